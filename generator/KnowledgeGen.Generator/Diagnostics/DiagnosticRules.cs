@@ -1,0 +1,123 @@
+using System.Collections.Generic;
+
+namespace KnowledgeGen.Generator.Diagnostics;
+
+public enum RuleSeverity
+{
+    Info,
+    Warning,
+    Error,
+}
+
+/// <summary>One rule of the catalog: id, title, message format, category, default severity.</summary>
+public sealed record DiagnosticRule(string Id, string Title, string MessageFormat, string Category, RuleSeverity Severity)
+{
+    /// <summary>The rule's section in docs/diagnostics.md.</summary>
+    public string HelpLink => DiagnosticRules.HelpBase + Id.ToLowerInvariant();
+}
+
+/// <summary>
+/// The catalog of KGnnnn diagnostics. Kept free of Roslyn types so the command-line tool's
+/// <c>validate</c> command can report the same rules outside a build.
+/// Each rule is documented in docs/diagnostics.md under its id.
+/// </summary>
+public static class DiagnosticRules
+{
+    public const string HelpBase = "https://github.com/knowledgegen/knowledgegen/blob/main/docs/diagnostics.md#";
+
+    private const string Syntax = "KnowledgeGen.Syntax";
+    private const string Schema = "KnowledgeGen.Schema";
+    private const string References = "KnowledgeGen.References";
+    private const string Naming = "KnowledgeGen.Naming";
+    private const string Sources = "KnowledgeGen.Sources";
+    private const string Internal = "KnowledgeGen.Internal";
+
+    public static readonly DiagnosticRule YamlSyntax = new("KG0001", "YAML syntax error",
+        "The file is not valid YAML: {0}", Syntax, RuleSeverity.Error);
+
+    public static readonly DiagnosticRule WrongNodeKind = new("KG0002", "Wrong kind of YAML node",
+        "{0} must be {1}, but here it is {2}", Schema, RuleSeverity.Error);
+
+    public static readonly DiagnosticRule UnknownField = new("KG0003", "Unknown field",
+        "{0} has no field '{1}'; it is ignored{2}", Schema, RuleSeverity.Warning);
+
+    public static readonly DiagnosticRule MissingField = new("KG0004", "Missing required field",
+        "{0} is missing the required field '{1}'", Schema, RuleSeverity.Error);
+
+    public static readonly DiagnosticRule InvalidId = new("KG0005", "Invalid id",
+        "The id '{0}' is not valid: ids are kebab-case, lower-case ASCII letters and digits in words joined by single hyphens (for example 'fahim-dashti')", Naming, RuleSeverity.Error);
+
+    public static readonly DiagnosticRule DuplicateId = new("KG0006", "Duplicate id",
+        "The id '{0}' is already used by the {1} at {2}; ids are unique across the whole pack", Naming, RuleSeverity.Error);
+
+    public static readonly DiagnosticRule UnknownReference = new("KG0007", "Unknown reference",
+        "{0} refers to '{1}', but the pack has no entity with that id{2}", References, RuleSeverity.Error);
+
+    public static readonly DiagnosticRule WrongReferenceKind = new("KG0008", "Reference to the wrong kind of entity",
+        "{0} must refer to {1}, but '{2}' is {3}", References, RuleSeverity.Error);
+
+    public static readonly DiagnosticRule InvalidValue = new("KG0009", "Invalid value",
+        "{0} is '{1}', which is not valid; use {2}", Schema, RuleSeverity.Error);
+
+    public static readonly DiagnosticRule InvalidDate = new("KG0010", "Invalid date",
+        "{0} is '{1}', which is not a valid date: {2}", Schema, RuleSeverity.Error);
+
+    public static readonly DiagnosticRule InvalidQuantity = new("KG0011", "Invalid quantity",
+        "{0}: {1}", Schema, RuleSeverity.Error);
+
+    public static readonly DiagnosticRule DuplicateField = new("KG0012", "Duplicate field",
+        "{0} has the field '{1}' twice; only the first is used", Schema, RuleSeverity.Error);
+
+    public static readonly DiagnosticRule AnchorsNotSupported = new("KG0013", "YAML anchors and aliases are not supported",
+        "YAML anchors and aliases ('{0}') are not supported in a pack; write the value out where it is used", Syntax, RuleSeverity.Error);
+
+    public static readonly DiagnosticRule MissingManifest = new("KG0014", "Missing pack manifest",
+        "No file of the pack has a 'pack' manifest (name, namespace, title, version); using '{0}' from the project", Schema, RuleSeverity.Warning);
+
+    public static readonly DiagnosticRule DuplicateManifest = new("KG0015", "Duplicate pack manifest",
+        "The pack already has a manifest at {0}; a pack has exactly one", Schema, RuleSeverity.Error);
+
+    public static readonly DiagnosticRule NameCollision = new("KG0016", "Two ids give the same C# name",
+        "The id '{0}' becomes the C# name '{1}', which {2}; choose another id", Naming, RuleSeverity.Error);
+
+    public static readonly DiagnosticRule SelfLink = new("KG0017", "A claim links to itself",
+        "The claim '{0}' lists itself under '{1}'; a claim can only be linked to other claims", References, RuleSeverity.Error);
+
+    public static readonly DiagnosticRule ContainmentCycle = new("KG0018", "Places contain each other",
+        "The place '{0}' lies in itself through {1}; the chain of 'in' must end", References, RuleSeverity.Error);
+
+    public static readonly DiagnosticRule AliasCollision = new("KG0019", "Alias names two entities",
+        "The alias '{0}' of '{1}' is also the {2} of '{3}'; a lookup by it would be ambiguous", Naming, RuleSeverity.Warning);
+
+    public static readonly DiagnosticRule NoKnownLists = new("KG0020", "File holds no facts",
+        "The file {0}; a pack file holds 'pack', 'sources', 'actors', 'places' or 'claims'", Schema, RuleSeverity.Warning);
+
+    public static readonly DiagnosticRule TooDeep = new("KG0021", "YAML nested too deeply",
+        "The YAML is nested more than {0} levels deep; a pack file needs at most a few levels", Syntax, RuleSeverity.Error);
+
+    public static readonly DiagnosticRule QuoteNotFound = new("KG0022", "Quote not found in its source",
+        "The quote cited to '{0}' is not in the document '{1}'; the closest passage is: \"{2}\"", Sources, RuleSeverity.Error);
+
+    public static readonly DiagnosticRule InternalError = new("KG9999", "Internal generator error",
+        "KnowledgeGen could not process this input ({0}: {1}); please report it with the file", Internal, RuleSeverity.Error);
+
+    public static readonly IReadOnlyList<DiagnosticRule> All = new[]
+    {
+        YamlSyntax, WrongNodeKind, UnknownField, MissingField, InvalidId, DuplicateId, UnknownReference,
+        WrongReferenceKind, InvalidValue, InvalidDate, InvalidQuantity, DuplicateField, AnchorsNotSupported,
+        MissingManifest, DuplicateManifest, NameCollision, SelfLink, ContainmentCycle, AliasCollision,
+        NoKnownLists, TooDeep, QuoteNotFound, InternalError,
+    };
+
+    private static readonly Dictionary<string, DiagnosticRule> s_byId = BuildIndex();
+
+    public static DiagnosticRule ById(string id) => s_byId[id];
+
+    private static Dictionary<string, DiagnosticRule> BuildIndex()
+    {
+        var index = new Dictionary<string, DiagnosticRule>();
+        foreach (var rule in All)
+            index.Add(rule.Id, rule);
+        return index;
+    }
+}

@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using KnowledgeGen.Generator.Diagnostics;
+using KnowledgeGen.Generator.Emitting;
+using KnowledgeGen.Generator.Linking;
+using KnowledgeGen.Generator.Model;
+using KnowledgeGen.Generator.Reading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace KnowledgeGen.Generator;
+
+/// <summary>
+/// Compiles a project's *.kg.yaml files into typed C#. The pipeline only wires the stages:
+/// Read (per file, cached) → Link (all files) → Emit. Models between stages are equatable records,
+/// so an edit to a C# file re-runs no YAML step and an edit to one YAML file re-reads only that file.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class KnowledgeGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps, for tests that assert what re-ran.</summary>
+    public static class Steps
+    {
+        public const string PackFiles = "KnowledgeGen.PackFiles";
+        public const string ReadFile = "KnowledgeGen.ReadFile";
+        public const string Options = "KnowledgeGen.Options";
+        public const string LinkPack = "KnowledgeGen.LinkPack";
+    }
+
+    public const string FileSuffix = ".kg.yaml";
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var files = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase))
+            .WithTrackingName(Steps.PackFiles)
+            .Select(static (text, cancellationToken) => ReadFile(text, cancellationToken))
+            .WithTrackingName(Steps.ReadFile);
+
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => ReadOptions(provider.GlobalOptions))
+            .WithTrackingName(Steps.Options);
+
+        var pack = files.Collect()
+            .Combine(options)
+            .Select(static (input, cancellationToken) => LinkPack(input.Left, input.Right, cancellationToken))
+            .WithTrackingName(Steps.LinkPack);
+
+        context.RegisterSourceOutput(pack, static (output, model) => EmitPack(output, model));
+    }
+
+    private static FileSpec ReadFile(AdditionalText text, System.Threading.CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = text.GetText(cancellationToken);
+            if (content is null)
+                return Failed(text.Path, new System.IO.IOException("the file could not be read"));
+            return PackFileReader.Read(text.Path, content.ToString(), cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            return Failed(text.Path, e);
+        }
+    }
+
+    private static PackOptions ReadOptions(AnalyzerConfigOptions options)
+    {
+        options.TryGetValue("build_property.KnowledgeGenNamespace", out var ns);
+        options.TryGetValue("build_property.RootNamespace", out var root);
+        return new PackOptions(NullIfEmpty(ns), NullIfEmpty(root));
+    }
+
+    private static PackModel? LinkPack(ImmutableArray<FileSpec> files, PackOptions options, System.Threading.CancellationToken cancellationToken)
+    {
+        if (files.IsDefaultOrEmpty)
+            return null; // a project without pack files gets nothing generated
+        try
+        {
+            return PackLinker.Link(files, options, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            var first = files.OrderBy(f => f.Path, StringComparer.Ordinal).First();
+            var info = new PackInfo("KnowledgePack", "KnowledgePack", "KnowledgePack", "0.0.0", null);
+            var empty = EquatableArray<SourceModel>.Empty;
+            return new PackModel(info, empty, EquatableArray<ActorModel>.Empty, EquatableArray<PlaceModel>.Empty, EquatableArray<ClaimModel>.Empty,
+                new EquatableArray<DiagnosticInfo>(new[] { Internal(first.Path, e) }));
+        }
+    }
+
+    private static void EmitPack(SourceProductionContext output, PackModel? model)
+    {
+        if (model is null)
+            return;
+        foreach (var diagnostic in model.Diagnostics)
+            output.ReportDiagnostic(ToRoslyn(diagnostic));
+        if (model.Diagnostics.Any(d => d.Id == DiagnosticRules.InternalError.Id))
+            return;
+        try
+        {
+            foreach (var file in PackEmitter.Emit(model))
+                output.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+        }
+        catch (Exception e)
+        {
+            output.ReportDiagnostic(ToRoslyn(Internal("", e)));
+        }
+    }
+
+    private static FileSpec Failed(string path, Exception e) =>
+        new(path, null, EquatableArray<SourceSpec>.Empty, EquatableArray<ActorSpec>.Empty, EquatableArray<PlaceSpec>.Empty,
+            EquatableArray<ClaimSpec>.Empty, new EquatableArray<DiagnosticInfo>(new[] { Internal(path, e) }));
+
+    private static DiagnosticInfo Internal(string path, Exception e) =>
+        DiagnosticInfo.Create(DiagnosticRules.InternalError, path, SourceSpan.FileStart, e.GetType().Name, e.Message);
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+
+    internal static Diagnostic ToRoslyn(DiagnosticInfo info)
+    {
+        var location = info.FilePath.Length == 0
+            ? Location.None
+            : Location.Create(info.FilePath,
+                new TextSpan(info.Span.StartIndex, info.Span.EndIndex - info.Span.StartIndex),
+                new LinePositionSpan(new LinePosition(info.Span.StartLine, info.Span.StartColumn), new LinePosition(info.Span.EndLine, info.Span.EndColumn)));
+        var args = info.Arguments.Cast<object>().ToArray();
+        return Diagnostic.Create(RoslynDescriptors.For(info.Rule), location, args);
+    }
+}

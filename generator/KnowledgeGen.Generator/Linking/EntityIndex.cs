@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using KnowledgeGen.Generator.Diagnostics;
+using KnowledgeGen.Generator.Model;
+
+namespace KnowledgeGen.Generator.Linking;
+
+/// <summary>An entity as the linker knows it: where it was written and whether code can be generated for it.</summary>
+internal sealed class LinkedEntity
+{
+    public LinkedEntity(EntityClass @class, string filePath, EntityHeader header)
+    {
+        Class = @class;
+        FilePath = filePath;
+        Header = header;
+        Member = Naming.Pascal(header.Id.Value);
+        Emitted = header.Complete;
+    }
+
+    public EntityClass Class { get; }
+    public string FilePath { get; }
+    public EntityHeader Header { get; }
+    public string Id => Header.Id.Value;
+    public string Member { get; }
+
+    /// <summary>False once any error rules this entity out of the generated code.</summary>
+    public bool Emitted { get; set; }
+
+    public EntityRef ToRef() => new(Class, Member, Id, Header.Name);
+
+    public string KindName => Class switch
+    {
+        EntityClass.Sources => "source",
+        EntityClass.Actors => "actor",
+        EntityClass.Places => "place",
+        _ => "claim",
+    };
+
+    public string Where => FilePath + Header.Id.Span;
+}
+
+/// <summary>
+/// Every id of the pack: reports duplicate ids, ids whose C# names collide (with each other or with
+/// the generated class's own members) and aliases that would make a lookup ambiguous.
+/// </summary>
+internal sealed class EntityIndex
+{
+    // Names a generated class already uses, or that would hide a member of object.
+    private static readonly HashSet<string> ReservedMembers = new(StringComparer.Ordinal)
+    {
+        "All", "Equals", "GetHashCode", "ToString", "GetType", "ReferenceEquals", "MemberwiseClone", "Finalize",
+    };
+
+    private readonly Dictionary<string, LinkedEntity> _byId = new(StringComparer.Ordinal);
+    private readonly List<DiagnosticInfo> _diagnostics;
+
+    public EntityIndex(List<DiagnosticInfo> diagnostics) => _diagnostics = diagnostics;
+
+    public IEnumerable<string> Ids => _byId.Keys;
+
+    public LinkedEntity? Register(EntityClass @class, string filePath, EntityHeader header)
+    {
+        var id = header.Id.Value;
+        if (!Naming.IsValidId(id))
+            return null; // already reported by the reader
+        if (_byId.TryGetValue(id, out var first))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.DuplicateId, filePath, header.Id.Span, id, first.KindName, first.Where));
+            return null;
+        }
+        var entity = new LinkedEntity(@class, filePath, header);
+        _byId.Add(id, entity);
+        return entity;
+    }
+
+    public LinkedEntity? Find(string id) => _byId.TryGetValue(id, out var entity) ? entity : null;
+
+    /// <summary>Checks the C# names of all registered entities; run once every file is registered.</summary>
+    public void CheckNames()
+    {
+        foreach (var group in _byId.Values.GroupBy(e => e.Class))
+        {
+            var className = group.Key.ToString();
+            var byMember = new Dictionary<string, LinkedEntity>(StringComparer.Ordinal);
+            foreach (var entity in group.OrderBy(e => e.FilePath, StringComparer.Ordinal).ThenBy(e => e.Header.Span.StartIndex))
+            {
+                string? problem = null;
+                if (ReservedMembers.Contains(entity.Member) || entity.Member == className)
+                    problem = $"the generated class '{className}' already uses";
+                else if (byMember.TryGetValue(entity.Member, out var other))
+                    problem = $"is also the C# name of '{other.Id}' at {other.Where}, and so";
+                else
+                    byMember.Add(entity.Member, entity);
+                if (problem is null)
+                    continue;
+                var reason = problem.EndsWith("uses", StringComparison.Ordinal) ? problem : problem.Substring(3) + " cannot be used twice";
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.NameCollision, entity.FilePath, entity.Header.Id.Span, entity.Id, entity.Member, reason));
+                entity.Emitted = false;
+            }
+        }
+    }
+
+    /// <summary>Warns when an alias is also another entity's id, name or alias (ignoring case).</summary>
+    public void CheckAliases()
+    {
+        var owners = new Dictionary<string, (LinkedEntity Entity, string What)>(StringComparer.OrdinalIgnoreCase);
+        var ordered = _byId.Values.OrderBy(e => e.FilePath, StringComparer.Ordinal).ThenBy(e => e.Header.Span.StartIndex).ToList();
+        foreach (var entity in ordered)
+        {
+            Claim(entity.Id, entity, "id");
+            if (entity.Class != EntityClass.Claims)
+                Claim(entity.Header.Name, entity, "name");
+        }
+        foreach (var entity in ordered)
+        {
+            foreach (var alias in entity.Header.Aliases)
+            {
+                if (owners.TryGetValue(alias.Value, out var owner))
+                {
+                    if (owner.Entity != entity)
+                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.AliasCollision, entity.FilePath, alias.Span, alias.Value, entity.Id, owner.What, owner.Entity.Id));
+                    continue;
+                }
+                owners.Add(alias.Value, (entity, "alias"));
+            }
+        }
+
+        void Claim(string key, LinkedEntity entity, string what)
+        {
+            if (!owners.ContainsKey(key))
+                owners.Add(key, (entity, what));
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using KnowledgeGen.Generator.Diagnostics;
+using KnowledgeGen.Generator.Model;
+
+namespace KnowledgeGen.Generator.Linking;
+
+/// <summary>
+/// Resolves every reference of every entity, decides which entities can be generated (a claim whose
+/// claimant is missing cannot), and builds the <see cref="PackModel"/> the emitter writes out.
+/// References to entities that are not generated are dropped, so the generated code always compiles.
+/// </summary>
+internal sealed class ModelBuilder
+{
+    private static readonly EntityClass[] ActorOrPlace = { EntityClass.Actors, EntityClass.Places };
+
+    private readonly ReferenceResolver _resolver;
+
+    public ModelBuilder(ReferenceResolver resolver) => _resolver = resolver;
+
+    public PackModel Build(PackInfo info,
+        List<(LinkedEntity Entity, SourceSpec Spec)> sources,
+        List<(LinkedEntity Entity, ActorSpec Spec)> actors,
+        List<(LinkedEntity Entity, PlaceSpec Spec)> places,
+        List<(LinkedEntity Entity, ClaimSpec Spec)> claims)
+    {
+        // Resolve first, so every bad reference is reported whatever else is wrong.
+        var sourceRefs = sources.Select(s => new
+        {
+            s.Entity,
+            s.Spec,
+            Outlet = Optional(s.Entity, s.Spec.Outlet, "outlet", EntityClass.Actors),
+            Author = Optional(s.Entity, s.Spec.Author, "author", EntityClass.Actors),
+            Relays = Many(s.Entity, s.Spec.Relays, "relays", EntityClass.Sources),
+        }).ToList();
+        var actorRefs = actors.Select(a => new
+        {
+            a.Entity,
+            a.Spec,
+            Roles = a.Spec.Roles.Select(r => (Role: r, Of: Optional(a.Entity, r.Of, "role '" + r.Title + "'", ActorOrPlace))).ToList(),
+        }).ToList();
+        var placeRefs = places.Select(p => new
+        {
+            p.Entity,
+            p.Spec,
+            In = Optional(p.Entity, p.Spec.In, "'in'", EntityClass.Places),
+        }).ToList();
+        var claimRefs = claims.Select(c => new
+        {
+            c.Entity,
+            c.Spec,
+            Claimant = c.Spec.Claimant.Value.Length == 0 ? null : _resolver.Resolve(c.Entity, c.Spec.Claimant, "claimant", EntityClass.Actors),
+            About = Many(c.Entity, c.Spec.About, "about", ActorOrPlace),
+            Citations = c.Spec.Citations.Select(ci => (
+                Source: _resolver.Resolve(c.Entity, ci.Source, "citation source", EntityClass.Sources),
+                ci.Quote,
+                Via: Optional(c.Entity, ci.Via, "citation 'via'", EntityClass.Sources))).ToList(),
+            Contradicts = Links(c.Entity, c.Spec.Contradicts, "contradicts"),
+            Supports = Links(c.Entity, c.Spec.Supports, "supports"),
+        }).ToList();
+
+        var cyclic = FindContainmentCycles(placeRefs.Select(p => (p.Entity, p.In, p.Spec.In)).ToList());
+
+        // A claim needs its claimant.
+        foreach (var claim in claimRefs)
+            if (claim.Claimant is null || !claim.Claimant.Emitted)
+                claim.Entity.Emitted = false;
+
+        var emittedClaims = claimRefs.Where(c => c.Entity.Emitted).ToList();
+
+        // Symmetric contradiction, and the reverse of support, over generated claims only.
+        var contradicts = emittedClaims.ToDictionary(c => c.Entity, _ => new List<LinkedEntity>());
+        var supportedBy = emittedClaims.ToDictionary(c => c.Entity, _ => new List<LinkedEntity>());
+        foreach (var claim in emittedClaims)
+        {
+            foreach (var other in claim.Contradicts.Where(o => o.Emitted))
+            {
+                AddOnce(contradicts[claim.Entity], other);
+                AddOnce(contradicts[other], claim.Entity);
+            }
+            foreach (var other in claim.Supports.Where(o => o.Emitted))
+                AddOnce(supportedBy[other], claim.Entity);
+        }
+
+        var claimCount = new Dictionary<LinkedEntity, int>();
+        var mentions = new Dictionary<LinkedEntity, int>();
+        var citedIn = new Dictionary<LinkedEntity, SortedSet<string>>();
+        var citations = new Dictionary<LinkedEntity, int>();
+        foreach (var claim in emittedClaims)
+        {
+            claimCount[claim.Claimant!] = claimCount.TryGetValue(claim.Claimant!, out var n) ? n + 1 : 1;
+            var cited = claim.Citations.Where(c => c.Source is { Emitted: true }).Select(c => c.Source!).ToList();
+            foreach (var source in cited)
+                citations[source] = citations.TryGetValue(source, out var k) ? k + 1 : 1;
+            foreach (var party in claim.About.Append(claim.Claimant!))
+            {
+                if (party.Class == EntityClass.Places)
+                    mentions[party] = mentions.TryGetValue(party, out var m) ? m + 1 : 1;
+                if (!citedIn.TryGetValue(party, out var set))
+                    citedIn[party] = set = new SortedSet<string>(StringComparer.Ordinal);
+                foreach (var source in cited)
+                    set.Add(source.Id);
+            }
+        }
+
+        return new PackModel(
+            info,
+            sourceRefs.Where(s => s.Entity.Emitted).Select(s => new SourceModel(
+                Entity(s.Entity), s.Spec.Kind, Ref(s.Outlet), Ref(s.Author), s.Spec.Language, s.Spec.TranslatedFrom,
+                s.Spec.Published, s.Spec.Document?.Value, s.Spec.Url, Refs(s.Relays), Count(citations, s.Entity))).ToEquatableArray(),
+            actorRefs.Where(a => a.Entity.Emitted).Select(a => new ActorModel(
+                Entity(a.Entity), a.Spec.Kind, a.Spec.Anonymous, a.Spec.Description,
+                a.Roles.Select(r => new RoleModel(r.Role.Title, Ref(r.Of), r.Role.Former, r.Role.Note)).ToEquatableArray(),
+                Count(claimCount, a.Entity),
+                (citedIn.TryGetValue(a.Entity, out var set) ? set.ToArray() : Array.Empty<string>()).ToEquatableArray())).ToEquatableArray(),
+            placeRefs.Where(p => p.Entity.Emitted).Select(p => new PlaceModel(
+                Entity(p.Entity), p.Spec.Kind, cyclic.Contains(p.Entity) ? null : Ref(p.In), Count(mentions, p.Entity))).ToEquatableArray(),
+            emittedClaims.Select(c => new ClaimModel(
+                Entity(c.Entity), c.Spec.Statement, c.Claimant!.ToRef(), Refs(c.About), c.Spec.Date, c.Spec.Status, c.Spec.Quantity,
+                c.Citations.Where(ci => ci.Source is { Emitted: true })
+                    .Select(ci => new CitationModel(ci.Source!.ToRef(), ci.Quote.Value, Ref(ci.Via))).ToEquatableArray(),
+                Refs(contradicts[c.Entity]), Refs(c.Supports), Refs(supportedBy[c.Entity]))).ToEquatableArray(),
+            EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private LinkedEntity? Optional(LinkedEntity owner, Located? reference, string what, params EntityClass[] allowed) =>
+        reference is null || reference.Value.Value.Length == 0 ? null : _resolver.Resolve(owner, reference.Value, what, allowed);
+
+    private List<LinkedEntity> Many(LinkedEntity owner, EquatableArray<Located> references, string what, params EntityClass[] allowed)
+    {
+        var resolved = new List<LinkedEntity>();
+        foreach (var reference in references)
+        {
+            var target = _resolver.Resolve(owner, reference, what, allowed);
+            if (target is not null)
+                AddOnce(resolved, target);
+        }
+        return resolved;
+    }
+
+    private List<LinkedEntity> Links(LinkedEntity claim, EquatableArray<Located> references, string relation)
+    {
+        var resolved = new List<LinkedEntity>();
+        foreach (var reference in references)
+        {
+            if (reference.Value == claim.Id)
+            {
+                _resolver.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.SelfLink, claim.FilePath, reference.Span, claim.Id, relation));
+                continue;
+            }
+            var target = _resolver.Resolve(claim, reference, relation, EntityClass.Claims);
+            if (target is not null)
+                AddOnce(resolved, target);
+        }
+        return resolved;
+    }
+
+    /// <summary>Places whose chain of 'in' comes back to them; each is reported once, at its 'in'.</summary>
+    private HashSet<LinkedEntity> FindContainmentCycles(List<(LinkedEntity Place, LinkedEntity? In, Located? Written)> places)
+    {
+        var container = places.Where(p => p.In is not null).ToDictionary(p => p.Place, p => p.In!);
+        var cyclic = new HashSet<LinkedEntity>();
+        foreach (var (place, _, written) in places)
+        {
+            var path = new List<LinkedEntity>();
+            var seen = new HashSet<LinkedEntity>();
+            for (var current = place; container.TryGetValue(current, out var next); current = next)
+            {
+                if (!seen.Add(current))
+                    break;
+                path.Add(next);
+                if (next == place)
+                {
+                    cyclic.Add(place);
+                    _resolver.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.ContainmentCycle, place.FilePath, written!.Value.Span,
+                        place.Id, string.Join(" → ", path.Select(p => "'" + p.Id + "'"))));
+                    break;
+                }
+            }
+        }
+        return cyclic;
+    }
+
+    private static EntityModel Entity(LinkedEntity e) =>
+        new(e.Id, e.Member, e.Header.Name, e.Header.Aliases.Select(a => a.Value).ToEquatableArray(), e.Header.Note);
+
+    private static EntityRef? Ref(LinkedEntity? e) => e is { Emitted: true } ? e.ToRef() : null;
+
+    private static EquatableArray<EntityRef> Refs(IEnumerable<LinkedEntity> entities) =>
+        entities.Where(e => e.Emitted).Select(e => e.ToRef()).ToEquatableArray();
+
+    private static int Count(Dictionary<LinkedEntity, int> counts, LinkedEntity e) => counts.TryGetValue(e, out var n) ? n : 0;
+
+    private static void AddOnce(List<LinkedEntity> list, LinkedEntity item)
+    {
+        if (!list.Contains(item))
+            list.Add(item);
+    }
+}

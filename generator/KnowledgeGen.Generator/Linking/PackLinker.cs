@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using KnowledgeGen.Generator.Diagnostics;
+using KnowledgeGen.Generator.Model;
+
+namespace KnowledgeGen.Generator.Linking;
+
+/// <summary>
+/// The Link stage: all files of a pack → one <see cref="PackModel"/>. Resolves the manifest, registers
+/// every id, resolves every reference (reporting unknown ids and references to the wrong kind), and
+/// computes what the generated docs and indexes need. Files are taken in path order, so the result
+/// does not depend on the order the build passed them in.
+/// </summary>
+public static class PackLinker
+{
+    public static PackModel Link(IEnumerable<FileSpec> unorderedFiles, PackOptions options, CancellationToken cancellationToken = default)
+    {
+        var files = unorderedFiles.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var diagnostics = new List<DiagnosticInfo>();
+        foreach (var file in files)
+            diagnostics.AddRange(file.Diagnostics);
+
+        var info = LinkManifest(files, options, diagnostics);
+
+        var index = new EntityIndex(diagnostics);
+        var sources = Register(files, f => f.Sources, s => s.Header, EntityClass.Sources, index);
+        var actors = Register(files, f => f.Actors, a => a.Header, EntityClass.Actors, index);
+        var places = Register(files, f => f.Places, p => p.Header, EntityClass.Places, index);
+        var claims = Register(files, f => f.Claims, c => c.Header, EntityClass.Claims, index);
+        index.CheckNames();
+        index.CheckAliases();
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var resolver = new ReferenceResolver(index, diagnostics);
+        var model = new ModelBuilder(resolver).Build(info, sources, actors, places, claims);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var ordered = diagnostics
+            .Distinct()
+            .OrderBy(d => d.FilePath, StringComparer.Ordinal)
+            .ThenBy(d => d.Span.StartIndex)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal);
+        return model with { Diagnostics = ordered.ToEquatableArray() };
+    }
+
+    private static PackInfo LinkManifest(List<FileSpec> files, PackOptions options, List<DiagnosticInfo> diagnostics)
+    {
+        ManifestSpec? manifest = null;
+        string? manifestPath = null;
+        foreach (var file in files)
+        {
+            if (file.Manifest is null)
+                continue;
+            if (manifest is null)
+            {
+                manifest = file.Manifest;
+                manifestPath = file.Path;
+                continue;
+            }
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.DuplicateManifest, file.Path, file.Manifest.Span, manifestPath + manifest.Span));
+        }
+
+        var fallbackName = IsUsableNamespace(options.RootNamespace) ? options.RootNamespace!.Replace(".", "") : "KnowledgePack";
+        if (manifest is null && files.Count > 0)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.MissingManifest, files[0].Path, SourceSpan.FileStart, fallbackName));
+
+        var name = manifest?.Name ?? fallbackName;
+        var ns = IsUsableNamespace(options.NamespaceOverride) ? options.NamespaceOverride!
+            : manifest?.Namespace ?? (IsUsableNamespace(options.RootNamespace) ? options.RootNamespace! : name);
+        return new PackInfo(name, ns, manifest?.Title ?? name, manifest?.Version ?? "0.0.0", manifest?.Description);
+    }
+
+    private static bool IsUsableNamespace(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && Reading.PackFileReader.IsIdentifier(text!, allowDots: true);
+
+    private static List<(LinkedEntity Entity, T Spec)> Register<T>(List<FileSpec> files, Func<FileSpec, EquatableArray<T>> list,
+        Func<T, EntityHeader> header, EntityClass @class, EntityIndex index) where T : IEquatable<T>
+    {
+        var registered = new List<(LinkedEntity, T)>();
+        foreach (var file in files)
+            foreach (var spec in list(file))
+            {
+                var entity = index.Register(@class, file.Path, header(spec));
+                if (entity is not null)
+                    registered.Add((entity, spec));
+            }
+        return registered;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using System.Linq;
+using KnowledgeGen.Generator.Diagnostics;
+using KnowledgeGen.Generator.Model;
+
+namespace KnowledgeGen.Generator.Linking;
+
+/// <summary>
+/// Resolves one id written in a field to the entity it names, and reports an unknown id (with the
+/// nearest ids) or an entity of the wrong kind at the id itself.
+/// </summary>
+internal sealed class ReferenceResolver
+{
+    private readonly EntityIndex _index;
+    private readonly List<DiagnosticInfo> _diagnostics;
+
+    public ReferenceResolver(EntityIndex index, List<DiagnosticInfo> diagnostics)
+    {
+        _index = index;
+        _diagnostics = diagnostics;
+    }
+
+    public List<DiagnosticInfo> Diagnostics => _diagnostics;
+
+    /// <summary>
+    /// The entity <paramref name="reference"/> names if it is one of <paramref name="allowed"/>; null
+    /// (after reporting) otherwise. <paramref name="what"/> names the field in messages.
+    /// </summary>
+    public LinkedEntity? Resolve(LinkedEntity owner, Located reference, string what, params EntityClass[] allowed)
+    {
+        var target = _index.Find(reference.Value);
+        if (target is null)
+        {
+            var candidates = _index.Ids.Where(id => allowed.Contains(_index.Find(id)!.Class));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.UnknownReference, owner.FilePath, reference.Span,
+                Describe(owner, what), reference.Value, Reading.Suggestions.DidYouMean(reference.Value, candidates)));
+            return null;
+        }
+        if (!allowed.Contains(target.Class))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.WrongReferenceKind, owner.FilePath, reference.Span,
+                Describe(owner, what), KindList(allowed), reference.Value, Article(target.KindName) + " " + target.KindName));
+            return null;
+        }
+        return target;
+    }
+
+    public static string Describe(LinkedEntity owner, string what) => $"The {what} of the {owner.KindName} '{owner.Id}'";
+
+    private static string KindList(EntityClass[] allowed) =>
+        string.Join(" or ", allowed.Select(c => c switch
+        {
+            EntityClass.Sources => "a source",
+            EntityClass.Actors => "an actor",
+            EntityClass.Places => "a place",
+            _ => "a claim",
+        }));
+
+    private static string Article(string kind) => kind == "actor" ? "an" : "a";
+}

@@ -1,0 +1,77 @@
+using KnowledgeGen.Generator.Diagnostics;
+
+namespace KnowledgeGen.Generator.Model;
+
+// The Read stage's output: what one *.kg.yaml file says, as written, with the span of every value a
+// later diagnostic may point at. References are still plain ids here; the Link stage resolves them.
+
+/// <summary>Everything read from one file, plus the problems found while reading it.</summary>
+public sealed record FileSpec(
+    string Path,
+    ManifestSpec? Manifest,
+    EquatableArray<SourceSpec> Sources,
+    EquatableArray<ActorSpec> Actors,
+    EquatableArray<PlaceSpec> Places,
+    EquatableArray<ClaimSpec> Claims,
+    EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>The pack manifest.</summary>
+public sealed record ManifestSpec(string? Name, string? Namespace, string? Title, string? Version, string? Description, SourceSpan Span);
+
+/// <summary>
+/// What all four kinds of entity share. <see cref="Span"/> is the entity's start, for diagnostics about it
+/// as a whole. <see cref="Complete"/> is false when a required field is missing or invalid: the entity
+/// still answers references (so one mistake does not cascade) but no code is generated for it.
+/// </summary>
+public sealed record EntityHeader(Located Id, string Name, EquatableArray<Located> Aliases, string? Note, SourceSpan Span, bool Complete);
+
+public enum DatePrecisionSpec
+{
+    Day,
+    Month,
+    Year,
+    Approximate,
+}
+
+/// <summary>A date as validated by the reader: year, month and day (1 for unknown parts) and the precision.</summary>
+public sealed record DateSpec(int Year, int Month, int Day, DatePrecisionSpec Precision);
+
+/// <summary>A quantity as validated by the reader; decimals kept as invariant text so the emitter writes them back exactly.</summary>
+public sealed record QuantitySpec(string Min, string Max, string Unit, bool Approximate);
+
+public sealed record SourceSpec(
+    EntityHeader Header,
+    string Kind,
+    Located? Outlet,
+    Located? Author,
+    string? Language,
+    string? TranslatedFrom,
+    DateSpec? Published,
+    Located? Document,
+    string? Url,
+    EquatableArray<Located> Relays);
+
+public sealed record RoleSpec(string Title, Located? Of, bool Former, string? Note);
+
+public sealed record ActorSpec(
+    EntityHeader Header,
+    string Kind,
+    bool Anonymous,
+    string? Description,
+    EquatableArray<RoleSpec> Roles);
+
+public sealed record PlaceSpec(EntityHeader Header, string Kind, Located? In);
+
+public sealed record CitationSpec(Located Source, Located Quote, Located? Via);
+
+public sealed record ClaimSpec(
+    EntityHeader Header,
+    string Statement,
+    Located Claimant,
+    EquatableArray<Located> About,
+    DateSpec? Date,
+    string Status,
+    QuantitySpec? Quantity,
+    EquatableArray<CitationSpec> Citations,
+    EquatableArray<Located> Contradicts,
+    EquatableArray<Located> Supports);

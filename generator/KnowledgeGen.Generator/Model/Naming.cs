@@ -1,0 +1,46 @@
+using System.Text;
+
+namespace KnowledgeGen.Generator.Model;
+
+/// <summary>Ids and the C# names they become.</summary>
+public static class Naming
+{
+    /// <summary>Kebab-case: lower-case ASCII letters and digits in words joined by single hyphens.</summary>
+    public static bool IsValidId(string id)
+    {
+        if (id.Length == 0 || id.Length > 200 || id[0] == '-' || id[id.Length - 1] == '-')
+            return false;
+        for (var i = 0; i < id.Length; i++)
+        {
+            var c = id[i];
+            var ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && id[i - 1] != '-');
+            if (!ok)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// <c>taliban-lost-40-fighters</c> → <c>TalibanLost40Fighters</c>. A name that would start with a
+    /// digit gets a leading underscore, so every valid id gives a valid C# identifier (never a keyword:
+    /// keywords are lower-case).
+    /// </summary>
+    public static string Pascal(string id)
+    {
+        var builder = new StringBuilder(id.Length + 1);
+        var upperNext = true;
+        foreach (var c in id)
+        {
+            if (c == '-')
+            {
+                upperNext = true;
+                continue;
+            }
+            builder.Append(upperNext ? char.ToUpperInvariant(c) : c);
+            upperNext = false;
+        }
+        if (builder.Length > 0 && char.IsDigit(builder[0]))
+            builder.Insert(0, '_');
+        return builder.ToString();
+    }
+}

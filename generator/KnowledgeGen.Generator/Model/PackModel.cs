@@ -1,0 +1,78 @@
+using KnowledgeGen.Generator.Diagnostics;
+
+namespace KnowledgeGen.Generator.Model;
+
+// The Link stage's output and the Emit stage's input: only entities that are valid, with every reference
+// resolved to the generated member it points at, plus what the documentation comments show.
+
+public sealed record PackModel(
+    PackInfo Info,
+    EquatableArray<SourceModel> Sources,
+    EquatableArray<ActorModel> Actors,
+    EquatableArray<PlaceModel> Places,
+    EquatableArray<ClaimModel> Claims,
+    EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>The manifest as the generated code states it.</summary>
+public sealed record PackInfo(string Name, string Namespace, string Title, string Version, string? Description);
+
+/// <summary>Which generated class holds an entity of each kind.</summary>
+public enum EntityClass
+{
+    Sources,
+    Actors,
+    Places,
+    Claims,
+}
+
+/// <summary>A resolved reference: the member it compiles to, and the id and name the docs show.</summary>
+public sealed record EntityRef(EntityClass Class, string Member, string Id, string Name);
+
+public sealed record EntityModel(string Id, string Member, string Name, EquatableArray<string> Aliases, string? Note);
+
+public sealed record SourceModel(
+    EntityModel Entity,
+    string Kind,
+    EntityRef? Outlet,
+    EntityRef? Author,
+    string? Language,
+    string? TranslatedFrom,
+    DateSpec? Published,
+    string? Document,
+    string? Url,
+    EquatableArray<EntityRef> Relays,
+    int CitationCount);
+
+public sealed record RoleModel(string Title, EntityRef? Of, bool Former, string? Note);
+
+public sealed record ActorModel(
+    EntityModel Entity,
+    string Kind,
+    bool Anonymous,
+    string? Description,
+    EquatableArray<RoleModel> Roles,
+    int ClaimCount,
+    EquatableArray<string> CitedIn);
+
+public sealed record PlaceModel(EntityModel Entity, string Kind, EntityRef? In, int MentionCount);
+
+public sealed record CitationModel(EntityRef Source, string Quote, EntityRef? Via);
+
+public sealed record ClaimModel(
+    EntityModel Entity,
+    string Statement,
+    EntityRef Claimant,
+    EquatableArray<EntityRef> About,
+    DateSpec? Date,
+    string Status,
+    QuantitySpec? Quantity,
+    EquatableArray<CitationModel> Citations,
+    EquatableArray<EntityRef> Contradicts,
+    EquatableArray<EntityRef> Supports,
+    EquatableArray<EntityRef> SupportedBy);
+
+/// <summary>Build settings that shape the pack, read from MSBuild properties visible to the compiler.</summary>
+public sealed record PackOptions(string? NamespaceOverride, string? RootNamespace)
+{
+    public static readonly PackOptions Default = new(null, null);
+}

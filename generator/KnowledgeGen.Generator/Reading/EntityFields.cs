@@ -1,0 +1,78 @@
+using KnowledgeGen.Generator.Diagnostics;
+using KnowledgeGen.Generator.Model;
+
+namespace KnowledgeGen.Generator.Reading;
+
+/// <summary>
+/// Reads the fields every entity shares (id, name, aliases, note) and tracks whether the entity is
+/// complete enough to generate code for. The id is looked up first so that every message about the
+/// entity can name it.
+/// </summary>
+internal sealed class EntityFields
+{
+    private readonly ReadContext _context;
+    private readonly YamlMapping _map;
+    private readonly string _kind;
+    private readonly int _position;
+    private MapFields? _fields;
+    private bool _complete = true;
+
+    public EntityFields(ReadContext context, YamlMapping map, string kind, int position)
+    {
+        _context = context;
+        _map = map;
+        _kind = kind;
+        _position = position;
+    }
+
+    public MapFields Open(string[] known)
+    {
+        var id = PeekId();
+        var owner = id is null ? $"the {_kind} at item {_position}" : $"the {_kind} '{id}'";
+        _fields = new MapFields(_context, _map, owner, known);
+        return _fields;
+    }
+
+    /// <summary>Passes a required value through; a missing one marks the entity incomplete.</summary>
+    public T Required<T>(T? value, T fallback) where T : class
+    {
+        if (value is null)
+            _complete = false;
+        return value ?? fallback;
+    }
+
+    public Located Required(Located? value, Located fallback)
+    {
+        if (value is null)
+            _complete = false;
+        return value ?? fallback;
+    }
+
+    public EntityHeader Header(bool nameRequired, string? defaultName = null)
+    {
+        var f = _fields!;
+        var idScalar = f.Scalar("id", required: true);
+        var id = idScalar?.Located ?? new Located("", _map.Span);
+        if (idScalar is null)
+        {
+            _complete = false;
+        }
+        else if (!Naming.IsValidId(idScalar.Value))
+        {
+            _context.Report(DiagnosticRules.InvalidId, idScalar.Span, idScalar.Value);
+            _complete = false;
+        }
+        var name = f.Text("name", nameRequired);
+        if (name is null && nameRequired)
+            _complete = false;
+        return new EntityHeader(id, name ?? defaultName ?? id.Value, f.Texts("aliases"), f.Text("note"), _map.Span, _complete);
+    }
+
+    private string? PeekId()
+    {
+        foreach (var entry in _map.Entries)
+            if (entry.Key is YamlScalar { Value: "id" } && entry.Value is YamlScalar { IsNull: false } value)
+                return value.Value;
+        return null;
+    }
+}

@@ -1,0 +1,254 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using KnowledgeGen.Generator.Diagnostics;
+using KnowledgeGen.Generator.Model;
+
+namespace KnowledgeGen.Generator.Reading;
+
+/// <summary>
+/// The Read stage: one *.kg.yaml file's text → <see cref="FileSpec"/>. Checks everything that can be
+/// checked within one file (node kinds, field names, required fields, id syntax, dates, quantities,
+/// allowed values); references between entities are left to the Link stage.
+/// </summary>
+public static class PackFileReader
+{
+    internal static readonly string[] TopLevelFields = { "pack", "sources", "actors", "places", "claims" };
+    internal static readonly string[] ManifestFields = { "name", "namespace", "title", "version", "description" };
+    internal static readonly string[] SourceFields = { "id", "name", "aliases", "kind", "outlet", "author", "language", "translated-from", "published", "document", "url", "relays", "note" };
+    internal static readonly string[] ActorFields = { "id", "name", "aliases", "kind", "anonymous", "description", "roles", "note" };
+    internal static readonly string[] RoleFields = { "title", "of", "former", "note" };
+    internal static readonly string[] PlaceFields = { "id", "name", "aliases", "kind", "in", "note" };
+    internal static readonly string[] ClaimFields = { "id", "statement", "name", "aliases", "claimant", "about", "date", "status", "quantity", "citations", "contradicts", "supports", "note" };
+    internal static readonly string[] CitationFields = { "source", "quote", "via" };
+    internal static readonly string[] DateFields = { "date", "precision" };
+    internal static readonly string[] QuantityFields = { "value", "min", "max", "unit", "approximate" };
+
+    public static readonly string[] SourceKinds = { "news-report", "broadcast", "interview", "audio-message", "video-message", "social-media-post", "statement", "other" };
+    public static readonly string[] ActorKinds = { "person", "organisation", "media", "group" };
+    public static readonly string[] PlaceKinds = { "country", "province", "valley", "district", "city", "town", "village", "pass", "mountain-range", "river", "region", "site" };
+    public static readonly string[] ClaimStatuses = { "reported", "unverified", "disputed", "denied", "corroborated" };
+    public static readonly string[] DatePrecisions = { "day", "month", "year", "approximate" };
+
+    /// <summary>Reads one file. Never throws for any input: every problem becomes a diagnostic.</summary>
+    public static FileSpec Read(string path, string text, CancellationToken cancellationToken = default)
+    {
+        var context = new ReadContext(path);
+        var sources = new List<SourceSpec>();
+        var actors = new List<ActorSpec>();
+        var places = new List<PlaceSpec>();
+        var claims = new List<ClaimSpec>();
+        ManifestSpec? manifest = null;
+
+        var root = YamlTreeBuilder.Build(path, text, context.Diagnostics, cancellationToken);
+        if (root is YamlScalar { IsNull: true } || (root is null && context.Diagnostics.Count == 0))
+        {
+            context.Report(DiagnosticRules.NoKnownLists, SourceSpan.FileStart, "is empty");
+        }
+        else if (root is YamlMapping map)
+        {
+            var top = new MapFields(context, map, "a pack file", TopLevelFields);
+            if (!(top.Has("pack") || top.Has("sources") || top.Has("actors") || top.Has("places") || top.Has("claims")))
+                context.Report(DiagnosticRules.NoKnownLists, map.Span, "holds none of the known lists");
+            manifest = ReadManifest(top);
+            ReadList(top, "sources", "source", item => sources.Add(ReadSource(item)));
+            ReadList(top, "actors", "actor", item => actors.Add(ReadActor(item)));
+            ReadList(top, "places", "place", item => places.Add(ReadPlace(item)));
+            ReadList(top, "claims", "claim", item => claims.Add(ReadClaim(item)));
+        }
+        else if (root is not null)
+        {
+            context.WrongKind("A pack file", "a map of 'pack', 'sources', 'actors', 'places' and 'claims'", root);
+        }
+
+        return new FileSpec(path, manifest, sources.ToEquatableArray(), actors.ToEquatableArray(),
+            places.ToEquatableArray(), claims.ToEquatableArray(), context.Diagnostics.ToEquatableArray());
+    }
+
+    private static ManifestSpec? ReadManifest(MapFields top)
+    {
+        var node = top.Node("pack");
+        if (node is null)
+            return null;
+        if (node is not YamlMapping map)
+        {
+            top.Context.WrongKind("The 'pack' manifest", "a map of name, namespace, title and version", node);
+            return null;
+        }
+        var fields = new MapFields(top.Context, map, "the pack manifest", ManifestFields);
+        var name = fields.Scalar("name", required: true);
+        var ns = fields.Scalar("namespace", required: true);
+        if (name is not null && !IsIdentifier(name.Value, allowDots: false))
+            top.Context.Report(DiagnosticRules.InvalidValue, name.Span, "The pack name", name.Value, "a C# identifier such as 'Panjshir2021'");
+        if (ns is not null && !IsIdentifier(ns.Value, allowDots: true))
+            top.Context.Report(DiagnosticRules.InvalidValue, ns.Span, "The pack namespace", ns.Value, "a C# namespace such as 'Panjshir2021' or 'Acme.Facts'");
+        return new ManifestSpec(
+            name is not null && IsIdentifier(name.Value, false) ? name.Value : null,
+            ns is not null && IsIdentifier(ns.Value, true) ? ns.Value : null,
+            fields.Text("title", required: true),
+            fields.Text("version", required: true),
+            fields.Text("description"),
+            map.Span);
+    }
+
+    private static void ReadList(MapFields top, string field, string kind, Action<EntityFields> read)
+    {
+        var node = top.Node(field);
+        if (node is null)
+            return;
+        if (node is not YamlSequence list)
+        {
+            top.Context.WrongKind("'" + field + "'", "a list of " + kind + "s (each item starting with '- id: ...')", node);
+            return;
+        }
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            var item = list.Items[i];
+            if (item is YamlMapping map)
+                read(new EntityFields(top.Context, map, kind, i + 1));
+            else
+                top.Context.WrongKind("Item " + (i + 1) + " of '" + field + "'", "a map of the " + kind + "'s fields", item);
+        }
+    }
+
+    private static SourceSpec ReadSource(EntityFields e)
+    {
+        var f = e.Open(SourceFields);
+        var kind = e.Required(f.Choice("kind", SourceKinds, required: true), "Other");
+        var outlet = f.Reference("outlet");
+        var author = f.Reference("author");
+        var language = f.Text("language");
+        var translatedFrom = f.Text("translated-from");
+        var published = DateReader.Read(f, "published");
+        var document = f.Scalar("document")?.Located;
+        var url = f.Text("url");
+        var relays = f.References("relays");
+        return new SourceSpec(e.Header(nameRequired: true), kind, outlet, author, language, translatedFrom, published, document, url, relays);
+    }
+
+    private static ActorSpec ReadActor(EntityFields e)
+    {
+        var f = e.Open(ActorFields);
+        var kind = e.Required(f.Choice("kind", ActorKinds, required: true), "Person");
+        var anonymous = f.Boolean("anonymous");
+        var description = f.Text("description");
+        var roles = ReadRoles(f);
+        return new ActorSpec(e.Header(nameRequired: true), kind, anonymous, description, roles);
+    }
+
+    private static EquatableArray<RoleSpec> ReadRoles(MapFields f)
+    {
+        var node = f.Node("roles");
+        if (node is null)
+            return EquatableArray<RoleSpec>.Empty;
+        if (node is not YamlSequence list)
+        {
+            f.Context.WrongKind(f.Describe("roles"), "a list of roles ({ title, of, former })", node);
+            return EquatableArray<RoleSpec>.Empty;
+        }
+        var roles = new List<RoleSpec>();
+        foreach (var item in list.Items)
+        {
+            if (item is not YamlMapping map)
+            {
+                f.Context.WrongKind("A role of " + f.Owner, "a map ({ title, of, former })", item);
+                continue;
+            }
+            var role = new MapFields(f.Context, map, "a role of " + f.Owner, RoleFields);
+            var title = role.Text("title", required: true);
+            var of = role.Reference("of");
+            var former = role.Boolean("former");
+            var note = role.Text("note");
+            if (title is not null)
+                roles.Add(new RoleSpec(title, of, former, note));
+        }
+        return roles.ToEquatableArray();
+    }
+
+    private static PlaceSpec ReadPlace(EntityFields e)
+    {
+        var f = e.Open(PlaceFields);
+        var kind = e.Required(f.Choice("kind", PlaceKinds, required: true), "Region");
+        var container = f.Reference("in");
+        return new PlaceSpec(e.Header(nameRequired: true), kind, container);
+    }
+
+    private static ClaimSpec ReadClaim(EntityFields e)
+    {
+        var f = e.Open(ClaimFields);
+        var statement = e.Required(f.Text("statement", required: true), "");
+        var claimant = e.Required(f.Reference("claimant", required: true), new Located("", f.Span));
+        var about = f.References("about");
+        var date = DateReader.Read(f, "date");
+        var status = f.Choice("status", ClaimStatuses, required: false, fallback: "Reported") ?? "Reported";
+        var quantity = QuantityReader.Read(f, "quantity");
+        var citations = ReadCitations(f);
+        if (citations.IsEmpty)
+            e.Required<string>(null, "");
+        var contradicts = f.References("contradicts");
+        var supports = f.References("supports");
+        var header = e.Header(nameRequired: false, defaultName: statement);
+        return new ClaimSpec(header, statement, claimant, about, date, status, quantity, citations, contradicts, supports);
+    }
+
+    private static EquatableArray<CitationSpec> ReadCitations(MapFields f)
+    {
+        var node = f.Node("citations");
+        if (node is null)
+        {
+            f.Context.Report(DiagnosticRules.MissingField, f.Span, MapFields.Capitalized(f.Owner), "citations");
+            return EquatableArray<CitationSpec>.Empty;
+        }
+        if (node is not YamlSequence list)
+        {
+            f.Context.WrongKind(f.Describe("citations"), "a list of citations ({ source, quote })", node);
+            return EquatableArray<CitationSpec>.Empty;
+        }
+        if (list.Items.Count == 0)
+            f.Context.Report(DiagnosticRules.MissingField, node.Span, MapFields.Capitalized(f.Owner), "citations");
+        var citations = new List<CitationSpec>();
+        foreach (var item in list.Items)
+        {
+            if (item is not YamlMapping map)
+            {
+                f.Context.WrongKind("A citation of " + f.Owner, "a map ({ source, quote })", item);
+                continue;
+            }
+            var citation = new MapFields(f.Context, map, "a citation of " + f.Owner, CitationFields);
+            var source = citation.Reference("source", required: true);
+            var quote = citation.Scalar("quote", required: true);
+            if (source is not null && quote is not null)
+                citations.Add(new CitationSpec(source.Value, quote.Located, citation.Reference("via")));
+        }
+        return citations.ToEquatableArray();
+    }
+
+    /// <summary>A C# identifier, or a dotted namespace of identifiers; ASCII only, which keeps names portable.</summary>
+    internal static bool IsIdentifier(string text, bool allowDots)
+    {
+        if (text.Length == 0)
+            return false;
+        foreach (var part in allowDots ? text.Split('.') : new[] { text })
+        {
+            if (part.Length == 0 || !(char.IsLetter(part[0]) || part[0] == '_') || part[0] > 127)
+                return false;
+            foreach (var c in part)
+                if (c > 127 || !(char.IsLetterOrDigit(c) || c == '_'))
+                    return false;
+            if (CSharpKeywords.Contains(part))
+                return false;
+        }
+        return true;
+    }
+
+    private static readonly HashSet<string> CSharpKeywords = new(StringComparer.Ordinal)
+    {
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
+        "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally",
+        "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
+        "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
+        "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
+        "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
+        "using", "virtual", "void", "volatile", "while", "global",
+    };
+}

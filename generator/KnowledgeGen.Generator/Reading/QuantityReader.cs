@@ -1,0 +1,90 @@
+using System.Globalization;
+using KnowledgeGen.Generator.Diagnostics;
+using KnowledgeGen.Generator.Model;
+
+namespace KnowledgeGen.Generator.Reading;
+
+/// <summary>
+/// Quantities: <c>{ value, unit }</c> or a range <c>{ min, max, unit }</c>, optionally <c>approximate</c>.
+/// Numbers are plain decimals; they are kept as normalised invariant text.
+/// </summary>
+internal static class QuantityReader
+{
+    public static QuantitySpec? Read(MapFields f, string field)
+    {
+        var node = f.Node(field);
+        if (node is null)
+            return null;
+        if (node is not YamlMapping map)
+        {
+            f.Context.WrongKind(f.Describe(field), "a map such as { value: 40, unit: fighters killed } or { min: 7, max: 8, unit: ... }", node);
+            return null;
+        }
+        var fields = new MapFields(f.Context, map, "the quantity of " + f.Owner, PackFileReader.QuantityFields);
+        var unit = fields.Text("unit", required: true);
+        var approximate = fields.Boolean("approximate");
+        var value = Number(fields, "value");
+        var min = Number(fields, "min");
+        var max = Number(fields, "max");
+        var owner = "The quantity of " + f.Owner;
+
+        if (fields.Has("value") && (fields.Has("min") || fields.Has("max")))
+        {
+            f.Context.Report(DiagnosticRules.InvalidQuantity, map.Span, owner, "give either 'value' or 'min' and 'max', not both");
+            return null;
+        }
+        if (!fields.Has("value") && !(fields.Has("min") && fields.Has("max")))
+        {
+            f.Context.Report(DiagnosticRules.InvalidQuantity, map.Span, owner,
+                fields.Has("min") || fields.Has("max") ? "a range needs both 'min' and 'max'" : "it needs a 'value', or 'min' and 'max' for a range");
+            return null;
+        }
+        if (unit is null)
+            return null;
+        if (fields.Has("value"))
+            return value is null ? null : new QuantitySpec(Text(value.Value), Text(value.Value), unit, approximate);
+        if (min is null || max is null)
+            return null;
+        if (min.Value > max.Value)
+        {
+            f.Context.Report(DiagnosticRules.InvalidQuantity, fields.Scalar("min")!.Span, owner,
+                $"the range is inverted: min {Text(min.Value)} is greater than max {Text(max.Value)}");
+            return null;
+        }
+        return new QuantitySpec(Text(min.Value), Text(max.Value), unit, approximate);
+    }
+
+    private static decimal? Number(MapFields fields, string name)
+    {
+        var scalar = fields.Scalar(name);
+        if (scalar is null)
+            return null;
+        if (IsPlainNumber(scalar.Value) && decimal.TryParse(scalar.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            return value;
+        fields.Context.Report(DiagnosticRules.InvalidQuantity, scalar.Span, MapFields.Capitalized(fields.Owner),
+            $"'{name}' is '{scalar.Value}', which is not a number; write digits with an optional '-' and '.', without thousands separators (150000, 7.5)");
+        return null;
+    }
+
+    private static bool IsPlainNumber(string text)
+    {
+        if (text.Length == 0 || text.Length > 28)
+            return false;
+        var i = text[0] == '-' ? 1 : 0;
+        var digits = 0;
+        var dot = false;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c >= '0' && c <= '9')
+                digits++;
+            else if (c == '.' && !dot && digits > 0)
+                dot = true;
+            else
+                return false;
+        }
+        return digits > 0 && text[text.Length - 1] != '.';
+    }
+
+    private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,155 @@
+using System.Collections.Generic;
+using System.Linq;
+using KnowledgeGen.Generator.Diagnostics;
+using KnowledgeGen.Generator.Model;
+
+namespace KnowledgeGen.Generator.Reading;
+
+/// <summary>The file being read and the diagnostics found so far.</summary>
+internal sealed class ReadContext
+{
+    public ReadContext(string path) => Path = path;
+
+    public string Path { get; }
+
+    public List<DiagnosticInfo> Diagnostics { get; } = new();
+
+    public void Report(DiagnosticRule rule, SourceSpan span, params object?[] arguments) =>
+        Diagnostics.Add(DiagnosticInfo.Create(rule, Path, span, arguments));
+
+    public void WrongKind(string what, string expected, YamlNode actual) =>
+        Report(DiagnosticRules.WrongNodeKind, actual.Span, what, expected, actual.KindName);
+}
+
+/// <summary>
+/// The fields of one YAML map, checked against the names the format allows: a repeated field and an
+/// unknown field are reported once here, and typed getters report a missing or malformed value at
+/// the value itself. <see cref="Owner"/> names the entity in messages ("the claim 'x'").
+/// </summary>
+internal sealed class MapFields
+{
+    private readonly ReadContext _context;
+    private readonly YamlMapping _map;
+    private readonly Dictionary<string, (YamlScalar Key, YamlNode Value)> _fields = new();
+
+    public MapFields(ReadContext context, YamlMapping map, string owner, IReadOnlyList<string> known)
+    {
+        _context = context;
+        _map = map;
+        Owner = owner;
+        foreach (var entry in map.Entries)
+        {
+            if (entry.Key is not YamlScalar key || key.IsNull)
+            {
+                context.WrongKind("A field name of " + owner, "a plain name", entry.Key);
+                continue;
+            }
+            if (_fields.ContainsKey(key.Value))
+            {
+                context.Report(DiagnosticRules.DuplicateField, key.Span, Capitalized(owner), key.Value);
+                continue;
+            }
+            _fields.Add(key.Value, (key, entry.Value));
+            if (!known.Contains(key.Value))
+                context.Report(DiagnosticRules.UnknownField, key.Span, Capitalized(owner), key.Value, Suggestions.DidYouMean(key.Value, known));
+        }
+    }
+
+    public string Owner { get; set; }
+
+    public SourceSpan Span => _map.Span;
+
+    public ReadContext Context => _context;
+
+    public static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+
+    public string Describe(string field) => "The field '" + field + "' of " + Owner;
+
+    /// <summary>The raw node of a field, or null when it is absent or written empty.</summary>
+    public YamlNode? Node(string field) =>
+        _fields.TryGetValue(field, out var entry) && !(entry.Value is YamlScalar { IsNull: true }) ? entry.Value : null;
+
+    public bool Has(string field) => Node(field) is not null;
+
+    /// <summary>A text field; reports a missing required field at the map and a non-text value at the value.</summary>
+    public YamlScalar? Scalar(string field, bool required = false)
+    {
+        var node = Node(field);
+        if (node is null)
+        {
+            if (required)
+                _context.Report(DiagnosticRules.MissingField, _map.Span, Capitalized(Owner), field);
+            return null;
+        }
+        if (node is YamlScalar scalar)
+            return scalar;
+        _context.WrongKind(Describe(field), "a text", node);
+        return null;
+    }
+
+    public string? Text(string field, bool required = false) => Scalar(field, required)?.Value;
+
+    public Located? Reference(string field, bool required = false) => Scalar(field, required)?.Located;
+
+    /// <summary>A list of ids; a single id is accepted as a list of one.</summary>
+    public EquatableArray<Located> References(string field)
+    {
+        var node = Node(field);
+        switch (node)
+        {
+            case null:
+                return EquatableArray<Located>.Empty;
+            case YamlScalar scalar:
+                return new EquatableArray<Located>(new[] { scalar.Located });
+            case YamlSequence sequence:
+                var items = new List<Located>();
+                foreach (var item in sequence.Items)
+                {
+                    if (item is YamlScalar { IsNull: false } id)
+                        items.Add(id.Located);
+                    else
+                        _context.WrongKind("Each item of " + Describe(field).Substring(4), "an id", item);
+                }
+                return items.ToEquatableArray();
+            default:
+                _context.WrongKind(Describe(field), "a list of ids", node);
+                return EquatableArray<Located>.Empty;
+        }
+    }
+
+    /// <summary>A list of texts (aliases); a single text is accepted as a list of one.</summary>
+    public EquatableArray<Located> Texts(string field) => References(field);
+
+    public bool Boolean(string field)
+    {
+        var scalar = Scalar(field);
+        if (scalar is null)
+            return false;
+        switch (scalar.Value.ToLowerInvariant())
+        {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                _context.Report(DiagnosticRules.InvalidValue, scalar.Span, Describe(field), scalar.Value, "true or false");
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// One of a fixed set of kebab-case words, returned as the matching C# enum member name
+    /// (<c>news-report</c> → <c>NewsReport</c>); null when missing or invalid (both reported).
+    /// </summary>
+    public string? Choice(string field, IReadOnlyList<string> allowed, bool required, string? fallback = null)
+    {
+        var scalar = Scalar(field, required);
+        if (scalar is null)
+            return fallback;
+        if (allowed.Contains(scalar.Value))
+            return Naming.Pascal(scalar.Value);
+        _context.Report(DiagnosticRules.InvalidValue, scalar.Span, Describe(field), scalar.Value,
+            "one of " + string.Join(", ", allowed) + Suggestions.DidYouMean(scalar.Value, allowed).Replace("; did you mean", " (did you mean").Replace("?", "?)"));
+        return null;
+    }
+}

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+
+namespace KnowledgeGen;
+
+/// <summary>
+/// A compiled fact pack: its manifest and its four lists. Every generated pack derives from this class,
+/// so tools (the command-line tool, other packs) can work with any pack through one type.
+/// </summary>
+public abstract class KnowledgePack
+{
+    private Dictionary<string, Entity>? _byName;
+
+    /// <summary>The pack's name, as its manifest gives it.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The C# namespace the pack's types live in.</summary>
+    public abstract string Namespace { get; }
+
+    /// <summary>A human title.</summary>
+    public abstract string Title { get; }
+
+    /// <summary>The pack's version.</summary>
+    public abstract string Version { get; }
+
+    /// <summary>What the pack covers.</summary>
+    public abstract string? Description { get; }
+
+    /// <summary>Every source, in the order the curators wrote them.</summary>
+    public abstract IReadOnlyList<Source> Sources { get; }
+
+    /// <summary>Every actor.</summary>
+    public abstract IReadOnlyList<Actor> Actors { get; }
+
+    /// <summary>Every place.</summary>
+    public abstract IReadOnlyList<Place> Places { get; }
+
+    /// <summary>Every claim.</summary>
+    public abstract IReadOnlyList<Claim> Claims { get; }
+
+    /// <summary>Every entity of the pack: sources, actors, places, then claims.</summary>
+    public IEnumerable<Entity> Entities =>
+        Sources.Cast<Entity>().Concat(Actors).Concat(Places).Concat(Claims);
+
+    /// <summary>
+    /// Finds an entity by its id, its name or one of its aliases, ignoring case:
+    /// <c>Find("Punjir")</c> is the Panjshir Valley. Null when nothing is known by that text.
+    /// </summary>
+    public Entity? Find(string idOrAlias)
+    {
+        if (idOrAlias is null)
+            throw new ArgumentNullException(nameof(idOrAlias));
+        var index = Volatile.Read(ref _byName) ?? BuildNameIndex();
+        return index.TryGetValue(idOrAlias.Trim(), out var entity) ? entity : null;
+    }
+
+    /// <summary>Finds an entity of type <typeparamref name="T"/> by id, name or alias.</summary>
+    public T? Find<T>(string idOrAlias) where T : Entity => Find(idOrAlias) as T;
+
+    /// <summary>The entity with exactly this id; throws when there is none.</summary>
+    public Entity Get(string id)
+    {
+        var entity = Find(id);
+        if (entity is null || !string.Equals(entity.Id, id, StringComparison.Ordinal))
+            throw new KeyNotFoundException($"The pack '{Name}' has no entity with id '{id}'.");
+        return entity;
+    }
+
+    // Ids win over names and names over aliases, so a name that happens to equal another entity's
+    // alias still finds the entity that bears it as its name.
+    private Dictionary<string, Entity> BuildNameIndex()
+    {
+        var index = new Dictionary<string, Entity>(StringComparer.OrdinalIgnoreCase);
+        var all = Entities.ToList();
+        foreach (var entity in all)
+            index.TryAdd(entity.Id, entity);
+        foreach (var entity in all)
+            if (entity.EntityKind != EntityKind.Claim)
+                index.TryAdd(entity.Name, entity);
+        foreach (var entity in all)
+            foreach (var alias in entity.Aliases)
+                index.TryAdd(alias, entity);
+        Volatile.Write(ref _byName, index);
+        return index;
+    }
+}
+
+/// <summary>Marks an assembly as holding a fact pack; <see cref="PackType"/> is the generated static <c>Pack</c> class.</summary>
+[AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
+public sealed class KnowledgePackAttribute : Attribute
+{
+    /// <summary>Marks the assembly as holding the pack reachable through <paramref name="packType"/>.</summary>
+    public KnowledgePackAttribute(Type packType, string name)
+    {
+        PackType = packType;
+        Name = name;
+    }
+
+    /// <summary>The generated static class whose <c>Instance</c> property is the pack.</summary>
+    public Type PackType { get; }
+
+    /// <summary>The pack's name, as its manifest gives it.</summary>
+    public string Name { get; }
+
+    /// <summary>Loads the pack instance behind <paramref name="packType"/>.</summary>
+    public static KnowledgePack Load(Type packType)
+    {
+        var property = packType.GetProperty("Instance") ?? throw new ArgumentException($"{packType} has no Instance property.", nameof(packType));
+        return (KnowledgePack)(property.GetValue(null) ?? throw new InvalidOperationException($"{packType}.Instance is null."));
+    }
+}
+
+/// <summary>Marks a generated member with the id of the entity it returns, so other packs can refer to it.</summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]
+public sealed class KnowledgeIdAttribute : Attribute
+{
+    /// <summary>Marks the member as returning the entity with this id.</summary>
+    public KnowledgeIdAttribute(string id) => Id = id;
+
+    /// <summary>The entity's id in its pack.</summary>
+    public string Id { get; }
+}

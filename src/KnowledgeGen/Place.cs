@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+
+namespace KnowledgeGen;
+
+/// <summary>What kind of place a <see cref="Place"/> is.</summary>
+public enum PlaceKind
+{
+    /// <summary>A country.</summary>
+    Country,
+    /// <summary>A province or state.</summary>
+    Province,
+    /// <summary>A valley.</summary>
+    Valley,
+    /// <summary>A district.</summary>
+    District,
+    /// <summary>A city.</summary>
+    City,
+    /// <summary>A town.</summary>
+    Town,
+    /// <summary>A village.</summary>
+    Village,
+    /// <summary>A mountain pass.</summary>
+    Pass,
+    /// <summary>A mountain range.</summary>
+    MountainRange,
+    /// <summary>A river.</summary>
+    River,
+    /// <summary>A region without administrative borders.</summary>
+    Region,
+    /// <summary>A building or site.</summary>
+    Site,
+}
+
+/// <summary>A named place.</summary>
+public sealed class Place : Entity
+{
+    private readonly Ref<Place>? _in;
+
+    /// <summary>Creates a place. Generated code calls this.</summary>
+    public Place(string id, string name, IReadOnlyList<string> aliases, string? note, PlaceKind kind, Func<Place>? @in)
+        : base(id, name, aliases, note)
+    {
+        Kind = kind;
+        _in = Ref<Place>.Optional(@in);
+    }
+
+    /// <inheritdoc />
+    public override EntityKind EntityKind => EntityKind.Place;
+
+    /// <summary>Country, province, valley, district, town, village, pass, mountain range, ...</summary>
+    public PlaceKind Kind { get; }
+
+    /// <summary>The place this one lies in, if known.</summary>
+    public Place? In => _in?.Value;
+
+    /// <summary>This place and every place it lies in, innermost first.</summary>
+    public IEnumerable<Place> Containers()
+    {
+        for (var place = In; place is not null; place = place.In)
+            yield return place;
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Globalization;
+
+namespace KnowledgeGen;
+
+/// <summary>How precisely a <see cref="FactDate"/> is known.</summary>
+public enum DatePrecision
+{
+    /// <summary>The exact day is known.</summary>
+    Day,
+    /// <summary>Only the month is known; the day part of the date is the first of the month.</summary>
+    Month,
+    /// <summary>Only the year is known; the date is January 1st of that year.</summary>
+    Year,
+    /// <summary>The date is an estimate: the event happened around that day.</summary>
+    Approximate,
+}
+
+/// <summary>A calendar date with the precision the documents support.</summary>
+public readonly record struct FactDate(DateOnly Date, DatePrecision Precision) : IComparable<FactDate>
+{
+    /// <summary>Orders by date, then from the most precise to the least.</summary>
+    public int CompareTo(FactDate other)
+    {
+        var byDate = Date.CompareTo(other.Date);
+        return byDate != 0 ? byDate : Precision.CompareTo(other.Precision);
+    }
+
+    /// <summary>The date as it is known: <c>2021-09-02</c>, <c>2021-09</c>, <c>2021</c> or <c>~2021-09-02</c>.</summary>
+    public override string ToString() => Precision switch
+    {
+        DatePrecision.Year => Date.Year.ToString("D4", CultureInfo.InvariantCulture),
+        DatePrecision.Month => Date.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        DatePrecision.Approximate => "~" + Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>A typed amount: one value, or a range from <see cref="Min"/> to <see cref="Max"/>, in a unit.</summary>
+public readonly record struct Quantity(decimal Min, decimal Max, string Unit, bool Approximate = false)
+{
+    /// <summary>True when the documents give a range ("seven or eight") rather than one number.</summary>
+    public bool IsRange => Min != Max;
+
+    /// <summary>The single value; for a range, its lower bound.</summary>
+    public decimal Value => Min;
+
+    /// <summary>Reads as the documents would say it: <c>40 fighters killed</c>, <c>7–8 fighters killed</c>, <c>about 10000 fighters</c>.</summary>
+    public override string ToString()
+    {
+        var amount = IsRange
+            ? Min.ToString(CultureInfo.InvariantCulture) + "–" + Max.ToString(CultureInfo.InvariantCulture)
+            : Min.ToString(CultureInfo.InvariantCulture);
+        return (Approximate ? "about " : "") + amount + (Unit.Length > 0 ? " " + Unit : "");
+    }
+}

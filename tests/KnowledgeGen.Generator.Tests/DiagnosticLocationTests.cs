@@ -1,0 +1,64 @@
+using KnowledgeGen.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace KnowledgeGen.Generator.Tests;
+
+/// <summary>Each kind of mistake is reported at the line and column of the offending YAML.</summary>
+public class DiagnosticLocationTests
+{
+    private static string Diagnose(string yaml, string path = "/p/facts.kg.yaml") =>
+        GeneratorHarness.Run(new[] { ("/p/pack.kg.yaml", "pack: { name: P, namespace: P, title: P, version: 1.0.0 }\n"), (path, yaml) }).DiagnosticsText().TrimEnd();
+
+    [Fact]
+    public void Yaml_syntax_error_points_into_the_file()
+    {
+        var text = Diagnose("actors:\n  - id: a\n    name: [unclosed\n");
+        Assert.StartsWith("facts.kg.yaml(", text);
+        Assert.Contains("error KG0001", text);
+    }
+
+    [Fact]
+    public void Missing_required_field_points_at_the_entity()
+    {
+        var text = Diagnose("actors:\n  - id: fahim-dashti\n    kind: person\n");
+        Assert.Equal("facts.kg.yaml(2,5): error KG0004: The actor 'fahim-dashti' is missing the required field 'name'", text);
+    }
+
+    [Fact]
+    public void Duplicate_id_points_at_the_second_id_and_names_the_first()
+    {
+        var text = Diagnose("actors:\n  - { id: a, name: A, kind: person }\n  - { id: a, name: B, kind: group }\n");
+        Assert.Equal("facts.kg.yaml(3,11): error KG0006: The id 'a' is already used by the actor at /p/facts.kg.yaml(2,11); ids are unique across the whole pack", text);
+    }
+
+    [Fact]
+    public void Unknown_reference_points_at_the_id_and_suggests_the_nearest()
+    {
+        var text = Diagnose("""
+            actors:
+              - { id: fahim-dashti, name: Fahim Dashti, kind: person }
+            sources:
+              - { id: r, name: R, kind: news-report }
+            claims:
+              - id: c
+                statement: S
+                claimant: fahim-dashtii
+                citations: [{ source: r, quote: q }]
+            """);
+        Assert.Equal("facts.kg.yaml(8,15): error KG0007: The claimant of the claim 'c' refers to 'fahim-dashtii', but the pack has no entity with that id; did you mean 'fahim-dashti'?", text);
+    }
+
+    [Fact]
+    public void Unknown_field_is_a_warning_with_a_suggestion()
+    {
+        var text = Diagnose("actors:\n  - { id: a, name: A, kind: person, aliasses: [b] }\n");
+        Assert.Equal("facts.kg.yaml(2,37): warning KG0003: The actor 'a' has no field 'aliasses'; it is ignored; did you mean 'aliases'?", text);
+    }
+
+    [Fact]
+    public void Anchors_are_refused()
+    {
+        var text = Diagnose("actors:\n  - &x { id: a, name: A, kind: person }\n  - *x\n");
+        Assert.Contains("error KG0013", text);
+    }
+}

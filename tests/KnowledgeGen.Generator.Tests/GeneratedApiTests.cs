@@ -1,0 +1,144 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using KnowledgeGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace KnowledgeGen.Generator.Tests;
+
+/// <summary>The generated code, compiled and loaded: the typed API returns exactly what the YAML says.</summary>
+public class GeneratedApiTests
+{
+    private static readonly Lazy<KnowledgePack> Starter = new(() => Load("starter"));
+
+    internal static KnowledgePack Load(string fixture)
+    {
+        var run = GeneratorHarness.Run(GeneratorHarness.Fixture(fixture));
+        using var stream = new MemoryStream();
+        var emit = run.OutputCompilation.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        stream.Position = 0;
+        var context = new AssemblyLoadContext(fixture, isCollectible: true);
+        var assembly = context.LoadFromStream(stream);
+        var attribute = assembly.GetCustomAttribute<KnowledgePackAttribute>()!;
+        return KnowledgePackAttribute.Load(attribute.PackType);
+    }
+
+    [Fact]
+    public void Manifest_is_the_packs_identity()
+    {
+        var pack = Starter.Value;
+        Assert.Equal("Starter", pack.Name);
+        Assert.Equal("Starter.Facts", pack.Namespace);
+        Assert.Equal("A starter pack", pack.Title);
+        Assert.Equal("1.2.3", pack.Version);
+    }
+
+    [Fact]
+    public void Lists_hold_every_entity_in_written_order()
+    {
+        var pack = Starter.Value;
+        Assert.Equal(new[] { "report-001", "dashti-audio-message" }, pack.Sources.Select(s => s.Id));
+        Assert.Equal(new[] { "fahim-dashti", "national-resistance-front", "daily-trust", "nrf-source" }, pack.Actors.Select(a => a.Id));
+        Assert.Equal(new[] { "afghanistan", "panjshir-valley" }, pack.Places.Select(p => p.Id));
+        Assert.Equal(new[] { "taliban-lost-40-fighters", "clashes-still-ongoing", "valley-fell" }, pack.Claims.Select(c => c.Id));
+    }
+
+    [Fact]
+    public void References_are_typed_objects()
+    {
+        var pack = Starter.Value;
+        var claim = pack.Find<Claim>("taliban-lost-40-fighters")!;
+        Assert.Same(pack.Find("fahim-dashti"), claim.Claimant);
+        Assert.Equal("Fahim Dashti", claim.Claimant.Name);
+        Assert.Same(pack.Find("panjshir-valley"), Assert.Single(claim.About));
+        var citation = Assert.Single(claim.Citations);
+        Assert.Same(pack.Find("report-001"), citation.Source);
+        Assert.Same(pack.Find("dashti-audio-message"), citation.Via);
+        Assert.Equal("the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir", citation.Quote);
+        Assert.Same(pack.Find("afghanistan"), pack.Find<Place>("panjshir-valley")!.In);
+        var role = Assert.Single(pack.Find<Actor>("fahim-dashti")!.Roles);
+        Assert.Same(pack.Find("national-resistance-front"), role.Of);
+        Assert.Same(pack.Find("daily-trust"), pack.Find<Source>("report-001")!.Outlet);
+    }
+
+    [Fact]
+    public void Every_field_reads_back()
+    {
+        var pack = Starter.Value;
+        var claim = pack.Find<Claim>("taliban-lost-40-fighters")!;
+        Assert.Equal(new FactDate(new DateOnly(2021, 9, 2), DatePrecision.Day), claim.Date);
+        Assert.Equal(ClaimStatus.Unverified, claim.Status);
+        Assert.Equal(new Quantity(40, 40, "fighters killed"), claim.Quantity);
+
+        var ongoing = pack.Find<Claim>("clashes-still-ongoing")!;
+        Assert.Equal("Clashes still ongoing", ongoing.Name);
+        Assert.Equal(ClaimStatus.Reported, ongoing.Status);
+        Assert.Equal(new FactDate(new DateOnly(2021, 9, 1), DatePrecision.Month), ongoing.Date);
+
+        var fell = pack.Find<Claim>("valley-fell")!;
+        Assert.Equal(new Quantity(7, 8.5m, "days", true), fell.Quantity);
+        Assert.True(fell.Quantity!.Value.IsRange);
+        Assert.Equal(ClaimStatus.Denied, fell.Status);
+        Assert.Equal(DatePrecision.Year, fell.Date!.Value.Precision);
+
+        var report = pack.Find<Source>("report-001")!;
+        Assert.Equal(SourceKind.NewsReport, report.Kind);
+        Assert.Equal("en", report.Language);
+        Assert.Equal(new FactDate(new DateOnly(2021, 9, 3), DatePrecision.Approximate), report.Published);
+        Assert.Equal("001_c469390c0bb07413.txt", report.Document);
+        Assert.Equal("https://example.org/report-001", report.Url);
+        Assert.Equal("Dated from \"on Thursday\" and \"on Wednesday\" in the text.", report.Note);
+        Assert.Equal(new[] { "dashti-audio-message" }, report.Relays.Select(r => r.Id));
+        Assert.Equal(new[] { "Daily Trust report" }, report.Aliases);
+
+        var source = pack.Find<Actor>("nrf-source")!;
+        Assert.True(source.Anonymous);
+        Assert.Equal(ActorKind.Person, source.Kind);
+        Assert.Equal("former fighter", source.Roles[1].ToString());
+        Assert.Equal("Said to have fought in the 1990s.", source.Roles[1].Note);
+    }
+
+    [Fact]
+    public void Contradiction_is_symmetric_and_support_has_a_reverse()
+    {
+        var pack = Starter.Value;
+        var ongoing = pack.Find<Claim>("clashes-still-ongoing")!;
+        var fell = pack.Find<Claim>("valley-fell")!;
+        Assert.Same(ongoing, Assert.Single(fell.Contradicts));
+        Assert.Same(fell, Assert.Single(ongoing.Contradicts));
+        var lost = pack.Find<Claim>("taliban-lost-40-fighters")!;
+        Assert.Same(ongoing, Assert.Single(lost.Supports));
+        Assert.Same(lost, Assert.Single(ongoing.SupportedBy));
+    }
+
+    [Fact]
+    public void Find_matches_ids_names_and_aliases_ignoring_case()
+    {
+        var pack = Starter.Value;
+        var valley = pack.Find("panjshir-valley");
+        Assert.NotNull(valley);
+        Assert.Same(valley, pack.Find("Punjir"));
+        Assert.Same(valley, pack.Find("panjsjir valley"));
+        Assert.Same(valley, pack.Find("Panjshir Valley"));
+        Assert.Same(pack.Find("national-resistance-front"), pack.Find("NRF"));
+        Assert.Null(pack.Find("Kabul"));
+    }
+
+    [Fact]
+    public void Strings_holding_code_characters_read_back_exactly()
+    {
+        var fell = Starter.Value.Find<Claim>("valley-fell")!;
+        Assert.Equal("Quotes \"inside\", a back\\slash, */ and </summary> & <b> #if {", fell.Citations[0].Quote);
+    }
+
+    [Fact]
+    public void Members_carry_their_ids_for_other_packs()
+    {
+        var pack = Starter.Value;
+        var actors = pack.GetType().Assembly.GetType("Starter.Facts.Actors")!;
+        var member = actors.GetProperty("FahimDashti")!;
+        Assert.Equal("fahim-dashti", member.GetCustomAttribute<KnowledgeIdAttribute>()!.Id);
+        Assert.Same(pack.Find("fahim-dashti"), member.GetValue(null));
+    }
+}
