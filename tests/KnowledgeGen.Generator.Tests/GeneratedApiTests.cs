@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using KnowledgeGen.Generator.Tests.Infrastructure;
+using KnowledgeGen.Testing;
 using Microsoft.CodeAnalysis;
 using Xunit;
 

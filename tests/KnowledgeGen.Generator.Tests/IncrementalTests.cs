@@ -1,4 +1,4 @@
-using KnowledgeGen.Generator.Tests.Infrastructure;
+using KnowledgeGen.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;

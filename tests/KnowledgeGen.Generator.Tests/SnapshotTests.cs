@@ -1,4 +1,4 @@
-using KnowledgeGen.Generator.Tests.Infrastructure;
+using KnowledgeGen.Testing;
 using Xunit;
 
 namespace KnowledgeGen.Generator.Tests;

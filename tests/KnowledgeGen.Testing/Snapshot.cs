@@ -4,7 +4,7 @@ using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 using Xunit.Sdk;
 
-namespace KnowledgeGen.Generator.Tests.Infrastructure;
+namespace KnowledgeGen.Testing;
 
 /// <summary>
 /// Snapshot testing with Verify's conventions: the expected text lives in a committed

@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 using System.Text;
-using KnowledgeGen.Generator.Diagnostics;
+using KnowledgeGen.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-namespace KnowledgeGen.Generator.Tests.Infrastructure;
+namespace KnowledgeGen.Testing;
 
 /// <summary>An in-memory additional file, as the build passes a *.kg.yaml file to the generator.</summary>
 public sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
