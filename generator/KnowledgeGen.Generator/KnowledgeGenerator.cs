@@ -26,6 +26,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         public const string PackFiles = "KnowledgeGen.PackFiles";
         public const string ReadFile = "KnowledgeGen.ReadFile";
         public const string Options = "KnowledgeGen.Options";
+        public const string ReadDocument = "KnowledgeGen.ReadDocument";
         public const string LinkPack = "KnowledgeGen.LinkPack";
     }
 
@@ -43,9 +44,17 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             .Select(static (provider, _) => ReadOptions(provider.GlobalOptions))
             .WithTrackingName(Steps.Options);
 
+        // Source documents (AdditionalFiles with KnowledgeGenDocument="true") for quote verification.
+        var documents = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => IsDocument(pair.Right.GetOptions(pair.Left)))
+            .Select(static (pair, cancellationToken) => ReadDocument(pair.Left, cancellationToken))
+            .WithTrackingName(Steps.ReadDocument);
+
         var pack = files.Collect()
             .Combine(options)
-            .Select(static (input, cancellationToken) => LinkPack(input.Left, input.Right, cancellationToken))
+            .Combine(documents.Collect())
+            .Select(static (input, cancellationToken) => LinkPack(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
             .WithTrackingName(Steps.LinkPack);
 
         context.RegisterSourceOutput(pack, static (output, model) => EmitPack(output, model));
@@ -70,6 +79,25 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         }
     }
 
+    public const string DocumentMetadata = "build_metadata.AdditionalFiles.KnowledgeGenDocument";
+
+    private static bool IsDocument(AnalyzerConfigOptions options) =>
+        options.TryGetValue(DocumentMetadata, out var flag) && string.Equals(flag?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    private static DocumentSpec ReadDocument(AdditionalText text, System.Threading.CancellationToken cancellationToken)
+    {
+        string content;
+        try
+        {
+            content = text.GetText(cancellationToken)?.ToString() ?? "";
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            content = ""; // an unreadable document verifies no quote; each quote is then reported as not found
+        }
+        return new DocumentSpec(System.IO.Path.GetFileName(text.Path), QuoteMatching.Normalize(content));
+    }
+
     private static PackOptions ReadOptions(AnalyzerConfigOptions options)
     {
         options.TryGetValue("build_property.KnowledgeGenNamespace", out var ns);
@@ -77,13 +105,14 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         return new PackOptions(NullIfEmpty(ns), NullIfEmpty(root));
     }
 
-    private static PackModel? LinkPack(ImmutableArray<FileSpec> files, PackOptions options, System.Threading.CancellationToken cancellationToken)
+    private static PackModel? LinkPack(ImmutableArray<FileSpec> files, PackOptions options, ImmutableArray<DocumentSpec> documents,
+        System.Threading.CancellationToken cancellationToken)
     {
         if (files.IsDefaultOrEmpty)
             return null; // a project without pack files gets nothing generated
         try
         {
-            return PackLinker.Link(files, options, cancellationToken);
+            return PackLinker.Link(files, options, documents, cancellationToken);
         }
         catch (OperationCanceledException)
         {

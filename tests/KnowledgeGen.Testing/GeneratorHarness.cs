@@ -18,14 +18,22 @@ public sealed class InMemoryAdditionalText(string path, string text) : Additiona
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
 }
 
-/// <summary>Global MSBuild properties as the generator sees them (build_property.X).</summary>
-public sealed class TestOptionsProvider(IReadOnlyDictionary<string, string> globals) : AnalyzerConfigOptionsProvider
+/// <summary>
+/// Global MSBuild properties (build_property.X) and per-file item metadata (build_metadata.AdditionalFiles.X)
+/// as the generator sees them.
+/// </summary>
+public sealed class TestOptionsProvider(
+    IReadOnlyDictionary<string, string> globals,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? perFile = null) : AnalyzerConfigOptionsProvider
 {
+    private static readonly AnalyzerConfigOptions Empty = new Options(new Dictionary<string, string>());
+
     public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(globals);
 
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(new Dictionary<string, string>());
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+        perFile is not null && perFile.TryGetValue(textFile.Path, out var values) ? new Options(values) : Empty;
 
     private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
     {
@@ -100,13 +108,27 @@ public static class GeneratorHarness
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string>? globals = null) =>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string>? globals = null,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? perFile = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new KnowledgeGenerator().AsSourceGenerator() },
             files,
             ParseOptions,
-            new TestOptionsProvider(globals ?? new Dictionary<string, string>()),
+            new TestOptionsProvider(globals ?? new Dictionary<string, string>(), perFile),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>
+    /// Runs the generator over pack files plus source documents, which are passed as the build passes them:
+    /// additional files flagged with <c>KnowledgeGenDocument="true"</c>.
+    /// </summary>
+    public static GeneratorRun RunWithDocuments(IEnumerable<(string Path, string Text)> files, IEnumerable<(string Path, string Text)> documents)
+    {
+        var documentList = documents.ToList();
+        var flag = new Dictionary<string, string> { [KnowledgeGenerator.DocumentMetadata] = "true" };
+        var perFile = documentList.ToDictionary(d => d.Path, _ => (IReadOnlyDictionary<string, string>)flag);
+        var texts = files.Concat(documentList).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text));
+        return Run(CreateDriver(texts, perFile: perFile), Compilation());
+    }
 
     public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
     {

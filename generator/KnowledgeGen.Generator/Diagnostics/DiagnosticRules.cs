@@ -96,7 +96,10 @@ public static class DiagnosticRules
         "The YAML is nested more than {0} levels deep; a pack file needs at most a few levels", Syntax, RuleSeverity.Error);
 
     public static readonly DiagnosticRule QuoteNotFound = new("KG0022", "Quote not found in its source",
-        "The quote cited to '{0}' is not in the document '{1}'; the closest passage is: \"{2}\"", Sources, RuleSeverity.Error);
+        "A quote of the claim '{3}' is not in '{1}', the document of the source '{0}'; the closest passage is: \"{2}\"", Sources, RuleSeverity.Error);
+
+    public static readonly DiagnosticRule DocumentNotFound = new("KG0023", "Source document not given to the build",
+        "The source '{0}' names the document '{1}', but the build was given no document of that name, so its quotes are not verified; documents given: {2}", Sources, RuleSeverity.Warning);
 
     public static readonly DiagnosticRule InternalError = new("KG9999", "Internal generator error",
         "KnowledgeGen could not process this input ({0}: {1}); please report it with the file", Internal, RuleSeverity.Error);
@@ -106,7 +109,7 @@ public static class DiagnosticRules
         YamlSyntax, WrongNodeKind, UnknownField, MissingField, InvalidId, DuplicateId, UnknownReference,
         WrongReferenceKind, InvalidValue, InvalidDate, InvalidQuantity, DuplicateField, AnchorsNotSupported,
         MissingManifest, DuplicateManifest, NameCollision, SelfLink, ContainmentCycle, AliasCollision,
-        NoKnownLists, TooDeep, QuoteNotFound, InternalError,
+        NoKnownLists, TooDeep, QuoteNotFound, DocumentNotFound, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticRule> s_byId = BuildIndex();

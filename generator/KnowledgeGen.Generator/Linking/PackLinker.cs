@@ -15,7 +15,11 @@ namespace KnowledgeGen.Generator.Linking;
 /// </summary>
 public static class PackLinker
 {
-    public static PackModel Link(IEnumerable<FileSpec> unorderedFiles, PackOptions options, CancellationToken cancellationToken = default)
+    public static PackModel Link(IEnumerable<FileSpec> unorderedFiles, PackOptions options, CancellationToken cancellationToken = default) =>
+        Link(unorderedFiles, options, Array.Empty<DocumentSpec>(), cancellationToken);
+
+    public static PackModel Link(IEnumerable<FileSpec> unorderedFiles, PackOptions options, IReadOnlyList<DocumentSpec> documents,
+        CancellationToken cancellationToken = default)
     {
         var files = unorderedFiles.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var diagnostics = new List<DiagnosticInfo>();
@@ -31,6 +35,9 @@ public static class PackLinker
         var claims = Register(files, f => f.Claims, c => c.Header, EntityClass.Claims, index);
         index.CheckNames();
         index.CheckAliases();
+        cancellationToken.ThrowIfCancellationRequested();
+
+        QuoteVerifier.Verify(sources, claims, documents, diagnostics);
         cancellationToken.ThrowIfCancellationRequested();
 
         var resolver = new ReferenceResolver(index, diagnostics);

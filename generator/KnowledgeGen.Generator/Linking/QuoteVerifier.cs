@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using KnowledgeGen.Generator.Diagnostics;
+using KnowledgeGen.Generator.Model;
+
+namespace KnowledgeGen.Generator.Linking;
+
+/// <summary>
+/// Checks that every quote stands in the document its source names, when the build was given the
+/// documents' text. A quote that is not found is reported at the quote, with the closest passage.
+/// </summary>
+internal static class QuoteVerifier
+{
+    public static void Verify(
+        IReadOnlyList<(LinkedEntity Entity, SourceSpec Spec)> sources,
+        IReadOnlyList<(LinkedEntity Entity, ClaimSpec Spec)> claims,
+        IReadOnlyList<DocumentSpec> documents,
+        List<DiagnosticInfo> diagnostics)
+    {
+        if (documents.Count == 0)
+            return; // no documents named to the build: quotes cannot be verified, and that is the project's choice
+
+        var byFileName = new Dictionary<string, DocumentSpec>(StringComparer.Ordinal);
+        foreach (var document in documents.OrderBy(d => d.FileName, StringComparer.Ordinal))
+            if (!byFileName.ContainsKey(document.FileName))
+                byFileName.Add(document.FileName, document);
+
+        // The document of each source, or null when it names none or names one the build lacks.
+        var documentOf = new Dictionary<string, DocumentSpec?>(StringComparer.Ordinal);
+        foreach (var (entity, spec) in sources)
+        {
+            if (spec.Document is not { } named)
+                continue;
+            var fileName = System.IO.Path.GetFileName(named.Value);
+            if (byFileName.TryGetValue(fileName, out var document))
+            {
+                documentOf[entity.Id] = document;
+                continue;
+            }
+            documentOf[entity.Id] = null;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.DocumentNotFound, entity.FilePath, named.Span,
+                entity.Id, named.Value, string.Join(", ", byFileName.Keys)));
+        }
+
+        foreach (var (claim, spec) in claims)
+        {
+            foreach (var citation in spec.Citations)
+            {
+                if (!documentOf.TryGetValue(citation.Source.Value, out var document) || document is null)
+                    continue;
+                if (QuoteMatching.Contains(document.NormalizedText, citation.Quote.Value))
+                    continue;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.QuoteNotFound, claim.FilePath, citation.Quote.Span,
+                    citation.Source.Value, document.FileName, QuoteMatching.ClosestPassage(document.NormalizedText, citation.Quote.Value), claim.Id));
+            }
+        }
+    }
+}
