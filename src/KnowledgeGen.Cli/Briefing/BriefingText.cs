@@ -62,21 +62,23 @@ public static class BriefingText
             return;
         }
         output.WriteLine($"Contested claims: {Plural(report.Contested.Count, "pair")}");
+        var width = Number(report.Contested.Count).Length;
+        var indent = new string(' ', 2 + width + 2); // the sides line up under the pair's ids
         var number = 0;
         foreach (var pair in report.Contested)
         {
             number++;
-            output.WriteLine($"  {number}. {pair.First.ClaimId} contradicts {pair.Second.ClaimId}");
-            WriteSide("A", pair.First, output);
-            WriteSide("B", pair.Second, output);
+            output.WriteLine($"  {Number(number).PadLeft(width)}. {pair.First.ClaimId} contradicts {pair.Second.ClaimId}");
+            WriteSide(indent, "A", pair.First, output);
+            WriteSide(indent, "B", pair.Second, output);
         }
     }
 
-    private static void WriteSide(string label, ClaimSide side, TextWriter output)
+    private static void WriteSide(string indent, string label, ClaimSide side, TextWriter output)
     {
-        output.WriteLine($"     {label}. {side.Statement}");
-        output.WriteLine($"        claimant: {side.Claimant}; date: {side.Date ?? "undated"}; status: {side.Status}");
-        output.WriteLine($"        sources: {string.Join(", ", side.Sources)}");
+        output.WriteLine($"{indent}{label}. {side.Statement}");
+        output.WriteLine($"{indent}   claimant: {side.Claimant}; date: {side.Date ?? "undated"}; status: {side.Status}");
+        output.WriteLine($"{indent}   sources: {string.Join(", ", side.Sources)}");
     }
 
     private static void WriteTimeline(BriefingReport report, TextWriter output)
