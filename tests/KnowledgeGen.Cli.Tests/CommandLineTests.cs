@@ -1,0 +1,161 @@
+using System.Text.Json;
+using KnowledgeGen.Cli.Briefing;
+using KnowledgeGen.Cli.Export;
+using KnowledgeGen.Cli.Loading;
+using Xunit;
+
+namespace KnowledgeGen.Cli.Tests;
+
+/// <summary>The command line run in-process: help, the --pack option, exit codes and error messages.</summary>
+public class CommandLineTests
+{
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("briefing", "--help")]
+    [InlineData("export", "--help")]
+    public void Help_works_on_every_command(params string[] args)
+    {
+        var result = CliRunner.Run(args);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Error);
+        Assert.Contains("Usage:", result.Output);
+        Assert.Contains("knowledgegen", result.Output);
+        Assert.Contains("--pack <path>", result.Output);
+    }
+
+    [Fact]
+    public void Root_help_lists_the_commands_and_export_help_the_formats()
+    {
+        var root = CliRunner.Run("--help").Output;
+        Assert.Contains("briefing", root);
+        Assert.Contains("export", root);
+        Assert.Contains("--plain", root);
+        Assert.Contains("--format <json>", CliRunner.Run("export", "--help").Output);
+    }
+
+    [Fact]
+    public void Briefing_of_a_pack_assembly_given_by_path()
+    {
+        var expected = new StringWriter();
+        BriefingCommand.Render(BriefingReport.Build(FixturePacks.Starter), expected, plain: true);
+
+        var root = CliRunner.Run("--pack", FixturePacks.StarterFile);
+        Assert.Equal((0, "", expected.ToString()), (root.ExitCode, root.Error, root.Output));
+        var command = CliRunner.Run("briefing", "--pack", FixturePacks.StarterFile);
+        Assert.Equal((0, "", expected.ToString()), (command.ExitCode, command.Error, command.Output));
+    }
+
+    [Fact]
+    public void Export_of_a_pack_assembly_given_by_path()
+    {
+        var result = CliRunner.Run("export", "--format", "json", "--pack", FixturePacks.StarterFile);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Error);
+        Assert.Equal(ExportJson.ToJson(FixturePacks.Starter), result.Output);
+        using var document = JsonDocument.Parse(result.Output);
+        Assert.Equal("Starter", document.RootElement.GetProperty("pack").GetProperty("name").GetString());
+
+        Assert.Equal(result.Output, CliRunner.Run("--pack", FixturePacks.StarterFile, "export").Output);
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_clear_error()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "no-such-folder", "NoSuchPack.dll");
+        var result = CliRunner.Run("--pack", missing);
+        AssertFailure(result, PackAction.PackError, $"knowledgegen: No pack assembly at '{missing}': the file does not exist.");
+        AssertFailure(CliRunner.Run("export", "--pack", missing), PackAction.PackError, "the file does not exist");
+    }
+
+    [Fact]
+    public void A_folder_is_a_clear_error()
+    {
+        var folder = Path.GetDirectoryName(FixturePacks.StarterFile)!;
+        AssertFailure(CliRunner.Run("--pack", folder), PackAction.PackError, "is a folder; give the path of the pack's .dll file.");
+    }
+
+    [Fact]
+    public void A_file_that_is_not_an_assembly_is_a_clear_error()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(FixturePacks.StarterFile)!, "notes.dll");
+        File.WriteAllText(path, "not an assembly");
+        AssertFailure(CliRunner.Run("--pack", path), PackAction.PackError, $"knowledgegen: '{path}' is not a .NET assembly, so it cannot hold a fact pack.");
+    }
+
+    [Fact]
+    public void An_assembly_without_a_pack_is_a_clear_error()
+    {
+        var path = typeof(System.CommandLine.Command).Assembly.Location;
+        AssertFailure(CliRunner.Run("export", "--pack", path), PackAction.PackError,
+            $"knowledgegen: '{path}' holds no fact pack: it has no [assembly: KnowledgePack] attribute");
+    }
+
+    [Fact]
+    public void A_pack_that_fails_to_load_is_a_clear_error()
+    {
+        var path = FixturePacks.EmitCSharpToFile("BrokenPack", """
+            [assembly: KnowledgeGen.KnowledgePack(typeof(Broken.Pack), "Broken")]
+            namespace Broken
+            {
+                public static class Pack
+                {
+                    public static KnowledgeGen.KnowledgePack Instance => throw new System.InvalidOperationException("The pack is broken.");
+                }
+            }
+            """);
+        AssertFailure(CliRunner.Run("--pack", path), PackAction.PackError,
+            $"knowledgegen: The pack Broken in '{path}' could not be created: The pack is broken.");
+    }
+
+    [Fact]
+    public void An_empty_pack_path_is_a_clear_error()
+    {
+        AssertFailure(CliRunner.Run("--pack", ""), PackAction.PackError, "--pack needs the path of a pack assembly (.dll).");
+    }
+
+    [Theory]
+    [InlineData("export", "--format", "xml")]
+    [InlineData("export", "--format")]
+    [InlineData("publish")]
+    [InlineData("--pack")]
+    [InlineData("--no-such-option")]
+    public void Usage_errors_fail_with_a_message(params string[] args)
+    {
+        var result = CliRunner.Run(args);
+        Assert.Equal(1, result.ExitCode);
+        Assert.NotEqual("", result.Error.Trim());
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
+    public void The_built_in_pack_is_Panjshir2021_or_a_clear_error_while_it_has_no_yaml()
+    {
+        var result = CliRunner.Run();
+        if (result.ExitCode == 0)
+        {
+            var pack = PackLoader.LoadBuiltIn();
+            Assert.Equal("Panjshir2021", pack.Name);
+            Assert.Equal("Panjshir2021", pack.Namespace);
+            var expected = new StringWriter();
+            BriefingCommand.Render(BriefingReport.Build(pack), expected, plain: true);
+            Assert.Equal(expected.ToString(), result.Output);
+            Assert.Equal("", result.Error);
+        }
+        else
+        {
+            // knowledge/panjshir-2021 holds no YAML yet: the assembly is there, without a pack.
+            AssertFailure(result, PackAction.PackError,
+                "knowledgegen: The built-in assembly Panjshir2021.dll holds no fact pack: it has no [assembly: KnowledgePack] attribute");
+        }
+    }
+
+    private static void AssertFailure(CliResult result, int exitCode, string message)
+    {
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Equal("", result.Output);
+        Assert.Contains(message, result.Error);
+        Assert.Single(result.Error.TrimEnd().Split('\n'));
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+}

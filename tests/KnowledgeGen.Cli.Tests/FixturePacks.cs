@@ -1,0 +1,55 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using KnowledgeGen.Testing;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace KnowledgeGen.Cli.Tests;
+
+/// <summary>Fact packs for the tests: fixture YAML compiled by the generator in memory, loaded live or written to disk.</summary>
+internal static class FixturePacks
+{
+    private static readonly Lazy<KnowledgePack> LazyStarter = new(() => Compile("starter", GeneratorHarness.Fixture("starter")));
+    private static readonly Lazy<string> LazyStarterFile = new(() => EmitToFile("Starter", GeneratorHarness.Fixture("starter")));
+
+    /// <summary>The starter fixture pack, which exercises every field.</summary>
+    public static KnowledgePack Starter => LazyStarter.Value;
+
+    /// <summary>The starter pack compiled to a .dll on disk, for <c>--pack</c>.</summary>
+    public static string StarterFile => LazyStarterFile.Value;
+
+    /// <summary>Compiles the YAML files (path → text) and returns the live pack, as GeneratedApiTests.Load does.</summary>
+    public static KnowledgePack Compile(string name, IEnumerable<(string Path, string Text)> files)
+    {
+        var run = GeneratorHarness.Run(files);
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        using var stream = new MemoryStream();
+        var emit = run.OutputCompilation.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        stream.Position = 0;
+        var assembly = new AssemblyLoadContext(name, isCollectible: true).LoadFromStream(stream);
+        var attribute = assembly.GetCustomAttribute<KnowledgePackAttribute>()!;
+        return KnowledgePackAttribute.Load(attribute.PackType);
+    }
+
+    /// <summary>Compiles the YAML files with the given C# and writes the assembly to a fresh temporary folder.</summary>
+    public static string EmitToFile(string assemblyName, IEnumerable<(string Path, string Text)> files, params string[] csharp)
+    {
+        var run = GeneratorHarness.Run(files, csharp);
+        return Emit(run.OutputCompilation.WithAssemblyName(assemblyName), assemblyName);
+    }
+
+    /// <summary>Compiles C# alone (no YAML) against the runtime model and writes the assembly to a fresh temporary folder.</summary>
+    public static string EmitCSharpToFile(string assemblyName, params string[] csharp) =>
+        Emit(GeneratorHarness.Compilation(csharp).WithAssemblyName(assemblyName), assemblyName);
+
+    private static string Emit(Compilation compilation, string assemblyName)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "knowledgegen-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, assemblyName + ".dll");
+        var emit = compilation.Emit(path);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        return path;
+    }
+}
