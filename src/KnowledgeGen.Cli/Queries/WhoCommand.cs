@@ -1,0 +1,160 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using KnowledgeGen.Generator.Reading;
+
+namespace KnowledgeGen.Cli.Queries;
+
+/// <summary>
+/// <c>knowledgegen who &lt;name-or-alias&gt;</c>: an entity's card, found by id, name or alias ignoring case
+/// (<c>who Punjir</c> is the Panjshir Valley). Kind, aliases, roles, the claims by it and about it, and
+/// the sources that mention it, all answered from the pack's indexes.
+/// </summary>
+public static class WhoCommand
+{
+    /// <summary>Exit code when nothing in the pack is known by the name.</summary>
+    public const int NotFound = 1;
+
+    /// <summary>Creates the <c>who</c> command.</summary>
+    public static Command Create(Option<string?> pack)
+    {
+        var name = new Argument<string>("name-or-alias") { Description = "The id, name or alias of an actor, place, source or claim (case is ignored)." };
+        var command = new Command("who", "Print the card of an entity: kind, aliases, roles, the claims by it and about it, and the sources that mention it.") { name };
+        command.SetAction(result => PackAction.Run(result, pack, (knowledge, output) =>
+        {
+            var text = result.GetValue(name) ?? "";
+            var entity = knowledge.Find(text);
+            if (entity is null)
+            {
+                var error = result.InvocationConfiguration.Error;
+                error.WriteLine($"knowledgegen: nothing in {knowledge.Name} is known as '{text}'.");
+                var nearest = Nearest(knowledge, text);
+                if (nearest.Count > 0)
+                    error.WriteLine("Nearest names: " + string.Join(", ", nearest));
+                return NotFound;
+            }
+            WriteText(knowledge, entity, output);
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>The names, aliases and ids closest to <paramref name="text"/>, ignoring case.</summary>
+    public static IReadOnlyList<string> Nearest(KnowledgePack pack, string text)
+    {
+        var names = pack.Entities.Where(e => e.EntityKind != EntityKind.Claim)
+            .SelectMany(e => new[] { e.Name, e.Id }.Concat(e.Aliases)).Distinct().ToList();
+        var byLower = names.GroupBy(n => n.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First());
+        return Suggestions.Nearest(text.Trim().ToLowerInvariant(), byLower.Keys, 5).Select(n => byLower[n]).ToList();
+    }
+
+    /// <summary>Writes the card of <paramref name="entity"/> as plain text (a card reads the same in a terminal as in a pipe).</summary>
+    public static void WriteText(KnowledgePack pack, Entity entity, TextWriter output)
+    {
+        var indexes = pack.Indexes;
+        output.WriteLine($"{entity.Name} ({entity.Id})");
+        output.WriteLine($"  kind: {Kind(entity)}");
+        if (entity.Aliases.Count > 0)
+            output.WriteLine($"  aliases: {string.Join(", ", entity.Aliases)}");
+        switch (entity)
+        {
+            case Actor actor:
+                if (actor.Description is not null)
+                    output.WriteLine($"  description: {actor.Description}");
+                foreach (var role in actor.Roles)
+                    output.WriteLine($"  role: {role}");
+                break;
+            case Place place:
+                if (place.In is not null)
+                    output.WriteLine($"  in: {string.Join(" › ", place.Containers().Select(p => p.Name))}");
+                break;
+            case Source source:
+                if (source.Outlet is not null)
+                    output.WriteLine($"  outlet: {source.Outlet.Name}");
+                if (source.Author is not null)
+                    output.WriteLine($"  author: {source.Author.Name}");
+                if (source.Published is not null)
+                    output.WriteLine($"  published: {source.Published}");
+                if (source.Relays.Count > 0)
+                    output.WriteLine($"  relays: {string.Join(", ", source.Relays.Select(r => r.Id))}");
+                break;
+            case Claim claim:
+                output.WriteLine($"  statement: {claim.Statement}");
+                output.WriteLine($"  claimant: {claim.Claimant.Name}");
+                if (claim.About.Count > 0)
+                    output.WriteLine($"  about: {string.Join(", ", claim.About.Select(a => a.Name))}");
+                output.WriteLine($"  date: {claim.Date?.ToString() ?? "undated"}; status: {YamlNames.Of(claim.Status)}");
+                output.WriteLine($"  corroboration: {indexes.Corroboration(claim)}");
+                foreach (var citation in claim.Citations)
+                    output.WriteLine($"  cited in {citation.Source.Id}{(citation.Via is null ? "" : " via " + citation.Via.Id)}: \"{citation.Quote}\"");
+                Claims(pack, "Contradicts", claim.Contradicts, output);
+                Claims(pack, "Supports", claim.Supports, output);
+                Claims(pack, "Supported by", claim.SupportedBy, output);
+                break;
+        }
+        if (entity.Note is not null)
+            output.WriteLine($"  note: {entity.Note}");
+
+        switch (entity)
+        {
+            case Actor actor:
+                Claims(pack, "Claims by " + actor.Name, indexes.ClaimsBy(actor), output);
+                Claims(pack, "Claims about " + actor.Name, indexes.ClaimsAbout(actor), output);
+                Sources(MentionedIn(pack, entity, indexes.ClaimsBy(actor).Concat(indexes.ClaimsAbout(actor))), output);
+                break;
+            case Place place:
+                Claims(pack, "Claims about " + place.Name, indexes.ClaimsAbout(place), output);
+                Sources(MentionedIn(pack, entity, indexes.ClaimsAbout(place)), output);
+                break;
+            case Source source:
+                Claims(pack, "Claims citing " + source.Name, indexes.ClaimsCiting(source), output);
+                break;
+        }
+    }
+
+    // The sources that carry a claim by or about the entity (as document or channel), or name it as outlet or author, in the pack's order.
+    private static IReadOnlyList<Source> MentionedIn(KnowledgePack pack, Entity entity, IEnumerable<Claim> claims)
+    {
+        var cited = new HashSet<Source>();
+        foreach (var citation in claims.SelectMany(c => c.Citations))
+        {
+            cited.Add(citation.Source);
+            if (citation.Via is not null)
+                cited.Add(citation.Via);
+        }
+        return pack.Sources.Where(s => cited.Contains(s) || s.Outlet == entity || s.Author == entity).ToList();
+    }
+
+    private static void Claims(KnowledgePack pack, string heading, IReadOnlyList<Claim> claims, TextWriter output)
+    {
+        if (claims.Count == 0)
+            return;
+        output.WriteLine();
+        output.WriteLine($"{heading} ({claims.Count})");
+        foreach (var claim in claims)
+        {
+            output.WriteLine($"  {claim.Id} [{claim.Date?.ToString() ?? "undated"}, {YamlNames.Of(claim.Status)}{(claim.IsContested ? ", contested" : "")}]");
+            output.WriteLine($"    {claim.Claimant.Name}: {claim.Statement}");
+            output.WriteLine($"    {pack.Indexes.Corroboration(claim)}");
+        }
+    }
+
+    private static void Sources(IReadOnlyList<Source> sources, TextWriter output)
+    {
+        if (sources.Count == 0)
+            return;
+        output.WriteLine();
+        output.WriteLine($"Mentioned in ({sources.Count})");
+        foreach (var source in sources)
+            output.WriteLine($"  {source.Id}: {source.Name} ({YamlNames.Of(source.Kind)})");
+    }
+
+    private static string Kind(Entity entity) => entity switch
+    {
+        Actor a => "actor (" + YamlNames.Of(a.Kind) + (a.Anonymous ? ", anonymous" : "") + ")",
+        Place p => "place (" + YamlNames.Of(p.Kind) + ")",
+        Source s => "source (" + YamlNames.Of(s.Kind) + ")",
+        _ => "claim",
+    };
+}
