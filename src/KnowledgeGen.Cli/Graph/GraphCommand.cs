@@ -165,8 +165,9 @@ public static class GraphCommand
         return text.ToString();
     }
 
+    /// <summary>A Mermaid label text: quotes and the characters Mermaid reads as markup become entity codes.</summary>
     // Mermaid labels sit in double quotes; quotes and the characters Mermaid reads as markup become entity codes.
-    internal static string MermaidLabel(string label)
+    public static string MermaidLabel(string label)
     {
         var text = new StringBuilder();
         foreach (var ch in label)
@@ -182,8 +183,9 @@ public static class GraphCommand
         return text.ToString();
     }
 
+    /// <summary>A dot string literal with backslashes, quotes and newlines escaped.</summary>
     // A dot string: backslashes and quotes escaped; newlines written as \n (line breaks in the label).
-    internal static string DotString(string label) =>
+    public static string DotString(string label) =>
         "\"" + label.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\r", "").Replace("\n", "\\n") + "\"";
 
     // Long statements break into lines of about 40 characters so boxes stay narrow.
