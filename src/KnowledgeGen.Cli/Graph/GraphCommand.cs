@@ -22,13 +22,14 @@ public static class GraphCommand
         var format = new Option<string>("--format", "-f") { Description = "The diagram language: mermaid or dot (Graphviz).", DefaultValueFactory = _ => "mermaid" };
         format.AcceptOnlyFromAmong(Formats);
         var contested = new Option<bool>("--contested") { Description = "Draw only the claims that contradict another claim, with their claimants and subjects." };
+        var noSubjects = new Option<bool>("--no-subjects") { Description = "Leave out the actors and places the claims are about: claimants, claims and their links only." };
         var command = new Command("graph", "Write the claims network (claimants, claims, subjects, contradiction and support edges) as a Mermaid or Graphviz diagram.")
         {
-            format, contested,
+            format, contested, noSubjects,
         };
         command.SetAction(result => PackAction.Run(result, pack, (knowledge, output) =>
         {
-            var graph = Build(knowledge, result.GetValue(contested));
+            var graph = Build(knowledge, result.GetValue(contested), subjects: !result.GetValue(noSubjects));
             output.Write(result.GetValue(format) == "dot" ? Dot(graph) : Mermaid(graph));
             return 0;
         }));
@@ -44,8 +45,8 @@ public static class GraphCommand
     /// <summary>The nodes and edges of the diagram, in the pack's order.</summary>
     public sealed record ClaimGraph(string Title, IReadOnlyList<Node> Nodes, IReadOnlyList<Edge> Edges);
 
-    /// <summary>Builds the network of the pack, or of its contested claims only.</summary>
-    public static ClaimGraph Build(KnowledgePack pack, bool contestedOnly)
+    /// <summary>Builds the network of the pack, or of its contested claims only; with or without the claims' subjects.</summary>
+    public static ClaimGraph Build(KnowledgePack pack, bool contestedOnly, bool subjects = true)
     {
         var indexes = pack.Indexes;
         var claims = contestedOnly
@@ -64,12 +65,12 @@ public static class GraphCommand
             AddNode(claim.Claimant, "claimant");
         foreach (var claim in claims)
             AddNode(claim, "claim");
-        foreach (var claim in claims)
+        foreach (var claim in claims.Where(_ => subjects))
             foreach (var subject in claim.About)
                 AddNode(subject, "subject");
         foreach (var claim in claims)
             edges.Add(new Edge(NodeId(claim.Claimant), NodeId(claim), "made"));
-        foreach (var claim in claims)
+        foreach (var claim in claims.Where(_ => subjects))
             foreach (var subject in claim.About)
                 edges.Add(new Edge(NodeId(claim), NodeId(subject), "about"));
         foreach (var pair in indexes.Contradictions.Where(p => included.Contains(p.First) && included.Contains(p.Second)))
