@@ -80,7 +80,7 @@ public static class ValidateCommand
     {
         var files = Directory.EnumerateFiles(folder, "*" + KnowledgeGenerator.FileSuffix, SearchOption.AllDirectories)
             .OrderBy(f => f, StringComparer.Ordinal)
-            .Select(path => PackFileReader.Read(path, File.ReadAllText(path)))
+            .Select(ReadFile)
             .ToList();
         fileCount = files.Count;
         var documents = documentsFolder is null
@@ -92,6 +92,21 @@ public static class ValidateCommand
         return model.Diagnostics
             .OrderBy(d => d.FilePath, StringComparer.Ordinal).ThenBy(d => d.Span.StartLine).ThenBy(d => d.Span.StartColumn).ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToList();
+    }
+
+    // As the build does: a file that cannot be read, or that the reader fails on, is one diagnostic of its own.
+    private static FileSpec ReadFile(string path)
+    {
+        try
+        {
+            return PackFileReader.Read(path, File.ReadAllText(path));
+        }
+        catch (Exception e)
+        {
+            var failure = DiagnosticInfo.Create(DiagnosticRules.InternalError, path, SourceSpan.FileStart, e.GetType().Name, e.Message);
+            return new FileSpec(path, null, EquatableArray<SourceSpec>.Empty, EquatableArray<ActorSpec>.Empty, EquatableArray<PlaceSpec>.Empty,
+                EquatableArray<ClaimSpec>.Empty, new EquatableArray<DiagnosticInfo>(new[] { failure }));
+        }
     }
 
     private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
