@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
@@ -20,7 +21,8 @@ public static class WhoCommand
     public static Command Create(Option<string?> pack)
     {
         var name = new Argument<string>("name-or-alias") { Description = "The id, name or alias of an actor, place, source or claim (case is ignored)." };
-        var command = new Command("who", "Print the card of an entity: kind, aliases, roles, the claims by it and about it, and the sources that mention it.") { name };
+        var plain = TextOrTable.CreatePlainOption();
+        var command = new Command("who", "Print the card of an entity: kind, aliases, roles, the claims by it and about it, and the sources that mention it.") { name, plain };
         command.SetAction(result => PackAction.Run(result, pack, (knowledge, output) =>
         {
             var text = result.GetValue(name) ?? "";
@@ -34,7 +36,10 @@ public static class WhoCommand
                     error.WriteLine("Nearest names: " + string.Join(", ", nearest));
                 return NotFound;
             }
-            WriteText(knowledge, entity, output);
+            if (TextOrTable.IsPlain(result, plain, output))
+                WriteText(knowledge, entity, output);
+            else
+                WriteTables(knowledge, entity, TextOrTable.Terminal(output));
             return 0;
         }));
         return command;
@@ -49,8 +54,55 @@ public static class WhoCommand
         return Suggestions.Nearest(text.Trim().ToLowerInvariant(), byLower.Keys, 5).Select(n => byLower[n]).ToList();
     }
 
-    /// <summary>Writes the card of <paramref name="entity"/> as plain text (a card reads the same in a terminal as in a pipe).</summary>
+    /// <summary>Writes the card of <paramref name="entity"/> as plain text.</summary>
     public static void WriteText(KnowledgePack pack, Entity entity, TextWriter output)
+    {
+        WriteHeader(pack, entity, output);
+        foreach (var (heading, claims) in ClaimSections(pack, entity))
+            Claims(pack, heading, claims, output);
+        Sources(MentionedIn(pack, entity), output);
+    }
+
+    /// <summary>Writes the card of <paramref name="entity"/> for a terminal: the header as text, the claims and sources as tables.</summary>
+    public static void WriteTables(KnowledgePack pack, Entity entity, Spectre.Console.IAnsiConsole console)
+    {
+        var header = new StringWriter();
+        WriteHeader(pack, entity, header);
+        console.Write(new Spectre.Console.Text(header.ToString()));
+        foreach (var (heading, claims) in ClaimSections(pack, entity).Where(s => s.Claims.Count > 0))
+            console.Write(TextOrTable.Table($"{heading} ({claims.Count})", new[] { "Claim", "Date", "Status", "Claimant", "Statement", "Corroboration" },
+                claims.Select(c => new[] { c.Id, c.Date?.ToString() ?? "undated", YamlNames.Of(c.Status) + (c.IsContested ? ", contested" : ""),
+                    c.Claimant.Name, c.Statement, pack.Indexes.Corroboration(c).ToString() })));
+        var sources = MentionedIn(pack, entity);
+        if (sources.Count > 0)
+            console.Write(TextOrTable.Table($"Mentioned in ({sources.Count})", new[] { "Source", "Name", "Kind" },
+                sources.Select(s => new[] { s.Id, s.Name, YamlNames.Of(s.Kind) })));
+    }
+
+    private static IEnumerable<(string Heading, IReadOnlyList<Claim> Claims)> ClaimSections(KnowledgePack pack, Entity entity)
+    {
+        var indexes = pack.Indexes;
+        switch (entity)
+        {
+            case Actor actor:
+                yield return ("Claims by " + actor.Name, indexes.ClaimsBy(actor));
+                yield return ("Claims about " + actor.Name, indexes.ClaimsAbout(actor));
+                break;
+            case Place place:
+                yield return ("Claims about " + place.Name, indexes.ClaimsAbout(place));
+                break;
+            case Source source:
+                yield return ("Claims citing " + source.Name, indexes.ClaimsCiting(source));
+                break;
+            case Claim claim:
+                yield return ("Contradicts", claim.Contradicts);
+                yield return ("Supports", claim.Supports);
+                yield return ("Supported by", claim.SupportedBy);
+                break;
+        }
+    }
+
+    private static void WriteHeader(KnowledgePack pack, Entity entity, TextWriter output)
     {
         var indexes = pack.Indexes;
         output.WriteLine($"{entity.Name} ({entity.Id})");
@@ -88,34 +140,21 @@ public static class WhoCommand
                 output.WriteLine($"  corroboration: {indexes.Corroboration(claim)}");
                 foreach (var citation in claim.Citations)
                     output.WriteLine($"  cited in {citation.Source.Id}{(citation.Via is null ? "" : " via " + citation.Via.Id)}: \"{citation.Quote}\"");
-                Claims(pack, "Contradicts", claim.Contradicts, output);
-                Claims(pack, "Supports", claim.Supports, output);
-                Claims(pack, "Supported by", claim.SupportedBy, output);
                 break;
         }
         if (entity.Note is not null)
             output.WriteLine($"  note: {entity.Note}");
-
-        switch (entity)
-        {
-            case Actor actor:
-                Claims(pack, "Claims by " + actor.Name, indexes.ClaimsBy(actor), output);
-                Claims(pack, "Claims about " + actor.Name, indexes.ClaimsAbout(actor), output);
-                Sources(MentionedIn(pack, entity, indexes.ClaimsBy(actor).Concat(indexes.ClaimsAbout(actor))), output);
-                break;
-            case Place place:
-                Claims(pack, "Claims about " + place.Name, indexes.ClaimsAbout(place), output);
-                Sources(MentionedIn(pack, entity, indexes.ClaimsAbout(place)), output);
-                break;
-            case Source source:
-                Claims(pack, "Claims citing " + source.Name, indexes.ClaimsCiting(source), output);
-                break;
-        }
     }
 
-    // The sources that carry a claim by or about the entity (as document or channel), or name it as outlet or author, in the pack's order.
-    private static IReadOnlyList<Source> MentionedIn(KnowledgePack pack, Entity entity, IEnumerable<Claim> claims)
+    // For an actor or a place: the sources that carry a claim by or about it (as document or channel), or
+    // name it as outlet or author, in the pack's order. Other entities list none.
+    private static IReadOnlyList<Source> MentionedIn(KnowledgePack pack, Entity entity)
     {
+        if (entity is not (Actor or Place))
+            return Array.Empty<Source>();
+        var claims = entity is Actor actor
+            ? pack.Indexes.ClaimsBy(actor).Concat(pack.Indexes.ClaimsAbout(actor))
+            : pack.Indexes.ClaimsAbout(entity);
         var cited = new HashSet<Source>();
         foreach (var citation in claims.SelectMany(c => c.Citations))
         {
