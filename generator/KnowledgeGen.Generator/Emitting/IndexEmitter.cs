@@ -54,14 +54,18 @@ public static class IndexEmitter
         w.Line($"public static {Rt}PackIndexes Create() => new {Rt}PackIndexes(");
         w.Line("    ByClaimant(), BySubject(), BySource(), Contradictions(), Supports(), Timeline(), Corroborations());");
 
-        Lists(w, "ByClaimant", $"{Rt}IndexEntry<{Rt}Actor>", model.ByClaimant, g => Entry(ns, "Actor", g));
-        Lists(w, "BySubject", $"{Rt}IndexEntry<{Rt}Entity>", model.BySubject, g => Entry(ns, "Entity", g));
-        Lists(w, "BySource", $"{Rt}IndexEntry<{Rt}Source>", model.BySource, g => Entry(ns, "Source", g));
+        // A group with more claims than a chunk gets a list method of its own, filled in chunks too.
+        var large = new List<(string Name, EquatableArray<EntityRef> Claims)>();
+        Groups(w, ns, "ByClaimant", "Actor", model.ByClaimant, large);
+        Groups(w, ns, "BySubject", "Entity", model.BySubject, large);
+        Groups(w, ns, "BySource", "Source", model.BySource, large);
         Lists(w, "Contradictions", $"{Rt}ClaimPair", model.Contradictions, p => $"new {Rt}ClaimPair({Member(ns, p.First)}, {Member(ns, p.Second)})");
         Lists(w, "Supports", $"{Rt}SupportEdge", model.Supports, p => $"new {Rt}SupportEdge({Member(ns, p.First)}, {Member(ns, p.Second)})");
         Lists(w, "Timeline", $"{Rt}Claim", model.Timeline, c => Member(ns, c));
         Lists(w, "Corroborations", $"{Rt}Corroboration", model.Corroborations, c =>
             $"new {Rt}Corroboration({Member(ns, c.Claim)}, {c.Citations}, {c.Reports}, {Array(ns, "Source", c.Origins)})");
+        foreach (var (name, claims) in large)
+            Lists(w, name, $"{Rt}Claim", claims, c => Member(ns, c));
         w.Close();
         w.Close();
         w.Close();
@@ -100,8 +104,23 @@ public static class IndexEmitter
         }
     }
 
-    private static string Entry(string ns, string keyType, IndexGroup group) =>
-        $"new {Rt}IndexEntry<{Rt}{keyType}>({Member(ns, group.Key)}, {Array(ns, "Claim", group.Claims)})";
+    private static void Groups(IndexWriter w, string ns, string name, string keyType, EquatableArray<IndexGroup> groups,
+        List<(string Name, EquatableArray<EntityRef> Claims)> large)
+    {
+        var index = 0;
+        Lists(w, name, $"{Rt}IndexEntry<{Rt}{keyType}>", groups, group =>
+        {
+            var claims = Array(ns, "Claim", group.Claims);
+            if (group.Claims.Count > ChunkSize)
+            {
+                var method = $"{name}Group{index}_";
+                large.Add((method, group.Claims));
+                claims = method + "()";
+            }
+            index++;
+            return $"new {Rt}IndexEntry<{Rt}{keyType}>({Member(ns, group.Key)}, {claims})";
+        });
+    }
 
     private static string Array(string ns, string type, EquatableArray<EntityRef> refs) =>
         refs.Count == 0 ? $"global::System.Array.Empty<{Rt}{type}>()" : $"new {Rt}{type}[] {{ " + string.Join(", ", refs.Select(r => Member(ns, r))) + " }";
