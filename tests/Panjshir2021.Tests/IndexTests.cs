@@ -13,6 +13,17 @@ public class IndexTests
     public void The_pack_uses_the_generated_indexes() => Assert.Same(global::Panjshir2021.Pack.Indexes, Indexes);
 
     [Fact]
+    public void The_generated_pack_class_answers_with_typed_members()
+    {
+        var dashti = global::Panjshir2021.Actors.FahimDashti;
+        Assert.Equal(Indexes.ClaimsBy(dashti), global::Panjshir2021.Pack.ClaimsBy(dashti));
+        var claim = global::Panjshir2021.Claims.TalibanLost40Fighters;
+        Assert.Equal("3 reports, 1 independent origin (dashti-audio-message)", global::Panjshir2021.Pack.Corroboration(claim).ToString());
+        Assert.Equal(Indexes.ClaimsAbout(global::Panjshir2021.Places.PanjshirValley), global::Panjshir2021.Pack.ClaimsAbout(global::Panjshir2021.Places.PanjshirValley));
+        Assert.Equal(Indexes.ClaimsCiting(global::Panjshir2021.Sources.DashtiAudioMessage), global::Panjshir2021.Pack.ClaimsCiting(global::Panjshir2021.Sources.DashtiAudioMessage));
+    }
+
+    [Fact]
     public void Claims_by_each_actor_match_a_scan()
     {
         foreach (var actor in Pack.Actors)

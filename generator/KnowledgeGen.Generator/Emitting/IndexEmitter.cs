@@ -43,6 +43,15 @@ public static class IndexEmitter
         w.Line($"public static {Rt}PackIndexes Indexes => __indexes ?? {Once}(ref __indexes, __Indexes.Create());");
         w.Line($"private static {Rt}PackIndexes? __indexes;");
         w.Line();
+        w.Line("/// <summary>The claims <paramref name=\"claimant\"/> made, in the pack's order.</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Rt}Claim> ClaimsBy({Rt}Actor claimant) => Indexes.ClaimsBy(claimant);");
+        w.Line("/// <summary>The claims about <paramref name=\"subject\"/> (an actor or a place), in the pack's order.</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Rt}Claim> ClaimsAbout({Rt}Entity subject) => Indexes.ClaimsAbout(subject);");
+        w.Line("/// <summary>The claims citing <paramref name=\"source\"/>, as document or relayed channel.</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Rt}Claim> ClaimsCiting({Rt}Source source) => Indexes.ClaimsCiting(source);");
+        w.Line("/// <summary>How many reports and independent origins carry <paramref name=\"claim\"/>.</summary>");
+        w.Line($"public static {Rt}Corroboration Corroboration({Rt}Claim claim) => Indexes.Corroboration(claim);");
+        w.Line();
         w.Line($"private sealed partial class __GeneratedPack");
         w.Open();
         w.Line($"public override {Rt}PackIndexes Indexes => Pack.Indexes;");

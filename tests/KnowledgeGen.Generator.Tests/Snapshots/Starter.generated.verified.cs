@@ -227,6 +227,15 @@ namespace Starter.Facts
         public static global::KnowledgeGen.PackIndexes Indexes => __indexes ?? global::KnowledgeGen.Generated.Initialize.Once(ref __indexes, __Indexes.Create());
         private static global::KnowledgeGen.PackIndexes? __indexes;
 
+        /// <summary>The claims <paramref name="claimant"/> made, in the pack's order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim> ClaimsBy(global::KnowledgeGen.Actor claimant) => Indexes.ClaimsBy(claimant);
+        /// <summary>The claims about <paramref name="subject"/> (an actor or a place), in the pack's order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim> ClaimsAbout(global::KnowledgeGen.Entity subject) => Indexes.ClaimsAbout(subject);
+        /// <summary>The claims citing <paramref name="source"/>, as document or relayed channel.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim> ClaimsCiting(global::KnowledgeGen.Source source) => Indexes.ClaimsCiting(source);
+        /// <summary>How many reports and independent origins carry <paramref name="claim"/>.</summary>
+        public static global::KnowledgeGen.Corroboration Corroboration(global::KnowledgeGen.Claim claim) => Indexes.Corroboration(claim);
+
         private sealed partial class __GeneratedPack
         {
             public override global::KnowledgeGen.PackIndexes Indexes => Pack.Indexes;
