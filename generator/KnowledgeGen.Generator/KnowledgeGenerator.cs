@@ -28,6 +28,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         public const string Options = "KnowledgeGen.Options";
         public const string ReadDocument = "KnowledgeGen.ReadDocument";
         public const string LinkPack = "KnowledgeGen.LinkPack";
+        public const string BuildIndexes = "KnowledgeGen.BuildIndexes";
     }
 
     public const string FileSuffix = ".kg.yaml";
@@ -58,6 +59,16 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.LinkPack);
 
         context.RegisterSourceOutput(pack, static (output, model) => EmitPack(output, model));
+
+        // The pack's indexes (claims by claimant, subject and source; contradictions; corroboration; timeline).
+        var indexes = pack
+            .Select(static (model, _) => model is null || model.Diagnostics.Any(d => d.Id == DiagnosticRules.InternalError.Id) ? null : IndexBuilder.Build(model))
+            .WithTrackingName(Steps.BuildIndexes);
+        context.RegisterSourceOutput(indexes, static (output, model) =>
+        {
+            if (model is not null)
+                EmitIndexes(output, model);
+        });
     }
 
     private static FileSpec ReadFile(AdditionalText text, System.Threading.CancellationToken cancellationToken)
@@ -140,6 +151,19 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         {
             foreach (var file in PackEmitter.Emit(model))
                 output.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+        }
+        catch (Exception e)
+        {
+            output.ReportDiagnostic(ToRoslyn(Internal("", e)));
+        }
+    }
+
+    private static void EmitIndexes(SourceProductionContext output, IndexModel model)
+    {
+        try
+        {
+            var file = IndexEmitter.Emit(model);
+            output.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
         }
         catch (Exception e)
         {

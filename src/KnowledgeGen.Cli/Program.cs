@@ -2,6 +2,9 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using KnowledgeGen.Cli.Briefing;
 using KnowledgeGen.Cli.Export;
+using KnowledgeGen.Cli.Graph;
+using KnowledgeGen.Cli.Queries;
+using KnowledgeGen.Cli.Validate;
 
 namespace KnowledgeGen.Cli;
 
@@ -30,7 +33,12 @@ public static class Program
             pack,
             plain,
             BriefingCommand.Create(pack),
+            WhoCommand.Create(pack),
+            ContestedCommand.Create(pack),
+            TimelineCommand.Create(pack),
             ExportCommand.Create(pack),
+            GraphCommand.Create(pack),
+            ValidateCommand.Create(),
         };
         BriefingCommand.SetAction(root, pack, plain);
         return root;

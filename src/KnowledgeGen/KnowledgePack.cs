@@ -40,6 +40,15 @@ public abstract class KnowledgePack
     /// <summary>Every claim.</summary>
     public abstract IReadOnlyList<Claim> Claims { get; }
 
+    private PackIndexes? _indexes;
+
+    /// <summary>
+    /// Claims by claimant, subject and source, the contradiction and support graph, corroboration and the
+    /// timeline. Generated packs return the indexes the generator computed; a pack that does not override
+    /// this gets them computed once from its lists.
+    /// </summary>
+    public virtual PackIndexes Indexes => Volatile.Read(ref _indexes) ?? Interlocked.CompareExchange(ref _indexes, PackIndexes.Compute(this), null) ?? _indexes!;
+
     /// <summary>Every entity of the pack: sources, actors, places, then claims.</summary>
     public IEnumerable<Entity> Entities =>
         Sources.Cast<Entity>().Concat(Actors).Concat(Places).Concat(Claims);

@@ -14,6 +14,11 @@ public class CommandLineTests
     [InlineData("-h")]
     [InlineData("briefing", "--help")]
     [InlineData("export", "--help")]
+    [InlineData("who", "--help")]
+    [InlineData("contested", "--help")]
+    [InlineData("timeline", "--help")]
+    [InlineData("graph", "--help")]
+    [InlineData("validate", "--help")]
     public void Help_works_on_every_command(params string[] args)
     {
         var result = CliRunner.Run(args);
@@ -31,7 +36,10 @@ public class CommandLineTests
         Assert.Contains("briefing", root);
         Assert.Contains("export", root);
         Assert.Contains("--plain", root);
-        Assert.Contains("--format <json>", CliRunner.Run("export", "--help").Output);
+        foreach (var command in new[] { "who", "contested", "timeline", "graph", "validate" })
+            Assert.Contains(command, root);
+        Assert.Contains("--format <json|jsonld>", CliRunner.Run("export", "--help").Output);
+        Assert.Contains("--format <dot|mermaid>", CliRunner.Run("graph", "--help").Output);
     }
 
     [Fact]

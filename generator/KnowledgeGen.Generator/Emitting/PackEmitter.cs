@@ -141,7 +141,7 @@ public static class PackEmitter
         w.Line("/// <summary>Finds an entity of type <typeparamref name=\"T\"/> by its id, name or one of its aliases.</summary>");
         w.Line($"public static T? Find<T>(string idOrAlias) where T : {Rt}Entity => Instance.Find<T>(idOrAlias);");
         w.Line();
-        w.Line($"private sealed class __GeneratedPack : {Rt}KnowledgePack");
+        w.Line($"private sealed partial class __GeneratedPack : {Rt}KnowledgePack");
         w.Open();
         w.Line($"public override string Name => {CSharpText.Literal(info.Name)};");
         w.Line($"public override string Namespace => {CSharpText.Literal(info.Namespace)};");

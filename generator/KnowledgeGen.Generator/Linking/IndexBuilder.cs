@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using System.Linq;
+using KnowledgeGen.Generator.Model;
+
+namespace KnowledgeGen.Generator.Linking;
+
+/// <summary>
+/// Computes the pack's indexes from the linked <see cref="PackModel"/>: claims by claimant, by subject
+/// and by source, the contradiction and support graph, corroboration by independent origins, and the
+/// timeline. Every list keeps the pack's order, so the output is stable for a given pack.
+/// </summary>
+public static class IndexBuilder
+{
+    public static IndexModel Build(PackModel pack)
+    {
+        var claims = pack.Claims;
+        var order = new Dictionary<string, int>();
+        for (var i = 0; i < claims.Count; i++)
+            order[claims[i].Entity.Id] = i;
+        int Order(EntityRef claim) => order.TryGetValue(claim.Id, out var i) ? i : int.MaxValue;
+
+        var byClaimant = Group(pack.Actors.Select(a => Ref(EntityClass.Actors, a.Entity)),
+            claims.Select(c => (Keys: (IEnumerable<EntityRef>)new[] { c.Claimant }, Claim: c)));
+        var bySubject = Group(pack.Actors.Select(a => Ref(EntityClass.Actors, a.Entity)).Concat(pack.Places.Select(p => Ref(EntityClass.Places, p.Entity))),
+            claims.Select(c => (Keys: (IEnumerable<EntityRef>)c.About, Claim: c)));
+        var bySource = Group(pack.Sources.Select(s => Ref(EntityClass.Sources, s.Entity)),
+            claims.Select(c => (Keys: c.Citations.SelectMany(ci => ci.Via is null ? new[] { ci.Source } : new[] { ci.Source, ci.Via }), Claim: c)));
+
+        var contradictions = new List<RefPair>();
+        var supports = new List<RefPair>();
+        foreach (var claim in claims)
+        {
+            var self = Ref(EntityClass.Claims, claim.Entity);
+            foreach (var other in claim.Contradicts.Where(o => Order(self) < Order(o)).OrderBy(Order))
+                contradictions.Add(new RefPair(self, other));
+            foreach (var other in claim.Supports.OrderBy(Order))
+                if (!supports.Any(s => s.First.Id == self.Id && s.Second.Id == other.Id))
+                    supports.Add(new RefPair(self, other));
+        }
+
+        // By the start of the period, then the more precise date first, then the pack's order.
+        var timeline = claims
+            .Select((c, i) => (Claim: c, Index: i))
+            .Where(x => x.Claim.Date is not null)
+            .OrderBy(x => x.Claim.Date!.Year).ThenBy(x => x.Claim.Date!.Month).ThenBy(x => x.Claim.Date!.Day)
+            .ThenBy(x => (int)x.Claim.Date!.Precision).ThenBy(x => x.Index)
+            .Select(x => Ref(EntityClass.Claims, x.Claim.Entity))
+            .ToArray();
+
+        var corroborations = claims.Select(c => new CorroborationModel(
+            Ref(EntityClass.Claims, c.Entity),
+            c.Citations.Count,
+            c.Citations.Select(ci => ci.Source.Id).Distinct().Count(),
+            new EquatableArray<EntityRef>(Distinct(c.Citations.Select(ci => ci.Via ?? ci.Source))))).ToArray();
+
+        return new IndexModel(pack.Info.Namespace,
+            new EquatableArray<IndexGroup>(byClaimant), new EquatableArray<IndexGroup>(bySubject), new EquatableArray<IndexGroup>(bySource),
+            new EquatableArray<RefPair>(contradictions), new EquatableArray<RefPair>(supports),
+            new EquatableArray<EntityRef>(timeline), new EquatableArray<CorroborationModel>(corroborations));
+    }
+
+    private static EntityRef Ref(EntityClass @class, EntityModel e) => new(@class, e.Member, e.Id, e.Name);
+
+    // Groups claims under each key they name; keys without claims are left out. Keys keep the given order.
+    private static IndexGroup[] Group(IEnumerable<EntityRef> keys, IEnumerable<(IEnumerable<EntityRef> Keys, ClaimModel Claim)> claims)
+    {
+        var groups = new Dictionary<(EntityClass, string), List<EntityRef>>();
+        foreach (var (claimKeys, claim) in claims)
+        {
+            var self = Ref(EntityClass.Claims, claim.Entity);
+            foreach (var key in claimKeys)
+            {
+                if (!groups.TryGetValue((key.Class, key.Id), out var list))
+                    groups[(key.Class, key.Id)] = list = new List<EntityRef>();
+                if (list.Count == 0 || list[list.Count - 1].Id != self.Id)
+                    list.Add(self);
+            }
+        }
+        return keys
+            .Where(k => groups.ContainsKey((k.Class, k.Id)))
+            .Select(k => new IndexGroup(k, new EquatableArray<EntityRef>(groups[(k.Class, k.Id)])))
+            .ToArray();
+    }
+
+    private static IEnumerable<EntityRef> Distinct(IEnumerable<EntityRef> refs)
+    {
+        var seen = new HashSet<string>();
+        foreach (var r in refs)
+            if (seen.Add(r.Id))
+                yield return r;
+    }
+}

@@ -1,0 +1,24 @@
+namespace KnowledgeGen.Generator.Model;
+
+// The indexes the generator computes from the linked pack, so that questions asked of it at run time
+// ("who said this, who disputes it, how many independent reports carry it") take no scan.
+
+/// <summary>Everything <c>PackIndexes</c> holds, as references to generated members.</summary>
+public sealed record IndexModel(
+    string Namespace,
+    EquatableArray<IndexGroup> ByClaimant,
+    EquatableArray<IndexGroup> BySubject,
+    EquatableArray<IndexGroup> BySource,
+    EquatableArray<RefPair> Contradictions,
+    EquatableArray<RefPair> Supports,
+    EquatableArray<EntityRef> Timeline,
+    EquatableArray<CorroborationModel> Corroborations);
+
+/// <summary>The claims filed under one entity, in the pack's order.</summary>
+public sealed record IndexGroup(EntityRef Key, EquatableArray<EntityRef> Claims);
+
+/// <summary>Two claims: a contradiction (first in pack order, second) or a support edge (supporter, supported).</summary>
+public sealed record RefPair(EntityRef First, EntityRef Second);
+
+/// <summary>A claim's citations, distinct reports and distinct origins (the <c>via</c> channel, else the report).</summary>
+public sealed record CorroborationModel(EntityRef Claim, int Citations, int Reports, EquatableArray<EntityRef> Origins);

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+
+namespace KnowledgeGen.Cli.Queries;
+
+/// <summary><c>knowledgegen contested</c>: every contradiction, with both sides, their claimants and sources.</summary>
+public static class ContestedCommand
+{
+    /// <summary>Creates the <c>contested</c> command.</summary>
+    public static Command Create(Option<string?> pack)
+    {
+        var plain = TextOrTable.CreatePlainOption();
+        var command = new Command("contested", "Print every contradiction in the pack with both sides: statement, claimant, date, status, sources and corroboration.") { plain };
+        command.SetAction(result => PackAction.Run(result, pack, (knowledge, output) =>
+        {
+            if (TextOrTable.IsPlain(result, plain, output))
+            {
+                WriteText(knowledge, output);
+                return 0;
+            }
+            var number = 0;
+            TextOrTable.Terminal(output).Write(TextOrTable.Table(Title(knowledge), new[] { "#", "Side", "Claim", "Claimant", "Date", "Status", "Sources" },
+                knowledge.Indexes.Contradictions.SelectMany(pair =>
+                {
+                    number++;
+                    return new[] { Row(number.ToString(System.Globalization.CultureInfo.InvariantCulture), "A", pair.First), Row("", "B", pair.Second) };
+                })));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static string[] Row(string number, string side, Claim claim) => new[]
+    {
+        number, side, claim.Statement, claim.Claimant.Name, claim.Date?.ToString() ?? "undated", YamlNames.Of(claim.Status),
+        string.Join(", ", TextOrTable.CitationSources(claim)),
+    };
+
+    /// <summary>Writes the contradictions as plain text.</summary>
+    public static void WriteText(KnowledgePack pack, TextWriter output)
+    {
+        var pairs = pack.Indexes.Contradictions;
+        output.WriteLine(Title(pack));
+        var width = pairs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        var indent = new string(' ', 2 + width + 2);
+        var number = 0;
+        foreach (var pair in pairs)
+        {
+            number++;
+            output.WriteLine();
+            output.WriteLine($"  {number.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width)}. {pair.First.Id} contradicts {pair.Second.Id}");
+            WriteSide(pack, indent, "A", pair.First, output);
+            WriteSide(pack, indent, "B", pair.Second, output);
+        }
+    }
+
+    private static void WriteSide(KnowledgePack pack, string indent, string label, Claim claim, TextWriter output)
+    {
+        output.WriteLine($"{indent}{label}. {claim.Statement}");
+        output.WriteLine($"{indent}   claimant: {claim.Claimant.Name}; date: {claim.Date?.ToString() ?? "undated"}; status: {YamlNames.Of(claim.Status)}");
+        output.WriteLine($"{indent}   sources: {string.Join(", ", TextOrTable.CitationSources(claim))}");
+        output.WriteLine($"{indent}   corroboration: {pack.Indexes.Corroboration(claim)}");
+    }
+
+    private static string Title(KnowledgePack pack) =>
+        $"Contested claims in {pack.Title}: {TextOrTable.Plural(pack.Indexes.Contradictions.Count, "contradiction")}";
+}

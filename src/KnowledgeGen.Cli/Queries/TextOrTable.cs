@@ -1,0 +1,44 @@
+using System;
+using System.CommandLine;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Spectre.Console;
+
+namespace KnowledgeGen.Cli.Queries;
+
+/// <summary>Plain text when the output is redirected or <c>--plain</c> is given; tables in a terminal.</summary>
+public static class TextOrTable
+{
+    /// <summary>The <c>--plain</c> option of a query command.</summary>
+    public static Option<bool> CreatePlainOption() => new("--plain")
+    {
+        Description = "Write plain text instead of tables, even in a terminal (plain is the default when the output is redirected).",
+    };
+
+    /// <summary>True when the command should write plain text.</summary>
+    public static bool IsPlain(ParseResult result, Option<bool> plain, TextWriter output) =>
+        result.GetValue(plain) || !ReferenceEquals(output, System.Console.Out) || System.Console.IsOutputRedirected;
+
+    /// <summary>A console that writes to <paramref name="output"/>.</summary>
+    public static IAnsiConsole Terminal(TextWriter output) =>
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+
+    /// <summary>A table with the given headings, rows of escaped text.</summary>
+    public static Table Table(string title, string[] headings, IEnumerable<string[]> rows)
+    {
+        var table = new Table { Title = new TableTitle(Markup.Escape(title)) };
+        foreach (var heading in headings)
+            table.AddColumn(Markup.Escape(heading));
+        foreach (var row in rows)
+            table.AddRow(Array.ConvertAll(row, Markup.Escape));
+        return table;
+    }
+
+    /// <summary>"1 claim", "2 claims".</summary>
+    public static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+
+    /// <summary>The ids of the sources a claim's citations name: the document, with its channel as "doc via channel".</summary>
+    public static IEnumerable<string> CitationSources(Claim claim) =>
+        claim.Citations.Select(c => c.Via is null ? c.Source.Id : $"{c.Source.Id} via {c.Via.Id}").Distinct();
+}

@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using KnowledgeGen.Generator.Reading;
+
+namespace KnowledgeGen.Cli.Queries;
+
+/// <summary>
+/// <c>knowledgegen who &lt;name-or-alias&gt;</c>: an entity's card, found by id, name or alias ignoring case
+/// (<c>who Punjir</c> is the Panjshir Valley). Kind, aliases, roles, the claims by it and about it, and
+/// the sources that mention it, all answered from the pack's indexes.
+/// </summary>
+public static class WhoCommand
+{
+    /// <summary>Exit code when nothing in the pack is known by the name.</summary>
+    public const int NotFound = 1;
+
+    /// <summary>Creates the <c>who</c> command.</summary>
+    public static Command Create(Option<string?> pack)
+    {
+        var name = new Argument<string>("name-or-alias") { Description = "The id, name or alias of an actor, place, source or claim (case is ignored)." };
+        var plain = TextOrTable.CreatePlainOption();
+        var command = new Command("who", "Print the card of an entity: kind, aliases, roles, the claims by it and about it, and the sources that mention it.") { name, plain };
+        command.SetAction(result => PackAction.Run(result, pack, (knowledge, output) =>
+        {
+            var text = result.GetValue(name) ?? "";
+            var entity = knowledge.Find(text);
+            if (entity is null)
+            {
+                var error = result.InvocationConfiguration.Error;
+                error.WriteLine($"knowledgegen: nothing in {knowledge.Name} is known as '{text}'.");
+                var nearest = Nearest(knowledge, text);
+                if (nearest.Count > 0)
+                    error.WriteLine("Nearest names: " + string.Join(", ", nearest));
+                return NotFound;
+            }
+            if (TextOrTable.IsPlain(result, plain, output))
+                WriteText(knowledge, entity, output);
+            else
+                WriteTables(knowledge, entity, TextOrTable.Terminal(output));
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>The names, aliases and ids closest to <paramref name="text"/>, ignoring case.</summary>
+    public static IReadOnlyList<string> Nearest(KnowledgePack pack, string text)
+    {
+        var names = pack.Entities.Where(e => e.EntityKind != EntityKind.Claim)
+            .SelectMany(e => new[] { e.Name, e.Id }.Concat(e.Aliases)).Distinct().ToList();
+        var byLower = names.GroupBy(n => n.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First());
+        return Suggestions.Nearest(text.Trim().ToLowerInvariant(), byLower.Keys, 5).Select(n => byLower[n]).ToList();
+    }
+
+    /// <summary>Writes the card of <paramref name="entity"/> as plain text.</summary>
+    public static void WriteText(KnowledgePack pack, Entity entity, TextWriter output)
+    {
+        WriteHeader(pack, entity, output);
+        foreach (var (heading, claims) in ClaimSections(pack, entity))
+            Claims(pack, heading, claims, output);
+        Sources(MentionedIn(pack, entity), output);
+    }
+
+    /// <summary>Writes the card of <paramref name="entity"/> for a terminal: the header as text, the claims and sources as tables.</summary>
+    public static void WriteTables(KnowledgePack pack, Entity entity, Spectre.Console.IAnsiConsole console)
+    {
+        var header = new StringWriter();
+        WriteHeader(pack, entity, header);
+        console.Write(new Spectre.Console.Text(header.ToString()));
+        foreach (var (heading, claims) in ClaimSections(pack, entity).Where(s => s.Claims.Count > 0))
+            console.Write(TextOrTable.Table($"{heading} ({claims.Count})", new[] { "Claim", "Date", "Status", "Claimant", "Statement", "Corroboration" },
+                claims.Select(c => new[] { c.Id, c.Date?.ToString() ?? "undated", YamlNames.Of(c.Status) + (c.IsContested ? ", contested" : ""),
+                    c.Claimant.Name, c.Statement, pack.Indexes.Corroboration(c).ToString() })));
+        var sources = MentionedIn(pack, entity);
+        if (sources.Count > 0)
+            console.Write(TextOrTable.Table($"Mentioned in ({sources.Count})", new[] { "Source", "Name", "Kind" },
+                sources.Select(s => new[] { s.Id, s.Name, YamlNames.Of(s.Kind) })));
+    }
+
+    private static IEnumerable<(string Heading, IReadOnlyList<Claim> Claims)> ClaimSections(KnowledgePack pack, Entity entity)
+    {
+        var indexes = pack.Indexes;
+        switch (entity)
+        {
+            case Actor actor:
+                yield return ("Claims by " + actor.Name, indexes.ClaimsBy(actor));
+                yield return ("Claims about " + actor.Name, indexes.ClaimsAbout(actor));
+                break;
+            case Place place:
+                yield return ("Claims about " + place.Name, indexes.ClaimsAbout(place));
+                break;
+            case Source source:
+                yield return ("Claims citing " + source.Name, indexes.ClaimsCiting(source));
+                break;
+            case Claim claim:
+                yield return ("Contradicts", claim.Contradicts);
+                yield return ("Supports", claim.Supports);
+                yield return ("Supported by", claim.SupportedBy);
+                break;
+        }
+    }
+
+    private static void WriteHeader(KnowledgePack pack, Entity entity, TextWriter output)
+    {
+        var indexes = pack.Indexes;
+        output.WriteLine($"{entity.Name} ({entity.Id})");
+        output.WriteLine($"  kind: {Kind(entity)}");
+        if (entity.Aliases.Count > 0)
+            output.WriteLine($"  aliases: {string.Join(", ", entity.Aliases)}");
+        switch (entity)
+        {
+            case Actor actor:
+                if (actor.Description is not null)
+                    output.WriteLine($"  description: {actor.Description}");
+                foreach (var role in actor.Roles)
+                    output.WriteLine($"  role: {role}");
+                break;
+            case Place place:
+                if (place.In is not null)
+                    output.WriteLine($"  in: {string.Join(" › ", place.Containers().Select(p => p.Name))}");
+                break;
+            case Source source:
+                if (source.Outlet is not null)
+                    output.WriteLine($"  outlet: {source.Outlet.Name}");
+                if (source.Author is not null)
+                    output.WriteLine($"  author: {source.Author.Name}");
+                if (source.Published is not null)
+                    output.WriteLine($"  published: {source.Published}");
+                if (source.Relays.Count > 0)
+                    output.WriteLine($"  relays: {string.Join(", ", source.Relays.Select(r => r.Id))}");
+                break;
+            case Claim claim:
+                output.WriteLine($"  statement: {claim.Statement}");
+                output.WriteLine($"  claimant: {claim.Claimant.Name}");
+                if (claim.About.Count > 0)
+                    output.WriteLine($"  about: {string.Join(", ", claim.About.Select(a => a.Name))}");
+                output.WriteLine($"  date: {claim.Date?.ToString() ?? "undated"}; status: {YamlNames.Of(claim.Status)}");
+                output.WriteLine($"  corroboration: {indexes.Corroboration(claim)}");
+                foreach (var citation in claim.Citations)
+                    output.WriteLine($"  cited in {citation.Source.Id}{(citation.Via is null ? "" : " via " + citation.Via.Id)}: \"{citation.Quote}\"");
+                break;
+        }
+        if (entity.Note is not null)
+            output.WriteLine($"  note: {entity.Note}");
+    }
+
+    // For an actor or a place: the sources that carry a claim by or about it (as document or channel), or
+    // name it as outlet or author, in the pack's order. Other entities list none.
+    private static IReadOnlyList<Source> MentionedIn(KnowledgePack pack, Entity entity)
+    {
+        if (entity is not (Actor or Place))
+            return Array.Empty<Source>();
+        var claims = entity is Actor actor
+            ? pack.Indexes.ClaimsBy(actor).Concat(pack.Indexes.ClaimsAbout(actor))
+            : pack.Indexes.ClaimsAbout(entity);
+        var cited = new HashSet<Source>();
+        foreach (var citation in claims.SelectMany(c => c.Citations))
+        {
+            cited.Add(citation.Source);
+            if (citation.Via is not null)
+                cited.Add(citation.Via);
+        }
+        return pack.Sources.Where(s => cited.Contains(s) || s.Outlet == entity || s.Author == entity).ToList();
+    }
+
+    private static void Claims(KnowledgePack pack, string heading, IReadOnlyList<Claim> claims, TextWriter output)
+    {
+        if (claims.Count == 0)
+            return;
+        output.WriteLine();
+        output.WriteLine($"{heading} ({claims.Count})");
+        foreach (var claim in claims)
+        {
+            output.WriteLine($"  {claim.Id} [{claim.Date?.ToString() ?? "undated"}, {YamlNames.Of(claim.Status)}{(claim.IsContested ? ", contested" : "")}]");
+            output.WriteLine($"    {claim.Claimant.Name}: {claim.Statement}");
+            output.WriteLine($"    {pack.Indexes.Corroboration(claim)}");
+        }
+    }
+
+    private static void Sources(IReadOnlyList<Source> sources, TextWriter output)
+    {
+        if (sources.Count == 0)
+            return;
+        output.WriteLine();
+        output.WriteLine($"Mentioned in ({sources.Count})");
+        foreach (var source in sources)
+            output.WriteLine($"  {source.Id}: {source.Name} ({YamlNames.Of(source.Kind)})");
+    }
+
+    private static string Kind(Entity entity) => entity switch
+    {
+        Actor a => "actor (" + YamlNames.Of(a.Kind) + (a.Anonymous ? ", anonymous" : "") + ")",
+        Place p => "place (" + YamlNames.Of(p.Kind) + ")",
+        Source s => "source (" + YamlNames.Of(s.Kind) + ")",
+        _ => "claim",
+    };
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using KnowledgeGen.Generator;
+using KnowledgeGen.Generator.Diagnostics;
+using KnowledgeGen.Generator.Linking;
+using KnowledgeGen.Generator.Model;
+using KnowledgeGen.Generator.Reading;
+
+namespace KnowledgeGen.Cli.Validate;
+
+/// <summary>
+/// <c>knowledgegen validate &lt;folder&gt;</c>: runs the generator's own reader and linker on every
+/// <c>*.kg.yaml</c> under a folder, outside a build, and prints the diagnostics as the compiler does
+/// (<c>path(line,col): error KG0007: message</c>). Exit code 1 when there is an error, 0 otherwise.
+/// For the CI of repositories that hold only YAML.
+/// </summary>
+public static class ValidateCommand
+{
+    /// <summary>Exit code when the pack has errors.</summary>
+    public const int HasErrors = 1;
+
+    /// <summary>Exit code when the folder cannot be read.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Creates the <c>validate</c> command.</summary>
+    public static Command Create()
+    {
+        var folder = new Argument<string>("folder") { Description = "The folder whose *.kg.yaml files (searched recursively) make up the pack." };
+        var documents = new Option<string?>("--documents")
+        {
+            Description = "A folder of source documents; each citation's quote is checked against the document (by file name) its source names, as in a build.",
+            HelpName = "folder",
+        };
+        var command = new Command("validate", "Check a folder of YAML pack files with the generator's reader and linker, without building; prints diagnostics as the compiler does and exits 1 on errors.")
+        {
+            folder, documents,
+        };
+        command.SetAction(result =>
+        {
+            var output = result.InvocationConfiguration.Output;
+            var error = result.InvocationConfiguration.Error;
+            try
+            {
+                return Run(result.GetValue(folder)!, result.GetValue(documents), output);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                error.WriteLine("knowledgegen: " + e.Message);
+                return UsageError;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Validates <paramref name="folder"/> and writes its diagnostics and a summary line to <paramref name="output"/>.</summary>
+    public static int Run(string folder, string? documentsFolder, TextWriter output)
+    {
+        if (!Directory.Exists(folder))
+            throw new DirectoryNotFoundException($"the folder '{folder}' does not exist.");
+        var diagnostics = Check(folder, documentsFolder, out var fileCount, out var model);
+        foreach (var diagnostic in diagnostics)
+            output.WriteLine(diagnostic.ToString());
+        var errors = diagnostics.Count(d => d.Rule.Severity == RuleSeverity.Error);
+        var warnings = diagnostics.Count(d => d.Rule.Severity == RuleSeverity.Warning);
+        if (fileCount == 0)
+        {
+            output.WriteLine($"{folder}: no *.kg.yaml files.");
+            return HasErrors;
+        }
+        output.WriteLine($"{Plural(fileCount, "file")}, {Plural(model.Sources.Count, "source")}, {Plural(model.Actors.Count, "actor")}, " +
+            $"{Plural(model.Places.Count, "place")}, {Plural(model.Claims.Count, "claim")}: {Plural(errors, "error")}, {Plural(warnings, "warning")}.");
+        return errors > 0 ? HasErrors : 0;
+    }
+
+    /// <summary>Reads and links every *.kg.yaml under <paramref name="folder"/>; paths are shown relative to the current directory when the folder was given relative.</summary>
+    public static IReadOnlyList<DiagnosticInfo> Check(string folder, string? documentsFolder, out int fileCount, out PackModel model)
+    {
+        var files = Directory.EnumerateFiles(folder, "*" + KnowledgeGenerator.FileSuffix, SearchOption.AllDirectories)
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Select(ReadFile)
+            .ToList();
+        fileCount = files.Count;
+        var documents = documentsFolder is null
+            ? Array.Empty<DocumentSpec>()
+            : Directory.EnumerateFiles(documentsFolder, "*", SearchOption.AllDirectories)
+                .Select(f => new DocumentSpec(Path.GetFileName(f), QuoteMatching.Normalize(File.ReadAllText(f))))
+                .ToArray();
+        model = PackLinker.Link(files, PackOptions.Default, documents);
+        return model.Diagnostics
+            .OrderBy(d => d.FilePath, StringComparer.Ordinal).ThenBy(d => d.Span.StartLine).ThenBy(d => d.Span.StartColumn).ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    // As the build does: a file that cannot be read, or that the reader fails on, is one diagnostic of its own.
+    private static FileSpec ReadFile(string path)
+    {
+        try
+        {
+            return PackFileReader.Read(path, File.ReadAllText(path));
+        }
+        catch (Exception e)
+        {
+            var failure = DiagnosticInfo.Create(DiagnosticRules.InternalError, path, SourceSpan.FileStart, e.GetType().Name, e.Message);
+            return new FileSpec(path, null, EquatableArray<SourceSpec>.Empty, EquatableArray<ActorSpec>.Empty, EquatableArray<PlaceSpec>.Empty,
+                EquatableArray<ClaimSpec>.Empty, new EquatableArray<DiagnosticInfo>(new[] { failure }));
+        }
+    }
+
+    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+}

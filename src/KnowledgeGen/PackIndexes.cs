@@ -1,0 +1,205 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+
+namespace KnowledgeGen;
+
+/// <summary>Claims filed under one entity: the claims a claimant made, the claims about a subject, the claims citing a source.</summary>
+public sealed class IndexEntry<TKey> where TKey : Entity
+{
+    /// <summary>Creates an entry. Generated code calls this.</summary>
+    public IndexEntry(TKey key, IReadOnlyList<Claim> claims)
+    {
+        Key = key ?? throw new ArgumentNullException(nameof(key));
+        Claims = claims ?? Array.Empty<Claim>();
+    }
+
+    /// <summary>The entity the claims are filed under.</summary>
+    public TKey Key { get; }
+
+    /// <summary>The claims, in the pack's order.</summary>
+    public IReadOnlyList<Claim> Claims { get; }
+}
+
+/// <summary>Two claims that contradict each other; <see cref="First"/> comes first in the pack's order.</summary>
+public readonly record struct ClaimPair(Claim First, Claim Second);
+
+/// <summary>One claim supporting another.</summary>
+public readonly record struct SupportEdge(Claim Supporter, Claim Supported);
+
+/// <summary>
+/// How many independent reports carry a claim. A citation's origin is the channel it relays (its
+/// <c>via</c>), else the report itself, so a claim three reports relay from one broadcast counts one
+/// independent origin.
+/// </summary>
+public sealed class Corroboration
+{
+    /// <summary>Creates a corroboration. Generated code calls this.</summary>
+    public Corroboration(Claim claim, int citations, int reports, IReadOnlyList<Source> origins)
+    {
+        Claim = claim ?? throw new ArgumentNullException(nameof(claim));
+        Citations = citations;
+        Reports = reports;
+        Origins = origins ?? Array.Empty<Source>();
+    }
+
+    /// <summary>The claim.</summary>
+    public Claim Claim { get; }
+
+    /// <summary>How many citations the claim has.</summary>
+    public int Citations { get; }
+
+    /// <summary>How many distinct documents (citation sources) carry the claim.</summary>
+    public int Reports { get; }
+
+    /// <summary>The distinct origins of the claim's citations, in the order they are first cited.</summary>
+    public IReadOnlyList<Source> Origins { get; }
+
+    /// <summary>How many independent origins carry the claim.</summary>
+    public int IndependentOrigins => Origins.Count;
+
+    /// <summary>True when at least two independent origins carry the claim.</summary>
+    public bool IsIndependentlyCorroborated => Origins.Count >= 2;
+
+    /// <summary>Reads as a sentence: <c>3 reports, 1 independent origin (dashti-audio-message)</c>.</summary>
+    public override string ToString() =>
+        Count(Reports, "report") + ", " + Count(Origins.Count, "independent origin") +
+        (Origins.Count == 0 ? "" : " (" + string.Join(", ", Origins.Select(o => o.Id)) + ")");
+
+    private static string Count(int n, string noun) => n + " " + noun + (n == 1 ? "" : "s");
+}
+
+/// <summary>
+/// The answers to the questions people ask of a pack, computed by the generator when the pack is built:
+/// claims by claimant, by subject and by source, the contradiction and support graph, each claim's
+/// corroboration, and the timeline of dated claims. Lookups take no scan of the pack.
+/// </summary>
+public sealed class PackIndexes
+{
+    private readonly IReadOnlyList<IndexEntry<Actor>> _byClaimant;
+    private readonly IReadOnlyList<IndexEntry<Entity>> _bySubject;
+    private readonly IReadOnlyList<IndexEntry<Source>> _bySource;
+    private readonly IReadOnlyList<Corroboration> _corroborations;
+    private Lookups? _lookups;
+
+    /// <summary>Creates the indexes. Generated code calls this with the lists the generator computed.</summary>
+    public PackIndexes(
+        IReadOnlyList<IndexEntry<Actor>> byClaimant,
+        IReadOnlyList<IndexEntry<Entity>> bySubject,
+        IReadOnlyList<IndexEntry<Source>> bySource,
+        IReadOnlyList<ClaimPair> contradictions,
+        IReadOnlyList<SupportEdge> supports,
+        IReadOnlyList<Claim> timeline,
+        IReadOnlyList<Corroboration> corroborations)
+    {
+        _byClaimant = byClaimant ?? Array.Empty<IndexEntry<Actor>>();
+        _bySubject = bySubject ?? Array.Empty<IndexEntry<Entity>>();
+        _bySource = bySource ?? Array.Empty<IndexEntry<Source>>();
+        Contradictions = contradictions ?? Array.Empty<ClaimPair>();
+        Supports = supports ?? Array.Empty<SupportEdge>();
+        Timeline = timeline ?? Array.Empty<Claim>();
+        _corroborations = corroborations ?? Array.Empty<Corroboration>();
+    }
+
+    /// <summary>Every contradiction once, as a pair; ordered by the pack's order of the first claim, then of the second.</summary>
+    public IReadOnlyList<ClaimPair> Contradictions { get; }
+
+    /// <summary>Every support edge, ordered by the pack's order of the supporter, then of the supported claim.</summary>
+    public IReadOnlyList<SupportEdge> Supports { get; }
+
+    /// <summary>
+    /// The dated claims in time order. A date sorts by the start of its period (a month by its first day,
+    /// a year by January 1st); on the same start, the more precise date comes first (day, month, year,
+    /// then approximate), and ties keep the pack's order. The precision is <c>claim.Date.Value.Precision</c>.
+    /// </summary>
+    public IReadOnlyList<Claim> Timeline { get; }
+
+    /// <summary>The claimants with the claims each made, ordered by the pack's order of actors.</summary>
+    public IReadOnlyList<IndexEntry<Actor>> Claimants => _byClaimant;
+
+    /// <summary>The subjects (actors and places) with the claims about each.</summary>
+    public IReadOnlyList<IndexEntry<Entity>> Subjects => _bySubject;
+
+    /// <summary>The sources with the claims citing each.</summary>
+    public IReadOnlyList<IndexEntry<Source>> CitingSources => _bySource;
+
+    /// <summary>The claims <paramref name="claimant"/> made, in the pack's order.</summary>
+    public IReadOnlyList<Claim> ClaimsBy(Actor claimant) => Find(Get().ByClaimant, claimant);
+
+    /// <summary>The claims about <paramref name="subject"/> (an actor or a place), in the pack's order.</summary>
+    public IReadOnlyList<Claim> ClaimsAbout(Entity subject) => Find(Get().BySubject, subject);
+
+    /// <summary>The claims with a citation whose document or relayed channel (<c>via</c>) is <paramref name="source"/>.</summary>
+    public IReadOnlyList<Claim> ClaimsCiting(Source source) => Find(Get().BySource, source);
+
+    /// <summary>How many reports and independent origins carry <paramref name="claim"/>.</summary>
+    public Corroboration Corroboration(Claim claim)
+    {
+        if (claim is null)
+            throw new ArgumentNullException(nameof(claim));
+        return Get().Corroboration.TryGetValue(claim, out var c) ? c : new Corroboration(claim, 0, 0, Array.Empty<Source>());
+    }
+
+    /// <summary>
+    /// Computes the indexes by scanning <paramref name="pack"/>: for packs built without the generator
+    /// (or by a generator older than the indexes). Generated packs precompute them instead.
+    /// </summary>
+    public static PackIndexes Compute(KnowledgePack pack)
+    {
+        if (pack is null)
+            throw new ArgumentNullException(nameof(pack));
+        var claims = pack.Claims;
+        var order = new Dictionary<Claim, int>();
+        for (var i = 0; i < claims.Count; i++)
+            order[claims[i]] = i;
+        int Order(Claim c) => order.TryGetValue(c, out var i) ? i : int.MaxValue;
+
+        var byClaimant = pack.Actors
+            .Select(a => new IndexEntry<Actor>(a, claims.Where(c => ReferenceEquals(c.Claimant, a)).ToArray()))
+            .Where(e => e.Claims.Count > 0).ToArray();
+        var bySubject = pack.Actors.Cast<Entity>().Concat(pack.Places)
+            .Select(s => new IndexEntry<Entity>(s, claims.Where(c => c.About.Contains(s)).ToArray()))
+            .Where(e => e.Claims.Count > 0).ToArray();
+        var bySource = pack.Sources
+            .Select(s => new IndexEntry<Source>(s, claims.Where(c => c.Citations.Any(ci => ReferenceEquals(ci.Source, s) || ReferenceEquals(ci.Via, s))).ToArray()))
+            .Where(e => e.Claims.Count > 0).ToArray();
+        var contradictions = claims
+            .SelectMany(c => c.Contradicts.Where(o => Order(c) < Order(o)).Select(o => new ClaimPair(c, o)))
+            .OrderBy(p => Order(p.First)).ThenBy(p => Order(p.Second)).ToArray();
+        var supports = claims
+            .SelectMany(c => c.Supports.Select(o => new SupportEdge(c, o)))
+            .OrderBy(p => Order(p.Supporter)).ThenBy(p => Order(p.Supported)).Distinct().ToArray();
+        var timeline = claims.Where(c => c.Date is not null).OrderBy(c => c.Date!.Value).ThenBy(Order).ToArray();
+        var corroborations = claims.Select(c => new Corroboration(c, c.Citations.Count,
+            c.Citations.Select(ci => ci.Source).Distinct().Count(),
+            c.Citations.Select(ci => ci.Origin).Distinct().ToArray())).ToArray();
+        return new PackIndexes(byClaimant, bySubject, bySource, contradictions, supports, timeline, corroborations);
+    }
+
+    private static IReadOnlyList<Claim> Find<TKey>(Dictionary<TKey, IReadOnlyList<Claim>> map, TKey key) where TKey : Entity
+    {
+        if (key is null)
+            throw new ArgumentNullException(nameof(key));
+        return map.TryGetValue(key, out var claims) ? claims : Array.Empty<Claim>();
+    }
+
+    private Lookups Get() => Volatile.Read(ref _lookups) ?? Interlocked.CompareExchange(ref _lookups, new Lookups(this), null) ?? _lookups!;
+
+    // Dictionaries over the precomputed lists; entities compare by reference.
+    private sealed class Lookups
+    {
+        public readonly Dictionary<Actor, IReadOnlyList<Claim>> ByClaimant;
+        public readonly Dictionary<Entity, IReadOnlyList<Claim>> BySubject;
+        public readonly Dictionary<Source, IReadOnlyList<Claim>> BySource;
+        public readonly Dictionary<Claim, Corroboration> Corroboration;
+
+        public Lookups(PackIndexes indexes)
+        {
+            ByClaimant = indexes._byClaimant.ToDictionary(e => e.Key, e => e.Claims);
+            BySubject = indexes._bySubject.ToDictionary(e => e.Key, e => e.Claims);
+            BySource = indexes._bySource.ToDictionary(e => e.Key, e => e.Claims);
+            Corroboration = indexes._corroborations.ToDictionary(c => c.Claim, c => c);
+        }
+    }
+}

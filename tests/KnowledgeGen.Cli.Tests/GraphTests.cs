@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using KnowledgeGen.Cli.Graph;
+using Xunit;
+
+namespace KnowledgeGen.Cli.Tests;
+
+/// <summary>The diagrams are well formed: declared node ids, balanced brackets, escaped labels.</summary>
+public class GraphTests
+{
+    private static readonly KnowledgePack Pack = global::Panjshir2021.Pack.Instance;
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Mermaid_declares_every_node_before_edges_use_it(bool contested)
+    {
+        var text = GraphCommand.Mermaid(GraphCommand.Build(Pack, contested));
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("flowchart LR", lines[1]);
+        var declared = new HashSet<string>();
+        foreach (var line in lines.Skip(2).Select(l => l.Trim()))
+        {
+            var node = Regex.Match(line, "^([a-z]_[A-Za-z0-9_]+)(\\[\"[^\"]*\"\\]|\\(\\[\"[^\"]*\"\\]\\)|\\{\\{\"[^\"]*\"\\}\\})$");
+            if (node.Success)
+            {
+                Assert.True(declared.Add(node.Groups[1].Value), "declared twice: " + line);
+                continue;
+            }
+            var edge = Regex.Match(line, "^([a-z]_[A-Za-z0-9_]+) (-->|-\\.->|-- supports -->|<-- contradicts -->) ([a-z]_[A-Za-z0-9_]+)$");
+            if (edge.Success)
+            {
+                Assert.Contains(edge.Groups[1].Value, declared);
+                Assert.Contains(edge.Groups[3].Value, declared);
+                continue;
+            }
+            Assert.Matches("^(classDef|class|linkStyle) [^\"]*;$", line);
+        }
+        Assert.Contains(contested ? "contradicts" : "supports", text);
+    }
+
+    [Fact]
+    public void Dot_is_balanced_and_every_edge_joins_declared_nodes()
+    {
+        var text = GraphCommand.Dot(GraphCommand.Build(Pack, contestedOnly: false));
+        Assert.StartsWith("digraph claims {\n", text);
+        Assert.EndsWith("}\n", text);
+        var declared = Regex.Matches(text, "^    ([a-z]_[A-Za-z0-9_]+) \\[shape=", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToHashSet();
+        foreach (Match edge in Regex.Matches(text, "^    ([a-z]_[A-Za-z0-9_]+) -> ([a-z]_[A-Za-z0-9_]+)", RegexOptions.Multiline))
+        {
+            Assert.Contains(edge.Groups[1].Value, declared);
+            Assert.Contains(edge.Groups[2].Value, declared);
+        }
+        // Every label is a quoted string with its quotes escaped: no line has an odd number of unescaped quotes.
+        foreach (var line in text.Split('\n'))
+            Assert.Equal(0, Regex.Matches(line, "(?<!\\\\)\"").Count % 2);
+        Assert.Equal(text.Count(c => c == '['), text.Count(c => c == ']'));
+    }
+
+    [Fact]
+    public void Labels_escape_quotes_and_markup()
+    {
+        Assert.Equal("say #quot;no#quot; #lt;b#gt; #35;1", GraphCommand.MermaidLabel("say \"no\" <b> #1"));
+        Assert.Equal("\"say \\\"no\\\" a\\\\b\\nnext\"", GraphCommand.DotString("say \"no\" a\\b\nnext"));
+    }
+
+    [Fact]
+    public void The_README_shows_the_current_contested_graph()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "KnowledgeGen.sln")))
+            root = root.Parent!;
+        var readme = File.ReadAllText(Path.Combine(root.FullName, "README.md")).ReplaceLineEndings("\n");
+        var expected = GraphCommand.Mermaid(GraphCommand.Build(Pack, contestedOnly: true, subjects: false));
+        Assert.True(readme.Contains("```mermaid\n" + expected + "```", StringComparison.Ordinal),
+            "README.md's mermaid block is out of date; replace it with the output of `knowledgegen graph --contested --no-subjects`.");
+    }
+}

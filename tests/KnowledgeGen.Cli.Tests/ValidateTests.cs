@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using KnowledgeGen.Testing;
+using Xunit;
+
+namespace KnowledgeGen.Cli.Tests;
+
+/// <summary><c>validate &lt;folder&gt;</c>: the generator's reader and linker on YAML alone, with compiler-style output and exit codes.</summary>
+public class ValidateTests
+{
+    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "KnowledgeGen.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("KnowledgeGen.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    [Fact]
+    public void A_good_folder_passes_with_exit_code_0()
+    {
+        var result = CliRunner.Run("validate", Fixture("starter"));
+        Assert.Equal("", result.Error);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("5 files, 2 sources, 4 actors, 2 places, 3 claims: 0 errors, 0 warnings.\n", result.Output.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void The_Panjshir_pack_passes()
+    {
+        var result = CliRunner.Run("validate", Path.Combine(RepoRoot(), "knowledge", "panjshir-2021"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.EndsWith(": 0 errors, 0 warnings.", result.Output.Trim());
+    }
+
+    [Fact]
+    public void A_broken_folder_prints_compiler_style_diagnostics_and_exits_1()
+    {
+        var folder = Fixture("broken");
+        var result = CliRunner.Run("validate", folder);
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        Assert.All(lines.SkipLast(1), line => Assert.Matches(@"^.+\.kg\.yaml\(\d+,\d+\): (error|warning) KG\d{4}: .+$", line));
+        Assert.Contains(lines, l => l.Contains(": error KG0007: ", StringComparison.Ordinal));
+        Snapshot.Match(result.Output.Replace(folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal), "Validate.broken", "txt");
+    }
+
+    [Fact]
+    public void Quotes_are_checked_against_documents_given_with_the_option()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "knowledgegen-validate-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            foreach (var file in Directory.GetFiles(Fixture("starter")))
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            var documents = Directory.CreateDirectory(Path.Combine(folder, "documents")).FullName;
+            var named = Directory.GetFiles(folder, "*.kg.yaml").SelectMany(File.ReadAllLines)
+                .Select(l => Regex.Match(l, @"document:\s*(\S+)")).Where(m => m.Success).Select(m => m.Groups[1].Value.Trim('"', '\'')).Distinct().ToList();
+            Assert.NotEmpty(named);
+            foreach (var name in named)
+                File.WriteAllText(Path.Combine(documents, name), "Nothing that any claim quotes.");
+            var result = CliRunner.Run("validate", folder, "--documents", documents);
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains(": error KG0022: ", result.Output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_missing_folder_is_a_clear_error()
+    {
+        var result = CliRunner.Run("validate", Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N")));
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("knowledgegen: the folder ", result.Error);
+    }
+}

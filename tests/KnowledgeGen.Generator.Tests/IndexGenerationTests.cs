@@ -1,0 +1,134 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text;
+using KnowledgeGen.Testing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace KnowledgeGen.Generator.Tests;
+
+/// <summary>The indexes the generator emits: chunked for large packs, in the documented order, and cached when unchanged.</summary>
+public class IndexGenerationTests
+{
+    private const int ClaimCount = 600;
+
+    // Five dates that start on the same day or the next, at every precision.
+    private static readonly string[] Dates =
+    {
+        "2021-09-02", "2021-09", "{ date: 2021-09-01, precision: approximate }", "2021-09-01", "2021",
+    };
+
+    private static List<(string Path, string Text)> LargePack()
+    {
+        var claims = new StringBuilder("claims:\n");
+        for (var i = 0; i < ClaimCount; i++)
+        {
+            claims.Append($"  - id: claim-{i}\n    statement: Claim number {i}.\n    claimant: {(i % 2 == 0 ? "alpha" : "bravo")}\n");
+            claims.Append($"    about: [valley]\n    date: {Dates[i % Dates.Length]}\n    citations:\n");
+            // Every claim is relayed from the broadcast by both reports: two reports, one origin.
+            claims.Append("      - { source: report-1, quote: q, via: broadcast }\n      - { source: report-2, quote: q, via: broadcast }\n");
+            if (i % 3 == 0)
+                claims.Append("      - { source: report-2, quote: own words }\n");
+            if (i > 0 && i % 10 == 0)
+                claims.Append($"    contradicts: [claim-{i - 1}]\n");
+        }
+        return new List<(string, string)>
+        {
+            ("/large/pack.kg.yaml", "pack:\n  name: Large\n  namespace: Large.Facts\n  title: Large\n  version: 1.0.0\n"),
+            ("/large/entities.kg.yaml",
+                "sources:\n  - { id: report-1, name: Report one, kind: news-report }\n  - { id: report-2, name: Report two, kind: news-report }\n" +
+                "  - { id: broadcast, name: The broadcast, kind: broadcast }\n" +
+                "actors:\n  - { id: alpha, name: Alpha, kind: person }\n  - { id: bravo, name: Bravo, kind: person }\n" +
+                "places:\n  - { id: valley, name: The valley, kind: valley }\n"),
+            ("/large/claims.kg.yaml", claims.ToString()),
+        };
+    }
+
+    private static readonly Lazy<(KnowledgePack Pack, string IndexSource)> Large = new(() =>
+    {
+        var run = GeneratorHarness.Run(LargePack());
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        using var stream = new MemoryStream();
+        var emit = run.OutputCompilation.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics.Take(10)));
+        stream.Position = 0;
+        var assembly = new AssemblyLoadContext("large", isCollectible: true).LoadFromStream(stream);
+        var pack = KnowledgePackAttribute.Load(assembly.GetCustomAttribute<KnowledgePackAttribute>()!.PackType);
+        var source = run.OutputCompilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Large.Facts.Indexes.g.cs", StringComparison.Ordinal)).ToString();
+        return (pack, source);
+    });
+
+    [Fact]
+    public void Large_lists_are_filled_in_chunks()
+    {
+        var source = Large.Value.IndexSource;
+        Assert.Contains("Timeline2(list);", source);
+        Assert.Contains("Corroborations2(list);", source);
+        Assert.DoesNotContain("Timeline3(", source);
+        // Alpha and Bravo make 300 claims each, the valley has 600 about it: each list has methods of its own.
+        Assert.Contains("ByClaimantGroup1_1(list);", source);
+        Assert.Contains("BySubjectGroup0_2(list);", source);
+        var longest = source.Split("private static void ").Skip(1).Max(m => m.Split('\n').TakeWhile(l => l.Trim() != "}").Count());
+        Assert.True(longest <= 256 + 2, $"a fill method has {longest} lines");
+    }
+
+    [Fact]
+    public void The_timeline_sorts_by_the_start_of_the_period_then_the_more_precise_date()
+    {
+        var timeline = Large.Value.Pack.Indexes.Timeline;
+        Assert.Equal(ClaimCount, timeline.Count);
+        var order = timeline.Select(c => c.Date!.Value.ToString()).Distinct().ToList();
+        Assert.Equal(new[] { "2021", "2021-09-01", "2021-09", "~2021-09-01", "2021-09-02" }, order);
+        // Within one date, the pack's order.
+        var days = timeline.Where(c => c.Date!.Value.ToString() == "2021-09-02").Select(c => int.Parse(c.Id["claim-".Length..])).ToList();
+        Assert.Equal(days.OrderBy(i => i), days);
+    }
+
+    [Fact]
+    public void Relayed_citations_count_one_origin()
+    {
+        var pack = Large.Value.Pack;
+        var relayed = pack.Indexes.Corroboration(pack.Claims[1]);
+        Assert.Equal("2 reports, 1 independent origin (broadcast)", relayed.ToString());
+        Assert.Equal(2, relayed.Citations);
+        var mixed = pack.Indexes.Corroboration(pack.Claims[0]);
+        Assert.Equal("2 reports, 2 independent origins (broadcast, report-2)", mixed.ToString());
+        Assert.True(mixed.IsIndependentlyCorroborated);
+    }
+
+    [Fact]
+    public void Indexes_answer_like_a_scan_of_the_large_pack()
+    {
+        var pack = Large.Value.Pack;
+        var alpha = pack.Find<Actor>("alpha")!;
+        Assert.Equal(pack.Claims.Where(c => c.Claimant == alpha), pack.Indexes.ClaimsBy(alpha));
+        Assert.Equal(pack.Claims, pack.Indexes.ClaimsAbout(pack.Find("valley")!));
+        Assert.Equal(pack.Claims, pack.Indexes.ClaimsCiting(pack.Find<Source>("broadcast")!));
+        Assert.Equal(ClaimCount / 10 - 1, pack.Indexes.Contradictions.Count);
+        Assert.All(pack.Indexes.Contradictions, p => Assert.Contains(p.Second, p.First.Contradicts));
+    }
+
+    [Fact]
+    public void Indexes_are_cached_when_an_edit_leaves_them_unchanged()
+    {
+        var files = GeneratorHarness.Fixture("starter").Select(f => new InMemoryAdditionalText(f.Path, f.Text)).ToList();
+        var compilation = GeneratorHarness.Compilation("public class Program { }");
+        var driver = GeneratorHarness.CreateDriver(files).RunGenerators(compilation);
+
+        // A note is not part of any index: the pack model changes, the index model does not.
+        var places = files.Single(f => f.Path.EndsWith("places.kg.yaml", StringComparison.Ordinal));
+        var text = places.GetText()!.ToString();
+        Assert.Contains("name: Afghanistan", text);
+        var edited = new InMemoryAdditionalText(places.Path, text.Replace("name: Afghanistan", "name: Afghanistan\n    note: An added note."));
+        driver = driver.ReplaceAdditionalText(places, edited).RunGenerators(compilation);
+
+        var result = driver.GetRunResult().Results.Single();
+        Assert.All(result.TrackedSteps[KnowledgeGenerator.Steps.LinkPack].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
+        Assert.All(result.TrackedSteps[KnowledgeGenerator.Steps.BuildIndexes].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+
+        driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Other { }", GeneratorHarness.ParseOptions)));
+        Assert.All(driver.GetRunResult().Results.Single().TrackedSteps[KnowledgeGenerator.Steps.BuildIndexes].SelectMany(s => s.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+}
