@@ -16,6 +16,18 @@ public sealed record DiagnosticRule(string Id, string Title, string MessageForma
     public string HelpLink => DiagnosticRules.HelpBase + Id.ToLowerInvariant();
 }
 
+/// <summary>The categories of the catalog, constant so that the release-tracking analyzers can read them.</summary>
+public static class DiagnosticCategories
+{
+    public const string Syntax = "KnowledgeGen.Syntax";
+    public const string Schema = "KnowledgeGen.Schema";
+    public const string References = "KnowledgeGen.References";
+    public const string Naming = "KnowledgeGen.Naming";
+    public const string Sources = "KnowledgeGen.Sources";
+    public const string Text = "KnowledgeGen.Text";
+    public const string Internal = "KnowledgeGen.Internal";
+}
+
 /// <summary>
 /// The catalog of KGnnnn diagnostics. Kept free of Roslyn types so the command-line tool's
 /// <c>validate</c> command can report the same rules outside a build.
@@ -25,12 +37,13 @@ public static class DiagnosticRules
 {
     public const string HelpBase = "https://github.com/knowledgegen/knowledgegen/blob/main/docs/diagnostics.md#";
 
-    private const string Syntax = "KnowledgeGen.Syntax";
-    private const string Schema = "KnowledgeGen.Schema";
-    private const string References = "KnowledgeGen.References";
-    private const string Naming = "KnowledgeGen.Naming";
-    private const string Sources = "KnowledgeGen.Sources";
-    private const string Internal = "KnowledgeGen.Internal";
+    private const string Syntax = DiagnosticCategories.Syntax;
+    private const string Schema = DiagnosticCategories.Schema;
+    private const string References = DiagnosticCategories.References;
+    private const string Naming = DiagnosticCategories.Naming;
+    private const string Sources = DiagnosticCategories.Sources;
+    private const string Text = DiagnosticCategories.Text;
+    private const string Internal = DiagnosticCategories.Internal;
 
     public static readonly DiagnosticRule YamlSyntax = new("KG0001", "YAML syntax error",
         "The file is not valid YAML: {0}", Syntax, RuleSeverity.Error);
@@ -101,6 +114,9 @@ public static class DiagnosticRules
     public static readonly DiagnosticRule DocumentNotFound = new("KG0023", "Source document not given to the build",
         "The source '{0}' names the document '{1}', but the build was given no document of that name, so its quotes are not verified; documents given: {2}", Sources, RuleSeverity.Warning);
 
+    public static readonly DiagnosticRule InvisibleCharacter = new("KG0024", "Invisible or control character in text",
+        "{0} contains {1}, which is invisible or moves text around when displayed, so the text may not read as it is (Trojan Source); remove it, or suppress KG0024 if it is meant", Text, RuleSeverity.Warning);
+
     public static readonly DiagnosticRule InternalError = new("KG9999", "Internal generator error",
         "KnowledgeGen could not process this input ({0}: {1}); please report it with the file", Internal, RuleSeverity.Error);
 
@@ -109,7 +125,7 @@ public static class DiagnosticRules
         YamlSyntax, WrongNodeKind, UnknownField, MissingField, InvalidId, DuplicateId, UnknownReference,
         WrongReferenceKind, InvalidValue, InvalidDate, InvalidQuantity, DuplicateField, AnchorsNotSupported,
         MissingManifest, DuplicateManifest, NameCollision, SelfLink, ContainmentCycle, AliasCollision,
-        NoKnownLists, TooDeep, QuoteNotFound, DocumentNotFound, InternalError,
+        NoKnownLists, TooDeep, QuoteNotFound, DocumentNotFound, InvisibleCharacter, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticRule> s_byId = BuildIndex();
