@@ -143,18 +143,22 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
     {
         if (model is null)
             return;
-        foreach (var diagnostic in model.Diagnostics)
-            output.ReportDiagnostic(ToRoslyn(diagnostic));
-        if (model.Diagnostics.Any(d => d.Id == DiagnosticRules.InternalError.Id))
-            return;
         try
         {
+            foreach (var diagnostic in model.Diagnostics)
+                output.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(diagnostic));
+            if (model.Diagnostics.Any(d => d.Id == DiagnosticRules.InternalError.Id))
+                return;
             foreach (var file in PackEmitter.Emit(model))
                 output.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
         }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
         catch (Exception e)
         {
-            output.ReportDiagnostic(ToRoslyn(Internal("", e)));
+            output.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(Internal("", e)));
         }
     }
 
@@ -179,15 +183,4 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         DiagnosticInfo.Create(DiagnosticRules.InternalError, path, SourceSpan.FileStart, e.GetType().Name, e.Message);
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
-
-    internal static Diagnostic ToRoslyn(DiagnosticInfo info)
-    {
-        var location = info.FilePath.Length == 0
-            ? Location.None
-            : Location.Create(info.FilePath,
-                new TextSpan(info.Span.StartIndex, info.Span.EndIndex - info.Span.StartIndex),
-                new LinePositionSpan(new LinePosition(info.Span.StartLine, info.Span.StartColumn), new LinePosition(info.Span.EndLine, info.Span.EndColumn)));
-        var args = info.Arguments.Cast<object>().ToArray();
-        return Diagnostic.Create(RoslynDescriptors.For(info.Rule), location, args);
-    }
 }

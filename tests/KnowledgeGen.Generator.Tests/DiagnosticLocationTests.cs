@@ -21,14 +21,14 @@ public class DiagnosticLocationTests
     public void Missing_required_field_points_at_the_entity()
     {
         var text = Diagnose("actors:\n  - id: fahim-dashti\n    kind: person\n");
-        Assert.Equal("facts.kg.yaml(2,5): error KG0004: The actor 'fahim-dashti' is missing the required field 'name'", text);
+        Assert.Equal("facts.kg.yaml(2,5): error KG0004: The actor 'fahim-dashti' is missing the required field 'name'; add 'name:' with the display name", text);
     }
 
     [Fact]
     public void Duplicate_id_points_at_the_second_id_and_names_the_first()
     {
         var text = Diagnose("actors:\n  - { id: a, name: A, kind: person }\n  - { id: a, name: B, kind: group }\n");
-        Assert.Equal("facts.kg.yaml(3,11): error KG0006: The id 'a' is already used by the actor at /p/facts.kg.yaml(2,11); ids are unique across the whole pack", text);
+        Assert.Equal("facts.kg.yaml(3,11): error KG0006: The id 'a' of this actor is already used by the actor at /p/facts.kg.yaml(2,11); ids are unique across the whole pack, so give one of them another id", text);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class DiagnosticLocationTests
                 claimant: fahim-dashtii
                 citations: [{ source: r, quote: q }]
             """);
-        Assert.Equal("facts.kg.yaml(8,15): error KG0007: The claimant of the claim 'c' refers to 'fahim-dashtii', but the pack has no entity with that id; did you mean 'fahim-dashti'?", text);
+        Assert.Equal("facts.kg.yaml(8,15): error KG0007: The field 'claimant' of the claim 'c' refers to 'fahim-dashtii', but the pack has no entity with that id; did you mean 'fahim-dashti'?", text);
     }
 
     [Fact]

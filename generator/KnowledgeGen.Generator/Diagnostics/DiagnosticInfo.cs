@@ -10,11 +10,15 @@ namespace KnowledgeGen.Generator.Diagnostics;
 /// </summary>
 public sealed record DiagnosticInfo(string Id, string FilePath, SourceSpan Span, EquatableArray<string> Arguments)
 {
+    /// <summary>
+    /// A diagnostic of <paramref name="rule"/>. Every argument is made safe to quote (see <see cref="MessageText"/>),
+    /// so a value that holds line breaks or invisible characters cannot garble or disguise the message.
+    /// </summary>
     public static DiagnosticInfo Create(DiagnosticRule rule, string filePath, SourceSpan span, params object?[] arguments)
     {
         var texts = new string[arguments.Length];
         for (var i = 0; i < arguments.Length; i++)
-            texts[i] = Convert.ToString(arguments[i], CultureInfo.InvariantCulture) ?? "";
+            texts[i] = MessageText.Safe(Convert.ToString(arguments[i], CultureInfo.InvariantCulture) ?? "");
         return new DiagnosticInfo(rule.Id, filePath, span, new EquatableArray<string>(texts));
     }
 

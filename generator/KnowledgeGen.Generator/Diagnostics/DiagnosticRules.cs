@@ -16,6 +16,18 @@ public sealed record DiagnosticRule(string Id, string Title, string MessageForma
     public string HelpLink => DiagnosticRules.HelpBase + Id.ToLowerInvariant();
 }
 
+/// <summary>The categories of the catalog, constant so that the release-tracking analyzers can read them.</summary>
+public static class DiagnosticCategories
+{
+    public const string Syntax = "KnowledgeGen.Syntax";
+    public const string Schema = "KnowledgeGen.Schema";
+    public const string References = "KnowledgeGen.References";
+    public const string Naming = "KnowledgeGen.Naming";
+    public const string Sources = "KnowledgeGen.Sources";
+    public const string Text = "KnowledgeGen.Text";
+    public const string Internal = "KnowledgeGen.Internal";
+}
+
 /// <summary>
 /// The catalog of KGnnnn diagnostics. Kept free of Roslyn types so the command-line tool's
 /// <c>validate</c> command can report the same rules outside a build.
@@ -25,12 +37,13 @@ public static class DiagnosticRules
 {
     public const string HelpBase = "https://github.com/knowledgegen/knowledgegen/blob/main/docs/diagnostics.md#";
 
-    private const string Syntax = "KnowledgeGen.Syntax";
-    private const string Schema = "KnowledgeGen.Schema";
-    private const string References = "KnowledgeGen.References";
-    private const string Naming = "KnowledgeGen.Naming";
-    private const string Sources = "KnowledgeGen.Sources";
-    private const string Internal = "KnowledgeGen.Internal";
+    private const string Syntax = DiagnosticCategories.Syntax;
+    private const string Schema = DiagnosticCategories.Schema;
+    private const string References = DiagnosticCategories.References;
+    private const string Naming = DiagnosticCategories.Naming;
+    private const string Sources = DiagnosticCategories.Sources;
+    private const string Text = DiagnosticCategories.Text;
+    private const string Internal = DiagnosticCategories.Internal;
 
     public static readonly DiagnosticRule YamlSyntax = new("KG0001", "YAML syntax error",
         "The file is not valid YAML: {0}", Syntax, RuleSeverity.Error);
@@ -42,13 +55,13 @@ public static class DiagnosticRules
         "{0} has no field '{1}'; it is ignored{2}", Schema, RuleSeverity.Warning);
 
     public static readonly DiagnosticRule MissingField = new("KG0004", "Missing required field",
-        "{0} is missing the required field '{1}'", Schema, RuleSeverity.Error);
+        "{0} is missing the required field '{1}'; add {2}", Schema, RuleSeverity.Error);
 
     public static readonly DiagnosticRule InvalidId = new("KG0005", "Invalid id",
-        "The id '{0}' is not valid: ids are kebab-case, lower-case ASCII letters and digits in words joined by single hyphens (for example 'fahim-dashti')", Naming, RuleSeverity.Error);
+        "The id '{0}' of {1} is not valid: {2}; ids are kebab-case, lower-case ASCII letters and digits in words joined by single hyphens, such as '{3}'", Naming, RuleSeverity.Error);
 
     public static readonly DiagnosticRule DuplicateId = new("KG0006", "Duplicate id",
-        "The id '{0}' is already used by the {1} at {2}; ids are unique across the whole pack", Naming, RuleSeverity.Error);
+        "The id '{0}' of this {3} is already used by the {1} at {2}; ids are unique across the whole pack, so give one of them another id", Naming, RuleSeverity.Error);
 
     public static readonly DiagnosticRule UnknownReference = new("KG0007", "Unknown reference",
         "{0} refers to '{1}', but the pack has no entity with that id{2}", References, RuleSeverity.Error);
@@ -66,16 +79,16 @@ public static class DiagnosticRules
         "{0}: {1}", Schema, RuleSeverity.Error);
 
     public static readonly DiagnosticRule DuplicateField = new("KG0012", "Duplicate field",
-        "{0} has the field '{1}' twice; only the first is used", Schema, RuleSeverity.Error);
+        "{0} has the field '{1}' twice; only the first is used, so remove the other", Schema, RuleSeverity.Error);
 
     public static readonly DiagnosticRule AnchorsNotSupported = new("KG0013", "YAML anchors and aliases are not supported",
         "YAML anchors and aliases ('{0}') are not supported in a pack; write the value out where it is used", Syntax, RuleSeverity.Error);
 
     public static readonly DiagnosticRule MissingManifest = new("KG0014", "Missing pack manifest",
-        "No file of the pack has a 'pack' manifest (name, namespace, title, version); using '{0}' from the project", Schema, RuleSeverity.Warning);
+        "No file of the pack has a 'pack' manifest, so the pack is named '{0}'; add one to a file: pack: {{ name, namespace, title, version }}", Schema, RuleSeverity.Warning);
 
     public static readonly DiagnosticRule DuplicateManifest = new("KG0015", "Duplicate pack manifest",
-        "The pack already has a manifest at {0}; a pack has exactly one", Schema, RuleSeverity.Error);
+        "The pack already has a manifest at {0}; a pack has exactly one, so remove this one or merge the two", Schema, RuleSeverity.Error);
 
     public static readonly DiagnosticRule NameCollision = new("KG0016", "Two ids give the same C# name",
         "The id '{0}' becomes the C# name '{1}', which {2}; choose another id", Naming, RuleSeverity.Error);
@@ -84,10 +97,10 @@ public static class DiagnosticRules
         "The claim '{0}' lists itself under '{1}'; a claim can only be linked to other claims", References, RuleSeverity.Error);
 
     public static readonly DiagnosticRule ContainmentCycle = new("KG0018", "Places contain each other",
-        "The place '{0}' lies in itself through {1}; the chain of 'in' must end", References, RuleSeverity.Error);
+        "The place '{0}' lies in itself through {1}; the chain of 'in' must end at a place that lies in none of them", References, RuleSeverity.Error);
 
     public static readonly DiagnosticRule AliasCollision = new("KG0019", "Alias names two entities",
-        "The alias '{0}' of '{1}' is also the {2} of '{3}'; a lookup by it would be ambiguous", Naming, RuleSeverity.Warning);
+        "The alias '{0}' of '{1}' is also the {2} of '{3}', so a lookup by it would be ambiguous; remove it or make it more precise", Naming, RuleSeverity.Warning);
 
     public static readonly DiagnosticRule NoKnownLists = new("KG0020", "File holds no facts",
         "The file {0}; a pack file holds 'pack', 'sources', 'actors', 'places' or 'claims'", Schema, RuleSeverity.Warning);
@@ -101,6 +114,9 @@ public static class DiagnosticRules
     public static readonly DiagnosticRule DocumentNotFound = new("KG0023", "Source document not given to the build",
         "The source '{0}' names the document '{1}', but the build was given no document of that name, so its quotes are not verified; documents given: {2}", Sources, RuleSeverity.Warning);
 
+    public static readonly DiagnosticRule InvisibleCharacter = new("KG0024", "Invisible or control character in text",
+        "{0} contains {1}: characters that cannot be seen, or that reorder text when it is displayed, make text read differently from what it is (Trojan Source); remove them, or suppress KG0024 if they are meant", Text, RuleSeverity.Warning);
+
     public static readonly DiagnosticRule InternalError = new("KG9999", "Internal generator error",
         "KnowledgeGen could not process this input ({0}: {1}); please report it with the file", Internal, RuleSeverity.Error);
 
@@ -109,7 +125,7 @@ public static class DiagnosticRules
         YamlSyntax, WrongNodeKind, UnknownField, MissingField, InvalidId, DuplicateId, UnknownReference,
         WrongReferenceKind, InvalidValue, InvalidDate, InvalidQuantity, DuplicateField, AnchorsNotSupported,
         MissingManifest, DuplicateManifest, NameCollision, SelfLink, ContainmentCycle, AliasCollision,
-        NoKnownLists, TooDeep, QuoteNotFound, DocumentNotFound, InternalError,
+        NoKnownLists, TooDeep, QuoteNotFound, DocumentNotFound, InvisibleCharacter, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticRule> s_byId = BuildIndex();

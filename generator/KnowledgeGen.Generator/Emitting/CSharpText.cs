@@ -50,8 +50,13 @@ internal static class CSharpText
             var c = value[i];
             if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {
-                // A whole non-BMP character (an emoji, a rare script) reads fine in a comment.
-                builder.Append(c).Append(value[i + 1]);
+                // A whole non-BMP character (an emoji, a rare script) reads fine in a comment; an invisible
+                // one (a tag character) is shown as its code point.
+                if (CharUnicodeInfo.GetUnicodeCategory(value, i) is UnicodeCategory.Format or UnicodeCategory.Control
+                    or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
+                    builder.Append("\\U").Append(char.ConvertToUtf32(c, value[i + 1]).ToString("X8", CultureInfo.InvariantCulture));
+                else
+                    builder.Append(c).Append(value[i + 1]);
                 i++;
                 continue;
             }

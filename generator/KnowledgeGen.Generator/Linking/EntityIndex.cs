@@ -29,7 +29,9 @@ internal sealed class LinkedEntity
 
     public EntityRef ToRef() => new(Class, Member, Id, Header.Name);
 
-    public string KindName => Class switch
+    public string KindName => KindOf(Class);
+
+    public static string KindOf(EntityClass @class) => @class switch
     {
         EntityClass.Sources => "source",
         EntityClass.Actors => "actor",
@@ -50,7 +52,13 @@ internal sealed class EntityIndex
     private static readonly HashSet<string> ReservedMembers = new(StringComparer.Ordinal)
     {
         "All", "Equals", "GetHashCode", "ToString", "GetType", "ReferenceEquals", "MemberwiseClone", "Finalize",
+        "CreateAll", // its backing field would be named like the method that fills All
     };
+
+    // The emitter names an entity's backing field __{Member} and its factory __Create{Member}, and the
+    // methods that fill All __Fill{n}: a member named Fill0, or CreateX beside X, would clash with those.
+    private static bool IsReserved(string member) =>
+        ReservedMembers.Contains(member) || (member.Length > 4 && member.StartsWith("Fill", StringComparison.Ordinal) && member.Skip(4).All(char.IsDigit));
 
     private readonly Dictionary<string, LinkedEntity> _byId = new(StringComparer.Ordinal);
     private readonly List<DiagnosticInfo> _diagnostics;
@@ -66,7 +74,8 @@ internal sealed class EntityIndex
             return null; // already reported by the reader
         if (_byId.TryGetValue(id, out var first))
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.DuplicateId, filePath, header.Id.Span, id, first.KindName, first.Where));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.DuplicateId, filePath, header.Id.Span, id, first.KindName, first.Where,
+                LinkedEntity.KindOf(@class)));
             return null;
         }
         var entity = new LinkedEntity(@class, filePath, header);
@@ -85,17 +94,25 @@ internal sealed class EntityIndex
             var byMember = new Dictionary<string, LinkedEntity>(StringComparer.Ordinal);
             foreach (var entity in group.OrderBy(e => e.FilePath, StringComparer.Ordinal).ThenBy(e => e.Header.Span.StartIndex))
             {
-                string? problem = null;
-                if (ReservedMembers.Contains(entity.Member) || entity.Member == className)
-                    problem = $"the generated class '{className}' already uses";
+                string? reason = null;
+                if (IsReserved(entity.Member) || entity.Member == className)
+                    reason = $"the generated class '{className}' already uses";
                 else if (byMember.TryGetValue(entity.Member, out var other))
-                    problem = $"is also the C# name of '{other.Id}' at {other.Where}, and so";
+                    reason = $"is also the C# name of '{other.Id}' at {other.Where}";
                 else
                     byMember.Add(entity.Member, entity);
-                if (problem is null)
+                if (reason is null)
                     continue;
-                var reason = problem.EndsWith("uses", StringComparison.Ordinal) ? problem : problem.Substring(3) + " cannot be used twice";
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.NameCollision, entity.FilePath, entity.Header.Id.Span, entity.Id, entity.Member, reason));
+                entity.Emitted = false;
+            }
+            foreach (var entity in byMember.Values.ToList())
+            {
+                if (entity.Member.Length <= 6 || !entity.Member.StartsWith("Create", StringComparison.Ordinal)
+                    || !byMember.TryGetValue(entity.Member.Substring(6), out var made))
+                    continue;
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.NameCollision, entity.FilePath, entity.Header.Id.Span, entity.Id, entity.Member,
+                    $"the generated class '{className}' already uses for the code that creates '{made.Id}' at {made.Where}"));
                 entity.Emitted = false;
             }
         }

@@ -30,32 +30,32 @@ internal sealed class ModelBuilder
         {
             s.Entity,
             s.Spec,
-            Outlet = Optional(s.Entity, s.Spec.Outlet, "outlet", EntityClass.Actors),
-            Author = Optional(s.Entity, s.Spec.Author, "author", EntityClass.Actors),
-            Relays = Many(s.Entity, s.Spec.Relays, "relays", EntityClass.Sources),
+            Outlet = Optional(s.Entity, s.Spec.Outlet, "field 'outlet'", EntityClass.Actors),
+            Author = Optional(s.Entity, s.Spec.Author, "field 'author'", EntityClass.Actors),
+            Relays = Many(s.Entity, s.Spec.Relays, "field 'relays'", EntityClass.Sources),
         }).ToList();
         var actorRefs = actors.Select(a => new
         {
             a.Entity,
             a.Spec,
-            Roles = a.Spec.Roles.Select(r => (Role: r, Of: Optional(a.Entity, r.Of, "role '" + r.Title + "'", ActorOrPlace))).ToList(),
+            Roles = a.Spec.Roles.Select(r => (Role: r, Of: Optional(a.Entity, r.Of, "field 'of' of the role '" + r.Title + "'", ActorOrPlace))).ToList(),
         }).ToList();
         var placeRefs = places.Select(p => new
         {
             p.Entity,
             p.Spec,
-            In = Optional(p.Entity, p.Spec.In, "'in'", EntityClass.Places),
+            In = Optional(p.Entity, p.Spec.In, "field 'in'", EntityClass.Places),
         }).ToList();
         var claimRefs = claims.Select(c => new
         {
             c.Entity,
             c.Spec,
-            Claimant = c.Spec.Claimant.Value.Length == 0 ? null : _resolver.Resolve(c.Entity, c.Spec.Claimant, "claimant", EntityClass.Actors),
-            About = Many(c.Entity, c.Spec.About, "about", ActorOrPlace),
+            Claimant = c.Spec.Claimant.Value.Length == 0 ? null : _resolver.Resolve(c.Entity, c.Spec.Claimant, "field 'claimant'", EntityClass.Actors),
+            About = Many(c.Entity, c.Spec.About, "field 'about'", ActorOrPlace),
             Citations = c.Spec.Citations.Select(ci => (
-                Source: _resolver.Resolve(c.Entity, ci.Source, "citation source", EntityClass.Sources),
+                Source: _resolver.Resolve(c.Entity, ci.Source, "field 'source' of a citation", EntityClass.Sources),
                 ci.Quote,
-                Via: Optional(c.Entity, ci.Via, "citation 'via'", EntityClass.Sources))).ToList(),
+                Via: Optional(c.Entity, ci.Via, "field 'via' of a citation", EntityClass.Sources))).ToList(),
             Contradicts = Links(c.Entity, c.Spec.Contradicts, "contradicts"),
             Supports = Links(c.Entity, c.Spec.Supports, "supports"),
         }).ToList();
@@ -149,7 +149,7 @@ internal sealed class ModelBuilder
                 _resolver.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.SelfLink, claim.FilePath, reference.Span, claim.Id, relation));
                 continue;
             }
-            var target = _resolver.Resolve(claim, reference, relation, EntityClass.Claims);
+            var target = _resolver.Resolve(claim, reference, "field '" + relation + "'", EntityClass.Claims);
             if (target is not null)
                 AddOnce(resolved, target);
         }

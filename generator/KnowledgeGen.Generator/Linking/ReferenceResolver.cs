@@ -32,8 +32,11 @@ internal sealed class ReferenceResolver
         if (target is null)
         {
             var candidates = _index.Ids.Where(id => allowed.Contains(_index.Find(id)!.Class));
+            var suggestion = Reading.Suggestions.DidYouMean(reference.Value, candidates);
+            if (suggestion.Length == 0)
+                suggestion = "; it must be the id of " + KindList(allowed);
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.UnknownReference, owner.FilePath, reference.Span,
-                Describe(owner, what), reference.Value, Reading.Suggestions.DidYouMean(reference.Value, candidates)));
+                Describe(owner, what), reference.Value, suggestion));
             return null;
         }
         if (!allowed.Contains(target.Class))

@@ -21,7 +21,7 @@ internal static class DateReader
             case YamlScalar scalar:
                 return Parse(f, field, scalar, precisionText: null, precisionSpan: default);
             case YamlMapping map:
-                var fields = new MapFields(f.Context, map, "the date of " + f.Owner, PackFileReader.DateFields);
+                var fields = new MapFields(f.Context, map, $"the date in '{field}' of {f.Owner}", PackFileReader.DateFields);
                 var date = fields.Scalar("date", required: true);
                 var precision = fields.Scalar("precision");
                 return date is null ? null : Parse(f, field, date, precision?.Value, precision?.Span ?? default);
@@ -35,13 +35,19 @@ internal static class DateReader
     {
         var text = scalar.Value.Trim();
         var parts = text.Split('-');
-        if (parts.Length > 3 || !ParsePart(parts[0], 4, out var year) || year < 1)
-            return Invalid("write it as yyyy-MM-dd, yyyy-MM or yyyy");
+        if (parts.Length > 3 || !IsDigits(parts[0]))
+            return Invalid("write it as yyyy-MM-dd, yyyy-MM or yyyy, such as 2021-09-02");
+        if (!ParsePart(parts[0], 4, out var year) || year < 1)
+            return Invalid("write the year with four digits, such as 2021");
         var month = 1;
         var day = 1;
-        if (parts.Length >= 2 && (!ParsePart(parts[1], 2, out month) || month < 1 || month > 12))
+        if (parts.Length >= 2 && !ParsePart(parts[1], 2, out month))
+            return Invalid(IsDigits(parts[1]) ? "write the month with two digits, such as 09" : "write it as yyyy-MM-dd, yyyy-MM or yyyy, such as 2021-09-02");
+        if (parts.Length >= 2 && (month < 1 || month > 12))
             return Invalid("the month must be 01 to 12");
-        if (parts.Length == 3 && (!ParsePart(parts[2], 2, out day) || day < 1 || day > DateTime.DaysInMonth(year, month)))
+        if (parts.Length == 3 && !ParsePart(parts[2], 2, out day))
+            return Invalid(IsDigits(parts[2]) ? "write the day with two digits, such as 02" : "write it as yyyy-MM-dd, yyyy-MM or yyyy, such as 2021-09-02");
+        if (parts.Length == 3 && (day < 1 || day > DateTime.DaysInMonth(year, month)))
             return Invalid($"{year:D4}-{month:D2} has no day {parts[2]}");
 
         var written = parts.Length switch { 1 => DatePrecisionSpec.Year, 2 => DatePrecisionSpec.Month, _ => DatePrecisionSpec.Day };
@@ -51,15 +57,15 @@ internal static class DateReader
         var precision = Array.IndexOf(PackFileReader.DatePrecisions, precisionText);
         if (precision < 0)
         {
-            f.Context.Report(DiagnosticRules.InvalidValue, precisionSpan, "The precision of the " + field + " of " + f.Owner, precisionText,
-                "one of " + string.Join(", ", PackFileReader.DatePrecisions));
+            f.Context.Report(DiagnosticRules.InvalidValue, precisionSpan, $"The field 'precision' of the date in '{field}' of {f.Owner}", precisionText,
+                FieldHints.OneOf(PackFileReader.DatePrecisions));
             return new DateSpec(year, month, day, written);
         }
         var requested = (DatePrecisionSpec)precision;
         var expected = requested == DatePrecisionSpec.Approximate ? DatePrecisionSpec.Day : requested;
         if (expected != written)
         {
-            f.Context.Report(DiagnosticRules.InvalidDate, precisionSpan, "The " + field + " of " + f.Owner, text,
+            f.Context.Report(DiagnosticRules.InvalidDate, precisionSpan, f.Describe(field), text,
                 $"precision '{precisionText}' needs the date written as {Format(expected)}");
             return new DateSpec(year, month, day, written);
         }
@@ -78,6 +84,14 @@ internal static class DateReader
         DatePrecisionSpec.Month => "yyyy-MM",
         _ => "yyyy-MM-dd",
     };
+
+    private static bool IsDigits(string text)
+    {
+        foreach (var c in text)
+            if (c < '0' || c > '9')
+                return false;
+        return text.Length > 0;
+    }
 
     private static bool ParsePart(string text, int digits, out int value)
     {

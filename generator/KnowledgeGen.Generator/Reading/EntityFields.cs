@@ -59,7 +59,8 @@ internal sealed class EntityFields
         }
         else if (!Naming.IsValidId(idScalar.Value))
         {
-            _context.Report(DiagnosticRules.InvalidId, idScalar.Span, idScalar.Value);
+            _context.Report(DiagnosticRules.InvalidId, idScalar.Span, idScalar.Value, $"the {_kind} at item {_position} of '{_kind}s'",
+                IdAdvice.Reason(idScalar.Value), IdAdvice.Suggestion(idScalar.Value));
             _complete = false;
         }
         var name = f.Text("name", nameRequired);

@@ -41,6 +41,8 @@ public static class PackFileReader
         ManifestSpec? manifest = null;
 
         var root = YamlTreeBuilder.Build(path, text, context.Diagnostics, cancellationToken);
+        if (root is not null)
+            InvisibleCharacters.Check(context, text, root);
         if (root is YamlScalar { IsNull: true } || (root is null && context.Diagnostics.Count == 0))
         {
             context.Report(DiagnosticRules.NoKnownLists, SourceSpan.FileStart, "is empty");
@@ -76,8 +78,8 @@ public static class PackFileReader
             return null;
         }
         var fields = new MapFields(top.Context, map, "the pack manifest", ManifestFields);
-        var name = fields.Scalar("name", required: true);
-        var ns = fields.Scalar("namespace", required: true);
+        var name = fields.Scalar("name", required: true, "the pack's name, a C# identifier such as 'Panjshir2021'");
+        var ns = fields.Scalar("namespace", required: true, "the C# namespace of the generated types, such as 'Panjshir2021'");
         if (name is not null && !IsIdentifier(name.Value, allowDots: false))
             top.Context.Report(DiagnosticRules.InvalidValue, name.Span, "The pack name", name.Value, "a C# identifier such as 'Panjshir2021'");
         if (ns is not null && !IsIdentifier(ns.Value, allowDots: true))
@@ -85,8 +87,8 @@ public static class PackFileReader
         return new ManifestSpec(
             name is not null && IsIdentifier(name.Value, false) ? name.Value : null,
             ns is not null && IsIdentifier(ns.Value, true) ? ns.Value : null,
-            fields.Text("title", required: true),
-            fields.Text("version", required: true),
+            fields.Scalar("title", required: true, "a title for people, such as 'The Battle of Panjshir, September 2021'")?.Value,
+            fields.Scalar("version", required: true, "the pack's version, such as 1.0.0")?.Value,
             fields.Text("description"),
             map.Span);
     }
@@ -196,7 +198,7 @@ public static class PackFileReader
         var node = f.Node("citations");
         if (node is null)
         {
-            f.Context.Report(DiagnosticRules.MissingField, f.Span, MapFields.Capitalized(f.Owner), "citations");
+            f.Context.Report(DiagnosticRules.MissingField, f.Span, MapFields.Capitalized(f.Owner), "citations", FieldHints.For("citations"));
             return EquatableArray<CitationSpec>.Empty;
         }
         if (node is not YamlSequence list)
@@ -205,7 +207,7 @@ public static class PackFileReader
             return EquatableArray<CitationSpec>.Empty;
         }
         if (list.Items.Count == 0)
-            f.Context.Report(DiagnosticRules.MissingField, node.Span, MapFields.Capitalized(f.Owner), "citations");
+            f.Context.Report(DiagnosticRules.MissingField, node.Span, MapFields.Capitalized(f.Owner), "citations", FieldHints.For("citations"));
         var citations = new List<CitationSpec>();
         foreach (var item in list.Items)
         {
@@ -249,6 +251,6 @@ public static class PackFileReader
         "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
         "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
         "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
-        "using", "virtual", "void", "volatile", "while", "global",
+        "using", "virtual", "void", "volatile", "while", "global", "__arglist", "__makeref", "__reftype", "__refvalue",
     };
 }

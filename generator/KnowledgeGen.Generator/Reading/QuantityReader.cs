@@ -48,7 +48,7 @@ internal static class QuantityReader
         if (min.Value > max.Value)
         {
             f.Context.Report(DiagnosticRules.InvalidQuantity, fields.Scalar("min")!.Span, owner,
-                $"the range is inverted: min {Text(min.Value)} is greater than max {Text(max.Value)}");
+                $"the range is inverted: min {Text(min.Value)} is greater than max {Text(max.Value)}; swap them");
             return null;
         }
         return new QuantitySpec(Text(min.Value), Text(max.Value), unit, approximate);

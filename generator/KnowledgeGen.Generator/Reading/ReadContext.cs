@@ -51,7 +51,7 @@ internal sealed class MapFields
             }
             _fields.Add(key.Value, (key, entry.Value));
             if (!known.Contains(key.Value))
-                context.Report(DiagnosticRules.UnknownField, key.Span, Capitalized(owner), key.Value, Suggestions.DidYouMean(key.Value, known));
+                context.Report(DiagnosticRules.UnknownField, key.Span, Capitalized(owner), key.Value, UnknownFieldAdvice(key.Value, known));
         }
     }
 
@@ -60,6 +60,13 @@ internal sealed class MapFields
     public SourceSpan Span => _map.Span;
 
     public ReadContext Context => _context;
+
+    // "; did you mean 'aliases'?" when a known field is close, otherwise the fields the map takes.
+    private static string UnknownFieldAdvice(string field, IReadOnlyList<string> known)
+    {
+        var suggestion = Suggestions.DidYouMean(field, known);
+        return suggestion.Length > 0 ? suggestion : "; the fields it takes are " + string.Join(", ", known);
+    }
 
     public static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
@@ -71,14 +78,21 @@ internal sealed class MapFields
 
     public bool Has(string field) => Node(field) is not null;
 
+    // A value written as null, ~ or Null: present in the file, but no value to YAML.
+    private YamlScalar? WrittenNull(string field) =>
+        _fields.TryGetValue(field, out var entry) && entry.Value is YamlScalar { IsNull: true, Value.Length: > 0 } scalar ? scalar : null;
+
     /// <summary>A text field; reports a missing required field at the map and a non-text value at the value.</summary>
-    public YamlScalar? Scalar(string field, bool required = false)
+    public YamlScalar? Scalar(string field, bool required = false, string? hint = null)
     {
         var node = Node(field);
         if (node is null)
         {
             if (required)
-                _context.Report(DiagnosticRules.MissingField, _map.Span, Capitalized(Owner), field);
+                _context.Report(DiagnosticRules.MissingField, WrittenNull(field)?.Span ?? _map.Span, Capitalized(Owner), field,
+                    FieldHints.For(field, hint) + (WrittenNull(field) is { } written
+                        ? $" (it is written '{written.Value}', which YAML reads as no value; put it in quotes if it is the text)"
+                        : ""));
             return null;
         }
         if (node is YamlScalar scalar)
@@ -103,12 +117,12 @@ internal sealed class MapFields
                 return new EquatableArray<Located>(new[] { scalar.Located });
             case YamlSequence sequence:
                 var items = new List<Located>();
-                foreach (var item in sequence.Items)
+                for (var i = 0; i < sequence.Items.Count; i++)
                 {
-                    if (item is YamlScalar { IsNull: false } id)
+                    if (sequence.Items[i] is YamlScalar { IsNull: false } id)
                         items.Add(id.Located);
                     else
-                        _context.WrongKind("Each item of " + Describe(field).Substring(4), "an id", item);
+                        _context.WrongKind($"Item {i + 1} of the field '{field}' of {Owner}", "an id", sequence.Items[i]);
                 }
                 return items.ToEquatableArray();
             default:
@@ -143,13 +157,14 @@ internal sealed class MapFields
     /// </summary>
     public string? Choice(string field, IReadOnlyList<string> allowed, bool required, string? fallback = null)
     {
-        var scalar = Scalar(field, required);
+        var scalar = Scalar(field, required, FieldHints.OneOf(allowed));
         if (scalar is null)
             return fallback;
         if (allowed.Contains(scalar.Value))
             return Naming.Pascal(scalar.Value);
+        var nearest = Suggestions.Nearest(scalar.Value, allowed, max: 1);
         _context.Report(DiagnosticRules.InvalidValue, scalar.Span, Describe(field), scalar.Value,
-            "one of " + string.Join(", ", allowed) + Suggestions.DidYouMean(scalar.Value, allowed).Replace("; did you mean", " (did you mean").Replace("?", "?)"));
+            FieldHints.OneOf(allowed) + (nearest.Count == 0 ? "" : " (did you mean '" + nearest[0] + "'?)"));
         return null;
     }
 }

@@ -21,9 +21,13 @@ internal static class YamlTreeBuilder
     /// <summary>The first document's root, or null when the file is empty or could not be read.</summary>
     public static YamlNode? Build(string path, string text, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
-        var parser = new Parser(new StringReader(text));
+        // A byte-order mark that reached the text is not content; marks are shifted back so spans index the text as given.
+        var bom = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        var parser = new Parser(new StringReader(bom == 0 ? text : text.Substring(1)));
+        var last = SourceSpan.FileStart;
         var stack = new Stack<YamlNode>();
         var pendingKeys = new Stack<YamlNode?>();
+        var flow = new Stack<bool>(); // for each open collection: written in brackets or braces
         YamlNode? root = null;
         var documents = 0;
         try
@@ -32,39 +36,42 @@ internal static class YamlTreeBuilder
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var current = parser.Current!;
+                last = Span(current);
                 switch (current)
                 {
                     case DocumentStart:
                         documents++;
                         if (documents > 1)
                         {
-                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.WrongNodeKind, path, SpanOf(current),
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.WrongNodeKind, path, Span(current),
                                 "A pack file", "one YAML document", "a second document ('---'); split it into two files"));
                             return root;
                         }
                         break;
                     case AnchorAlias alias:
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.AnchorsNotSupported, path, SpanOf(current), "*" + alias.Value));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.AnchorsNotSupported, path, Span(current), "*" + alias.Value));
                         return null;
                     case NodeEvent node when !node.Anchor.IsEmpty:
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.AnchorsNotSupported, path, SpanOf(current), "&" + node.Anchor.Value));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.AnchorsNotSupported, path, Span(current), "&" + node.Anchor.Value));
                         return null;
                     case Scalar scalar:
-                        Attach(new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, SpanOf(scalar)));
+                        Attach(new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, Span(scalar)));
                         break;
                     case SequenceStart:
                     case MappingStart:
                         if (stack.Count >= MaxDepth)
                         {
-                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.TooDeep, path, SpanOf(current), MaxDepth));
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.TooDeep, path, Span(current), MaxDepth));
                             return null;
                         }
-                        stack.Push(current is MappingStart ? new YamlMapping(SpanOf(current)) : new YamlSequence(SpanOf(current)));
+                        stack.Push(current is MappingStart ? new YamlMapping(Span(current)) : new YamlSequence(Span(current)));
                         pendingKeys.Push(null);
+                        flow.Push(current is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow });
                         break;
                     case SequenceEnd:
                     case MappingEnd:
                         pendingKeys.Pop();
+                        flow.Pop();
                         Attach(stack.Pop());
                         break;
                 }
@@ -72,7 +79,32 @@ internal static class YamlTreeBuilder
         }
         catch (YamlException e)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.YamlSyntax, path, SpanOf(e.Start, e.End), CleanMessage(e)));
+            var span = Shift(SpanOf(e.Start, e.End));
+            var message = YamlErrors.Explain(CleanMessage(e), text, span);
+            if (TabIndentation.Find(text, out var tab) && (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 || tab.StartLine <= span.StartLine))
+            {
+                span = tab;
+                message = $"line {tab.StartLine + 1} is indented with a tab, but YAML indents with spaces only ({message})";
+            }
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.YamlSyntax, path, span, message));
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // YamlDotNet's scanner throws more than YamlException on a few inputs (a line separator inside a
+            // flow collection, for one). The text is not valid YAML either way: report it after the last good node.
+            var span = new SourceSpan(last.EndLine, last.EndColumn, last.EndLine, last.EndColumn, last.EndIndex, last.EndIndex);
+            var message = YamlErrors.Unreadable;
+            foreach (var (node, isFlow) in System.Linq.Enumerable.Zip(stack, flow, (n, f) => (n, f)))
+            {
+                if (!isFlow)
+                    continue;
+                var open = node.Span;
+                span = new SourceSpan(open.StartLine, open.StartColumn, open.StartLine, open.StartColumn + 1, open.StartIndex, open.StartIndex + 1);
+                message = YamlErrors.Unclosed(node is YamlMapping);
+                break;
+            }
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.YamlSyntax, path, span, message));
             return null;
         }
         return root;
@@ -104,9 +136,12 @@ internal static class YamlTreeBuilder
                     break;
             }
         }
-    }
 
-    private static SourceSpan SpanOf(ParsingEvent e) => SpanOf(e.Start, e.End);
+        SourceSpan Span(ParsingEvent e) => Shift(SpanOf(e.Start, e.End));
+
+        SourceSpan Shift(SourceSpan s) => bom == 0 ? s : new SourceSpan(s.StartLine, s.StartLine == 0 ? s.StartColumn + 1 : s.StartColumn,
+            s.EndLine, s.EndLine == 0 ? s.EndColumn + 1 : s.EndColumn, s.StartIndex + 1, s.EndIndex + 1);
+    }
 
     private static SourceSpan SpanOf(Mark start, Mark end)
     {

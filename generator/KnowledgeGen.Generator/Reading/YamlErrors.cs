@@ -1,0 +1,49 @@
+using System;
+using KnowledgeGen.Generator.Model;
+
+namespace KnowledgeGen.Generator.Reading;
+
+/// <summary>
+/// Says what the YAML parser's messages mean for a curator, and what to do, keeping the parser's own
+/// words in parentheses: "a quoted text is never closed; add the closing quote (While scanning ...)".
+/// </summary>
+internal static class YamlErrors
+{
+    public const string Unreadable =
+        "the YAML reader could not go on after this point; look for a '[' or '{' that is not closed, or for an unusual line break character (U+2028, U+2029, U+0085)";
+
+    /// <summary>For a list in brackets or a map in braces that the parser found no end of.</summary>
+    public static string Unclosed(bool map) => map
+        ? "this '{' is never closed with '}'; close it, or put the text in quotes if the '{' belongs to it"
+        : "this '[' is never closed with ']'; close it, or put the text in quotes if the '[' belongs to it";
+
+    public static string Explain(string message, string text, SourceSpan span)
+    {
+        var advice = Advice(message, text, span);
+        return advice is null ? message : advice + " (" + message + ")";
+    }
+
+    private static string? Advice(string message, string text, SourceSpan span)
+    {
+        if (Has(message, "quoted scalar") && Has(message, "end of stream"))
+            return "a quoted text is never closed; add the closing quote";
+        if (Has(message, "quoted scalar") && Has(message, "wrong indentation"))
+            return "a quoted text is not closed on its line, or goes on to a line that is not indented under its field; add the closing quote";
+        if (Has(message, "cannot start any token"))
+        {
+            var c = span.StartIndex < text.Length ? text[span.StartIndex] : ' ';
+            return c > ' ' && c < '\u007F'
+                ? $"a text cannot start with '{c}' unless it is quoted; put the text in quotes"
+                : "this character cannot start a text unless it is quoted; put the text in quotes";
+        }
+        if (Has(message, "anchor or alias"))
+            return "'&' and '*' start YAML anchors and aliases; put the text in quotes";
+        if (Has(message, "invalid mapping") || Has(message, "Mapping values are not allowed"))
+            return "a text holds ': ', which YAML reads as the start of a field; put the text in quotes, or put the field on a line of its own";
+        if (Has(message, "did not find expected key") || Has(message, "did not find expected '-' indicator"))
+            return "a line is not indented like the lines around it, or a list or map is not closed";
+        return null;
+    }
+
+    private static bool Has(string message, string part) => message.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using KnowledgeGen.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Xunit.Sdk;
+
+namespace KnowledgeGen.Testing;
+
+/// <summary>
+/// What must hold for every run of the generator, whatever its input: no internal error, every
+/// diagnostic located inside its own file, and generated code that compiles.
+/// </summary>
+public static class GeneratorAssert
+{
+    /// <summary>Every diagnostic lies inside the file it names, as the file's text counts lines and columns.</summary>
+    public static string? LocationProblem(IEnumerable<Diagnostic> diagnostics, IEnumerable<(string Path, string Text)> files)
+    {
+        var texts = files.ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+        foreach (var d in diagnostics)
+        {
+            if (d.Location == Location.None)
+                return $"{d.Id} has no location: {d.GetMessage()}";
+            var span = d.Location.GetLineSpan();
+            if (!texts.TryGetValue(span.Path, out var text))
+                return $"{d.Id} points at '{span.Path}', which is not an input file";
+            var source = d.Location.SourceSpan;
+            if (source.Start < 0 || source.End > text.Length)
+                return $"{d.Id} spans characters {source.Start}..{source.End} of a file of {text.Length}";
+            var lines = text.Split('\n');
+            if (!Inside(span.StartLinePosition, lines) || !Inside(span.EndLinePosition, lines) || span.EndLinePosition < span.StartLinePosition)
+                return $"{d.Id} at {span.StartLinePosition}-{span.EndLinePosition} is outside its file of {lines.Length} lines";
+        }
+        return null;
+    }
+
+    /// <summary>The generator reported no internal error, located every diagnostic in its file, and its output compiles.</summary>
+    public static void Sound(GeneratorRun run, IEnumerable<(string Path, string Text)> files)
+    {
+        var problems = new StringBuilder();
+        foreach (var d in run.GeneratorDiagnostics.Where(d => d.Id == DiagnosticRules.InternalError.Id))
+            problems.AppendLine("internal error: " + d.GetMessage());
+        if (LocationProblem(run.GeneratorDiagnostics, files) is { } location)
+            problems.AppendLine(location);
+        foreach (var d in run.OutputCompilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
+            problems.AppendLine("generated code does not compile: " + d);
+        if (problems.Length > 0)
+            throw new XunitException(problems.ToString());
+    }
+
+    private static bool Inside(Microsoft.CodeAnalysis.Text.LinePosition position, string[] lines) =>
+        position.Line < lines.Length && position.Character <= lines[position.Line].Length;
+}
