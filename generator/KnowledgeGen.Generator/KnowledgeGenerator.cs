@@ -169,9 +169,13 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             var file = IndexEmitter.Emit(model);
             output.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
         }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
         catch (Exception e)
         {
-            output.ReportDiagnostic(ToRoslyn(Internal("", e)));
+            output.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(Internal("", e)));
         }
     }
 
