@@ -28,6 +28,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         public const string Options = "KnowledgeGen.Options";
         public const string ReadDocument = "KnowledgeGen.ReadDocument";
         public const string LinkPack = "KnowledgeGen.LinkPack";
+        public const string ReferencedPacks = "KnowledgeGen.ReferencedPacks";
         public const string BuildIndexes = "KnowledgeGen.BuildIndexes";
     }
 
@@ -52,10 +53,17 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => ReadDocument(pair.Left, cancellationToken))
             .WithTrackingName(Steps.ReadDocument);
 
+        // Entities of referenced fact packs, for cross-pack references. Re-read on every compilation, but
+        // equal by value, so an edit that changes no referenced pack leaves the YAML steps cached.
+        var referenced = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => ReadReferencedPacks(compilation, cancellationToken))
+            .WithTrackingName(Steps.ReferencedPacks);
+
         var pack = files.Collect()
             .Combine(options)
             .Combine(documents.Collect())
-            .Select(static (input, cancellationToken) => LinkPack(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+            .Combine(referenced)
+            .Select(static (input, cancellationToken) => LinkPack(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right, cancellationToken))
             .WithTrackingName(Steps.LinkPack);
 
         context.RegisterSourceOutput(pack, static (output, model) => EmitPack(output, model));
@@ -116,14 +124,26 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         return new PackOptions(NullIfEmpty(ns), NullIfEmpty(root));
     }
 
+    private static ReferencedPacksModel ReadReferencedPacks(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ReferencedPacks.Read(compilation, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return ReferencedPacksModel.Empty; // an unreadable reference offers no ids; local references still resolve
+        }
+    }
+
     private static PackModel? LinkPack(ImmutableArray<FileSpec> files, PackOptions options, ImmutableArray<DocumentSpec> documents,
-        System.Threading.CancellationToken cancellationToken)
+        ReferencedPacksModel referenced, System.Threading.CancellationToken cancellationToken)
     {
         if (files.IsDefaultOrEmpty)
             return null; // a project without pack files gets nothing generated
         try
         {
-            return PackLinker.Link(files, options, documents, cancellationToken);
+            return PackLinker.Link(files, options, documents, referenced, cancellationToken);
         }
         catch (OperationCanceledException)
         {

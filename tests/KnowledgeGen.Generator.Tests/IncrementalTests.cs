@@ -63,4 +63,29 @@ public class IncrementalTests
             Assert.Equal(expected, GeneratorHarness.Run(shuffled).GeneratedText());
         }
     }
+
+    // Referenced fact packs are read from the compilation, which every edit replaces; their model compares
+    // by value, so an edit that changes no referenced pack re-runs no YAML step.
+    [Fact]
+    public void A_csharp_edit_leaves_the_referenced_packs_unchanged_and_the_yaml_steps_cached()
+    {
+        var files = new AdditionalText[]
+        {
+            new InMemoryAdditionalText("/second/pack.kg.yaml", CrossPackTests.Manifest),
+            new InMemoryAdditionalText("/second/facts.kg.yaml", CrossPackTests.Facts),
+        };
+        var compilation = CrossPackTests.Consumer();
+        var driver = GeneratorHarness.CreateDriver(files).RunGenerators(compilation);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(),
+            CSharpSyntaxTree.ParseText("public class Program { public int X; }", GeneratorHarness.ParseOptions, path: "Code0.cs"));
+
+        driver = driver.RunGenerators(edited);
+
+        var steps = driver.GetRunResult().Results.Single().TrackedSteps;
+        var referenced = Assert.Single(steps[KnowledgeGenerator.Steps.ReferencedPacks].SelectMany(s => s.Outputs));
+        Assert.Equal(IncrementalStepRunReason.Unchanged, referenced.Reason);
+        Assert.Contains(((Linking.ReferencedPacksModel)referenced.Value).Entities, e => e.Member == "global::Starter.Facts.Actors.FahimDashti");
+        Assert.All(steps[KnowledgeGenerator.Steps.ReadFile].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.All(steps[KnowledgeGenerator.Steps.LinkPack].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
 }

@@ -134,7 +134,7 @@ public static class IndexEmitter
     private static string Array(string ns, string type, EquatableArray<EntityRef> refs) =>
         refs.Count == 0 ? $"global::System.Array.Empty<{Rt}{type}>()" : $"new {Rt}{type}[] {{ " + string.Join(", ", refs.Select(r => Member(ns, r))) + " }";
 
-    private static string Member(string ns, EntityRef r) => $"global::{ns}.{r.Class}.{r.Member}";
+    private static string Member(string ns, EntityRef r) => r.External ?? $"global::{ns}.{r.Class}.{r.Member}";
 
     /// <summary>Indented lines with "\n" endings, whatever the platform.</summary>
     private sealed class IndexWriter

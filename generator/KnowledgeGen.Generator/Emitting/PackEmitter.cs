@@ -202,7 +202,7 @@ public static class PackEmitter
         return args;
     }
 
-    private static string Member(string ns, EntityRef r) => $"global::{ns}.{r.Class}.{r.Member}";
+    private static string Member(string ns, EntityRef r) => r.External ?? $"global::{ns}.{r.Class}.{r.Member}";
 
     // References are delegates so that creating one entity never forces its neighbours into being.
     private static string Lazy(string ns, EntityRef? r) => r is null ? "null" : $"static () => {Member(ns, r)}";

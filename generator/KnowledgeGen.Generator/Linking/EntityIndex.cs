@@ -18,6 +18,19 @@ internal sealed class LinkedEntity
         Emitted = header.Complete;
     }
 
+    /// <summary>An entity of a referenced pack: answers references, is never generated here.</summary>
+    public static LinkedEntity FromReferencedPack(ExternalEntity entity)
+    {
+        var id = new Located(entity.Id, SourceSpan.FileStart);
+        return new LinkedEntity(entity.Class, entity.Pack, new EntityHeader(id, entity.Id, EquatableArray<Located>.Empty, null, SourceSpan.FileStart, true))
+        {
+            External = entity.Member,
+        };
+    }
+
+    /// <summary>The fully qualified member of an entity of a referenced pack; null for the pack's own.</summary>
+    public string? External { get; private set; }
+
     public EntityClass Class { get; }
     public string FilePath { get; }
     public EntityHeader Header { get; }
@@ -27,7 +40,7 @@ internal sealed class LinkedEntity
     /// <summary>False once any error rules this entity out of the generated code.</summary>
     public bool Emitted { get; set; }
 
-    public EntityRef ToRef() => new(Class, Member, Id, Header.Name);
+    public EntityRef ToRef() => new(Class, Member, Id, Header.Name, External);
 
     public string KindName => KindOf(Class);
 
@@ -65,7 +78,7 @@ internal sealed class EntityIndex
 
     public EntityIndex(List<DiagnosticInfo> diagnostics) => _diagnostics = diagnostics;
 
-    public IEnumerable<string> Ids => _byId.Keys;
+    public IEnumerable<string> Ids => _byId.Keys.Concat(_referenced.Keys.Where(id => !_byId.ContainsKey(id)));
 
     public LinkedEntity? Register(EntityClass @class, string filePath, EntityHeader header)
     {
@@ -83,7 +96,21 @@ internal sealed class EntityIndex
         return entity;
     }
 
-    public LinkedEntity? Find(string id) => _byId.TryGetValue(id, out var entity) ? entity : null;
+    public LinkedEntity? Find(string id) =>
+        _byId.TryGetValue(id, out var entity) ? entity : _referenced.TryGetValue(id, out entity) ? entity : null;
+
+    // Cross-pack references: entities of referenced fact packs answer the ids no entity of this pack has.
+    // The pack's own ids always win, and of two referenced packs with the same id the first (by pack name) does.
+    private readonly Dictionary<string, LinkedEntity> _referenced = new(StringComparer.Ordinal);
+
+    public void AddReferencedPacks(ReferencedPacksModel? packs)
+    {
+        if (packs is null)
+            return;
+        foreach (var entity in packs.Entities)
+            if (!_referenced.ContainsKey(entity.Id))
+                _referenced.Add(entity.Id, LinkedEntity.FromReferencedPack(entity));
+    }
 
     /// <summary>Checks the C# names of all registered entities; run once every file is registered.</summary>
     public void CheckNames()

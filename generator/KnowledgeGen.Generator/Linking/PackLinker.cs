@@ -19,7 +19,12 @@ public static class PackLinker
         Link(unorderedFiles, options, Array.Empty<DocumentSpec>(), cancellationToken);
 
     public static PackModel Link(IEnumerable<FileSpec> unorderedFiles, PackOptions options, IReadOnlyList<DocumentSpec> documents,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Link(unorderedFiles, options, documents, null, cancellationToken);
+
+    /// <param name="referenced">Entities of the fact packs the project references, for cross-pack references.</param>
+    public static PackModel Link(IEnumerable<FileSpec> unorderedFiles, PackOptions options, IReadOnlyList<DocumentSpec> documents,
+        ReferencedPacksModel? referenced, CancellationToken cancellationToken = default)
     {
         var files = unorderedFiles.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var diagnostics = new List<DiagnosticInfo>();
@@ -35,6 +40,7 @@ public static class PackLinker
         var claims = Register(files, f => f.Claims, c => c.Header, EntityClass.Claims, index);
         index.CheckNames();
         index.CheckAliases();
+        index.AddReferencedPacks(referenced);
         cancellationToken.ThrowIfCancellationRequested();
 
         QuoteVerifier.Verify(sources, claims, documents, diagnostics);

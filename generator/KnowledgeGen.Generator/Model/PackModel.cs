@@ -25,8 +25,11 @@ public enum EntityClass
     Claims,
 }
 
-/// <summary>A resolved reference: the member it compiles to, and the id and name the docs show.</summary>
-public sealed record EntityRef(EntityClass Class, string Member, string Id, string Name);
+/// <summary>
+/// A resolved reference: the member it compiles to, and the id and name the docs show. <see cref="External"/>
+/// is the fully qualified member of an entity of a referenced pack (null for the pack's own entities).
+/// </summary>
+public sealed record EntityRef(EntityClass Class, string Member, string Id, string Name, string? External = null);
 
 public sealed record EntityModel(string Id, string Member, string Name, EquatableArray<string> Aliases, string? Note);
 

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using KnowledgeGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace KnowledgeGen.Generator.Linking;
+
+/// <summary>
+/// An entity of another fact pack that this project references: its id, its kind and the fully qualified
+/// generated member that returns it (<c>global::Panjshir2021.Actors.AhmadShahMassoud</c>).
+/// </summary>
+public sealed record ExternalEntity(string Id, EntityClass Class, string Member, string Pack);
+
+/// <summary>The entities of every referenced fact pack, compared by value so an unrelated edit changes nothing downstream.</summary>
+public sealed record ReferencedPacksModel(EquatableArray<ExternalEntity> Entities)
+{
+    public static readonly ReferencedPacksModel Empty = new(EquatableArray<ExternalEntity>.Empty);
+}
+
+/// <summary>
+/// Pipeline input for cross-pack references: reads the referenced assemblies marked with
+/// <c>[assembly: KnowledgePack]</c> and collects the members the generator marked with
+/// <c>[KnowledgeId("id")]</c> in their Sources, Actors and Places classes. Claims of another pack are not
+/// collected: contradiction and support are kept within one pack, where both sides are generated.
+/// </summary>
+public static class ReferencedPacks
+{
+    private const string PackAttribute = "KnowledgeGen.KnowledgePackAttribute";
+    private const string IdAttribute = "KnowledgeGen.KnowledgeIdAttribute";
+
+    private static readonly EntityClass[] Linkable = { EntityClass.Sources, EntityClass.Actors, EntityClass.Places };
+
+    public static ReferencedPacksModel Read(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var entities = new List<ExternalEntity>();
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var attribute in assembly.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() != PackAttribute || attribute.ConstructorArguments.Length != 2
+                    || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol packType)
+                    continue;
+                var packName = attribute.ConstructorArguments[1].Value as string ?? assembly.Name;
+                foreach (var @class in Linkable)
+                    foreach (var type in packType.ContainingNamespace.GetTypeMembers(@class.ToString()))
+                        Collect(type, @class, packName, entities);
+            }
+        }
+        // Stable order whatever order the references come in; when two packs share an id, the pack whose
+        // name sorts first answers it (EntityIndex keeps the first).
+        return new ReferencedPacksModel(entities
+            .OrderBy(e => e.Id, StringComparer.Ordinal)
+            .ThenBy(e => e.Pack, StringComparer.Ordinal)
+            .ThenBy(e => e.Member, StringComparer.Ordinal)
+            .ToEquatableArray());
+    }
+
+    private static void Collect(INamedTypeSymbol type, EntityClass @class, string pack, List<ExternalEntity> entities)
+    {
+        if (type.DeclaredAccessibility != Accessibility.Public)
+            return;
+        var typeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IPropertySymbol { IsStatic: true, DeclaredAccessibility: Accessibility.Public } property)
+                continue;
+            foreach (var attribute in property.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() == IdAttribute && attribute.ConstructorArguments.Length == 1
+                    && attribute.ConstructorArguments[0].Value is string id && Naming.IsValidId(id))
+                    entities.Add(new ExternalEntity(id, @class, typeName + "." + property.Name, pack));
+            }
+        }
+    }
+}

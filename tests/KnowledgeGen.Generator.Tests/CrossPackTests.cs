@@ -1,0 +1,160 @@
+using KnowledgeGen.Testing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace KnowledgeGen.Generator.Tests;
+
+/// <summary>
+/// A pack refers to entities of a fact pack its project references: the starter pack is compiled to an
+/// assembly, and a second pack's YAML names the starter's ids.
+/// </summary>
+public class CrossPackTests
+{
+    internal static readonly Lazy<MetadataReference> Starter = new(CompileStarter);
+
+    private static MetadataReference CompileStarter()
+    {
+        var run = GeneratorHarness.Run(GeneratorHarness.Fixture("starter"));
+        using var image = new MemoryStream();
+        var emitted = run.OutputCompilation.WithAssemblyName("Starter").Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+
+    internal const string Manifest = "pack:\n  name: Second\n  namespace: Second.Facts\n  title: A second pack\n  version: 1.0.0\n";
+
+    internal static CSharpCompilation Consumer(string code = "public class Program { }") =>
+        GeneratorHarness.Compilation(code).AddReferences(Starter.Value);
+
+    private static GeneratorRun RunSecond(string yaml, string code = "public class Program { }") =>
+        GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[]
+        {
+            new InMemoryAdditionalText("/second/pack.kg.yaml", Manifest),
+            new InMemoryAdditionalText("/second/facts.kg.yaml", yaml),
+        }), Consumer(code));
+
+    internal const string Facts = """
+        actors:
+          - id: second-observer
+            name: An observer
+            kind: person
+        claims:
+          - id: dashti-on-the-valley
+            statement: Dashti spoke about the valley.
+            claimant: fahim-dashti
+            about: [panjshir-valley, second-observer]
+            citations:
+              - source: report-001
+                quote: the Taliban lost 40
+                via: dashti-audio-message
+        """;
+
+    [Fact]
+    public void References_to_another_packs_ids_compile_to_its_members()
+    {
+        var run = RunSecond(Facts, """
+            public static class Program
+            {
+                public static string Who() => Second.Facts.Claims.DashtiOnTheValley.Claimant.Name;
+                public static string Where() => Second.Facts.Claims.DashtiOnTheValley.About[0].Name;
+            }
+            """);
+
+        Assert.Equal("", run.DiagnosticsText());
+        Assert.Empty(run.CompileDiagnostics);
+        var text = run.GeneratedText();
+        Assert.Contains("static () => global::Starter.Facts.Actors.FahimDashti", text);
+        Assert.Contains("global::Starter.Facts.Places.PanjshirValley, global::Second.Facts.Actors.SecondObserver", text);
+        Assert.Contains("new global::KnowledgeGen.Citation(static () => global::Starter.Facts.Sources.Report001, \"the Taliban lost 40\", static () => global::Starter.Facts.Sources.DashtiAudioMessage)", text);
+        // The referenced pack's entities are not generated again.
+        Assert.DoesNotContain("public static global::KnowledgeGen.Actor FahimDashti", text);
+    }
+
+    [Fact]
+    public void A_local_id_wins_over_the_same_id_in_a_referenced_pack()
+    {
+        var run = RunSecond("""
+            actors:
+              - id: fahim-dashti
+                name: Fahim Dashti, as this pack describes him
+                kind: person
+            claims:
+              - id: local-claim
+                statement: A claim by the local actor.
+                claimant: fahim-dashti
+                citations:
+                  - source: report-001
+                    quote: the Taliban lost 40
+            """);
+
+        Assert.Equal("", run.DiagnosticsText());
+        Assert.Empty(run.CompileDiagnostics);
+        var text = run.GeneratedText();
+        Assert.Contains("static () => global::Second.Facts.Actors.FahimDashti", text);
+        Assert.DoesNotContain("global::Starter.Facts.Actors.", text);
+    }
+
+    [Fact]
+    public void A_reference_to_another_packs_entity_of_the_wrong_kind_is_KG0008_at_the_id()
+    {
+        var run = RunSecond("""
+            claims:
+              - id: wrong-kind
+                statement: A place cannot claim.
+                claimant: panjshir-valley
+                citations:
+                  - source: report-001
+                    quote: the Taliban lost 40
+            """);
+
+        Assert.Equal("facts.kg.yaml(4,15): error KG0008: The field 'claimant' of the claim 'wrong-kind' must refer to an actor, but 'panjshir-valley' is a place\n",
+            run.DiagnosticsText());
+    }
+
+    [Fact]
+    public void An_unknown_id_is_KG0007_and_suggests_the_referenced_packs_ids()
+    {
+        var run = RunSecond("""
+            claims:
+              - id: dangling
+                statement: A claim by nobody known.
+                claimant: fahim-dasti
+                citations:
+                  - source: report-001
+                    quote: the Taliban lost 40
+            """);
+
+        Assert.Equal("facts.kg.yaml(4,15): error KG0007: The field 'claimant' of the claim 'dangling' refers to 'fahim-dasti', but the pack has no entity with that id; did you mean 'fahim-dashti'?\n",
+            run.DiagnosticsText());
+    }
+
+    [Fact]
+    public void Claims_of_another_pack_are_not_linkable()
+    {
+        var run = RunSecond("""
+            actors:
+              - id: second-observer
+                name: An observer
+                kind: person
+            claims:
+              - id: agrees
+                statement: Agrees with the starter pack.
+                claimant: second-observer
+                supports: [valley-fell]
+                citations:
+                  - source: report-001
+                    quote: the Taliban lost 40
+            """);
+
+        Assert.Contains("error KG0007: The field 'supports' of the claim 'agrees' refers to 'valley-fell'", run.DiagnosticsText());
+    }
+
+    [Fact]
+    public void Without_the_reference_the_same_ids_are_unknown()
+    {
+        var run = GeneratorHarness.Run(new[] { ("/second/pack.kg.yaml", Manifest), ("/second/facts.kg.yaml", Facts) });
+
+        Assert.Contains("error KG0007: The field 'claimant' of the claim 'dashti-on-the-valley' refers to 'fahim-dashti'", run.DiagnosticsText());
+    }
+}
