@@ -1,0 +1,131 @@
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace KnowledgeGen.Packaging.Tests;
+
+/// <summary>
+/// Fresh projects (dotnet new) that take the packages from the feed and nothing from this repository:
+/// a reader of the Panjshir pack, a project with its own pack, and a pack that refers to the Panjshir pack.
+/// </summary>
+[Collection(PackagedFeedCollection.Name)]
+public sealed class ConsumerTests(PackagedFeed feed)
+{
+    private const string OwnFacts = """
+        pack:
+          name: Harbour
+          namespace: Harbour.Facts
+          title: The harbour log
+          version: 1.0.0
+
+        sources:
+          - id: harbour-log
+            name: The harbour master's log
+            kind: other
+        actors:
+          - id: harbour-master
+            name: The harbour master
+            kind: person
+        claims:
+          - id: ferry-late
+            statement: The morning ferry arrived two hours late.
+            claimant: harbour-master
+            citations:
+              - source: harbour-log
+                quote: ferry two hours late
+        """;
+
+    [Fact]
+    public void A_console_app_referencing_the_Panjshir_pack_prints_its_typed_facts()
+    {
+        var folder = feed.NewProject("Reader", "console", "Panjshir2021");
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), """
+            using System;
+
+            Console.WriteLine(Panjshir2021.Pack.Title);
+            Console.WriteLine(Panjshir2021.Actors.AhmadMassoud.Name + ": " + Panjshir2021.Actors.AhmadMassoud.Description);
+            """);
+        // The pack depends on KnowledgeGen's runtime only: the generator must not run on this project's files,
+        // so a broken pack file in the default folder changes nothing.
+        Directory.CreateDirectory(Path.Combine(folder, "knowledge"));
+        File.WriteAllText(Path.Combine(folder, "knowledge", "broken.kg.yaml"), "claims: [ { id: Not An Id } ]\n");
+
+        feed.Run(folder, "build", "-nodeReuse:false").Succeeded();
+        var run = feed.Run(folder, "run", "--no-build").Succeeded();
+
+        var massoud = PanjshirYaml.Actors().Single(a => a.Id == "ahmad-massoud");
+        Assert.Equal(new[] { PanjshirYaml.PackTitle(), massoud.Name + ": " + massoud.Description }, Lines(run.Output));
+    }
+
+    [Fact]
+    public void A_project_referencing_KnowledgeGen_gets_typed_facts_from_its_knowledge_folder_with_nothing_configured()
+    {
+        var folder = feed.NewProject("Own", "console", "KnowledgeGen");
+        Directory.CreateDirectory(Path.Combine(folder, "knowledge"));
+        File.WriteAllText(Path.Combine(folder, "knowledge", "harbour.kg.yaml"), OwnFacts);
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), """
+            using System;
+
+            Console.WriteLine(Harbour.Facts.Claims.FerryLate.Statement);
+            Console.WriteLine(Harbour.Facts.Claims.FerryLate.Claimant.Name);
+            Console.WriteLine(Harbour.Facts.Pack.Instance.Claims.Count);
+            """);
+
+        feed.Run(folder, "build", "-nodeReuse:false").Succeeded();
+        var run = feed.Run(folder, "run", "--no-build").Succeeded();
+
+        Assert.Equal(new[] { "The morning ferry arrived two hours late.", "The harbour master", "1" }, Lines(run.Output));
+    }
+
+    [Fact]
+    public void A_pack_referring_to_the_Panjshir_pack_builds_and_a_dangling_reference_fails_with_KG0007_at_its_line_and_column()
+    {
+        var folder = feed.NewProject("Notes", "console", "KnowledgeGen", "Panjshir2021");
+        Directory.CreateDirectory(Path.Combine(folder, "knowledge"));
+        File.WriteAllText(Path.Combine(folder, "knowledge", "pack.kg.yaml"), """
+            pack:
+              name: Notes
+              namespace: Notes.Facts
+              title: Notes on the Panjshir pack
+              version: 1.0.0
+            """);
+        var claims = """
+            sources:
+              - id: my-notes
+                name: My notes
+                kind: other
+            claims:
+              - id: massoud-leads
+                statement: Ahmad Massoud leads the resistance in the valley.
+                claimant: ahmad-massoud
+                about: [panjshir-valley]
+                citations:
+                  - source: my-notes
+                    quote: Massoud leads
+            """;
+        var claimsFile = Path.Combine(folder, "knowledge", "claims.kg.yaml");
+        File.WriteAllText(claimsFile, claims);
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), """
+            using System;
+
+            var claim = Notes.Facts.Claims.MassoudLeads;
+            Console.WriteLine(claim.Claimant.Name);
+            Console.WriteLine(claim.About[0].Name);
+            Console.WriteLine(ReferenceEquals(claim.Claimant, Panjshir2021.Actors.AhmadMassoud));
+            """);
+
+        feed.Run(folder, "build", "-nodeReuse:false").Succeeded();
+        var run = feed.Run(folder, "run", "--no-build").Succeeded();
+        Assert.Equal(new[] { "Ahmad Massoud", "Panjshir Valley", "True" }, Lines(run.Output));
+
+        File.WriteAllText(claimsFile, claims.Replace("claimant: ahmad-massoud", "claimant: ahmad-masoud"));
+        var broken = feed.Run(folder, "build", "-nodeReuse:false");
+
+        Assert.NotEqual(0, broken.ExitCode);
+        // claimant is on line 8; its value starts in column 15.
+        Assert.Matches(new Regex(@"knowledge[/\\]claims\.kg\.yaml\(8,15\): error KG0007: The field 'claimant' of the claim 'massoud-leads' refers to 'ahmad-masoud'.*did you mean 'ahmad-massoud'"),
+            broken.Output);
+    }
+
+    private static string[] Lines(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
