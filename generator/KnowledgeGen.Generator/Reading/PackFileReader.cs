@@ -13,16 +13,17 @@ namespace KnowledgeGen.Generator.Reading;
 /// </summary>
 public static class PackFileReader
 {
-    internal static readonly string[] TopLevelFields = { "pack", "sources", "actors", "places", "claims" };
-    internal static readonly string[] ManifestFields = { "name", "namespace", "title", "version", "description" };
-    internal static readonly string[] SourceFields = { "id", "name", "aliases", "kind", "outlet", "author", "language", "translated-from", "published", "document", "url", "relays", "note" };
-    internal static readonly string[] ActorFields = { "id", "name", "aliases", "kind", "anonymous", "description", "roles", "note" };
-    internal static readonly string[] RoleFields = { "title", "of", "former", "note" };
-    internal static readonly string[] PlaceFields = { "id", "name", "aliases", "kind", "in", "note" };
-    internal static readonly string[] ClaimFields = { "id", "statement", "name", "aliases", "claimant", "about", "date", "status", "quantity", "citations", "contradicts", "supports", "note" };
-    internal static readonly string[] CitationFields = { "source", "quote", "via" };
-    internal static readonly string[] DateFields = { "date", "precision" };
-    internal static readonly string[] QuantityFields = { "value", "min", "max", "unit", "approximate" };
+    // The fields and values the reader accepts; schema/kg.schema.json offers the same to editors (a test keeps them in step).
+    public static readonly string[] TopLevelFields = { "pack", "sources", "actors", "places", "claims" };
+    public static readonly string[] ManifestFields = { "name", "namespace", "title", "version", "description" };
+    public static readonly string[] SourceFields = { "id", "name", "aliases", "kind", "outlet", "author", "language", "translated-from", "published", "document", "url", "relays", "note" };
+    public static readonly string[] ActorFields = { "id", "name", "aliases", "kind", "anonymous", "description", "roles", "note" };
+    public static readonly string[] RoleFields = { "title", "of", "former", "note" };
+    public static readonly string[] PlaceFields = { "id", "name", "aliases", "kind", "in", "note" };
+    public static readonly string[] ClaimFields = { "id", "statement", "name", "aliases", "claimant", "about", "date", "status", "quantity", "citations", "contradicts", "supports", "note" };
+    public static readonly string[] CitationFields = { "source", "quote", "via" };
+    public static readonly string[] DateFields = { "date", "precision" };
+    public static readonly string[] QuantityFields = { "value", "min", "max", "unit", "approximate" };
 
     public static readonly string[] SourceKinds = { "news-report", "broadcast", "interview", "audio-message", "video-message", "social-media-post", "statement", "other" };
     public static readonly string[] ActorKinds = { "person", "organisation", "media", "group" };

@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Json.Schema;
+using KnowledgeGen.Generator.Reading;
+using Xunit;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace KnowledgeGen.Generator.Tests;
+
+/// <summary>
+/// schema/kg.schema.json, which editors use to complete and validate *.kg.yaml files, offers exactly the
+/// fields and values the reader accepts, and every file of the Panjshir pack is valid against it.
+/// </summary>
+public class SchemaTests
+{
+    private static readonly string Root = FindRoot();
+    private static readonly string SchemaPath = Path.Combine(Root, "schema", "kg.schema.json");
+    private static readonly JsonNode SchemaJson = JsonNode.Parse(File.ReadAllText(SchemaPath))!;
+    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(SchemaPath));
+
+    public static TheoryData<string, string[]> Maps => new()
+    {
+        { "", PackFileReader.TopLevelFields },
+        { "manifest", PackFileReader.ManifestFields },
+        { "source", PackFileReader.SourceFields },
+        { "actor", PackFileReader.ActorFields },
+        { "role", PackFileReader.RoleFields },
+        { "place", PackFileReader.PlaceFields },
+        { "claim", PackFileReader.ClaimFields },
+        { "citation", PackFileReader.CitationFields },
+        { "quantity", PackFileReader.QuantityFields },
+    };
+
+    [Theory]
+    [MemberData(nameof(Maps))]
+    public void Each_map_offers_the_fields_the_reader_accepts_and_no_other(string definition, string[] fields)
+    {
+        var map = definition.Length == 0 ? SchemaJson : SchemaJson["definitions"]![definition]!;
+        var properties = map["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal);
+
+        Assert.Equal(fields.Order(StringComparer.Ordinal), properties);
+        Assert.False(map["additionalProperties"]!.GetValue<bool>()); // an unknown field is flagged, as the reader warns
+    }
+
+    [Fact]
+    public void The_date_map_offers_the_fields_the_reader_accepts()
+    {
+        var map = SchemaJson["definitions"]!["date"]!["anyOf"]!.AsArray().Single(n => n!["type"]?.GetValue<string>() == "object")!;
+        Assert.Equal(PackFileReader.DateFields.Order(StringComparer.Ordinal), map["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(PackFileReader.DatePrecisions, Enum(map["properties"]!["precision"]!));
+    }
+
+    [Fact]
+    public void Kinds_and_statuses_are_the_readers()
+    {
+        var definitions = SchemaJson["definitions"]!;
+        Assert.Equal(PackFileReader.SourceKinds, Enum(definitions["source"]!["properties"]!["kind"]!));
+        Assert.Equal(PackFileReader.ActorKinds, Enum(definitions["actor"]!["properties"]!["kind"]!));
+        Assert.Equal(PackFileReader.PlaceKinds, Enum(definitions["place"]!["properties"]!["kind"]!));
+        Assert.Equal(PackFileReader.ClaimStatuses, Enum(definitions["claim"]!["properties"]!["status"]!));
+    }
+
+    [Fact]
+    public void The_id_pattern_agrees_with_the_readers_id_rule()
+    {
+        var pattern = new Regex(SchemaJson["definitions"]!["id"]!["pattern"]!.GetValue<string>());
+        foreach (var id in new[] { "fahim-dashti", "report-001", "1996-offensive", "a", "-a", "a-", "a--b", "A-b", "a_b", "ü", "a b", "" })
+            Assert.Equal(Model.Naming.IsValidId(id), pattern.IsMatch(id));
+    }
+
+    public static TheoryData<string> PanjshirFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(Root, "knowledge", "panjshir-2021"), "*.kg.yaml").Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(file));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PanjshirFiles))]
+    public void Every_file_of_the_Panjshir_pack_is_valid(string file)
+    {
+        var errors = Validate(File.ReadAllText(Path.Combine(Root, "knowledge", "panjshir-2021", file)));
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void The_starter_fixture_is_valid()
+    {
+        foreach (var (path, text) in KnowledgeGen.Testing.GeneratorHarness.Fixture("starter"))
+            Assert.True(Validate(text).Count == 0, path + "\n" + string.Join("\n", Validate(text)));
+    }
+
+    [Theory]
+    [InlineData("actors:\n  - { id: a, name: A, kind: person, colour: red }\n")] // unknown field
+    [InlineData("actors:\n  - { id: a, name: A, kind: robot }\n")] // unknown kind
+    [InlineData("actors:\n  - { id: Not-An-Id, name: A, kind: person }\n")] // id syntax
+    [InlineData("actors:\n  - { id: a, kind: person }\n")] // missing name
+    [InlineData("claims:\n  - { id: c, statement: S, claimant: a }\n")] // no citations
+    [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], quantity: { value: 1, min: 0, max: 2, unit: u } }\n")]
+    [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], date: 2021-9-2 }\n")]
+    [InlineData("pack: { name: 2021Pack, namespace: P, title: T, version: 1.0.0 }\n")]
+    [InlineData("places: []\nplaces2: []\n")]
+    public void What_the_reader_rejects_the_schema_rejects(string yaml)
+    {
+        Assert.NotEmpty(Validate(yaml));
+        var read = PackFileReader.Read("/t/file.kg.yaml", yaml);
+        Assert.NotEmpty(read.Diagnostics);
+    }
+
+    private static List<string> Validate(string yaml)
+    {
+        var result = Schema.Evaluate(ToJson(yaml), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (result.IsValid)
+            return new List<string>();
+        return (result.Details ?? new List<EvaluationResults>())
+            .Where(d => d.Errors is not null)
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))
+            .DefaultIfEmpty("invalid")
+            .ToList();
+    }
+
+    /// <summary>
+    /// YAML → JSON as an editor's YAML language server sees it: plain scalars resolved by the YAML core
+    /// schema (true, 40, 1.5, null), quoted ones kept as strings.
+    /// </summary>
+    private static JsonElement ToJson(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        var node = stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode);
+        return JsonSerializer.SerializeToElement(node);
+    }
+
+    private static JsonNode? Convert(YamlNode node) => node switch
+    {
+        YamlMappingNode map => new JsonObject(map.Children.Select(c => KeyValuePair.Create(((YamlScalarNode)c.Key).Value!, Convert(c.Value)))),
+        YamlSequenceNode list => new JsonArray(list.Children.Select(Convert).ToArray()),
+        YamlScalarNode scalar => Scalar(scalar),
+        _ => throw new NotSupportedException(node.GetType().Name),
+    };
+
+    private static JsonNode? Scalar(YamlScalarNode scalar)
+    {
+        var text = scalar.Value ?? "";
+        if (scalar.Style != ScalarStyle.Plain)
+            return JsonValue.Create(text);
+        if (text is "" or "~" or "null" or "Null" or "NULL")
+            return null;
+        if (text is "true" or "True" or "TRUE")
+            return JsonValue.Create(true);
+        if (text is "false" or "False" or "FALSE")
+            return JsonValue.Create(false);
+        if (Regex.IsMatch(text, @"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+            && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            return JsonValue.Create(number);
+        return JsonValue.Create(text);
+    }
+
+    private static string[] Enum(JsonNode node) => node["enum"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, "KnowledgeGen.sln")))
+                return folder.FullName;
+        throw new InvalidOperationException("No KnowledgeGen.sln above " + AppContext.BaseDirectory);
+    }
+}
