@@ -77,6 +77,35 @@ public sealed class ConsumerTests(PackagedFeed feed)
     }
 
     [Fact]
+    public void The_glob_and_the_namespace_are_set_with_msbuild_properties()
+    {
+        var folder = feed.NewProject("Custom", "console", "KnowledgeGen");
+        var project = Path.Combine(folder, "Custom.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", """
+              <PropertyGroup>
+                <KnowledgeGenFiles>facts/**/*.kg.yaml</KnowledgeGenFiles>
+                <KnowledgeGenNamespace>Harbour.Renamed</KnowledgeGenNamespace>
+              </PropertyGroup>
+            </Project>
+            """));
+        Directory.CreateDirectory(Path.Combine(folder, "facts"));
+        File.WriteAllText(Path.Combine(folder, "facts", "harbour.kg.yaml"), OwnFacts);
+        // Outside the glob now: were it read, its error would fail the build.
+        Directory.CreateDirectory(Path.Combine(folder, "knowledge"));
+        File.WriteAllText(Path.Combine(folder, "knowledge", "broken.kg.yaml"), "claims: [ { id: Not An Id } ]\n");
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), """
+            using System;
+
+            Console.WriteLine(Harbour.Renamed.Claims.FerryLate.Statement);
+            """);
+
+        feed.Run(folder, "build", "-nodeReuse:false").Succeeded();
+        var run = feed.Run(folder, "run", "--no-build").Succeeded();
+
+        Assert.Equal(new[] { "The morning ferry arrived two hours late." }, Lines(run.Output));
+    }
+
+    [Fact]
     public void A_pack_referring_to_the_Panjshir_pack_builds_and_a_dangling_reference_fails_with_KG0007_at_its_line_and_column()
     {
         var folder = feed.NewProject("Notes", "console", "KnowledgeGen", "Panjshir2021");

@@ -1,0 +1,106 @@
+using System.IO.Compression;
+using System.Reflection.PortableExecutable;
+using System.Xml.Linq;
+using Xunit;
+
+namespace KnowledgeGen.Packaging.Tests;
+
+/// <summary>What dotnet pack puts in each package: the files, the metadata and the dependency between them.</summary>
+[Collection(PackagedFeedCollection.Name)]
+public sealed class PackageContentTests(PackagedFeed feed)
+{
+    [Fact]
+    public void KnowledgeGen_holds_the_runtime_the_generator_with_YamlDotNet_the_build_files_and_the_schema()
+    {
+        var entries = Entries("KnowledgeGen");
+
+        foreach (var file in new[]
+                 {
+                     "lib/net8.0/KnowledgeGen.dll", "lib/net8.0/KnowledgeGen.xml",
+                     "analyzers/dotnet/cs/KnowledgeGen.Generator.dll", "analyzers/dotnet/cs/YamlDotNet.dll",
+                     "buildTransitive/KnowledgeGen.props", "buildTransitive/KnowledgeGen.targets",
+                     "schema/kg.schema.json", "README.md", "LICENSE",
+                 })
+            Assert.Contains(file, entries);
+        // The generator is an analyzer only; nothing else of it, nor any other analyzer, is shipped.
+        Assert.Equal(2, entries.Count(e => e.StartsWith("analyzers/", StringComparison.Ordinal)));
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generator", StringComparison.Ordinal));
+        // YamlDotNet travels inside the analyzer folder: it is no dependency of a consumer.
+        Assert.Empty(Named(Nuspec("KnowledgeGen"), "dependency"));
+        Assert.Equal(File.ReadAllText(Repository.Path("schema", "kg.schema.json")), Read("KnowledgeGen", "schema/kg.schema.json"));
+    }
+
+    [Fact]
+    public void Panjshir2021_holds_the_compiled_pack_with_its_documentation_and_depends_on_the_runtime_only()
+    {
+        var entries = Entries("Panjshir2021");
+
+        Assert.Contains("lib/net8.0/Panjshir2021.dll", entries);
+        Assert.Contains("lib/net8.0/Panjshir2021.xml", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal) || e.StartsWith("build", StringComparison.Ordinal));
+
+        var dependency = Assert.Single(Named(Nuspec("Panjshir2021"), "dependency"));
+        Assert.Equal("KnowledgeGen", dependency.Attribute("id")!.Value);
+        Assert.Equal(feed.Version, dependency.Attribute("version")!.Value);
+        var excluded = dependency.Attribute("exclude")!.Value.Split(',', StringSplitOptions.TrimEntries);
+        Assert.Contains("Analyzers", excluded);
+        Assert.Contains("Build", excluded);
+        Assert.Contains("BuildTransitive", excluded);
+    }
+
+    [Theory]
+    [InlineData("KnowledgeGen")]
+    [InlineData("Panjshir2021")]
+    public void Each_package_has_real_metadata_and_symbols(string id)
+    {
+        var metadata = Named(Nuspec(id), "metadata").Single();
+        string Field(string name) => Named(metadata, name).SingleOrDefault()?.Value ?? "";
+
+        Assert.Equal(feed.Version, Field("version"));
+        Assert.True(Field("description").Length > 80, "a description that says what the package is");
+        Assert.Contains("knowledge", Field("tags"), StringComparison.Ordinal);
+        Assert.Equal("expression", Named(metadata, "license").Single().Attribute("type")!.Value);
+        Assert.Equal("MIT", Field("license"));
+        Assert.Equal("README.md", Field("readme"));
+        Assert.Equal("https://github.com/knowledgegen/knowledgegen", Named(metadata, "repository").Single().Attribute("url")!.Value);
+
+        using var symbols = ZipFile.OpenRead(Path.ChangeExtension(feed.Package(id), ".snupkg"));
+        Assert.Contains(symbols.Entries, e => e.FullName == $"lib/net8.0/{id}.pdb");
+    }
+
+    [Theory]
+    [InlineData("KnowledgeGen", "lib/net8.0/KnowledgeGen.dll")]
+    [InlineData("KnowledgeGen", "analyzers/dotnet/cs/KnowledgeGen.Generator.dll")]
+    [InlineData("Panjshir2021", "lib/net8.0/Panjshir2021.dll")]
+    public void Assemblies_are_built_deterministically(string id, string entry)
+    {
+        using var package = ZipFile.OpenRead(feed.Package(id));
+        using var image = new MemoryStream();
+        using (var stream = package.GetEntry(entry)!.Open())
+            stream.CopyTo(image);
+        image.Position = 0;
+        using var pe = new PEReader(image);
+
+        // The compiler records a Reproducible entry only for a deterministic compilation.
+        Assert.Contains(pe.ReadDebugDirectory(), d => d.Type == DebugDirectoryEntryType.Reproducible);
+    }
+
+    private List<string> Entries(string id)
+    {
+        using var package = ZipFile.OpenRead(feed.Package(id));
+        return package.Entries.Select(e => e.FullName).ToList();
+    }
+
+    private string Read(string id, string entry)
+    {
+        using var package = ZipFile.OpenRead(feed.Package(id));
+        using var reader = new StreamReader(package.GetEntry(entry)!.Open());
+        return reader.ReadToEnd();
+    }
+
+    private XDocument Nuspec(string id) => XDocument.Parse(Read(id, id + ".nuspec"));
+
+    // NuGet picks the nuspec schema version by the features used, so elements are matched by local name.
+    private static IEnumerable<XElement> Named(XContainer container, string name) =>
+        container.Descendants().Where(e => e.Name.LocalName == name);
+}
