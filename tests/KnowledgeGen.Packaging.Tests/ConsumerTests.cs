@@ -35,25 +35,23 @@ public sealed class ConsumerTests(PackagedFeed feed)
         """;
 
     [Fact]
-    public void A_console_app_referencing_the_Panjshir_pack_prints_its_typed_facts()
+    public void A_console_app_referencing_the_Panjshir_pack_runs_the_READMEs_example()
     {
         var folder = feed.NewProject("Reader", "console", "Panjshir2021");
-        File.WriteAllText(Path.Combine(folder, "Program.cs"), """
-            using System;
-
-            Console.WriteLine(Panjshir2021.Pack.Title);
-            Console.WriteLine(Panjshir2021.Actors.AhmadMassoud.Name + ": " + Panjshir2021.Actors.AhmadMassoud.Description);
-            """);
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), ReadmeBlock("## Use a fact pack", "csharp"));
         // The pack depends on KnowledgeGen's runtime only: the generator must not run on this project's files,
         // so a broken pack file in the default folder changes nothing.
         Directory.CreateDirectory(Path.Combine(folder, "knowledge"));
         File.WriteAllText(Path.Combine(folder, "knowledge", "broken.kg.yaml"), "claims: [ { id: Not An Id } ]\n");
 
         feed.Run(folder, "build", "-nodeReuse:false").Succeeded();
-        var run = feed.Run(folder, "run", "--no-build").Succeeded();
+        var lines = Lines(feed.Run(folder, "run", "--no-build").Succeeded().Output);
 
         var massoud = PanjshirYaml.Actors().Single(a => a.Id == "ahmad-massoud");
-        Assert.Equal(new[] { PanjshirYaml.PackTitle(), massoud.Name + ": " + massoud.Description }, Lines(run.Output));
+        Assert.Equal(PanjshirYaml.PackTitle(), lines[0]);
+        Assert.Equal(massoud.Description, lines[1]);
+        Assert.True(lines.Length > 2, "the pack's contradictions");
+        Assert.All(lines.Skip(2), line => Assert.Contains(" ⟷ ", line));
     }
 
     [Fact]
@@ -61,7 +59,7 @@ public sealed class ConsumerTests(PackagedFeed feed)
     {
         var folder = feed.NewProject("Own", "console", "KnowledgeGen");
         Directory.CreateDirectory(Path.Combine(folder, "knowledge"));
-        File.WriteAllText(Path.Combine(folder, "knowledge", "harbour.kg.yaml"), OwnFacts);
+        File.WriteAllText(Path.Combine(folder, "knowledge", "harbour.kg.yaml"), ReadmeBlock("## Write your own pack", "yaml"));
         File.WriteAllText(Path.Combine(folder, "Program.cs"), """
             using System;
 
@@ -153,6 +151,16 @@ public sealed class ConsumerTests(PackagedFeed feed)
         // claimant is on line 8; its value starts in column 15.
         Assert.Matches(new Regex(@"knowledge[/\\]claims\.kg\.yaml\(8,15\): error KG0007: The field 'claimant' of the claim 'massoud-leads' refers to 'ahmad-masoud'.*did you mean 'ahmad-massoud'"),
             broken.Output);
+    }
+
+    /// <summary>The first code block of the given language in a README section: the README's examples are what these tests run.</summary>
+    private static string ReadmeBlock(string heading, string language)
+    {
+        var readme = File.ReadAllText(Repository.Path("README.md")).ReplaceLineEndings("\n");
+        var section = readme[readme.IndexOf(heading + "\n", StringComparison.Ordinal)..];
+        var match = Regex.Match(section, "```" + language + "\n(.*?)```", RegexOptions.Singleline);
+        Assert.True(match.Success, $"README.md has no {language} block under {heading}");
+        return match.Groups[1].Value;
     }
 
     private static string[] Lines(string output) =>
