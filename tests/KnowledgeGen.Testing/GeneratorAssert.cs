@@ -46,6 +46,35 @@ public static class GeneratorAssert
             throw new XunitException(problems.ToString());
     }
 
+    /// <summary>
+    /// What <see cref="Sound"/> checks, as a message (null when all holds), for callers that add their own
+    /// context. The generated files are compiled on their own with doc comments read as plain comments, the
+    /// default for a project that does not generate a documentation file: parsing them as XML costs most of
+    /// the time of compiling a large pack, and their well-formedness is tested apart.
+    /// </summary>
+    public static string? Problems(GeneratorRun run, IEnumerable<(string Path, string Text)> files)
+    {
+        var problems = new StringBuilder();
+        foreach (var d in run.GeneratorDiagnostics.Where(d => d.Id == DiagnosticRules.InternalError.Id))
+            problems.AppendLine("internal error: " + d.GetMessage());
+        if (LocationProblem(run.GeneratorDiagnostics, files) is { } location)
+            problems.AppendLine(location);
+        foreach (var d in CompileGenerated(run).Where(d => d.Severity == DiagnosticSeverity.Error).Take(10))
+            problems.AppendLine("generated code does not compile: " + d);
+        return problems.Length > 0 ? problems.ToString() : null;
+    }
+
+    /// <summary>The diagnostics of compiling the generated files alone with the runtime library; no emit.</summary>
+    public static IEnumerable<Diagnostic> CompileGenerated(GeneratorRun run)
+    {
+        var options = GeneratorHarness.ParseOptions.WithDocumentationMode(DocumentationMode.None);
+        var trees = run.Sources.Select(s => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(s.SourceText, options, s.HintName));
+        return Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Generated", trees, GeneratorHarness.References,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
+                    nullableContextOptions: Microsoft.CodeAnalysis.NullableContextOptions.Enable))
+            .GetDiagnostics();
+    }
+
     private static bool Inside(Microsoft.CodeAnalysis.Text.LinePosition position, string[] lines) =>
         position.Line < lines.Length && position.Character <= lines[position.Line].Length;
 }
