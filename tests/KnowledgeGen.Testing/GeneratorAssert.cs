@@ -25,9 +25,10 @@ public static class GeneratorAssert
             var source = d.Location.SourceSpan;
             if (source.Start < 0 || source.End > text.Length)
                 return $"{d.Id} spans characters {source.Start}..{source.End} of a file of {text.Length}";
-            var lines = text.Split('\n');
+            // Lines as the compiler and editors count them (CR LF, CR, LF, U+0085, U+2028, U+2029).
+            var lines = Microsoft.CodeAnalysis.Text.SourceText.From(text).Lines;
             if (!Inside(span.StartLinePosition, lines) || !Inside(span.EndLinePosition, lines) || span.EndLinePosition < span.StartLinePosition)
-                return $"{d.Id} at {span.StartLinePosition}-{span.EndLinePosition} is outside its file of {lines.Length} lines";
+                return $"{d.Id} at {span.StartLinePosition}-{span.EndLinePosition} is outside its file of {lines.Count} lines";
         }
         return null;
     }
@@ -75,6 +76,6 @@ public static class GeneratorAssert
             .GetDiagnostics();
     }
 
-    private static bool Inside(Microsoft.CodeAnalysis.Text.LinePosition position, string[] lines) =>
-        position.Line < lines.Length && position.Character <= lines[position.Line].Length;
+    private static bool Inside(Microsoft.CodeAnalysis.Text.LinePosition position, Microsoft.CodeAnalysis.Text.TextLineCollection lines) =>
+        position.Line < lines.Count && position.Character <= lines[position.Line].Span.Length;
 }
