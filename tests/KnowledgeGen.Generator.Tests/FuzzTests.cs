@@ -6,6 +6,7 @@ using KnowledgeGen.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace KnowledgeGen.Generator.Tests;
 
@@ -15,7 +16,7 @@ namespace KnowledgeGen.Generator.Tests;
 /// code that compiles. KNOWLEDGEGEN_FUZZ_CASES sets the number of cases (2,000 by default) and
 /// KNOWLEDGEGEN_FUZZ_SEED the seed; a failure prints both, the case and its input, so it can be replayed.
 /// </summary>
-public class FuzzTests
+public class FuzzTests(ITestOutputHelper output)
 {
     private const int DefaultCases = 2_000;
     private const int DefaultSeed = 20210902;
@@ -31,6 +32,7 @@ public class FuzzTests
         var corpus = Corpus();
         var failures = new ConcurrentBag<(int Case, string Report)>();
         var clean = 0;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
 
         Parallel.For(0, cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
@@ -41,6 +43,7 @@ public class FuzzTests
                 Interlocked.Increment(ref clean);
         });
 
+        output.WriteLine($"{cases} cases (seed {seed}) in {watch.Elapsed.TotalSeconds:F1} s; {clean} without an error, {failures.Count} failed");
         var first = failures.OrderBy(f => f.Case).Take(3).ToList();
         Assert.True(first.Count == 0,
             $"{failures.Count} of {cases} fuzz cases failed (KNOWLEDGEGEN_FUZZ_SEED={seed}); the first:\n\n" + string.Join("\n\n", first.Select(f => f.Report)));
@@ -66,6 +69,9 @@ public class FuzzTests
         Assert.Null(Check(files, compileAnyway: true, out _));
     }
 
+    // Doc comments are checked as XML, as with GenerateDocumentationFile: random text must not break them either.
+    private static readonly CSharpParseOptions DocumentationParse = GeneratorHarness.ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose);
+
     private static readonly CSharpCompilation Empty =
         CSharpCompilation.Create("Fuzz", Array.Empty<SyntaxTree>(), GeneratorHarness.References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
@@ -77,7 +83,7 @@ public class FuzzTests
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new KnowledgeGenerator().AsSourceGenerator() },
             files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)),
-            GeneratorHarness.ParseOptions,
+            DocumentationParse,
             new TestOptionsProvider(new Dictionary<string, string>()));
         // The empty compilation is shared, so the references are bound once for all cases.
         driver = driver.RunGeneratorsAndUpdateCompilation(Empty, out var output, out var diagnostics);
@@ -94,8 +100,11 @@ public class FuzzTests
         var failed = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
         if (!failed || compileAnyway)
         {
-            foreach (var d in output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(5))
+            var compile = output.GetDiagnostics();
+            foreach (var d in compile.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5))
                 problems.AppendLine((failed ? "" : "no error reported, but ") + "the generated code does not compile: " + d);
+            foreach (var d in compile.Where(d => d.Severity == DiagnosticSeverity.Warning).Take(5))
+                problems.AppendLine("the generated code has a warning (a doc comment that is not well-formed XML, for one): " + d);
         }
         compiled = !failed;
         return problems.Length == 0 ? null : problems.ToString();
@@ -104,6 +113,7 @@ public class FuzzTests
     /// <summary>The packs mutations start from: the starter fixture, the diagnostic cases and a few written here.</summary>
     private static List<List<(string Path, string Text)>> Corpus()
     {
+        // The valid packs stand first and last: the starter fixture, and the two written here.
         var corpus = new List<List<(string Path, string Text)>> { GeneratorHarness.Fixture("starter"), GeneratorHarness.Fixture("broken") };
         var cases = Path.Combine(AppContext.BaseDirectory, "Fixtures", "diagnostics");
         foreach (var folder in Directory.GetDirectories(cases).OrderBy(f => f, StringComparer.Ordinal))
@@ -143,6 +153,9 @@ internal static class Fuzz
         var steps = new List<string>();
         List<(string Path, string Text)> files;
         var mode = random.Next(10);
+        // A quarter of the cases start from a valid pack and only rewrite texts, so the pack stays valid and
+        // its text reaches the emitter.
+        var textsOnly = mode > 1 && random.Next(4) == 0;
         if (mode == 0)
         {
             files = new() { ("/fuzz/random.kg.yaml", RandomYaml(random)) };
@@ -155,13 +168,22 @@ internal static class Fuzz
         }
         else
         {
-            var start = random.Next(corpus.Count);
+            var valid = new[] { 0, corpus.Count - 2, corpus.Count - 1 };
+            var start = textsOnly ? valid[random.Next(valid.Length)] : random.Next(corpus.Count);
             files = corpus[start].ToList();
             steps.Add("from corpus pack " + start + " (" + files[0].Path + ")");
         }
         var mutations = random.Next(1, 5);
         for (var m = 0; m < mutations; m++)
         {
+            if (textsOnly)
+            {
+                var file = random.Next(files.Count);
+                var rewritten = RewriteText(random, files[file].Text, out var rewrite);
+                files[file] = (files[file].Path, rewritten);
+                steps.Add(Path.GetFileName(files[file].Path) + ": " + rewrite);
+                continue;
+            }
             var target = random.Next(files.Count);
             var (path, text) = files[target];
             var (mutated, step) = Mutate(random, text, files);
@@ -326,6 +348,59 @@ internal static class Fuzz
                 return (string.Join("\n", lines), $"copied lines {from + 1}-{from + count} before line {to + 1}");
             }
         }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex TextLine = new(
+        @"^(\s*(?:- )?(?:name|statement|note|quote|title|description|unit|language|url|document|translated-from|version): ).*$",
+        System.Text.RegularExpressions.RegexOptions.Multiline);
+
+    private static bool InManifest(string text, int index)
+    {
+        var block = text.LastIndexOf("\npack:", index, StringComparison.Ordinal);
+        var start = block >= 0 ? block + 1 : text.StartsWith("pack:", StringComparison.Ordinal) ? 0 : -1;
+        if (start < 0)
+            return false;
+        // No other top-level key between the manifest's and the field.
+        return !text.Substring(start + 5, index - start - 5).Split('\n').Any(l => l.Length > 0 && l[0] != ' ' && l[0] != '#');
+    }
+
+    /// <summary>One text field's value replaced by random characters in a double-quoted YAML text.</summary>
+    private static string RewriteText(Random random, string text, out string step)
+    {
+        var matches = TextLine.Matches(text);
+        if (matches.Count == 0)
+        {
+            step = "no text field to rewrite";
+            return text;
+        }
+        // Not a block text ('|', '>': its lines follow) and not the pack's name, which is a C# identifier.
+        var candidates = matches.Where(m => !m.Value.TrimEnd().EndsWith('|') && !m.Value.TrimEnd().EndsWith('>') && !m.Value.Contains("|-", StringComparison.Ordinal)
+            && !m.Value.Contains(">-", StringComparison.Ordinal) && !(m.Value.TrimStart().StartsWith("name:", StringComparison.Ordinal) && InManifest(text, m.Index))).ToList();
+        if (candidates.Count == 0)
+        {
+            step = "no text field to rewrite";
+            return text;
+        }
+        var match = candidates[random.Next(candidates.Count)];
+        var value = new StringBuilder("\"");
+        for (var i = random.Next(1, 4); i > 0; i--)
+        {
+            var piece = random.Next(2) == 0 ? RandomUnicode(random) : Fragments[random.Next(Fragments.Length)];
+            foreach (var c in piece)
+            {
+                if (c is '"' or '\\')
+                    value.Append('\\').Append(c);
+                else if (c is '\u0085' or '\u2028' or '\u2029')
+                    value.Append(c == '\u0085' ? "\\N" : c == '\u2028' ? "\\L" : "\\P"); // raw, YAML would fold them as line breaks
+                else if (c < ' ')
+                    value.Append("\\x").Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
+                else
+                    value.Append(c);
+            }
+        }
+        value.Append('"');
+        step = $"rewrote the text at {match.Index}";
+        return text.Substring(0, match.Index) + match.Groups[1].Value + value + text.Substring(match.Index + match.Length);
     }
 
     /// <summary>Text built from YAML's punctuation, the pack's keys and random scalars at random indentation.</summary>
