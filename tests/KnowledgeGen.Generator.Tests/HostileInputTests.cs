@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 using KnowledgeGen.Generator.Diagnostics;
 using KnowledgeGen.Testing;
