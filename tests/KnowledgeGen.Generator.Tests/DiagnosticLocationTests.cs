@@ -18,6 +18,14 @@ public class DiagnosticLocationTests
     }
 
     [Fact]
+    public void Yaml_error_at_the_end_of_a_file_without_a_final_line_break_stands_on_its_last_line()
+    {
+        // The parser places it one line past the last, where an editor has nothing to show.
+        var text = Diagnose("actors:\n  - { id: cl");
+        Assert.StartsWith("facts.kg.yaml(2,13): error KG0001", text);
+    }
+
+    [Fact]
     public void Missing_required_field_points_at_the_entity()
     {
         var text = Diagnose("actors:\n  - id: fahim-dashti\n    kind: person\n");

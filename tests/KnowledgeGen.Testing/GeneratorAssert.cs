@@ -25,9 +25,10 @@ public static class GeneratorAssert
             var source = d.Location.SourceSpan;
             if (source.Start < 0 || source.End > text.Length)
                 return $"{d.Id} spans characters {source.Start}..{source.End} of a file of {text.Length}";
-            var lines = text.Split('\n');
+            // Lines as the compiler and editors count them (CR LF, CR, LF, U+0085, U+2028, U+2029).
+            var lines = Microsoft.CodeAnalysis.Text.SourceText.From(text).Lines;
             if (!Inside(span.StartLinePosition, lines) || !Inside(span.EndLinePosition, lines) || span.EndLinePosition < span.StartLinePosition)
-                return $"{d.Id} at {span.StartLinePosition}-{span.EndLinePosition} is outside its file of {lines.Length} lines";
+                return $"{d.Id} at {span.StartLinePosition}-{span.EndLinePosition} is outside its file of {lines.Count} lines";
         }
         return null;
     }
@@ -46,6 +47,35 @@ public static class GeneratorAssert
             throw new XunitException(problems.ToString());
     }
 
-    private static bool Inside(Microsoft.CodeAnalysis.Text.LinePosition position, string[] lines) =>
-        position.Line < lines.Length && position.Character <= lines[position.Line].Length;
+    /// <summary>
+    /// What <see cref="Sound"/> checks, as a message (null when all holds), for callers that add their own
+    /// context. The generated files are compiled on their own with doc comments read as plain comments, the
+    /// default for a project that does not generate a documentation file: parsing them as XML costs most of
+    /// the time of compiling a large pack, and their well-formedness is tested apart.
+    /// </summary>
+    public static string? Problems(GeneratorRun run, IEnumerable<(string Path, string Text)> files)
+    {
+        var problems = new StringBuilder();
+        foreach (var d in run.GeneratorDiagnostics.Where(d => d.Id == DiagnosticRules.InternalError.Id))
+            problems.AppendLine("internal error: " + d.GetMessage());
+        if (LocationProblem(run.GeneratorDiagnostics, files) is { } location)
+            problems.AppendLine(location);
+        foreach (var d in CompileGenerated(run).Where(d => d.Severity == DiagnosticSeverity.Error).Take(10))
+            problems.AppendLine("generated code does not compile: " + d);
+        return problems.Length > 0 ? problems.ToString() : null;
+    }
+
+    /// <summary>The diagnostics of compiling the generated files alone with the runtime library; no emit.</summary>
+    public static IEnumerable<Diagnostic> CompileGenerated(GeneratorRun run)
+    {
+        var options = GeneratorHarness.ParseOptions.WithDocumentationMode(DocumentationMode.None);
+        var trees = run.Sources.Select(s => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(s.SourceText, options, s.HintName));
+        return Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Generated", trees, GeneratorHarness.References,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
+                    nullableContextOptions: Microsoft.CodeAnalysis.NullableContextOptions.Enable))
+            .GetDiagnostics();
+    }
+
+    private static bool Inside(Microsoft.CodeAnalysis.Text.LinePosition position, Microsoft.CodeAnalysis.Text.TextLineCollection lines) =>
+        position.Line < lines.Count && position.Character <= lines[position.Line].Span.Length;
 }

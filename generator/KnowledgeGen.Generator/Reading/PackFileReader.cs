@@ -64,6 +64,7 @@ public static class PackFileReader
             context.WrongKind("A pack file", "a map of 'pack', 'sources', 'actors', 'places' and 'claims'", root);
         }
 
+        TextBounds.Clamp(text, context.Diagnostics);
         return new FileSpec(path, manifest, sources.ToEquatableArray(), actors.ToEquatableArray(),
             places.ToEquatableArray(), claims.ToEquatableArray(), context.Diagnostics.ToEquatableArray());
     }
