@@ -28,13 +28,14 @@ public static class IndexBuilder
 
         var contradictions = new List<RefPair>();
         var supports = new List<RefPair>();
+        var supportEdges = new HashSet<(string, string)>();
         foreach (var claim in claims)
         {
             var self = Ref(EntityClass.Claims, claim.Entity);
             foreach (var other in claim.Contradicts.Where(o => Order(self) < Order(o)).OrderBy(Order))
                 contradictions.Add(new RefPair(self, other));
             foreach (var other in claim.Supports.OrderBy(Order))
-                if (!supports.Any(s => s.First.Id == self.Id && s.Second.Id == other.Id))
+                if (supportEdges.Add((self.Id, other.Id)))
                     supports.Add(new RefPair(self, other));
         }
 
@@ -53,11 +54,20 @@ public static class IndexBuilder
             c.Citations.Select(ci => ci.Source.Id).Distinct().Count(),
             new EquatableArray<EntityRef>(Distinct(c.Citations.Select(ci => ci.Via ?? ci.Source))))).ToArray();
 
+        // The indexes are written as references to members: without the names the docs show, rewording a
+        // claim leaves the model equal and the generated indexes cached.
         return new IndexModel(pack.Info.Namespace,
-            new EquatableArray<IndexGroup>(byClaimant), new EquatableArray<IndexGroup>(bySubject), new EquatableArray<IndexGroup>(bySource),
-            new EquatableArray<RefPair>(contradictions), new EquatableArray<RefPair>(supports),
-            new EquatableArray<EntityRef>(timeline), new EquatableArray<CorroborationModel>(corroborations));
+            Bare(byClaimant), Bare(bySubject), Bare(bySource),
+            contradictions.Select(p => new RefPair(Bare(p.First), Bare(p.Second))).ToEquatableArray(),
+            supports.Select(p => new RefPair(Bare(p.First), Bare(p.Second))).ToEquatableArray(),
+            timeline.Select(Bare).ToEquatableArray(),
+            corroborations.Select(c => c with { Claim = Bare(c.Claim), Origins = c.Origins.Select(Bare).ToEquatableArray() }).ToEquatableArray());
     }
+
+    private static EntityRef Bare(EntityRef r) => r.Name.Length == 0 ? r : r with { Name = "" };
+
+    private static EquatableArray<IndexGroup> Bare(IEnumerable<IndexGroup> groups) =>
+        groups.Select(g => new IndexGroup(Bare(g.Key), g.Claims.Select(Bare).ToEquatableArray())).ToEquatableArray();
 
     private static EntityRef Ref(EntityClass @class, EntityModel e) => new(@class, e.Member, e.Id, e.Name);
 

@@ -9,94 +9,23 @@ namespace Starter.Facts
     [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGen", "0.1.0")]
     public static partial class Actors
     {
-        /// <summary>
-        /// <para>Fahim Dashti — person; spokesperson of National Resistance Front of Afghanistan</para>
-        /// <para>Also known as: Dashti</para>
-        /// <para>Spokesperson of the National Resistance Front.</para>
-        /// <para>1 claim · cited in report-001 · id: fahim-dashti</para>
-        /// </summary>
-        [global::KnowledgeGen.KnowledgeId("fahim-dashti")]
-        public static global::KnowledgeGen.Actor FahimDashti => __FahimDashti ?? global::KnowledgeGen.Generated.Initialize.Once(ref __FahimDashti, __CreateFahimDashti());
-        private static global::KnowledgeGen.Actor? __FahimDashti;
-        private static global::KnowledgeGen.Actor __CreateFahimDashti() => new global::KnowledgeGen.Actor(
-            "fahim-dashti",
-            "Fahim Dashti",
-            new string[] { "Dashti" },
-            null,
-            global::KnowledgeGen.ActorKind.Person,
-            false,
-            "Spokesperson of the National Resistance Front.",
-            new global::KnowledgeGen.Role[] { new global::KnowledgeGen.Role("spokesperson", static () => global::Starter.Facts.Actors.NationalResistanceFront, false, null) });
-
-        /// <summary>
-        /// <para>National Resistance Front of Afghanistan — organisation</para>
-        /// <para>Also known as: NRF, NRFA</para>
-        /// <para>0 claims · cited in report-001 · id: national-resistance-front</para>
-        /// </summary>
-        [global::KnowledgeGen.KnowledgeId("national-resistance-front")]
-        public static global::KnowledgeGen.Actor NationalResistanceFront => __NationalResistanceFront ?? global::KnowledgeGen.Generated.Initialize.Once(ref __NationalResistanceFront, __CreateNationalResistanceFront());
-        private static global::KnowledgeGen.Actor? __NationalResistanceFront;
-        private static global::KnowledgeGen.Actor __CreateNationalResistanceFront() => new global::KnowledgeGen.Actor(
-            "national-resistance-front",
-            "National Resistance Front of Afghanistan",
-            new string[] { "NRF", "NRFA" },
-            null,
-            global::KnowledgeGen.ActorKind.Organisation,
-            false,
-            null,
-            global::System.Array.Empty<global::KnowledgeGen.Role>());
-
-        /// <summary>
-        /// <para>Daily Trust — media</para>
-        /// <para>1 claim · cited in report-001 · id: daily-trust</para>
-        /// </summary>
-        [global::KnowledgeGen.KnowledgeId("daily-trust")]
-        public static global::KnowledgeGen.Actor DailyTrust => __DailyTrust ?? global::KnowledgeGen.Generated.Initialize.Once(ref __DailyTrust, __CreateDailyTrust());
-        private static global::KnowledgeGen.Actor? __DailyTrust;
-        private static global::KnowledgeGen.Actor __CreateDailyTrust() => new global::KnowledgeGen.Actor(
-            "daily-trust",
-            "Daily Trust",
-            global::System.Array.Empty<string>(),
-            null,
-            global::KnowledgeGen.ActorKind.Media,
-            false,
-            null,
-            global::System.Array.Empty<global::KnowledgeGen.Role>());
-
-        /// <summary>
-        /// <para>A source within the NRF — person (unnamed); member of National Resistance Front of Afghanistan; former fighter</para>
-        /// <para>1 claim · cited in report-001 · id: nrf-source</para>
-        /// </summary>
-        [global::KnowledgeGen.KnowledgeId("nrf-source")]
-        public static global::KnowledgeGen.Actor NrfSource => __NrfSource ?? global::KnowledgeGen.Generated.Initialize.Once(ref __NrfSource, __CreateNrfSource());
-        private static global::KnowledgeGen.Actor? __NrfSource;
-        private static global::KnowledgeGen.Actor __CreateNrfSource() => new global::KnowledgeGen.Actor(
-            "nrf-source",
-            "A source within the NRF",
-            global::System.Array.Empty<string>(),
-            null,
-            global::KnowledgeGen.ActorKind.Person,
-            true,
-            null,
-            new global::KnowledgeGen.Role[] { new global::KnowledgeGen.Role("member", static () => global::Starter.Facts.Actors.NationalResistanceFront, false, null), new global::KnowledgeGen.Role("fighter", null, true, "Said to have fought in the 1990s.") });
-
         /// <summary>Every actor of the pack (4), in the order the curators wrote them.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Actor> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, __CreateAll());
         private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Actor>? __all;
 
         private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Actor> __CreateAll()
         {
-            var all = new global::KnowledgeGen.Actor[4];
-            __Fill0(all);
-            return global::System.Array.AsReadOnly(all);
+            var list = new global::System.Collections.Generic.List<global::KnowledgeGen.Actor>(4);
+            __Fill0(list);
+            return list.AsReadOnly();
         }
 
-        private static void __Fill0(global::KnowledgeGen.Actor[] all)
+        private static void __Fill0(global::System.Collections.Generic.List<global::KnowledgeGen.Actor> list)
         {
-            all[0] = FahimDashti;
-            all[1] = NationalResistanceFront;
-            all[2] = DailyTrust;
-            all[3] = NrfSource;
+            list.Add(FahimDashti);
+            list.Add(NationalResistanceFront);
+            list.Add(DailyTrust);
+            list.Add(NrfSource);
         }
     }
 }
@@ -112,100 +41,22 @@ namespace Starter.Facts
     [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGen", "0.1.0")]
     public static partial class Claims
     {
-        /// <summary>
-        /// <para>The Taliban lost 40 fighters trying to enter the Panjshir Valley.</para>
-        /// <para>Claimed by Fahim Dashti · 2021-09-02 · unverified · 40 fighters killed</para>
-        /// <para>report-001: “the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir” (via Fahim Dashti's audio message)</para>
-        /// <para>Supports: Clashes still ongoing</para>
-        /// <para>id: taliban-lost-40-fighters</para>
-        /// </summary>
-        [global::KnowledgeGen.KnowledgeId("taliban-lost-40-fighters")]
-        public static global::KnowledgeGen.Claim TalibanLost40Fighters => __TalibanLost40Fighters ?? global::KnowledgeGen.Generated.Initialize.Once(ref __TalibanLost40Fighters, __CreateTalibanLost40Fighters());
-        private static global::KnowledgeGen.Claim? __TalibanLost40Fighters;
-        private static global::KnowledgeGen.Claim __CreateTalibanLost40Fighters() => new global::KnowledgeGen.Claim(
-            "taliban-lost-40-fighters",
-            "The Taliban lost 40 fighters trying to enter the Panjshir Valley.",
-            global::System.Array.Empty<string>(),
-            null,
-            "The Taliban lost 40 fighters trying to enter the Panjshir Valley.",
-            static () => global::Starter.Facts.Actors.FahimDashti,
-            static () => new global::KnowledgeGen.Entity[] { global::Starter.Facts.Places.PanjshirValley },
-            new global::KnowledgeGen.FactDate(new global::System.DateOnly(2021, 9, 2), global::KnowledgeGen.DatePrecision.Day),
-            global::KnowledgeGen.ClaimStatus.Unverified,
-            new global::KnowledgeGen.Quantity(40m, 40m, "fighters killed", false),
-            new global::KnowledgeGen.Citation[] { new global::KnowledgeGen.Citation(static () => global::Starter.Facts.Sources.Report001, "the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir", static () => global::Starter.Facts.Sources.DashtiAudioMessage) },
-            null,
-            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.ClashesStillOngoing },
-            null);
-
-        /// <summary>
-        /// <para>The Taliban are using their last power to get in, but clashes are still ongoing.</para>
-        /// <para>Claimed by A source within the NRF · 2021-09 · reported</para>
-        /// <para>report-001: “They (Taliban) are using their last power to get in, but clashes are still ongoing,”</para>
-        /// <para>Contradicts: The valley has fallen.</para>
-        /// <para>id: clashes-still-ongoing</para>
-        /// </summary>
-        [global::KnowledgeGen.KnowledgeId("clashes-still-ongoing")]
-        public static global::KnowledgeGen.Claim ClashesStillOngoing => __ClashesStillOngoing ?? global::KnowledgeGen.Generated.Initialize.Once(ref __ClashesStillOngoing, __CreateClashesStillOngoing());
-        private static global::KnowledgeGen.Claim? __ClashesStillOngoing;
-        private static global::KnowledgeGen.Claim __CreateClashesStillOngoing() => new global::KnowledgeGen.Claim(
-            "clashes-still-ongoing",
-            "Clashes still ongoing",
-            global::System.Array.Empty<string>(),
-            null,
-            "The Taliban are using their last power to get in, but clashes are still ongoing.",
-            static () => global::Starter.Facts.Actors.NrfSource,
-            static () => new global::KnowledgeGen.Entity[] { global::Starter.Facts.Places.PanjshirValley, global::Starter.Facts.Actors.NationalResistanceFront },
-            new global::KnowledgeGen.FactDate(new global::System.DateOnly(2021, 9, 1), global::KnowledgeGen.DatePrecision.Month),
-            global::KnowledgeGen.ClaimStatus.Reported,
-            null,
-            new global::KnowledgeGen.Citation[] { new global::KnowledgeGen.Citation(static () => global::Starter.Facts.Sources.Report001, "They (Taliban) are using their last power to get in, but clashes are still ongoing,", null) },
-            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.ValleyFell },
-            null,
-            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.TalibanLost40Fighters });
-
-        /// <summary>
-        /// <para>The valley has fallen.</para>
-        /// <para>Claimed by Daily Trust · 2021 · denied · about 7–8.5 days</para>
-        /// <para>report-001: “Quotes "inside", a back\slash, */ and &lt;/summary&gt; &amp; &lt;b&gt; #if {”</para>
-        /// <para>Contradicts: Clashes still ongoing</para>
-        /// <para>id: valley-fell</para>
-        /// </summary>
-        [global::KnowledgeGen.KnowledgeId("valley-fell")]
-        public static global::KnowledgeGen.Claim ValleyFell => __ValleyFell ?? global::KnowledgeGen.Generated.Initialize.Once(ref __ValleyFell, __CreateValleyFell());
-        private static global::KnowledgeGen.Claim? __ValleyFell;
-        private static global::KnowledgeGen.Claim __CreateValleyFell() => new global::KnowledgeGen.Claim(
-            "valley-fell",
-            "The valley has fallen.",
-            global::System.Array.Empty<string>(),
-            null,
-            "The valley has fallen.",
-            static () => global::Starter.Facts.Actors.DailyTrust,
-            null,
-            new global::KnowledgeGen.FactDate(new global::System.DateOnly(2021, 1, 1), global::KnowledgeGen.DatePrecision.Year),
-            global::KnowledgeGen.ClaimStatus.Denied,
-            new global::KnowledgeGen.Quantity(7m, 8.5m, "days", true),
-            new global::KnowledgeGen.Citation[] { new global::KnowledgeGen.Citation(static () => global::Starter.Facts.Sources.Report001, "Quotes \"inside\", a back\\slash, */ and </summary> & <b> #if {", null) },
-            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.ClashesStillOngoing },
-            null,
-            null);
-
         /// <summary>Every claim of the pack (3), in the order the curators wrote them.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, __CreateAll());
         private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim>? __all;
 
         private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim> __CreateAll()
         {
-            var all = new global::KnowledgeGen.Claim[3];
-            __Fill0(all);
-            return global::System.Array.AsReadOnly(all);
+            var list = new global::System.Collections.Generic.List<global::KnowledgeGen.Claim>(3);
+            __Fill0(list);
+            return list.AsReadOnly();
         }
 
-        private static void __Fill0(global::KnowledgeGen.Claim[] all)
+        private static void __Fill0(global::System.Collections.Generic.List<global::KnowledgeGen.Claim> list)
         {
-            all[0] = TalibanLost40Fighters;
-            all[1] = ClashesStillOngoing;
-            all[2] = ValleyFell;
+            list.Add(TalibanLost40Fighters);
+            list.Add(ClashesStillOngoing);
+            list.Add(ValleyFell);
         }
     }
 }
@@ -402,6 +253,235 @@ namespace Starter.Facts
     [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGen", "0.1.0")]
     public static partial class Places
     {
+        /// <summary>Every place of the pack (2), in the order the curators wrote them.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Place> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, __CreateAll());
+        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Place>? __all;
+
+        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Place> __CreateAll()
+        {
+            var list = new global::System.Collections.Generic.List<global::KnowledgeGen.Place>(2);
+            __Fill0(list);
+            return list.AsReadOnly();
+        }
+
+        private static void __Fill0(global::System.Collections.Generic.List<global::KnowledgeGen.Place> list)
+        {
+            list.Add(Afghanistan);
+            list.Add(PanjshirValley);
+        }
+    }
+}
+
+//----- Starter.Facts.Sources.g.cs
+// <auto-generated/>
+// Generated by KnowledgeGen from the pack's *.kg.yaml files. Edit the YAML, not this file.
+#nullable enable
+
+namespace Starter.Facts
+{
+    /// <summary>The sources of the pack: documents and the channels claims reached them through.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGen", "0.1.0")]
+    public static partial class Sources
+    {
+        /// <summary>Every source of the pack (2), in the order the curators wrote them.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, __CreateAll());
+        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source>? __all;
+
+        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source> __CreateAll()
+        {
+            var list = new global::System.Collections.Generic.List<global::KnowledgeGen.Source>(2);
+            __Fill0(list);
+            return list.AsReadOnly();
+        }
+
+        private static void __Fill0(global::System.Collections.Generic.List<global::KnowledgeGen.Source> list)
+        {
+            list.Add(Report001);
+            list.Add(DashtiAudioMessage);
+        }
+    }
+}
+
+//----- Starter.Facts.actors.kg.g.cs
+// <auto-generated/>
+// Generated by KnowledgeGen from the pack's *.kg.yaml files. Edit the YAML, not this file.
+#nullable enable
+
+namespace Starter.Facts
+{
+    public static partial class Actors
+    {
+        /// <summary>
+        /// <para>Fahim Dashti — person; spokesperson of National Resistance Front of Afghanistan</para>
+        /// <para>Also known as: Dashti</para>
+        /// <para>Spokesperson of the National Resistance Front.</para>
+        /// <para>1 claim · cited in report-001 · id: fahim-dashti</para>
+        /// </summary>
+        [global::KnowledgeGen.KnowledgeId("fahim-dashti")]
+        public static global::KnowledgeGen.Actor FahimDashti => __FahimDashti ?? global::KnowledgeGen.Generated.Initialize.Once(ref __FahimDashti, __CreateFahimDashti());
+        private static global::KnowledgeGen.Actor? __FahimDashti;
+        private static global::KnowledgeGen.Actor __CreateFahimDashti() => new global::KnowledgeGen.Actor(
+            "fahim-dashti",
+            "Fahim Dashti",
+            new string[] { "Dashti" },
+            null,
+            global::KnowledgeGen.ActorKind.Person,
+            false,
+            "Spokesperson of the National Resistance Front.",
+            new global::KnowledgeGen.Role[] { new global::KnowledgeGen.Role("spokesperson", static () => global::Starter.Facts.Actors.NationalResistanceFront, false, null) });
+
+        /// <summary>
+        /// <para>National Resistance Front of Afghanistan — organisation</para>
+        /// <para>Also known as: NRF, NRFA</para>
+        /// <para>0 claims · cited in report-001 · id: national-resistance-front</para>
+        /// </summary>
+        [global::KnowledgeGen.KnowledgeId("national-resistance-front")]
+        public static global::KnowledgeGen.Actor NationalResistanceFront => __NationalResistanceFront ?? global::KnowledgeGen.Generated.Initialize.Once(ref __NationalResistanceFront, __CreateNationalResistanceFront());
+        private static global::KnowledgeGen.Actor? __NationalResistanceFront;
+        private static global::KnowledgeGen.Actor __CreateNationalResistanceFront() => new global::KnowledgeGen.Actor(
+            "national-resistance-front",
+            "National Resistance Front of Afghanistan",
+            new string[] { "NRF", "NRFA" },
+            null,
+            global::KnowledgeGen.ActorKind.Organisation,
+            false,
+            null,
+            global::System.Array.Empty<global::KnowledgeGen.Role>());
+
+        /// <summary>
+        /// <para>Daily Trust — media</para>
+        /// <para>1 claim · cited in report-001 · id: daily-trust</para>
+        /// </summary>
+        [global::KnowledgeGen.KnowledgeId("daily-trust")]
+        public static global::KnowledgeGen.Actor DailyTrust => __DailyTrust ?? global::KnowledgeGen.Generated.Initialize.Once(ref __DailyTrust, __CreateDailyTrust());
+        private static global::KnowledgeGen.Actor? __DailyTrust;
+        private static global::KnowledgeGen.Actor __CreateDailyTrust() => new global::KnowledgeGen.Actor(
+            "daily-trust",
+            "Daily Trust",
+            global::System.Array.Empty<string>(),
+            null,
+            global::KnowledgeGen.ActorKind.Media,
+            false,
+            null,
+            global::System.Array.Empty<global::KnowledgeGen.Role>());
+
+        /// <summary>
+        /// <para>A source within the NRF — person (unnamed); member of National Resistance Front of Afghanistan; former fighter</para>
+        /// <para>1 claim · cited in report-001 · id: nrf-source</para>
+        /// </summary>
+        [global::KnowledgeGen.KnowledgeId("nrf-source")]
+        public static global::KnowledgeGen.Actor NrfSource => __NrfSource ?? global::KnowledgeGen.Generated.Initialize.Once(ref __NrfSource, __CreateNrfSource());
+        private static global::KnowledgeGen.Actor? __NrfSource;
+        private static global::KnowledgeGen.Actor __CreateNrfSource() => new global::KnowledgeGen.Actor(
+            "nrf-source",
+            "A source within the NRF",
+            global::System.Array.Empty<string>(),
+            null,
+            global::KnowledgeGen.ActorKind.Person,
+            true,
+            null,
+            new global::KnowledgeGen.Role[] { new global::KnowledgeGen.Role("member", static () => global::Starter.Facts.Actors.NationalResistanceFront, false, null), new global::KnowledgeGen.Role("fighter", null, true, "Said to have fought in the 1990s.") });
+    }
+}
+
+//----- Starter.Facts.claims.kg.g.cs
+// <auto-generated/>
+// Generated by KnowledgeGen from the pack's *.kg.yaml files. Edit the YAML, not this file.
+#nullable enable
+
+namespace Starter.Facts
+{
+    public static partial class Claims
+    {
+        /// <summary>
+        /// <para>The Taliban lost 40 fighters trying to enter the Panjshir Valley.</para>
+        /// <para>Claimed by Fahim Dashti · 2021-09-02 · unverified · 40 fighters killed</para>
+        /// <para>report-001: “the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir” (via Fahim Dashti's audio message)</para>
+        /// <para>Supports: Clashes still ongoing</para>
+        /// <para>id: taliban-lost-40-fighters</para>
+        /// </summary>
+        [global::KnowledgeGen.KnowledgeId("taliban-lost-40-fighters")]
+        public static global::KnowledgeGen.Claim TalibanLost40Fighters => __TalibanLost40Fighters ?? global::KnowledgeGen.Generated.Initialize.Once(ref __TalibanLost40Fighters, __CreateTalibanLost40Fighters());
+        private static global::KnowledgeGen.Claim? __TalibanLost40Fighters;
+        private static global::KnowledgeGen.Claim __CreateTalibanLost40Fighters() => new global::KnowledgeGen.Claim(
+            "taliban-lost-40-fighters",
+            "The Taliban lost 40 fighters trying to enter the Panjshir Valley.",
+            global::System.Array.Empty<string>(),
+            null,
+            "The Taliban lost 40 fighters trying to enter the Panjshir Valley.",
+            static () => global::Starter.Facts.Actors.FahimDashti,
+            static () => new global::KnowledgeGen.Entity[] { global::Starter.Facts.Places.PanjshirValley },
+            new global::KnowledgeGen.FactDate(new global::System.DateOnly(2021, 9, 2), global::KnowledgeGen.DatePrecision.Day),
+            global::KnowledgeGen.ClaimStatus.Unverified,
+            new global::KnowledgeGen.Quantity(40m, 40m, "fighters killed", false),
+            new global::KnowledgeGen.Citation[] { new global::KnowledgeGen.Citation(static () => global::Starter.Facts.Sources.Report001, "the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir", static () => global::Starter.Facts.Sources.DashtiAudioMessage) },
+            null,
+            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.ClashesStillOngoing },
+            null);
+
+        /// <summary>
+        /// <para>The Taliban are using their last power to get in, but clashes are still ongoing.</para>
+        /// <para>Claimed by A source within the NRF · 2021-09 · reported</para>
+        /// <para>report-001: “They (Taliban) are using their last power to get in, but clashes are still ongoing,”</para>
+        /// <para>Contradicts: The valley has fallen.</para>
+        /// <para>id: clashes-still-ongoing</para>
+        /// </summary>
+        [global::KnowledgeGen.KnowledgeId("clashes-still-ongoing")]
+        public static global::KnowledgeGen.Claim ClashesStillOngoing => __ClashesStillOngoing ?? global::KnowledgeGen.Generated.Initialize.Once(ref __ClashesStillOngoing, __CreateClashesStillOngoing());
+        private static global::KnowledgeGen.Claim? __ClashesStillOngoing;
+        private static global::KnowledgeGen.Claim __CreateClashesStillOngoing() => new global::KnowledgeGen.Claim(
+            "clashes-still-ongoing",
+            "Clashes still ongoing",
+            global::System.Array.Empty<string>(),
+            null,
+            "The Taliban are using their last power to get in, but clashes are still ongoing.",
+            static () => global::Starter.Facts.Actors.NrfSource,
+            static () => new global::KnowledgeGen.Entity[] { global::Starter.Facts.Places.PanjshirValley, global::Starter.Facts.Actors.NationalResistanceFront },
+            new global::KnowledgeGen.FactDate(new global::System.DateOnly(2021, 9, 1), global::KnowledgeGen.DatePrecision.Month),
+            global::KnowledgeGen.ClaimStatus.Reported,
+            null,
+            new global::KnowledgeGen.Citation[] { new global::KnowledgeGen.Citation(static () => global::Starter.Facts.Sources.Report001, "They (Taliban) are using their last power to get in, but clashes are still ongoing,", null) },
+            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.ValleyFell },
+            null,
+            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.TalibanLost40Fighters });
+
+        /// <summary>
+        /// <para>The valley has fallen.</para>
+        /// <para>Claimed by Daily Trust · 2021 · denied · about 7–8.5 days</para>
+        /// <para>report-001: “Quotes "inside", a back\slash, */ and &lt;/summary&gt; &amp; &lt;b&gt; #if {”</para>
+        /// <para>Contradicts: Clashes still ongoing</para>
+        /// <para>id: valley-fell</para>
+        /// </summary>
+        [global::KnowledgeGen.KnowledgeId("valley-fell")]
+        public static global::KnowledgeGen.Claim ValleyFell => __ValleyFell ?? global::KnowledgeGen.Generated.Initialize.Once(ref __ValleyFell, __CreateValleyFell());
+        private static global::KnowledgeGen.Claim? __ValleyFell;
+        private static global::KnowledgeGen.Claim __CreateValleyFell() => new global::KnowledgeGen.Claim(
+            "valley-fell",
+            "The valley has fallen.",
+            global::System.Array.Empty<string>(),
+            null,
+            "The valley has fallen.",
+            static () => global::Starter.Facts.Actors.DailyTrust,
+            null,
+            new global::KnowledgeGen.FactDate(new global::System.DateOnly(2021, 1, 1), global::KnowledgeGen.DatePrecision.Year),
+            global::KnowledgeGen.ClaimStatus.Denied,
+            new global::KnowledgeGen.Quantity(7m, 8.5m, "days", true),
+            new global::KnowledgeGen.Citation[] { new global::KnowledgeGen.Citation(static () => global::Starter.Facts.Sources.Report001, "Quotes \"inside\", a back\\slash, */ and </summary> & <b> #if {", null) },
+            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.ClashesStillOngoing },
+            null,
+            null);
+    }
+}
+
+//----- Starter.Facts.places.kg.g.cs
+// <auto-generated/>
+// Generated by KnowledgeGen from the pack's *.kg.yaml files. Edit the YAML, not this file.
+#nullable enable
+
+namespace Starter.Facts
+{
+    public static partial class Places
+    {
         /// <summary>
         /// <para>Afghanistan — country</para>
         /// <para>0 claims about it · id: afghanistan</para>
@@ -433,35 +513,16 @@ namespace Starter.Facts
             "Spelled Punjir in the translated report.",
             global::KnowledgeGen.PlaceKind.Valley,
             static () => global::Starter.Facts.Places.Afghanistan);
-
-        /// <summary>Every place of the pack (2), in the order the curators wrote them.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Place> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, __CreateAll());
-        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Place>? __all;
-
-        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Place> __CreateAll()
-        {
-            var all = new global::KnowledgeGen.Place[2];
-            __Fill0(all);
-            return global::System.Array.AsReadOnly(all);
-        }
-
-        private static void __Fill0(global::KnowledgeGen.Place[] all)
-        {
-            all[0] = Afghanistan;
-            all[1] = PanjshirValley;
-        }
     }
 }
 
-//----- Starter.Facts.Sources.g.cs
+//----- Starter.Facts.sources.kg.g.cs
 // <auto-generated/>
 // Generated by KnowledgeGen from the pack's *.kg.yaml files. Edit the YAML, not this file.
 #nullable enable
 
 namespace Starter.Facts
 {
-    /// <summary>The sources of the pack: documents and the channels claims reached them through.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGen", "0.1.0")]
     public static partial class Sources
     {
         /// <summary>
@@ -513,23 +574,6 @@ namespace Starter.Facts
             null,
             null,
             null);
-
-        /// <summary>Every source of the pack (2), in the order the curators wrote them.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, __CreateAll());
-        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source>? __all;
-
-        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source> __CreateAll()
-        {
-            var all = new global::KnowledgeGen.Source[2];
-            __Fill0(all);
-            return global::System.Array.AsReadOnly(all);
-        }
-
-        private static void __Fill0(global::KnowledgeGen.Source[] all)
-        {
-            all[0] = Report001;
-            all[1] = DashtiAudioMessage;
-        }
     }
 }
 
