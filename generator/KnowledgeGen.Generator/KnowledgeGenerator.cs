@@ -32,6 +32,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         public const string LinkPack = "KnowledgeGen.LinkPack";
         public const string SliceFiles = "KnowledgeGen.SliceFiles";
         public const string PackShape = "KnowledgeGen.PackShape";
+        public const string IndexInput = "KnowledgeGen.IndexInput";
         public const string BuildIndexes = "KnowledgeGen.BuildIndexes";
     }
 
@@ -76,7 +77,9 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
 
         // The pack's indexes (claims by claimant, subject and source; contradictions; corroboration; timeline).
         var indexes = pack
-            .Select(static (model, _) => model is null || PackSlicer.Failed(model) ? null : IndexBuilder.Build(model))
+            .Select(static (model, _) => model is null || PackSlicer.Failed(model) ? null : IndexBuilder.Skeleton(model))
+            .WithTrackingName(Steps.IndexInput)
+            .Select(static (skeleton, _) => skeleton is null ? null : IndexBuilder.Build(skeleton))
             .WithTrackingName(Steps.BuildIndexes);
         context.RegisterSourceOutput(indexes, static (output, model) =>
         {

@@ -64,6 +64,26 @@ public static class IndexBuilder
             corroborations.Select(c => c with { Claim = Bare(c.Claim), Origins = c.Origins.Select(Bare).ToEquatableArray() }).ToEquatableArray());
     }
 
+    /// <summary>
+    /// What the indexes are built from: the pack's entities and references without their text (names,
+    /// statements, quotes, notes) and without diagnostics, so that rewording a fact leaves it equal and the
+    /// pipeline does not rebuild the indexes.
+    /// </summary>
+    public static PackModel Skeleton(PackModel pack)
+    {
+        static EntityModel E(EntityModel e) => new(e.Id, e.Member, "", EquatableArray<string>.Empty, null, "");
+        var none = EquatableArray<EntityRef>.Empty;
+        return new PackModel(
+            new PackInfo("", pack.Info.Namespace, "", "", null),
+            pack.Sources.Select(s => new SourceModel(E(s.Entity), "", null, null, null, null, null, null, null, none, 0)).ToEquatableArray(),
+            pack.Actors.Select(a => new ActorModel(E(a.Entity), "", false, null, EquatableArray<RoleModel>.Empty, 0, EquatableArray<string>.Empty)).ToEquatableArray(),
+            pack.Places.Select(p => new PlaceModel(E(p.Entity), "", null, 0)).ToEquatableArray(),
+            pack.Claims.Select(c => new ClaimModel(E(c.Entity), "", Bare(c.Claimant), c.About.Select(Bare).ToEquatableArray(), c.Date, "", null,
+                c.Citations.Select(ci => new CitationModel(Bare(ci.Source), "", ci.Via is null ? null : Bare(ci.Via))).ToEquatableArray(),
+                c.Contradicts.Select(Bare).ToEquatableArray(), c.Supports.Select(Bare).ToEquatableArray(), none)).ToEquatableArray(),
+            EquatableArray<Diagnostics.DiagnosticInfo>.Empty);
+    }
+
     private static EntityRef Bare(EntityRef r) => r.Name.Length == 0 ? r : r with { Name = "" };
 
     private static EquatableArray<IndexGroup> Bare(IEnumerable<IndexGroup> groups) =>
