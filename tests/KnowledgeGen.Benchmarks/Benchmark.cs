@@ -61,6 +61,8 @@ public static class Benchmark
             // The largest packs take seconds a run: fewer repetitions keep the whole benchmark within minutes.
             var reps = size >= 100000 ? Math.Min(repetitions, 3) : repetitions;
             rows.Add(MeasureSize(size, files, reps, quick || size >= 100000 ? 1 : 3, log));
+            if (!quick)
+                log.Write(Table(rows, files)); // so far, in case a larger size does not finish
         }
         output.Write(Table(rows, files));
         return 0;
