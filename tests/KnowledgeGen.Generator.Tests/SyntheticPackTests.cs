@@ -68,4 +68,18 @@ public class SyntheticPackTests
         Assert.DoesNotContain(run.Sources, s => s.SyntaxTree.GetRoot().DescendantNodes().OfType<FieldDeclarationSyntax>()
             .Any(f => f.Modifiers.Any(SyntaxKind.StaticKeyword) && f.Declaration.Variables.Any(v => v.Initializer is not null)));
     }
+
+    [Fact]
+    public void A_facts_text_is_utf8_data_not_a_string_literal_so_large_packs_fit_an_assembly()
+    {
+        // String literals share one 16 MB heap per assembly (CS8103); a pack of 100,000 facts would overflow it.
+        var (_, run, _) = Medium.Value;
+        var factFiles = run.Sources.Where(s => s.HintName.EndsWith(".kg.g.cs", StringComparison.Ordinal)).ToList();
+        Assert.Equal(12, factFiles.Count);
+        var tokens = factFiles.SelectMany(s => s.SyntaxTree.GetRoot().DescendantTokens()).ToList();
+        Assert.Contains(tokens, t => t.IsKind(SyntaxKind.Utf8StringLiteralToken));
+        // Attribute arguments ([KnowledgeId("...")]) are stored apart, in the metadata blobs; language tags are two letters.
+        Assert.DoesNotContain(tokens, t => t.IsKind(SyntaxKind.StringLiteralToken) && t.ValueText.Length > 2
+            && !t.Parent!.AncestorsAndSelf().OfType<AttributeSyntax>().Any());
+    }
 }

@@ -103,6 +103,8 @@ public static class PackEmitter
         w.Line($"/// <summary>Every {type.ToLowerInvariant()} of the pack ({members.Count}), in the order the curators wrote them.</summary>");
         w.Line($"public static {listType} All => __all ?? {Once}(ref __all, __CreateAll());");
         w.Line($"private static {listType}? __all;");
+        w.Line();
+        w.Line("private static string __text(global::System.ReadOnlySpan<byte> utf8) => global::System.Text.Encoding.UTF8.GetString(utf8);");
         // The fill methods are named __Fill{n}: the linker keeps entity members from clashing with them.
         ChunkedList.Write(w, "__CreateAll", chunk => "__Fill" + chunk, runtimeType, members.Count, i => members[i]);
         w.Close();
@@ -164,7 +166,7 @@ public static class PackEmitter
     private static IReadOnlyList<string> SourceExpression(string ns, SourceModel s) => Common(s.Entity, new[]
     {
         $"{Rt}SourceKind.{s.Kind}", Lazy(ns, s.Outlet), Lazy(ns, s.Author), CSharpText.Literal(s.Language), CSharpText.Literal(s.TranslatedFrom),
-        Date(s.Published), CSharpText.Literal(s.Document), CSharpText.Literal(s.Url), LazyList(ns, "Source", s.Relays),
+        Date(s.Published), Text(s.Document), Text(s.Url), LazyList(ns, "Source", s.Relays),
     });
 
     private static IReadOnlyList<string> ActorExpression(string ns, ActorModel a)
@@ -172,8 +174,8 @@ public static class PackEmitter
         var roles = a.Roles.Count == 0
             ? $"global::System.Array.Empty<{Rt}Role>()"
             : $"new {Rt}Role[] {{ " + string.Join(", ", a.Roles.Select(r =>
-                $"new {Rt}Role({CSharpText.Literal(r.Title)}, {Lazy(ns, r.Of)}, {Bool(r.Former)}, {CSharpText.Literal(r.Note)})")) + " }";
-        return Common(a.Entity, new[] { $"{Rt}ActorKind.{a.Kind}", Bool(a.Anonymous), CSharpText.Literal(a.Description), roles });
+                $"new {Rt}Role({Text(r.Title)}, {Lazy(ns, r.Of)}, {Bool(r.Former)}, {Text(r.Note)})")) + " }";
+        return Common(a.Entity, new[] { $"{Rt}ActorKind.{a.Kind}", Bool(a.Anonymous), Text(a.Description), roles });
     }
 
     private static IReadOnlyList<string> PlaceExpression(string ns, PlaceModel p) =>
@@ -184,13 +186,13 @@ public static class PackEmitter
         var citations = c.Citations.Count == 0
             ? $"global::System.Array.Empty<{Rt}Citation>()"
             : $"new {Rt}Citation[] {{ " + string.Join(", ", c.Citations.Select(ci =>
-                $"new {Rt}Citation({Lazy(ns, ci.Source)}, {CSharpText.Literal(ci.Quote)}, {Lazy(ns, ci.Via)})")) + " }";
+                $"new {Rt}Citation({Lazy(ns, ci.Source)}, {Text(ci.Quote)}, {Lazy(ns, ci.Via)})")) + " }";
         var quantity = c.Quantity is null
             ? "null"
-            : $"new {Rt}Quantity({CSharpText.Decimal(c.Quantity.Min)}, {CSharpText.Decimal(c.Quantity.Max)}, {CSharpText.Literal(c.Quantity.Unit)}, {Bool(c.Quantity.Approximate)})";
+            : $"new {Rt}Quantity({CSharpText.Decimal(c.Quantity.Min)}, {CSharpText.Decimal(c.Quantity.Max)}, {Text(c.Quantity.Unit)}, {Bool(c.Quantity.Approximate)})";
         return Common(c.Entity, new[]
         {
-            CSharpText.Literal(c.Statement), Lazy(ns, c.Claimant), LazyList(ns, "Entity", c.About), Date(c.Date),
+            Text(c.Statement), Lazy(ns, c.Claimant), LazyList(ns, "Entity", c.About), Date(c.Date),
             $"{Rt}ClaimStatus.{c.Status}", quantity, citations,
             LazyList(ns, "Claim", c.Contradicts), LazyList(ns, "Claim", c.Supports), LazyList(ns, "Claim", c.SupportedBy),
         });
@@ -201,11 +203,18 @@ public static class PackEmitter
     {
         var aliases = e.Aliases.Count == 0
             ? "global::System.Array.Empty<string>()"
-            : "new string[] { " + string.Join(", ", e.Aliases.Select(CSharpText.Literal)) + " }";
-        var args = new List<string> { CSharpText.Literal(e.Id), CSharpText.Literal(e.Name), aliases, CSharpText.Literal(e.Note) };
+            : "new string[] { " + string.Join(", ", e.Aliases.Select(Text)) + " }";
+        var args = new List<string> { Text(e.Id), Text(e.Name), aliases, Text(e.Note) };
         args.AddRange(rest);
         return args;
     }
+
+    // A fact's text goes into the assembly as UTF-8 data ("..."u8), decoded on first access: string literals
+    // share one heap of 16 MB per assembly (CS8103), which a pack of 100,000 facts would overflow.
+    private static string Text(string? value) =>
+        value is null ? "null"
+        : value.Length == 0 || value.Any(char.IsSurrogate) ? CSharpText.Literal(value)
+        : "__text(" + CSharpText.Literal(value) + "u8)";
 
     private static string Member(string ns, EntityRef r) => $"global::{ns}.{r.Class}.{r.Member}";
 
