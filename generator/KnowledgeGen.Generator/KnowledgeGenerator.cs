@@ -14,8 +14,10 @@ namespace KnowledgeGen.Generator;
 
 /// <summary>
 /// Compiles a project's *.kg.yaml files into typed C#. The pipeline only wires the stages:
-/// Read (per file, cached) → Link (all files) → Emit. Models between stages are equatable records,
-/// so an edit to a C# file re-runs no YAML step and an edit to one YAML file re-reads only that file.
+/// Read (per file, cached) → Link (all files) → slice (one model per YAML file, plus the pack's shape and
+/// indexes) → Emit. Models between stages are equatable records, so an edit to a C# file re-runs no YAML
+/// step, and an edit to one YAML file re-reads only that file and re-emits only the generated files whose
+/// model changed.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class KnowledgeGenerator : IIncrementalGenerator
@@ -29,6 +31,9 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         public const string ReadDocument = "KnowledgeGen.ReadDocument";
         public const string LinkPack = "KnowledgeGen.LinkPack";
         public const string ReferencedPacks = "KnowledgeGen.ReferencedPacks";
+        public const string SliceFiles = "KnowledgeGen.SliceFiles";
+        public const string PackShape = "KnowledgeGen.PackShape";
+        public const string IndexInput = "KnowledgeGen.IndexInput";
         public const string BuildIndexes = "KnowledgeGen.BuildIndexes";
     }
 
@@ -66,11 +71,23 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             .Select(static (input, cancellationToken) => LinkPack(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right, cancellationToken))
             .WithTrackingName(Steps.LinkPack);
 
-        context.RegisterSourceOutput(pack, static (output, model) => EmitPack(output, model));
+        // The linked pack cut per YAML file and into its pack-wide shape: each piece compares by value, so an
+        // edit re-emits (and the compiler re-parses) only the generated files whose input changed.
+        var slices = pack
+            .SelectMany(static (model, _) => model is null ? ImmutableArray<FileModel>.Empty : PackSlicer.Files(model))
+            .WithTrackingName(Steps.SliceFiles);
+        context.RegisterSourceOutput(slices, static (output, file) => EmitFile(output, file));
+
+        var shape = pack
+            .Select(static (model, _) => model is null ? null : PackSlicer.Shape(model))
+            .WithTrackingName(Steps.PackShape);
+        context.RegisterSourceOutput(shape, static (output, model) => EmitShape(output, model));
 
         // The pack's indexes (claims by claimant, subject and source; contradictions; corroboration; timeline).
         var indexes = pack
-            .Select(static (model, _) => model is null || model.Diagnostics.Any(d => d.Id == DiagnosticRules.InternalError.Id) ? null : IndexBuilder.Build(model))
+            .Select(static (model, _) => model is null || PackSlicer.Failed(model) ? null : IndexBuilder.Skeleton(model))
+            .WithTrackingName(Steps.IndexInput)
+            .Select(static (skeleton, _) => skeleton is null ? null : IndexBuilder.Build(skeleton))
             .WithTrackingName(Steps.BuildIndexes);
         context.RegisterSourceOutput(indexes, static (output, model) =>
         {
@@ -159,17 +176,22 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         }
     }
 
-    private static void EmitPack(SourceProductionContext output, PackModel? model)
+    private static void EmitFile(SourceProductionContext output, FileModel file) =>
+        Emit(output, file.Diagnostics, () => PackEmitter.EmitFile(file) is { } generated ? new[] { generated } : Array.Empty<GeneratedFile>());
+
+    private static void EmitShape(SourceProductionContext output, PackShape? shape)
     {
-        if (model is null)
-            return;
+        if (shape is not null)
+            Emit(output, shape.Diagnostics, () => shape.Failed ? Array.Empty<GeneratedFile>() : PackEmitter.EmitShape(shape));
+    }
+
+    private static void Emit(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics, Func<System.Collections.Generic.IReadOnlyList<GeneratedFile>> emit)
+    {
         try
         {
-            foreach (var diagnostic in model.Diagnostics)
+            foreach (var diagnostic in diagnostics)
                 output.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(diagnostic));
-            if (model.Diagnostics.Any(d => d.Id == DiagnosticRules.InternalError.Id))
-                return;
-            foreach (var file in PackEmitter.Emit(model))
+            foreach (var file in emit())
                 output.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
         }
         catch (OperationCanceledException)

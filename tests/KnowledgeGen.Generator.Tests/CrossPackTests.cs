@@ -66,7 +66,7 @@ public class CrossPackTests
         var text = run.GeneratedText();
         Assert.Contains("static () => global::Starter.Facts.Actors.FahimDashti", text);
         Assert.Contains("global::Starter.Facts.Places.PanjshirValley, global::Second.Facts.Actors.SecondObserver", text);
-        Assert.Contains("new global::KnowledgeGen.Citation(static () => global::Starter.Facts.Sources.Report001, \"the Taliban lost 40\", static () => global::Starter.Facts.Sources.DashtiAudioMessage)", text);
+        Assert.Contains("new global::KnowledgeGen.Citation(static () => global::Starter.Facts.Sources.Report001, __text(\"the Taliban lost 40\"u8), static () => global::Starter.Facts.Sources.DashtiAudioMessage)", text);
         // The referenced pack's entities are not generated again.
         Assert.DoesNotContain("public static global::KnowledgeGen.Actor FahimDashti", text);
     }

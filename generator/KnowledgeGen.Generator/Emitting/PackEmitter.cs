@@ -10,53 +10,70 @@ namespace KnowledgeGen.Generator.Emitting;
 public sealed record GeneratedFile(string HintName, string Text);
 
 /// <summary>
-/// The Emit stage: <see cref="PackModel"/> → C# source text, one file per kind plus the pack class.
-/// Every entity is a lazily created static property with its own small factory, so no method grows
-/// with the pack and a first access builds only the fact it touches.
+/// The Emit stage: C# source text, one generated file per YAML file (<see cref="FileModel"/>: its entities,
+/// in partial classes) and the pack-wide files (<see cref="PackShape"/>: each kind's <c>All</c> and the Pack
+/// class). Every entity is a lazily created static property with its own small factory, so no method grows
+/// with the pack, nothing runs in a static constructor, and a first access builds only the fact it touches.
 /// </summary>
 public static class PackEmitter
 {
     public const string GeneratorName = "KnowledgeGen";
     public static readonly string GeneratorVersion = typeof(PackEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    // Fill methods of All take this many entities each, so no method grows with the pack.
-    internal const int ChunkSize = 256;
-
     private const string Rt = "global::KnowledgeGen.";
     private const string Once = "global::KnowledgeGen.Generated.Initialize.Once";
 
-    public static IReadOnlyList<GeneratedFile> Emit(PackModel pack)
+    /// <summary>The generated file of one YAML file: its entities, in partial classes; null when it holds none.</summary>
+    public static GeneratedFile? EmitFile(FileModel file)
     {
-        var ns = pack.Info.Namespace;
-        return new[]
+        if (!file.HasEntities)
+            return null;
+        var ns = file.Namespace;
+        var w = new CodeWriter();
+        Header(w);
+        w.Line($"namespace {ns}");
+        w.Open();
+        var first = true;
+        void Part<T>(EntityClass @class, string type, EquatableArray<T> entities, Func<T, EntityModel> entity, Func<T, IEnumerable<string>> docs,
+            Func<T, IReadOnlyList<string>> create) where T : IEquatable<T>
         {
-            EntityClassFile(pack, EntityClass.Sources, "Source", "The sources of the pack: documents and the channels claims reached them through.",
-                pack.Sources, s => s.Entity, DocComments.Source, s => SourceExpression(ns, s)),
-            EntityClassFile(pack, EntityClass.Actors, "Actor", "The actors of the pack: people, organisations, media and groups.",
-                pack.Actors, a => a.Entity, DocComments.Actor, a => ActorExpression(ns, a)),
-            EntityClassFile(pack, EntityClass.Places, "Place", "The places of the pack.",
-                pack.Places, p => p.Entity, DocComments.Place, p => PlaceExpression(ns, p)),
-            EntityClassFile(pack, EntityClass.Claims, "Claim", "The claims of the pack: who asserted what, when, about whom, cited to which sources.",
-                pack.Claims, c => c.Entity, DocComments.Claim, c => ClaimExpression(ns, c)),
-            PackFile(pack),
-        };
+            if (entities.Count == 0)
+                return;
+            if (!first)
+                w.Line();
+            first = false;
+            w.Line($"public static partial class {@class}");
+            w.Open();
+            Entities(w, Rt + type, entities, entity, docs, create);
+            w.Close();
+        }
+        Part(EntityClass.Sources, "Source", file.Sources, s => s.Entity, DocComments.Source, s => SourceExpression(ns, s));
+        Part(EntityClass.Actors, "Actor", file.Actors, a => a.Entity, DocComments.Actor, a => ActorExpression(ns, a));
+        Part(EntityClass.Places, "Place", file.Places, p => p.Entity, DocComments.Place, p => PlaceExpression(ns, p));
+        Part(EntityClass.Claims, "Claim", file.Claims, c => c.Entity, DocComments.Claim, c => ClaimExpression(ns, c));
+        w.Close();
+        return new GeneratedFile(file.HintName, w.ToString());
     }
 
-    private static GeneratedFile EntityClassFile<T>(PackModel pack, EntityClass @class, string type, string summary,
-        EquatableArray<T> entities, Func<T, EntityModel> entity, Func<T, IEnumerable<string>> docs, Func<T, IReadOnlyList<string>> create)
-        where T : IEquatable<T>
+    /// <summary>The pack-wide files: each kind's class with its summary and <c>All</c>, and the Pack class.</summary>
+    public static IReadOnlyList<GeneratedFile> EmitShape(PackShape shape) => new[]
     {
-        var w = new CodeWriter();
-        var runtimeType = Rt + type;
-        Header(w);
-        w.Line($"namespace {pack.Info.Namespace}");
-        w.Open();
-        w.Line($"/// <summary>{CSharpText.Doc(summary)}</summary>");
-        GeneratedCode(w);
-        w.Line($"public static partial class {@class}");
-        w.Open();
+        KindFile(shape, EntityClass.Sources, "Source", "The sources of the pack: documents and the channels claims reached them through.", shape.Sources),
+        KindFile(shape, EntityClass.Actors, "Actor", "The actors of the pack: people, organisations, media and groups.", shape.Actors),
+        KindFile(shape, EntityClass.Places, "Place", "The places of the pack.", shape.Places),
+        KindFile(shape, EntityClass.Claims, "Claim", "The claims of the pack: who asserted what, when, about whom, cited to which sources.", shape.Claims),
+        PackFile(shape),
+    };
+
+    private static void Entities<T>(CodeWriter w, string runtimeType, EquatableArray<T> entities, Func<T, EntityModel> entity,
+        Func<T, IEnumerable<string>> docs, Func<T, IReadOnlyList<string>> create) where T : IEquatable<T>
+    {
+        var first = true;
         foreach (var item in entities)
         {
+            if (!first)
+                w.Line();
+            first = false;
             var e = entity(item);
             foreach (var line in docs(item))
                 w.Line(line);
@@ -68,44 +85,34 @@ public static class PackEmitter
             var args = create(item);
             for (var i = 0; i < args.Count; i++)
                 w.Line("    " + args[i] + (i < args.Count - 1 ? "," : ");"));
-            w.Line();
         }
+    }
 
+    private static GeneratedFile KindFile(PackShape shape, EntityClass @class, string type, string summary, EquatableArray<string> members)
+    {
+        var w = new CodeWriter();
+        var runtimeType = Rt + type;
+        Header(w);
+        w.Line($"namespace {shape.Info.Namespace}");
+        w.Open();
+        w.Line($"/// <summary>{CSharpText.Doc(summary)}</summary>");
+        GeneratedCode(w);
+        w.Line($"public static partial class {@class}");
+        w.Open();
         var listType = $"global::System.Collections.Generic.IReadOnlyList<{runtimeType}>";
-        w.Line($"/// <summary>Every {type.ToLowerInvariant()} of the pack ({entities.Count}), in the order the curators wrote them.</summary>");
+        w.Line($"/// <summary>Every {type.ToLowerInvariant()} of the pack ({members.Count}), in the order the curators wrote them.</summary>");
         w.Line($"public static {listType} All => __all ?? {Once}(ref __all, __CreateAll());");
         w.Line($"private static {listType}? __all;");
         w.Line();
-        var chunks = (entities.Count + ChunkSize - 1) / ChunkSize;
-        w.Line($"private static {listType} __CreateAll()");
-        w.Open();
-        if (entities.Count == 0)
-        {
-            w.Line($"return global::System.Array.Empty<{runtimeType}>();");
-        }
-        else
-        {
-            w.Line($"var all = new {runtimeType}[{entities.Count}];");
-            for (var chunk = 0; chunk < chunks; chunk++)
-                w.Line($"__Fill{chunk}(all);");
-            w.Line("return global::System.Array.AsReadOnly(all);");
-        }
-        w.Close();
-        for (var chunk = 0; chunk < chunks; chunk++)
-        {
-            w.Line();
-            w.Line($"private static void __Fill{chunk}({runtimeType}[] all)");
-            w.Open();
-            for (var i = chunk * ChunkSize; i < Math.Min(entities.Count, (chunk + 1) * ChunkSize); i++)
-                w.Line($"all[{i}] = {entity(entities[i]).Member};");
-            w.Close();
-        }
+        w.Line("private static string __text(global::System.ReadOnlySpan<byte> utf8) => global::System.Text.Encoding.UTF8.GetString(utf8);");
+        // The fill methods are named __Fill{n}: the linker keeps entity members from clashing with them.
+        ChunkedList.Write(w, "__CreateAll", chunk => "__Fill" + chunk, runtimeType, members.Count, i => members[i]);
         w.Close();
         w.Close();
-        return new GeneratedFile($"{pack.Info.Namespace}.{@class}.g.cs", w.ToString());
+        return new GeneratedFile($"{shape.Info.Namespace}.{@class}.g.cs", w.ToString());
     }
 
-    private static GeneratedFile PackFile(PackModel pack)
+    private static GeneratedFile PackFile(PackShape pack)
     {
         var info = pack.Info;
         var ns = "global::" + info.Namespace;
@@ -159,7 +166,7 @@ public static class PackEmitter
     private static IReadOnlyList<string> SourceExpression(string ns, SourceModel s) => Common(s.Entity, new[]
     {
         $"{Rt}SourceKind.{s.Kind}", Lazy(ns, s.Outlet), Lazy(ns, s.Author), CSharpText.Literal(s.Language), CSharpText.Literal(s.TranslatedFrom),
-        Date(s.Published), CSharpText.Literal(s.Document), CSharpText.Literal(s.Url), LazyList(ns, "Source", s.Relays),
+        Date(s.Published), Text(s.Document), Text(s.Url), LazyList(ns, "Source", s.Relays),
     });
 
     private static IReadOnlyList<string> ActorExpression(string ns, ActorModel a)
@@ -167,8 +174,8 @@ public static class PackEmitter
         var roles = a.Roles.Count == 0
             ? $"global::System.Array.Empty<{Rt}Role>()"
             : $"new {Rt}Role[] {{ " + string.Join(", ", a.Roles.Select(r =>
-                $"new {Rt}Role({CSharpText.Literal(r.Title)}, {Lazy(ns, r.Of)}, {Bool(r.Former)}, {CSharpText.Literal(r.Note)})")) + " }";
-        return Common(a.Entity, new[] { $"{Rt}ActorKind.{a.Kind}", Bool(a.Anonymous), CSharpText.Literal(a.Description), roles });
+                $"new {Rt}Role({Text(r.Title)}, {Lazy(ns, r.Of)}, {Bool(r.Former)}, {Text(r.Note)})")) + " }";
+        return Common(a.Entity, new[] { $"{Rt}ActorKind.{a.Kind}", Bool(a.Anonymous), Text(a.Description), roles });
     }
 
     private static IReadOnlyList<string> PlaceExpression(string ns, PlaceModel p) =>
@@ -179,13 +186,13 @@ public static class PackEmitter
         var citations = c.Citations.Count == 0
             ? $"global::System.Array.Empty<{Rt}Citation>()"
             : $"new {Rt}Citation[] {{ " + string.Join(", ", c.Citations.Select(ci =>
-                $"new {Rt}Citation({Lazy(ns, ci.Source)}, {CSharpText.Literal(ci.Quote)}, {Lazy(ns, ci.Via)})")) + " }";
+                $"new {Rt}Citation({Lazy(ns, ci.Source)}, {Text(ci.Quote)}, {Lazy(ns, ci.Via)})")) + " }";
         var quantity = c.Quantity is null
             ? "null"
-            : $"new {Rt}Quantity({CSharpText.Decimal(c.Quantity.Min)}, {CSharpText.Decimal(c.Quantity.Max)}, {CSharpText.Literal(c.Quantity.Unit)}, {Bool(c.Quantity.Approximate)})";
+            : $"new {Rt}Quantity({CSharpText.Decimal(c.Quantity.Min)}, {CSharpText.Decimal(c.Quantity.Max)}, {Text(c.Quantity.Unit)}, {Bool(c.Quantity.Approximate)})";
         return Common(c.Entity, new[]
         {
-            CSharpText.Literal(c.Statement), Lazy(ns, c.Claimant), LazyList(ns, "Entity", c.About), Date(c.Date),
+            Text(c.Statement), Lazy(ns, c.Claimant), LazyList(ns, "Entity", c.About), Date(c.Date),
             $"{Rt}ClaimStatus.{c.Status}", quantity, citations,
             LazyList(ns, "Claim", c.Contradicts), LazyList(ns, "Claim", c.Supports), LazyList(ns, "Claim", c.SupportedBy),
         });
@@ -196,11 +203,18 @@ public static class PackEmitter
     {
         var aliases = e.Aliases.Count == 0
             ? "global::System.Array.Empty<string>()"
-            : "new string[] { " + string.Join(", ", e.Aliases.Select(CSharpText.Literal)) + " }";
-        var args = new List<string> { CSharpText.Literal(e.Id), CSharpText.Literal(e.Name), aliases, CSharpText.Literal(e.Note) };
+            : "new string[] { " + string.Join(", ", e.Aliases.Select(Text)) + " }";
+        var args = new List<string> { Text(e.Id), Text(e.Name), aliases, Text(e.Note) };
         args.AddRange(rest);
         return args;
     }
+
+    // A fact's text goes into the assembly as UTF-8 data ("..."u8), decoded on first access: string literals
+    // share one heap of 16 MB per assembly (CS8103), which a pack of 100,000 facts would overflow.
+    private static string Text(string? value) =>
+        value is null ? "null"
+        : value.Length == 0 || value.Any(char.IsSurrogate) ? CSharpText.Literal(value)
+        : "__text(" + CSharpText.Literal(value) + "u8)";
 
     private static string Member(string ns, EntityRef r) => r.External ?? $"global::{ns}.{r.Class}.{r.Member}";
 
@@ -226,32 +240,4 @@ public static class PackEmitter
 
     private static void GeneratedCode(CodeWriter w) =>
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode({CSharpText.Literal(GeneratorName)}, {CSharpText.Literal(GeneratorVersion)})]");
-}
-
-/// <summary>Indented lines with "\n" endings, whatever the platform, so output is byte-identical everywhere.</summary>
-internal sealed class CodeWriter
-{
-    private readonly StringBuilder _text = new();
-    private int _indent;
-
-    public void Line(string line = "")
-    {
-        if (line.Length > 0)
-            _text.Append(' ', _indent * 4).Append(line);
-        _text.Append('\n');
-    }
-
-    public void Open()
-    {
-        Line("{");
-        _indent++;
-    }
-
-    public void Close()
-    {
-        _indent--;
-        Line("}");
-    }
-
-    public override string ToString() => _text.ToString();
 }

@@ -28,13 +28,14 @@ public static class IndexBuilder
 
         var contradictions = new List<RefPair>();
         var supports = new List<RefPair>();
+        var supportEdges = new HashSet<(string, string)>();
         foreach (var claim in claims)
         {
             var self = Ref(EntityClass.Claims, claim.Entity);
             foreach (var other in claim.Contradicts.Where(o => Order(self) < Order(o)).OrderBy(Order))
                 contradictions.Add(new RefPair(self, other));
             foreach (var other in claim.Supports.OrderBy(Order))
-                if (!supports.Any(s => s.First.Id == self.Id && s.Second.Id == other.Id))
+                if (supportEdges.Add((self.Id, other.Id)))
                     supports.Add(new RefPair(self, other));
         }
 
@@ -53,11 +54,40 @@ public static class IndexBuilder
             c.Citations.Select(ci => ci.Source.Id).Distinct().Count(),
             new EquatableArray<EntityRef>(Distinct(c.Citations.Select(ci => ci.Via ?? ci.Source))))).ToArray();
 
+        // The indexes are written as references to members: without the names the docs show, rewording a
+        // claim leaves the model equal and the generated indexes cached.
         return new IndexModel(pack.Info.Namespace,
-            new EquatableArray<IndexGroup>(byClaimant), new EquatableArray<IndexGroup>(bySubject), new EquatableArray<IndexGroup>(bySource),
-            new EquatableArray<RefPair>(contradictions), new EquatableArray<RefPair>(supports),
-            new EquatableArray<EntityRef>(timeline), new EquatableArray<CorroborationModel>(corroborations));
+            Bare(byClaimant), Bare(bySubject), Bare(bySource),
+            contradictions.Select(p => new RefPair(Bare(p.First), Bare(p.Second))).ToEquatableArray(),
+            supports.Select(p => new RefPair(Bare(p.First), Bare(p.Second))).ToEquatableArray(),
+            timeline.Select(Bare).ToEquatableArray(),
+            corroborations.Select(c => c with { Claim = Bare(c.Claim), Origins = c.Origins.Select(Bare).ToEquatableArray() }).ToEquatableArray());
     }
+
+    /// <summary>
+    /// What the indexes are built from: the pack's entities and references without their text (names,
+    /// statements, quotes, notes) and without diagnostics, so that rewording a fact leaves it equal and the
+    /// pipeline does not rebuild the indexes.
+    /// </summary>
+    public static PackModel Skeleton(PackModel pack)
+    {
+        static EntityModel E(EntityModel e) => new(e.Id, e.Member, "", EquatableArray<string>.Empty, null, "");
+        var none = EquatableArray<EntityRef>.Empty;
+        return new PackModel(
+            new PackInfo("", pack.Info.Namespace, "", "", null),
+            pack.Sources.Select(s => new SourceModel(E(s.Entity), "", null, null, null, null, null, null, null, none, 0)).ToEquatableArray(),
+            pack.Actors.Select(a => new ActorModel(E(a.Entity), "", false, null, EquatableArray<RoleModel>.Empty, 0, EquatableArray<string>.Empty)).ToEquatableArray(),
+            pack.Places.Select(p => new PlaceModel(E(p.Entity), "", null, 0)).ToEquatableArray(),
+            pack.Claims.Select(c => new ClaimModel(E(c.Entity), "", Bare(c.Claimant), c.About.Select(Bare).ToEquatableArray(), c.Date, "", null,
+                c.Citations.Select(ci => new CitationModel(Bare(ci.Source), "", ci.Via is null ? null : Bare(ci.Via))).ToEquatableArray(),
+                c.Contradicts.Select(Bare).ToEquatableArray(), c.Supports.Select(Bare).ToEquatableArray(), none)).ToEquatableArray(),
+            EquatableArray<Diagnostics.DiagnosticInfo>.Empty);
+    }
+
+    private static EntityRef Bare(EntityRef r) => r.Name.Length == 0 ? r : r with { Name = "" };
+
+    private static EquatableArray<IndexGroup> Bare(IEnumerable<IndexGroup> groups) =>
+        groups.Select(g => new IndexGroup(Bare(g.Key), g.Claims.Select(Bare).ToEquatableArray())).ToEquatableArray();
 
     private static EntityRef Ref(EntityClass @class, EntityModel e) => new(@class, e.Member, e.Id, e.Name);
 

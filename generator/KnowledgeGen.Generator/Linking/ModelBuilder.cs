@@ -183,7 +183,7 @@ internal sealed class ModelBuilder
     }
 
     private static EntityModel Entity(LinkedEntity e) =>
-        new(e.Id, e.Member, e.Header.Name, e.Header.Aliases.Select(a => a.Value).ToEquatableArray(), e.Header.Note);
+        new(e.Id, e.Member, e.Header.Name, e.Header.Aliases.Select(a => a.Value).ToEquatableArray(), e.Header.Note, e.FilePath);
 
     private static EntityRef? Ref(LinkedEntity? e) => e is { Emitted: true } ? e.ToRef() : null;
 

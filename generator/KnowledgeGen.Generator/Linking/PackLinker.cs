@@ -56,7 +56,7 @@ public static class PackLinker
             .ThenBy(d => d.Span.StartIndex)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ThenBy(d => d.Message, StringComparer.Ordinal);
-        return model with { Diagnostics = ordered.ToEquatableArray() };
+        return model with { Diagnostics = ordered.ToEquatableArray(), Files = files.Select(f => f.Path).ToEquatableArray() };
     }
 
     private static PackInfo LinkManifest(List<FileSpec> files, PackOptions options, List<DiagnosticInfo> diagnostics)

@@ -11,7 +11,11 @@ public sealed record PackModel(
     EquatableArray<ActorModel> Actors,
     EquatableArray<PlaceModel> Places,
     EquatableArray<ClaimModel> Claims,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>The path of every file of the pack, in ordinal order: what generated file names are made from.</summary>
+    public EquatableArray<string> Files { get; init; } = EquatableArray<string>.Empty;
+}
 
 /// <summary>The manifest as the generated code states it.</summary>
 public sealed record PackInfo(string Name, string Namespace, string Title, string Version, string? Description);
@@ -31,7 +35,8 @@ public enum EntityClass
 /// </summary>
 public sealed record EntityRef(EntityClass Class, string Member, string Id, string Name, string? External = null);
 
-public sealed record EntityModel(string Id, string Member, string Name, EquatableArray<string> Aliases, string? Note);
+/// <summary>What every entity shares; <see cref="FilePath"/> is the file it was written in, whose generated file holds it.</summary>
+public sealed record EntityModel(string Id, string Member, string Name, EquatableArray<string> Aliases, string? Note, string FilePath);
 
 public sealed record SourceModel(
     EntityModel Entity,

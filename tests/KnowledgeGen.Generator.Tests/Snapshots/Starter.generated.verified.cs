@@ -9,94 +9,25 @@ namespace Starter.Facts
     [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGen", "0.1.0")]
     public static partial class Actors
     {
-        /// <summary>
-        /// <para>Fahim Dashti — person; spokesperson of National Resistance Front of Afghanistan</para>
-        /// <para>Also known as: Dashti</para>
-        /// <para>Spokesperson of the National Resistance Front.</para>
-        /// <para>1 claim · cited in report-001 · id: fahim-dashti</para>
-        /// </summary>
-        [global::KnowledgeGen.KnowledgeId("fahim-dashti")]
-        public static global::KnowledgeGen.Actor FahimDashti => __FahimDashti ?? global::KnowledgeGen.Generated.Initialize.Once(ref __FahimDashti, __CreateFahimDashti());
-        private static global::KnowledgeGen.Actor? __FahimDashti;
-        private static global::KnowledgeGen.Actor __CreateFahimDashti() => new global::KnowledgeGen.Actor(
-            "fahim-dashti",
-            "Fahim Dashti",
-            new string[] { "Dashti" },
-            null,
-            global::KnowledgeGen.ActorKind.Person,
-            false,
-            "Spokesperson of the National Resistance Front.",
-            new global::KnowledgeGen.Role[] { new global::KnowledgeGen.Role("spokesperson", static () => global::Starter.Facts.Actors.NationalResistanceFront, false, null) });
-
-        /// <summary>
-        /// <para>National Resistance Front of Afghanistan — organisation</para>
-        /// <para>Also known as: NRF, NRFA</para>
-        /// <para>0 claims · cited in report-001 · id: national-resistance-front</para>
-        /// </summary>
-        [global::KnowledgeGen.KnowledgeId("national-resistance-front")]
-        public static global::KnowledgeGen.Actor NationalResistanceFront => __NationalResistanceFront ?? global::KnowledgeGen.Generated.Initialize.Once(ref __NationalResistanceFront, __CreateNationalResistanceFront());
-        private static global::KnowledgeGen.Actor? __NationalResistanceFront;
-        private static global::KnowledgeGen.Actor __CreateNationalResistanceFront() => new global::KnowledgeGen.Actor(
-            "national-resistance-front",
-            "National Resistance Front of Afghanistan",
-            new string[] { "NRF", "NRFA" },
-            null,
-            global::KnowledgeGen.ActorKind.Organisation,
-            false,
-            null,
-            global::System.Array.Empty<global::KnowledgeGen.Role>());
-
-        /// <summary>
-        /// <para>Daily Trust — media</para>
-        /// <para>1 claim · cited in report-001 · id: daily-trust</para>
-        /// </summary>
-        [global::KnowledgeGen.KnowledgeId("daily-trust")]
-        public static global::KnowledgeGen.Actor DailyTrust => __DailyTrust ?? global::KnowledgeGen.Generated.Initialize.Once(ref __DailyTrust, __CreateDailyTrust());
-        private static global::KnowledgeGen.Actor? __DailyTrust;
-        private static global::KnowledgeGen.Actor __CreateDailyTrust() => new global::KnowledgeGen.Actor(
-            "daily-trust",
-            "Daily Trust",
-            global::System.Array.Empty<string>(),
-            null,
-            global::KnowledgeGen.ActorKind.Media,
-            false,
-            null,
-            global::System.Array.Empty<global::KnowledgeGen.Role>());
-
-        /// <summary>
-        /// <para>A source within the NRF — person (unnamed); member of National Resistance Front of Afghanistan; former fighter</para>
-        /// <para>1 claim · cited in report-001 · id: nrf-source</para>
-        /// </summary>
-        [global::KnowledgeGen.KnowledgeId("nrf-source")]
-        public static global::KnowledgeGen.Actor NrfSource => __NrfSource ?? global::KnowledgeGen.Generated.Initialize.Once(ref __NrfSource, __CreateNrfSource());
-        private static global::KnowledgeGen.Actor? __NrfSource;
-        private static global::KnowledgeGen.Actor __CreateNrfSource() => new global::KnowledgeGen.Actor(
-            "nrf-source",
-            "A source within the NRF",
-            global::System.Array.Empty<string>(),
-            null,
-            global::KnowledgeGen.ActorKind.Person,
-            true,
-            null,
-            new global::KnowledgeGen.Role[] { new global::KnowledgeGen.Role("member", static () => global::Starter.Facts.Actors.NationalResistanceFront, false, null), new global::KnowledgeGen.Role("fighter", null, true, "Said to have fought in the 1990s.") });
-
         /// <summary>Every actor of the pack (4), in the order the curators wrote them.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Actor> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, __CreateAll());
         private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Actor>? __all;
 
+        private static string __text(global::System.ReadOnlySpan<byte> utf8) => global::System.Text.Encoding.UTF8.GetString(utf8);
+
         private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Actor> __CreateAll()
         {
-            var all = new global::KnowledgeGen.Actor[4];
-            __Fill0(all);
-            return global::System.Array.AsReadOnly(all);
+            var list = new global::System.Collections.Generic.List<global::KnowledgeGen.Actor>(4);
+            __Fill0(list);
+            return list.AsReadOnly();
         }
 
-        private static void __Fill0(global::KnowledgeGen.Actor[] all)
+        private static void __Fill0(global::System.Collections.Generic.List<global::KnowledgeGen.Actor> list)
         {
-            all[0] = FahimDashti;
-            all[1] = NationalResistanceFront;
-            all[2] = DailyTrust;
-            all[3] = NrfSource;
+            list.Add(FahimDashti);
+            list.Add(NationalResistanceFront);
+            list.Add(DailyTrust);
+            list.Add(NrfSource);
         }
     }
 }
@@ -112,100 +43,24 @@ namespace Starter.Facts
     [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGen", "0.1.0")]
     public static partial class Claims
     {
-        /// <summary>
-        /// <para>The Taliban lost 40 fighters trying to enter the Panjshir Valley.</para>
-        /// <para>Claimed by Fahim Dashti · 2021-09-02 · unverified · 40 fighters killed</para>
-        /// <para>report-001: “the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir” (via Fahim Dashti's audio message)</para>
-        /// <para>Supports: Clashes still ongoing</para>
-        /// <para>id: taliban-lost-40-fighters</para>
-        /// </summary>
-        [global::KnowledgeGen.KnowledgeId("taliban-lost-40-fighters")]
-        public static global::KnowledgeGen.Claim TalibanLost40Fighters => __TalibanLost40Fighters ?? global::KnowledgeGen.Generated.Initialize.Once(ref __TalibanLost40Fighters, __CreateTalibanLost40Fighters());
-        private static global::KnowledgeGen.Claim? __TalibanLost40Fighters;
-        private static global::KnowledgeGen.Claim __CreateTalibanLost40Fighters() => new global::KnowledgeGen.Claim(
-            "taliban-lost-40-fighters",
-            "The Taliban lost 40 fighters trying to enter the Panjshir Valley.",
-            global::System.Array.Empty<string>(),
-            null,
-            "The Taliban lost 40 fighters trying to enter the Panjshir Valley.",
-            static () => global::Starter.Facts.Actors.FahimDashti,
-            static () => new global::KnowledgeGen.Entity[] { global::Starter.Facts.Places.PanjshirValley },
-            new global::KnowledgeGen.FactDate(new global::System.DateOnly(2021, 9, 2), global::KnowledgeGen.DatePrecision.Day),
-            global::KnowledgeGen.ClaimStatus.Unverified,
-            new global::KnowledgeGen.Quantity(40m, 40m, "fighters killed", false),
-            new global::KnowledgeGen.Citation[] { new global::KnowledgeGen.Citation(static () => global::Starter.Facts.Sources.Report001, "the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir", static () => global::Starter.Facts.Sources.DashtiAudioMessage) },
-            null,
-            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.ClashesStillOngoing },
-            null);
-
-        /// <summary>
-        /// <para>The Taliban are using their last power to get in, but clashes are still ongoing.</para>
-        /// <para>Claimed by A source within the NRF · 2021-09 · reported</para>
-        /// <para>report-001: “They (Taliban) are using their last power to get in, but clashes are still ongoing,”</para>
-        /// <para>Contradicts: The valley has fallen.</para>
-        /// <para>id: clashes-still-ongoing</para>
-        /// </summary>
-        [global::KnowledgeGen.KnowledgeId("clashes-still-ongoing")]
-        public static global::KnowledgeGen.Claim ClashesStillOngoing => __ClashesStillOngoing ?? global::KnowledgeGen.Generated.Initialize.Once(ref __ClashesStillOngoing, __CreateClashesStillOngoing());
-        private static global::KnowledgeGen.Claim? __ClashesStillOngoing;
-        private static global::KnowledgeGen.Claim __CreateClashesStillOngoing() => new global::KnowledgeGen.Claim(
-            "clashes-still-ongoing",
-            "Clashes still ongoing",
-            global::System.Array.Empty<string>(),
-            null,
-            "The Taliban are using their last power to get in, but clashes are still ongoing.",
-            static () => global::Starter.Facts.Actors.NrfSource,
-            static () => new global::KnowledgeGen.Entity[] { global::Starter.Facts.Places.PanjshirValley, global::Starter.Facts.Actors.NationalResistanceFront },
-            new global::KnowledgeGen.FactDate(new global::System.DateOnly(2021, 9, 1), global::KnowledgeGen.DatePrecision.Month),
-            global::KnowledgeGen.ClaimStatus.Reported,
-            null,
-            new global::KnowledgeGen.Citation[] { new global::KnowledgeGen.Citation(static () => global::Starter.Facts.Sources.Report001, "They (Taliban) are using their last power to get in, but clashes are still ongoing,", null) },
-            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.ValleyFell },
-            null,
-            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.TalibanLost40Fighters });
-
-        /// <summary>
-        /// <para>The valley has fallen.</para>
-        /// <para>Claimed by Daily Trust · 2021 · denied · about 7–8.5 days</para>
-        /// <para>report-001: “Quotes "inside", a back\slash, */ and &lt;/summary&gt; &amp; &lt;b&gt; #if {”</para>
-        /// <para>Contradicts: Clashes still ongoing</para>
-        /// <para>id: valley-fell</para>
-        /// </summary>
-        [global::KnowledgeGen.KnowledgeId("valley-fell")]
-        public static global::KnowledgeGen.Claim ValleyFell => __ValleyFell ?? global::KnowledgeGen.Generated.Initialize.Once(ref __ValleyFell, __CreateValleyFell());
-        private static global::KnowledgeGen.Claim? __ValleyFell;
-        private static global::KnowledgeGen.Claim __CreateValleyFell() => new global::KnowledgeGen.Claim(
-            "valley-fell",
-            "The valley has fallen.",
-            global::System.Array.Empty<string>(),
-            null,
-            "The valley has fallen.",
-            static () => global::Starter.Facts.Actors.DailyTrust,
-            null,
-            new global::KnowledgeGen.FactDate(new global::System.DateOnly(2021, 1, 1), global::KnowledgeGen.DatePrecision.Year),
-            global::KnowledgeGen.ClaimStatus.Denied,
-            new global::KnowledgeGen.Quantity(7m, 8.5m, "days", true),
-            new global::KnowledgeGen.Citation[] { new global::KnowledgeGen.Citation(static () => global::Starter.Facts.Sources.Report001, "Quotes \"inside\", a back\\slash, */ and </summary> & <b> #if {", null) },
-            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.ClashesStillOngoing },
-            null,
-            null);
-
         /// <summary>Every claim of the pack (3), in the order the curators wrote them.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, __CreateAll());
         private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim>? __all;
 
+        private static string __text(global::System.ReadOnlySpan<byte> utf8) => global::System.Text.Encoding.UTF8.GetString(utf8);
+
         private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim> __CreateAll()
         {
-            var all = new global::KnowledgeGen.Claim[3];
-            __Fill0(all);
-            return global::System.Array.AsReadOnly(all);
+            var list = new global::System.Collections.Generic.List<global::KnowledgeGen.Claim>(3);
+            __Fill0(list);
+            return list.AsReadOnly();
         }
 
-        private static void __Fill0(global::KnowledgeGen.Claim[] all)
+        private static void __Fill0(global::System.Collections.Generic.List<global::KnowledgeGen.Claim> list)
         {
-            all[0] = TalibanLost40Fighters;
-            all[1] = ClashesStillOngoing;
-            all[2] = ValleyFell;
+            list.Add(TalibanLost40Fighters);
+            list.Add(ClashesStillOngoing);
+            list.Add(ValleyFell);
         }
     }
 }
@@ -402,53 +257,23 @@ namespace Starter.Facts
     [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGen", "0.1.0")]
     public static partial class Places
     {
-        /// <summary>
-        /// <para>Afghanistan — country</para>
-        /// <para>0 claims about it · id: afghanistan</para>
-        /// </summary>
-        [global::KnowledgeGen.KnowledgeId("afghanistan")]
-        public static global::KnowledgeGen.Place Afghanistan => __Afghanistan ?? global::KnowledgeGen.Generated.Initialize.Once(ref __Afghanistan, __CreateAfghanistan());
-        private static global::KnowledgeGen.Place? __Afghanistan;
-        private static global::KnowledgeGen.Place __CreateAfghanistan() => new global::KnowledgeGen.Place(
-            "afghanistan",
-            "Afghanistan",
-            global::System.Array.Empty<string>(),
-            null,
-            global::KnowledgeGen.PlaceKind.Country,
-            null);
-
-        /// <summary>
-        /// <para>Panjshir Valley — valley in Afghanistan</para>
-        /// <para>Also known as: Punjir, Panjsjir Valley</para>
-        /// <para>2 claims about it · id: panjshir-valley</para>
-        /// <para>Note: Spelled Punjir in the translated report.</para>
-        /// </summary>
-        [global::KnowledgeGen.KnowledgeId("panjshir-valley")]
-        public static global::KnowledgeGen.Place PanjshirValley => __PanjshirValley ?? global::KnowledgeGen.Generated.Initialize.Once(ref __PanjshirValley, __CreatePanjshirValley());
-        private static global::KnowledgeGen.Place? __PanjshirValley;
-        private static global::KnowledgeGen.Place __CreatePanjshirValley() => new global::KnowledgeGen.Place(
-            "panjshir-valley",
-            "Panjshir Valley",
-            new string[] { "Punjir", "Panjsjir Valley" },
-            "Spelled Punjir in the translated report.",
-            global::KnowledgeGen.PlaceKind.Valley,
-            static () => global::Starter.Facts.Places.Afghanistan);
-
         /// <summary>Every place of the pack (2), in the order the curators wrote them.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Place> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, __CreateAll());
         private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Place>? __all;
 
+        private static string __text(global::System.ReadOnlySpan<byte> utf8) => global::System.Text.Encoding.UTF8.GetString(utf8);
+
         private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Place> __CreateAll()
         {
-            var all = new global::KnowledgeGen.Place[2];
-            __Fill0(all);
-            return global::System.Array.AsReadOnly(all);
+            var list = new global::System.Collections.Generic.List<global::KnowledgeGen.Place>(2);
+            __Fill0(list);
+            return list.AsReadOnly();
         }
 
-        private static void __Fill0(global::KnowledgeGen.Place[] all)
+        private static void __Fill0(global::System.Collections.Generic.List<global::KnowledgeGen.Place> list)
         {
-            all[0] = Afghanistan;
-            all[1] = PanjshirValley;
+            list.Add(Afghanistan);
+            list.Add(PanjshirValley);
         }
     }
 }
@@ -464,6 +289,250 @@ namespace Starter.Facts
     [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGen", "0.1.0")]
     public static partial class Sources
     {
+        /// <summary>Every source of the pack (2), in the order the curators wrote them.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, __CreateAll());
+        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source>? __all;
+
+        private static string __text(global::System.ReadOnlySpan<byte> utf8) => global::System.Text.Encoding.UTF8.GetString(utf8);
+
+        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source> __CreateAll()
+        {
+            var list = new global::System.Collections.Generic.List<global::KnowledgeGen.Source>(2);
+            __Fill0(list);
+            return list.AsReadOnly();
+        }
+
+        private static void __Fill0(global::System.Collections.Generic.List<global::KnowledgeGen.Source> list)
+        {
+            list.Add(Report001);
+            list.Add(DashtiAudioMessage);
+        }
+    }
+}
+
+//----- Starter.Facts.actors.kg.g.cs
+// <auto-generated/>
+// Generated by KnowledgeGen from the pack's *.kg.yaml files. Edit the YAML, not this file.
+#nullable enable
+
+namespace Starter.Facts
+{
+    public static partial class Actors
+    {
+        /// <summary>
+        /// <para>Fahim Dashti — person; spokesperson of National Resistance Front of Afghanistan</para>
+        /// <para>Also known as: Dashti</para>
+        /// <para>Spokesperson of the National Resistance Front.</para>
+        /// <para>1 claim · cited in report-001 · id: fahim-dashti</para>
+        /// </summary>
+        [global::KnowledgeGen.KnowledgeId("fahim-dashti")]
+        public static global::KnowledgeGen.Actor FahimDashti => __FahimDashti ?? global::KnowledgeGen.Generated.Initialize.Once(ref __FahimDashti, __CreateFahimDashti());
+        private static global::KnowledgeGen.Actor? __FahimDashti;
+        private static global::KnowledgeGen.Actor __CreateFahimDashti() => new global::KnowledgeGen.Actor(
+            __text("fahim-dashti"u8),
+            __text("Fahim Dashti"u8),
+            new string[] { __text("Dashti"u8) },
+            null,
+            global::KnowledgeGen.ActorKind.Person,
+            false,
+            __text("Spokesperson of the National Resistance Front."u8),
+            new global::KnowledgeGen.Role[] { new global::KnowledgeGen.Role(__text("spokesperson"u8), static () => global::Starter.Facts.Actors.NationalResistanceFront, false, null) });
+
+        /// <summary>
+        /// <para>National Resistance Front of Afghanistan — organisation</para>
+        /// <para>Also known as: NRF, NRFA</para>
+        /// <para>0 claims · cited in report-001 · id: national-resistance-front</para>
+        /// </summary>
+        [global::KnowledgeGen.KnowledgeId("national-resistance-front")]
+        public static global::KnowledgeGen.Actor NationalResistanceFront => __NationalResistanceFront ?? global::KnowledgeGen.Generated.Initialize.Once(ref __NationalResistanceFront, __CreateNationalResistanceFront());
+        private static global::KnowledgeGen.Actor? __NationalResistanceFront;
+        private static global::KnowledgeGen.Actor __CreateNationalResistanceFront() => new global::KnowledgeGen.Actor(
+            __text("national-resistance-front"u8),
+            __text("National Resistance Front of Afghanistan"u8),
+            new string[] { __text("NRF"u8), __text("NRFA"u8) },
+            null,
+            global::KnowledgeGen.ActorKind.Organisation,
+            false,
+            null,
+            global::System.Array.Empty<global::KnowledgeGen.Role>());
+
+        /// <summary>
+        /// <para>Daily Trust — media</para>
+        /// <para>1 claim · cited in report-001 · id: daily-trust</para>
+        /// </summary>
+        [global::KnowledgeGen.KnowledgeId("daily-trust")]
+        public static global::KnowledgeGen.Actor DailyTrust => __DailyTrust ?? global::KnowledgeGen.Generated.Initialize.Once(ref __DailyTrust, __CreateDailyTrust());
+        private static global::KnowledgeGen.Actor? __DailyTrust;
+        private static global::KnowledgeGen.Actor __CreateDailyTrust() => new global::KnowledgeGen.Actor(
+            __text("daily-trust"u8),
+            __text("Daily Trust"u8),
+            global::System.Array.Empty<string>(),
+            null,
+            global::KnowledgeGen.ActorKind.Media,
+            false,
+            null,
+            global::System.Array.Empty<global::KnowledgeGen.Role>());
+
+        /// <summary>
+        /// <para>A source within the NRF — person (unnamed); member of National Resistance Front of Afghanistan; former fighter</para>
+        /// <para>1 claim · cited in report-001 · id: nrf-source</para>
+        /// </summary>
+        [global::KnowledgeGen.KnowledgeId("nrf-source")]
+        public static global::KnowledgeGen.Actor NrfSource => __NrfSource ?? global::KnowledgeGen.Generated.Initialize.Once(ref __NrfSource, __CreateNrfSource());
+        private static global::KnowledgeGen.Actor? __NrfSource;
+        private static global::KnowledgeGen.Actor __CreateNrfSource() => new global::KnowledgeGen.Actor(
+            __text("nrf-source"u8),
+            __text("A source within the NRF"u8),
+            global::System.Array.Empty<string>(),
+            null,
+            global::KnowledgeGen.ActorKind.Person,
+            true,
+            null,
+            new global::KnowledgeGen.Role[] { new global::KnowledgeGen.Role(__text("member"u8), static () => global::Starter.Facts.Actors.NationalResistanceFront, false, null), new global::KnowledgeGen.Role(__text("fighter"u8), null, true, __text("Said to have fought in the 1990s."u8)) });
+    }
+}
+
+//----- Starter.Facts.claims.kg.g.cs
+// <auto-generated/>
+// Generated by KnowledgeGen from the pack's *.kg.yaml files. Edit the YAML, not this file.
+#nullable enable
+
+namespace Starter.Facts
+{
+    public static partial class Claims
+    {
+        /// <summary>
+        /// <para>The Taliban lost 40 fighters trying to enter the Panjshir Valley.</para>
+        /// <para>Claimed by Fahim Dashti · 2021-09-02 · unverified · 40 fighters killed</para>
+        /// <para>report-001: “the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir” (via Fahim Dashti's audio message)</para>
+        /// <para>Supports: Clashes still ongoing</para>
+        /// <para>id: taliban-lost-40-fighters</para>
+        /// </summary>
+        [global::KnowledgeGen.KnowledgeId("taliban-lost-40-fighters")]
+        public static global::KnowledgeGen.Claim TalibanLost40Fighters => __TalibanLost40Fighters ?? global::KnowledgeGen.Generated.Initialize.Once(ref __TalibanLost40Fighters, __CreateTalibanLost40Fighters());
+        private static global::KnowledgeGen.Claim? __TalibanLost40Fighters;
+        private static global::KnowledgeGen.Claim __CreateTalibanLost40Fighters() => new global::KnowledgeGen.Claim(
+            __text("taliban-lost-40-fighters"u8),
+            __text("The Taliban lost 40 fighters trying to enter the Panjshir Valley."u8),
+            global::System.Array.Empty<string>(),
+            null,
+            __text("The Taliban lost 40 fighters trying to enter the Panjshir Valley."u8),
+            static () => global::Starter.Facts.Actors.FahimDashti,
+            static () => new global::KnowledgeGen.Entity[] { global::Starter.Facts.Places.PanjshirValley },
+            new global::KnowledgeGen.FactDate(new global::System.DateOnly(2021, 9, 2), global::KnowledgeGen.DatePrecision.Day),
+            global::KnowledgeGen.ClaimStatus.Unverified,
+            new global::KnowledgeGen.Quantity(40m, 40m, __text("fighters killed"u8), false),
+            new global::KnowledgeGen.Citation[] { new global::KnowledgeGen.Citation(static () => global::Starter.Facts.Sources.Report001, __text("the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir"u8), static () => global::Starter.Facts.Sources.DashtiAudioMessage) },
+            null,
+            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.ClashesStillOngoing },
+            null);
+
+        /// <summary>
+        /// <para>The Taliban are using their last power to get in, but clashes are still ongoing.</para>
+        /// <para>Claimed by A source within the NRF · 2021-09 · reported</para>
+        /// <para>report-001: “They (Taliban) are using their last power to get in, but clashes are still ongoing,”</para>
+        /// <para>Contradicts: The valley has fallen.</para>
+        /// <para>id: clashes-still-ongoing</para>
+        /// </summary>
+        [global::KnowledgeGen.KnowledgeId("clashes-still-ongoing")]
+        public static global::KnowledgeGen.Claim ClashesStillOngoing => __ClashesStillOngoing ?? global::KnowledgeGen.Generated.Initialize.Once(ref __ClashesStillOngoing, __CreateClashesStillOngoing());
+        private static global::KnowledgeGen.Claim? __ClashesStillOngoing;
+        private static global::KnowledgeGen.Claim __CreateClashesStillOngoing() => new global::KnowledgeGen.Claim(
+            __text("clashes-still-ongoing"u8),
+            __text("Clashes still ongoing"u8),
+            global::System.Array.Empty<string>(),
+            null,
+            __text("The Taliban are using their last power to get in, but clashes are still ongoing."u8),
+            static () => global::Starter.Facts.Actors.NrfSource,
+            static () => new global::KnowledgeGen.Entity[] { global::Starter.Facts.Places.PanjshirValley, global::Starter.Facts.Actors.NationalResistanceFront },
+            new global::KnowledgeGen.FactDate(new global::System.DateOnly(2021, 9, 1), global::KnowledgeGen.DatePrecision.Month),
+            global::KnowledgeGen.ClaimStatus.Reported,
+            null,
+            new global::KnowledgeGen.Citation[] { new global::KnowledgeGen.Citation(static () => global::Starter.Facts.Sources.Report001, __text("They (Taliban) are using their last power to get in, but clashes are still ongoing,"u8), null) },
+            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.ValleyFell },
+            null,
+            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.TalibanLost40Fighters });
+
+        /// <summary>
+        /// <para>The valley has fallen.</para>
+        /// <para>Claimed by Daily Trust · 2021 · denied · about 7–8.5 days</para>
+        /// <para>report-001: “Quotes "inside", a back\slash, */ and &lt;/summary&gt; &amp; &lt;b&gt; #if {”</para>
+        /// <para>Contradicts: Clashes still ongoing</para>
+        /// <para>id: valley-fell</para>
+        /// </summary>
+        [global::KnowledgeGen.KnowledgeId("valley-fell")]
+        public static global::KnowledgeGen.Claim ValleyFell => __ValleyFell ?? global::KnowledgeGen.Generated.Initialize.Once(ref __ValleyFell, __CreateValleyFell());
+        private static global::KnowledgeGen.Claim? __ValleyFell;
+        private static global::KnowledgeGen.Claim __CreateValleyFell() => new global::KnowledgeGen.Claim(
+            __text("valley-fell"u8),
+            __text("The valley has fallen."u8),
+            global::System.Array.Empty<string>(),
+            null,
+            __text("The valley has fallen."u8),
+            static () => global::Starter.Facts.Actors.DailyTrust,
+            null,
+            new global::KnowledgeGen.FactDate(new global::System.DateOnly(2021, 1, 1), global::KnowledgeGen.DatePrecision.Year),
+            global::KnowledgeGen.ClaimStatus.Denied,
+            new global::KnowledgeGen.Quantity(7m, 8.5m, __text("days"u8), true),
+            new global::KnowledgeGen.Citation[] { new global::KnowledgeGen.Citation(static () => global::Starter.Facts.Sources.Report001, __text("Quotes \"inside\", a back\\slash, */ and </summary> & <b> #if {"u8), null) },
+            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.ClashesStillOngoing },
+            null,
+            null);
+    }
+}
+
+//----- Starter.Facts.places.kg.g.cs
+// <auto-generated/>
+// Generated by KnowledgeGen from the pack's *.kg.yaml files. Edit the YAML, not this file.
+#nullable enable
+
+namespace Starter.Facts
+{
+    public static partial class Places
+    {
+        /// <summary>
+        /// <para>Afghanistan — country</para>
+        /// <para>0 claims about it · id: afghanistan</para>
+        /// </summary>
+        [global::KnowledgeGen.KnowledgeId("afghanistan")]
+        public static global::KnowledgeGen.Place Afghanistan => __Afghanistan ?? global::KnowledgeGen.Generated.Initialize.Once(ref __Afghanistan, __CreateAfghanistan());
+        private static global::KnowledgeGen.Place? __Afghanistan;
+        private static global::KnowledgeGen.Place __CreateAfghanistan() => new global::KnowledgeGen.Place(
+            __text("afghanistan"u8),
+            __text("Afghanistan"u8),
+            global::System.Array.Empty<string>(),
+            null,
+            global::KnowledgeGen.PlaceKind.Country,
+            null);
+
+        /// <summary>
+        /// <para>Panjshir Valley — valley in Afghanistan</para>
+        /// <para>Also known as: Punjir, Panjsjir Valley</para>
+        /// <para>2 claims about it · id: panjshir-valley</para>
+        /// <para>Note: Spelled Punjir in the translated report.</para>
+        /// </summary>
+        [global::KnowledgeGen.KnowledgeId("panjshir-valley")]
+        public static global::KnowledgeGen.Place PanjshirValley => __PanjshirValley ?? global::KnowledgeGen.Generated.Initialize.Once(ref __PanjshirValley, __CreatePanjshirValley());
+        private static global::KnowledgeGen.Place? __PanjshirValley;
+        private static global::KnowledgeGen.Place __CreatePanjshirValley() => new global::KnowledgeGen.Place(
+            __text("panjshir-valley"u8),
+            __text("Panjshir Valley"u8),
+            new string[] { __text("Punjir"u8), __text("Panjsjir Valley"u8) },
+            __text("Spelled Punjir in the translated report."u8),
+            global::KnowledgeGen.PlaceKind.Valley,
+            static () => global::Starter.Facts.Places.Afghanistan);
+    }
+}
+
+//----- Starter.Facts.sources.kg.g.cs
+// <auto-generated/>
+// Generated by KnowledgeGen from the pack's *.kg.yaml files. Edit the YAML, not this file.
+#nullable enable
+
+namespace Starter.Facts
+{
+    public static partial class Sources
+    {
         /// <summary>
         /// <para>Militants fight back as Taliban moves to capture Afghanistan's last territory</para>
         /// <para>Also known as: Daily Trust report</para>
@@ -477,18 +546,18 @@ namespace Starter.Facts
         public static global::KnowledgeGen.Source Report001 => __Report001 ?? global::KnowledgeGen.Generated.Initialize.Once(ref __Report001, __CreateReport001());
         private static global::KnowledgeGen.Source? __Report001;
         private static global::KnowledgeGen.Source __CreateReport001() => new global::KnowledgeGen.Source(
-            "report-001",
-            "Militants fight back as Taliban moves to capture Afghanistan's last territory",
-            new string[] { "Daily Trust report" },
-            "Dated from \"on Thursday\" and \"on Wednesday\" in the text.",
+            __text("report-001"u8),
+            __text("Militants fight back as Taliban moves to capture Afghanistan's last territory"u8),
+            new string[] { __text("Daily Trust report"u8) },
+            __text("Dated from \"on Thursday\" and \"on Wednesday\" in the text."u8),
             global::KnowledgeGen.SourceKind.NewsReport,
             static () => global::Starter.Facts.Actors.DailyTrust,
             null,
             "en",
             null,
             new global::KnowledgeGen.FactDate(new global::System.DateOnly(2021, 9, 3), global::KnowledgeGen.DatePrecision.Approximate),
-            "001_c469390c0bb07413.txt",
-            "https://example.org/report-001",
+            __text("001_c469390c0bb07413.txt"u8),
+            __text("https://example.org/report-001"u8),
             static () => new global::KnowledgeGen.Source[] { global::Starter.Facts.Sources.DashtiAudioMessage });
 
         /// <summary>
@@ -500,8 +569,8 @@ namespace Starter.Facts
         public static global::KnowledgeGen.Source DashtiAudioMessage => __DashtiAudioMessage ?? global::KnowledgeGen.Generated.Initialize.Once(ref __DashtiAudioMessage, __CreateDashtiAudioMessage());
         private static global::KnowledgeGen.Source? __DashtiAudioMessage;
         private static global::KnowledgeGen.Source __CreateDashtiAudioMessage() => new global::KnowledgeGen.Source(
-            "dashti-audio-message",
-            "Fahim Dashti's audio message",
+            __text("dashti-audio-message"u8),
+            __text("Fahim Dashti's audio message"u8),
             global::System.Array.Empty<string>(),
             null,
             global::KnowledgeGen.SourceKind.AudioMessage,
@@ -513,23 +582,6 @@ namespace Starter.Facts
             null,
             null,
             null);
-
-        /// <summary>Every source of the pack (2), in the order the curators wrote them.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, __CreateAll());
-        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source>? __all;
-
-        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source> __CreateAll()
-        {
-            var all = new global::KnowledgeGen.Source[2];
-            __Fill0(all);
-            return global::System.Array.AsReadOnly(all);
-        }
-
-        private static void __Fill0(global::KnowledgeGen.Source[] all)
-        {
-            all[0] = Report001;
-            all[1] = DashtiAudioMessage;
-        }
     }
 }
 

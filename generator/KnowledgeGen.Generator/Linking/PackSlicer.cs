@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using KnowledgeGen.Generator.Diagnostics;
+using KnowledgeGen.Generator.Emitting;
+using KnowledgeGen.Generator.Model;
+
+namespace KnowledgeGen.Generator.Linking;
+
+/// <summary>
+/// Cuts a linked <see cref="PackModel"/> into one <see cref="FileModel"/> per YAML file and the pack's
+/// <see cref="PackShape"/>. Each piece compares by value, so the incremental pipeline re-emits only the
+/// pieces an edit changed.
+/// </summary>
+public static class PackSlicer
+{
+    /// <summary>True when linking failed as a whole: diagnostics are reported, no code is generated.</summary>
+    public static bool Failed(PackModel pack) => pack.Diagnostics.Any(d => d.Id == DiagnosticRules.InternalError.Id);
+
+    public static ImmutableArray<FileModel> Files(PackModel pack)
+    {
+        var failed = Failed(pack);
+        var hints = HintNames.For(pack.Files, pack.Info.Namespace);
+        var builder = ImmutableArray.CreateBuilder<FileModel>(pack.Files.Count);
+        var diagnostics = pack.Diagnostics.GroupBy(d => d.FilePath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToEquatableArray(), StringComparer.Ordinal);
+        var sources = ByFile(pack.Sources, s => s.Entity.FilePath, failed);
+        var actors = ByFile(pack.Actors, a => a.Entity.FilePath, failed);
+        var places = ByFile(pack.Places, p => p.Entity.FilePath, failed);
+        var claims = ByFile(pack.Claims, c => c.Entity.FilePath, failed);
+        foreach (var path in pack.Files)
+        {
+            builder.Add(new FileModel(path, hints[path], pack.Info.Namespace,
+                Of(sources, path), Of(actors, path), Of(places, path), Of(claims, path),
+                diagnostics.TryGetValue(path, out var found) ? found : EquatableArray<DiagnosticInfo>.Empty));
+        }
+        return builder.MoveToImmutable();
+    }
+
+    public static PackShape Shape(PackModel pack)
+    {
+        var files = new HashSet<string>(pack.Files, StringComparer.Ordinal);
+        var failed = Failed(pack);
+        EquatableArray<string> Members<T>(EquatableArray<T> items, Func<T, EntityModel> entity) where T : IEquatable<T> =>
+            failed ? EquatableArray<string>.Empty : items.Select(i => entity(i).Member).ToEquatableArray();
+        return new PackShape(pack.Info,
+            Members(pack.Sources, s => s.Entity), Members(pack.Actors, a => a.Entity), Members(pack.Places, p => p.Entity), Members(pack.Claims, c => c.Entity),
+            pack.Diagnostics.Where(d => !files.Contains(d.FilePath)).ToEquatableArray(), failed);
+    }
+
+    private static Dictionary<string, List<T>> ByFile<T>(EquatableArray<T> items, Func<T, string> path, bool failed) where T : IEquatable<T>
+    {
+        var byFile = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        if (failed)
+            return byFile;
+        foreach (var item in items)
+        {
+            if (!byFile.TryGetValue(path(item), out var list))
+                byFile[path(item)] = list = new List<T>();
+            list.Add(item);
+        }
+        return byFile;
+    }
+
+    private static EquatableArray<T> Of<T>(Dictionary<string, List<T>> byFile, string path) where T : IEquatable<T> =>
+        byFile.TryGetValue(path, out var list) ? new EquatableArray<T>(list.ToArray()) : EquatableArray<T>.Empty;
+}

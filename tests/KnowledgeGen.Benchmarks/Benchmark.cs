@@ -1,0 +1,287 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using KnowledgeGen.Generator;
+using KnowledgeGen.Testing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using YamlDotNet.Core;
+
+namespace KnowledgeGen.Benchmarks;
+
+/// <summary>One pack size's figures; milliseconds unless the name says otherwise.</summary>
+public sealed record Row(
+    int Facts,
+    double Floor,
+    double FullRun,
+    double FullRunAllocatedMb,
+    double OneFileEdit,
+    double CSharpEdit,
+    int CSharpEditYamlSteps,
+    double Compile,
+    double GeneratedKb,
+    double AssemblyKb,
+    double TypedFirst,
+    double YamlFirst,
+    double TypedAll,
+    double YamlAll);
+
+/// <summary>
+/// Measures, for packs of N facts over F files made by <see cref="SyntheticPack"/>: (a) YamlDotNet's event
+/// parser over the files, (b) a full generator run, (c) incremental runs after a one-file edit and a C#-only
+/// edit, (d) compiling the generated code, (e) the compiled pack at run time against YamlDotNet's
+/// deserializer, in fresh processes, and (f) what (b) allocates. Prints one table.
+/// </summary>
+public static class Benchmark
+{
+    public static int Run(string[] args, TextWriter output, TextWriter? log = null)
+    {
+        log ??= Console.Error;
+        if (args.Length > 0 && args[0] == "--child")
+            return Child.Run(args.Skip(1).ToArray(), output);
+
+        var quick = args.Contains("--quick");
+        // The quick mode is a smoke run (every row, every ratio) that finishes in seconds; its figures mean little.
+        var sizes = quick ? new[] { 100, 400 } : new[] { 1000, 10000, 100000 };
+        var files = quick ? 20 : 100;
+        var repetitions = quick ? 1 : 5;
+        for (var i = 0; i < args.Length - 1; i++)
+        {
+            if (args[i] == "--sizes")
+                sizes = args[i + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+            if (args[i] == "--files")
+                files = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            if (args[i] == "--repetitions")
+                repetitions = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+        }
+
+        var rows = new List<Row>();
+        foreach (var size in sizes)
+        {
+            // The largest packs take seconds a run: fewer repetitions keep the whole benchmark within minutes.
+            var reps = size >= 100000 ? Math.Min(repetitions, 3) : repetitions;
+            rows.Add(MeasureSize(size, files, reps, quick || size >= 100000 ? 1 : 3, log));
+            if (!quick)
+                log.Write(Table(rows, files)); // so far, in case a larger size does not finish
+        }
+        output.Write(Table(rows, files));
+        return 0;
+    }
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+
+    private static Row MeasureSize(int facts, int fileCount, int reps, int childReps, TextWriter log)
+    {
+        log.WriteLine($"# {facts} facts over {fileCount} files");
+        var files = SyntheticPack.Create(facts, fileCount);
+        var texts = files.Select(f => new InMemoryAdditionalText(f.Path, f.Text)).ToList();
+
+        // (a) the floor: YamlDotNet's event parser over the same text, nothing else.
+        var floor = Measure.Milliseconds(3, reps, () =>
+        {
+            foreach (var (_, text) in files)
+            {
+                var parser = new Parser(new StringReader(text));
+                while (parser.MoveNext())
+                {
+                }
+            }
+        });
+        log.WriteLine($"  a floor {floor:F1} ms");
+
+        // (b) a full run: a fresh driver over an otherwise empty compilation (one small C# file).
+        var compilation = Compilation("public static class Program { }");
+        GeneratorDriver driver = null!;
+        Compilation output = null!;
+        var fullRun = Measure.Milliseconds(1, reps, () =>
+        {
+            driver = CreateDriver(texts, track: false).RunGeneratorsAndUpdateCompilation(compilation, out output, out _);
+        });
+        var allocated = Measure.Allocated(() => CreateDriver(texts, track: false).RunGeneratorsAndUpdateCompilation(compilation, out _, out _));
+        log.WriteLine($"  b full run {fullRun:F1} ms, {allocated / 1e6:F1} MB allocated");
+        if (facts < 100000)
+            Breakdown(files, log); // minutes at the largest size, for a log line
+
+        // (c) incremental: one of the files edited (a reworded statement), then only a C# file edited.
+        var edited = texts[fileCount / 2];
+        var revision = 0;
+        var oneFile = Measure.Milliseconds(1, reps, () =>
+        {
+            var next = new InMemoryAdditionalText(edited.Path, SyntheticPack.EditStatement(files[fileCount / 2].Text, ++revision));
+            driver = driver.ReplaceAdditionalText(edited, next).RunGeneratorsAndUpdateCompilation(compilation, out _, out _);
+            edited = next;
+        });
+        var current = compilation;
+        var csharp = Measure.Milliseconds(1, reps, () =>
+        {
+            var next = current.ReplaceSyntaxTree(current.SyntaxTrees.Single(),
+                CSharpSyntaxTree.ParseText($"public static class Program {{ public static int X{++revision}; }}", ParseOptions));
+            driver = driver.RunGeneratorsAndUpdateCompilation(next, out _, out _);
+            current = next;
+        });
+        var yamlSteps = YamlStepsAfterCSharpEdit(texts, compilation);
+        log.WriteLine($"  c one file {oneFile:F1} ms, C# only {csharp:F2} ms ({yamlSteps} YAML steps re-ran)");
+
+        // (d) compiling what was generated (with the few lines of consumer code (e) calls), to memory; the
+        // bytes are then written out for (e). The largest packs take minutes to compile: one repetition.
+        var run = driver.GetRunResult();
+        var generatedChars = run.GeneratedTrees.Sum(t => t.Length);
+        var counts = SyntheticPack.Counts(facts);
+        var claimId = $"claim-{counts.Claims / 2:D6}";
+        var member = "Claim" + (counts.Claims / 2).ToString("D6", CultureInfo.InvariantCulture);
+        var withEntry = output.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Child.EntrySource(SyntheticPack.Namespace, member), ParseOptions));
+        byte[] image = Array.Empty<byte>();
+        var compile = Measure.Milliseconds(facts >= 10000 ? 0 : 1, facts >= 10000 ? 1 : Math.Min(reps, 3), () =>
+        {
+            using var stream = new MemoryStream();
+            var result = withEntry.Emit(stream);
+            if (!result.Success)
+                throw new InvalidOperationException("the generated code does not compile: " + string.Join("\n", result.Diagnostics.Take(5)));
+            image = stream.ToArray();
+        });
+        log.WriteLine($"  d compile {compile:F1} ms, {generatedChars / 1024.0:F0} KB generated");
+
+        // (e) at run time, in fresh processes: the compiled pack against YamlDotNet's deserializer.
+        var folder = Path.Combine(Path.GetTempPath(), $"knowledgegen-bench-{Environment.ProcessId}-{facts}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var dll = Path.Combine(folder, "Synthetic.Facts.dll");
+            File.WriteAllBytes(dll, image);
+            var assemblyKb = new FileInfo(dll).Length / 1024.0;
+            var yamlFolder = Path.Combine(folder, "yaml");
+            foreach (var (path, text) in files)
+            {
+                var target = Path.Combine(yamlFolder, path.TrimStart('/'));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllText(target, text);
+            }
+
+            double InChild(params string[] args) => Measure.Median(Enumerable.Range(0, childReps).Select(_ => Child.Spawn(args).Milliseconds));
+            var typedFirst = InChild("typed-first", dll);
+            var typedAll = InChild("typed-all", dll);
+            var yamlFirst = InChild("yaml-first", yamlFolder, claimId);
+            var yamlAll = InChild("yaml-all", yamlFolder);
+            log.WriteLine($"  e typed {typedFirst:F1}/{typedAll:F1} ms, YAML {yamlFirst:F1}/{yamlAll:F1} ms");
+            return new Row(facts, floor, fullRun, allocated / 1e6, oneFile, csharp, yamlSteps, compile, generatedChars / 1024.0, assemblyKb,
+                typedFirst, yamlFirst, typedAll, yamlAll);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Where a full run goes, stage by stage (logged only, to see what to work on).</summary>
+    private static void Breakdown(List<(string Path, string Text)> files, TextWriter log)
+    {
+        List<Generator.Model.FileSpec> specs = null!;
+        Generator.Model.PackModel pack = null!;
+        var read = Measure.Milliseconds(1, 3, () => specs = files.Select(f => Generator.Reading.PackFileReader.Read(f.Path, f.Text)).ToList());
+        var link = Measure.Milliseconds(1, 3, () => pack = Generator.Linking.PackLinker.Link(specs, Generator.Model.PackOptions.Default));
+        ImmutableArray<Generator.Model.FileModel> slices = default;
+        var slice = Measure.Milliseconds(1, 3, () => slices = Generator.Linking.PackSlicer.Files(pack));
+        var indexes = Measure.Milliseconds(1, 3, () => Generator.Linking.IndexBuilder.Build(pack));
+        var texts = new List<string>();
+        var emit = Measure.Milliseconds(1, 3, () =>
+        {
+            texts = slices.Select(Generator.Emitting.PackEmitter.EmitFile).Where(f => f is not null).Select(f => f!.Text).ToList();
+            texts.Add(Generator.Emitting.IndexEmitter.Emit(Generator.Linking.IndexBuilder.Build(pack)).Text);
+        });
+        var parse = Measure.Milliseconds(1, 3, () =>
+        {
+            foreach (var text in texts)
+                CSharpSyntaxTree.ParseText(text, ParseOptions);
+        });
+        log.WriteLine($"  b breakdown: read {read:F0}, link {link:F0}, slice {slice:F0}, indexes {indexes:F0}, emit {emit:F0}, parse {parse:F0} ms");
+    }
+
+    /// <summary>How many outputs of the generator's steps were new or modified after an edit to a C# file only.</summary>
+    private static int YamlStepsAfterCSharpEdit(List<InMemoryAdditionalText> texts, CSharpCompilation compilation)
+    {
+        var driver = CreateDriver(texts, track: true).RunGenerators(compilation);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(),
+            CSharpSyntaxTree.ParseText("public static class Program { public static int Edited; }", ParseOptions));
+        driver = driver.RunGenerators(edited);
+        return driver.GetRunResult().Results.Single().TrackedSteps
+            .Where(step => step.Key.StartsWith("KnowledgeGen.", StringComparison.Ordinal))
+            .SelectMany(step => step.Value)
+            .SelectMany(run => run.Outputs)
+            .Count(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified);
+    }
+
+    private static CSharpCompilation Compilation(string code) =>
+        CSharpCompilation.Create("Synthetic.Facts", new[] { CSharpSyntaxTree.ParseText(code, ParseOptions) }, GeneratorHarness.References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
+                optimizationLevel: OptimizationLevel.Release));
+
+    private static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, bool track) =>
+        CSharpGeneratorDriver.Create(new[] { new KnowledgeGenerator().AsSourceGenerator() }, files, ParseOptions,
+            new TestOptionsProvider(new Dictionary<string, string>()),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
+
+    /// <summary>Row names of the table, in order; the smoke test checks every one is printed.</summary>
+    public static readonly string[] RowNames =
+    {
+        "a. floor: YamlDotNet parser over the files (ms)",
+        "b. full generator run (ms)",
+        "b/a",
+        "c. incremental, one YAML file edited (ms)",
+        "c/b, one YAML file edited",
+        "c. incremental, one C# file edited (ms)",
+        "c/b, C# file edited",
+        "c. generator steps re-run after the C# edit (count)",
+        "d. compile the generated code, emit to memory (ms)",
+        "d. generated C# (KB)",
+        "d. compiled pack (KB)",
+        "e. typed: first access to one fact (ms)",
+        "e. YAML: first access to one fact (ms)",
+        "e(YAML)/e(typed), first access",
+        "e. typed: enumerate every fact (ms)",
+        "e. YAML: enumerate every fact (ms)",
+        "e(YAML)/e(typed), enumeration",
+        "f. allocated by b (MB)",
+    };
+
+    public static string Table(IReadOnlyList<Row> rows, int files)
+    {
+        var values = new Func<Row, double>[]
+        {
+            r => r.Floor, r => r.FullRun, r => r.FullRun / r.Floor,
+            r => r.OneFileEdit, r => r.OneFileEdit / r.FullRun, r => r.CSharpEdit, r => r.CSharpEdit / r.FullRun, r => r.CSharpEditYamlSteps,
+            r => r.Compile, r => r.GeneratedKb, r => r.AssemblyKb,
+            r => r.TypedFirst, r => r.YamlFirst, r => r.YamlFirst / r.TypedFirst,
+            r => r.TypedAll, r => r.YamlAll, r => r.YamlAll / r.TypedAll,
+            r => r.FullRunAllocatedMb,
+        };
+        var growth = rows.Count >= 2;
+        var b = new StringBuilder();
+        b.Append("| measure (").Append(files).Append(" files) |");
+        foreach (var row in rows)
+            b.Append(' ').Append(row.Facts.ToString("N0", CultureInfo.InvariantCulture)).Append(" facts |");
+        if (growth)
+            b.Append(" growth ").Append(rows[^1].Facts / rows[^2].Facts).Append("× facts |");
+        b.Append('\n').Append("|---|").Append(string.Concat(Enumerable.Repeat("---:|", rows.Count + (growth ? 1 : 0)))).Append('\n');
+        for (var i = 0; i < RowNames.Length; i++)
+        {
+            var ratio = !RowNames[i].Contains('(');
+            b.Append("| ").Append(RowNames[i]).Append(" |");
+            foreach (var row in rows)
+                b.Append(' ').Append(RowNames[i].EndsWith("(count)", StringComparison.Ordinal)
+                    ? values[i](row).ToString("F0", CultureInfo.InvariantCulture) : Format(values[i](row), ratio)).Append(" |");
+            if (growth)
+            {
+                var last = values[i](rows[^1]);
+                var previous = values[i](rows[^2]);
+                b.Append(' ').Append(ratio || previous == 0 ? "" : "×" + (last / previous).ToString("F1", CultureInfo.InvariantCulture)).Append(" |");
+            }
+            b.Append('\n');
+        }
+        return b.ToString();
+    }
+
+    private static string Format(double value, bool ratio) =>
+        ratio && value < 1 ? value.ToString("F3", CultureInfo.InvariantCulture)
+        : value >= 100 ? value.ToString("N0", CultureInfo.InvariantCulture)
+        : value.ToString("F1", CultureInfo.InvariantCulture);
+}

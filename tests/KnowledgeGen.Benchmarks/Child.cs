@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+
+namespace KnowledgeGen.Benchmarks;
+
+/// <summary>
+/// The run-time measurements, each in a fresh process so that loading and JIT are paid as a user's
+/// program pays them: the compiled pack (first access to one fact, or every fact of the four lists)
+/// against YamlDotNet deserializing the same files into plain classes.
+/// </summary>
+public static class Child
+{
+    public const string EntryType = "KnowledgeGenBenchmarkEntry";
+
+    /// <summary>The consumer code compiled into the pack assembly: what a user's program would write.</summary>
+    public static string EntrySource(string ns, string claimMember) => $$"""
+        public static class {{EntryType}}
+        {
+            public static object First() => global::{{ns}}.Claims.{{claimMember}}.Statement;
+
+            public static int Enumerate()
+            {
+                var n = 0;
+                foreach (var s in global::{{ns}}.Sources.All) n += s.Name.Length;
+                foreach (var a in global::{{ns}}.Actors.All) n += a.Name.Length;
+                foreach (var p in global::{{ns}}.Places.All) n += p.Name.Length;
+                foreach (var c in global::{{ns}}.Claims.All) n += c.Statement.Length;
+                return n;
+            }
+        }
+        """;
+
+    // --child typed-first|typed-all <dll>  or  --child yaml-first|yaml-all <folder> <claim id>
+    public static int Run(string[] args, TextWriter output)
+    {
+        var watch = Stopwatch.StartNew();
+        object result;
+        switch (args[0])
+        {
+            case "typed-first":
+            case "typed-all":
+                var entry = Assembly.LoadFrom(args[1]).GetType(EntryType, throwOnError: true)!;
+                result = args[0] == "typed-first"
+                    ? ((Func<object>)entry.GetMethod("First")!.CreateDelegate(typeof(Func<object>)))()
+                    : ((Func<int>)entry.GetMethod("Enumerate")!.CreateDelegate(typeof(Func<int>)))();
+                break;
+            case "yaml-first":
+                result = ((ClaimEntry)YamlBaseline.Load(args[1]).ById[args[2]]).Statement!;
+                break;
+            case "yaml-all":
+                var n = 0;
+                foreach (var file in YamlBaseline.Load(args[1]).Files)
+                {
+                    foreach (var s in file.Sources ?? new()) n += s.Name!.Length;
+                    foreach (var a in file.Actors ?? new()) n += a.Name!.Length;
+                    foreach (var p in file.Places ?? new()) n += p.Name!.Length;
+                    foreach (var c in file.Claims ?? new()) n += c.Statement!.Length;
+                }
+                result = n;
+                break;
+            default:
+                output.WriteLine("unknown child mode " + args[0]);
+                return 2;
+        }
+        var elapsed = watch.Elapsed.TotalMilliseconds;
+        output.WriteLine(FormattableString.Invariant($"ms={elapsed} result={result}"));
+        return 0;
+    }
+
+    /// <summary>Runs this program again in a child mode and returns the milliseconds and the result it printed.</summary>
+    public static (double Milliseconds, string Result) Spawn(params string[] args)
+    {
+        var self = typeof(Child).Assembly.Location;
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (string.IsNullOrEmpty(host))
+            host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(self);
+        start.ArgumentList.Add("--child");
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEnd();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        var line = stdout.Split('\n').FirstOrDefault(l => l.StartsWith("ms=", StringComparison.Ordinal));
+        if (process.ExitCode != 0 || line is null)
+            throw new InvalidOperationException($"child {string.Join(" ", args)} failed ({process.ExitCode}): {stdout}{stderr}");
+        var parts = line.Trim().Split(' ', 2);
+        return (double.Parse(parts[0].Substring(3), CultureInfo.InvariantCulture), parts[1].Substring("result=".Length));
+    }
+}

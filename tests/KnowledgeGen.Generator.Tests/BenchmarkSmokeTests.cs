@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+using KnowledgeGen.Benchmarks;
+using Xunit;
+
+namespace KnowledgeGen.Generator.Tests;
+
+/// <summary>The benchmark program's quick mode runs end to end and prints every row and ratio. No timing is asserted.</summary>
+public class BenchmarkSmokeTests
+{
+    [Fact]
+    public void The_quick_benchmark_prints_every_row_with_a_figure_for_each_size()
+    {
+        var output = new StringWriter();
+        var log = new StringWriter();
+
+        var exit = Benchmark.Run(new[] { "--quick" }, output, log);
+
+        Assert.True(exit == 0, log.ToString());
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("| measure (20 files) | 100 facts | 400 facts | growth 4× facts |", lines[0]);
+        Assert.Equal(Benchmark.RowNames.Length + 2, lines.Length);
+        foreach (var (name, line) in Benchmark.RowNames.Zip(lines.Skip(2)))
+        {
+            Assert.StartsWith("| " + name + " |", line);
+            var cells = line.Split('|', StringSplitOptions.TrimEntries)[2..4];
+            Assert.All(cells, cell => Assert.Matches(new Regex(@"^[0-9][0-9,]*(\.[0-9]+)?$"), cell));
+        }
+        Assert.Contains(Benchmark.RowNames, n => n == "b/a");
+        Assert.Contains(Benchmark.RowNames, n => n == "c/b, one YAML file edited");
+        Assert.Contains(Benchmark.RowNames, n => n == "e(YAML)/e(typed), first access");
+        Assert.Contains(Benchmark.RowNames, n => n == "e(YAML)/e(typed), enumeration");
+        // A C#-only edit re-runs no step of the generator: the row is measured, not assumed.
+        Assert.Contains(lines, l => l.StartsWith("| c. generator steps re-run after the C# edit (count) | 0 | 0 |", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,149 @@
+using KnowledgeGen.Generator.Linking;
+using KnowledgeGen.Generator.Model;
+using KnowledgeGen.Generator.Reading;
+using System.Collections.Immutable;
+using KnowledgeGen.Testing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+using static KnowledgeGen.Generator.KnowledgeGenerator;
+using Reason = Microsoft.CodeAnalysis.IncrementalStepRunReason;
+
+namespace KnowledgeGen.Generator.Tests;
+
+/// <summary>
+/// One driver through a sequence of edits; after each, the tracked steps say exactly which outputs were
+/// Cached (input unchanged), Unchanged (re-run, same value), Modified, New or Removed.
+/// </summary>
+public class CachingTests
+{
+    private readonly List<InMemoryAdditionalText> _files = GeneratorHarness.Fixture("starter").Select(f => new InMemoryAdditionalText(f.Path, f.Text)).ToList();
+    private Compilation _compilation = GeneratorHarness.Compilation("public class Program { }");
+    private GeneratorDriver _driver;
+
+    public CachingTests() => _driver = GeneratorHarness.CreateDriver(_files).RunGenerators(_compilation);
+
+    private GeneratorRunResult Result => _driver.GetRunResult().Results.Single();
+
+    // The reasons of a step's outputs, one per output, in the step's order.
+    private List<Reason> Reasons(string step) =>
+        Result.TrackedSteps.TryGetValue(step, out var runs) ? runs.SelectMany(r => r.Outputs).Select(o => o.Reason).ToList() : new List<Reason>();
+
+    // The reason of each file's slice, by file name.
+    private Dictionary<string, Reason> Slices() =>
+        Result.TrackedSteps[Steps.SliceFiles].SelectMany(r => r.Outputs)
+            .Where(o => o.Reason != Reason.Removed)
+            .ToDictionary(o => Path.GetFileName(((FileModel)o.Value).Path), o => o.Reason);
+
+    private InMemoryAdditionalText File(string name) => _files.Single(f => f.Path.EndsWith("/" + name, StringComparison.Ordinal));
+
+    private void Replace(string name, Func<string, string> edit)
+    {
+        var old = File(name);
+        var edited = new InMemoryAdditionalText(old.Path, edit(old.GetText()!.ToString()));
+        _files[_files.IndexOf(old)] = edited;
+        _driver = _driver.ReplaceAdditionalText(old, edited).RunGenerators(_compilation);
+    }
+
+    private static void AllAre(Reason expected, IEnumerable<Reason> reasons)
+    {
+        Assert.NotEmpty(reasons);
+        Assert.All(reasons, r => Assert.Equal(expected, r));
+    }
+
+    [Fact]
+    public void Edits_rerun_exactly_the_steps_whose_input_changed()
+    {
+        // A C# edit: the generator has no C# input, so every step is cached.
+        _compilation = _compilation.ReplaceSyntaxTree(_compilation.SyntaxTrees.Single(),
+            CSharpSyntaxTree.ParseText("public class Program { public int X; }", GeneratorHarness.ParseOptions, path: "Code0.cs"));
+        _driver = _driver.RunGenerators(_compilation);
+        foreach (var step in new[] { Steps.ReadFile, Steps.LinkPack, Steps.SliceFiles, Steps.PackShape, Steps.IndexInput, Steps.BuildIndexes, Steps.Options })
+            AllAre(Reason.Cached, Reasons(step));
+
+        // One claim reworded: that file is read again and its slice changes; the other files' slices, the
+        // pack's shape and what the indexes are built from come out equal, so the indexes are not rebuilt and
+        // no other generated file is written again.
+        Replace("claims.kg.yaml", text => text.Replace("statement: The valley has fallen.", "statement: The valley has fallen at last."));
+        Assert.Equal(new[] { Reason.Cached, Reason.Modified, Reason.Cached, Reason.Cached, Reason.Cached }.OrderBy(r => r), Reasons(Steps.ReadFile).OrderBy(r => r));
+        AllAre(Reason.Modified, Reasons(Steps.LinkPack));
+        Assert.Equal(Reason.Modified, Slices()["claims.kg.yaml"]);
+        AllAre(Reason.Unchanged, Slices().Where(s => s.Key != "claims.kg.yaml").Select(s => s.Value));
+        AllAre(Reason.Unchanged, Reasons(Steps.PackShape));
+        AllAre(Reason.Unchanged, Reasons(Steps.IndexInput));
+        AllAre(Reason.Cached, Reasons(Steps.BuildIndexes));
+
+        // A whitespace-only change moves every span of the file: it is read again, but the linked pack is
+        // equal (it holds no spans), so nothing after the link runs.
+        Replace("places.kg.yaml", text => "\n# a comment\n" + text.Replace("\n", "  \n"));
+        Assert.Contains(Reason.Modified, Reasons(Steps.ReadFile));
+        AllAre(Reason.Unchanged, Reasons(Steps.LinkPack));
+        AllAre(Reason.Cached, Reasons(Steps.SliceFiles));
+        AllAre(Reason.Cached, Reasons(Steps.PackShape));
+        AllAre(Reason.Cached, Reasons(Steps.IndexInput));
+        AllAre(Reason.Cached, Reasons(Steps.BuildIndexes));
+
+        // A file added (it sorts last): its slice is new, the shape gains its place, the other slices are equal.
+        var added = new InMemoryAdditionalText("/fixtures/starter/zz-more-places.kg.yaml", "places:\n  - id: bazarak\n    name: Bazarak\n    kind: town\n");
+        _files.Add(added);
+        _driver = _driver.AddAdditionalTexts(new AdditionalText[] { added }.ToImmutableArray()).RunGenerators(_compilation);
+        Assert.Contains(Reason.New, Reasons(Steps.ReadFile));
+        Assert.Equal(Reason.New, Slices()["zz-more-places.kg.yaml"]);
+        AllAre(Reason.Unchanged, Slices().Where(s => s.Key != "zz-more-places.kg.yaml").Select(s => s.Value));
+        AllAre(Reason.Modified, Reasons(Steps.PackShape));
+        Assert.Contains(Result.GeneratedSources, s => s.HintName == "Starter.Facts.zz-more-places.kg.g.cs");
+
+        // ... and removed again: its slice is removed, the shape loses the place, the other slices are equal.
+        _driver = _driver.RemoveAdditionalTexts(new AdditionalText[] { added }.ToImmutableArray()).RunGenerators(_compilation);
+        Assert.Contains(Reason.Removed, Reasons(Steps.ReadFile));
+        Assert.Contains(Reason.Removed, Reasons(Steps.SliceFiles));
+        AllAre(Reason.Unchanged, Slices().Values);
+        AllAre(Reason.Modified, Reasons(Steps.PackShape));
+        Assert.DoesNotContain(Result.GeneratedSources, s => s.HintName.Contains("zz-more-places"));
+    }
+
+    [Fact]
+    public void Every_model_between_steps_compares_by_value()
+    {
+        var text = File("claims.kg.yaml").GetText()!.ToString();
+        var first = PackFileReader.Read("/p/claims.kg.yaml", text);
+        var second = PackFileReader.Read("/p/claims.kg.yaml", new string(text.AsSpan()));
+        Assert.NotSame(first, second);
+        Assert.Equal(first, second);
+
+        var files = _files.Select(f => PackFileReader.Read(f.Path, f.GetText()!.ToString())).ToList();
+        var pack = PackLinker.Link(files, PackOptions.Default);
+        var again = PackLinker.Link(files.AsEnumerable().Reverse(), PackOptions.Default);
+        Assert.Equal(pack, again);
+        Assert.Equal(PackSlicer.Files(pack).ToArray(), PackSlicer.Files(again).ToArray());
+        Assert.Equal(PackSlicer.Shape(pack), PackSlicer.Shape(again));
+        Assert.Equal(IndexBuilder.Build(pack), IndexBuilder.Build(again));
+        Assert.Equal(IndexBuilder.Build(pack), IndexBuilder.Build(IndexBuilder.Skeleton(pack)));
+    }
+
+    [Fact]
+    public void Generated_file_names_are_unique_and_stable_for_files_of_the_same_name_in_different_folders()
+    {
+        var yaml = "places:\n  - id: {0}\n    name: {0}\n    kind: town\n";
+        var files = new List<(string Path, string Text)>
+        {
+            ("/pack/pack.kg.yaml", "pack: { name: Twins, namespace: Twins.Facts, title: Twins, version: 1.0.0 }\n"),
+            ("/pack/north/places.kg.yaml", string.Format(yaml, "north-town")),
+            ("/pack/south/places.kg.yaml", string.Format(yaml, "south-town")),
+            ("/pack/south/pla ces.kg.yaml", string.Format(yaml, "south-village")),
+            ("/pack/south/pla_ces.kg.yaml", string.Format(yaml, "south-hamlet")),
+        };
+
+        var run = GeneratorHarness.Run(files);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileDiagnostics);
+        var names = run.Sources.Select(s => s.HintName).Where(n => n.EndsWith(".kg.g.cs", StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal);
+        Assert.Equal(new[]
+        {
+            "Twins.Facts.north.places.kg.g.cs", "Twins.Facts.south.pla_ces.kg.g.cs", "Twins.Facts.south.pla_ces_2.kg.g.cs", "Twins.Facts.south.places.kg.g.cs",
+        }, names);
+        var reversed = GeneratorHarness.Run(files.AsEnumerable().Reverse());
+        Assert.Equal(run.GeneratedText(), reversed.GeneratedText());
+    }
+}

@@ -1,0 +1,85 @@
+using KnowledgeGen.Testing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Xunit;
+
+namespace KnowledgeGen.Generator.Tests;
+
+/// <summary>The synthetic packs the benchmark measures are valid packs, and the code generated for them scales.</summary>
+public class SyntheticPackTests
+{
+    private const int Facts = 900;
+
+    private static readonly Lazy<(List<(string Path, string Text)> Files, GeneratorRun Run, KnowledgePack Pack)> Medium = new(() =>
+    {
+        var files = SyntheticPack.Create(Facts, 12);
+        var run = GeneratorHarness.Run(files);
+        return (files, run, CompiledPack.Load(run, "synthetic"));
+    });
+
+    [Fact]
+    public void The_same_seed_writes_the_same_pack_and_another_seed_another()
+    {
+        Assert.Equal(SyntheticPack.Create(500, 7), SyntheticPack.Create(500, 7));
+        Assert.NotEqual(SyntheticPack.Create(500, 7, seed: 1), SyntheticPack.Create(500, 7, seed: 2));
+    }
+
+    [Fact]
+    public void A_synthetic_pack_generates_without_diagnostics_and_compiles()
+    {
+        var (_, run, pack) = Medium.Value;
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileDiagnostics);
+        var counts = SyntheticPack.Counts(Facts);
+        Assert.Equal(counts.Sources, pack.Sources.Count);
+        Assert.Equal(counts.Actors, pack.Actors.Count);
+        Assert.Equal(counts.Places, pack.Places.Count);
+        Assert.Equal(counts.Claims, pack.Claims.Count);
+        Assert.Equal(Facts, counts.Sources + counts.Actors + counts.Places + counts.Claims);
+    }
+
+    [Fact]
+    public void A_synthetic_pack_uses_references_across_files_aliases_quotes_and_quantities()
+    {
+        var (files, _, pack) = Medium.Value;
+        Assert.Contains(files, f => f.Text.Contains("aliases:"));
+        Assert.Contains(files, f => f.Text.Contains("quantity: { min:"));
+        Assert.Contains(files, f => f.Text.Contains("contradicts:"));
+        var quoted = pack.Claims.SelectMany(c => c.Citations).Select(c => c.Quote);
+        Assert.Contains(quoted, q => q.Contains('"'));
+        Assert.Contains(quoted, q => q.Contains("'quoted'"));
+        Assert.Contains(pack.Claims, c => c.Contradicts.Count > 0);
+        Assert.Contains(pack.Claims, c => c.SupportedBy.Count > 0);
+        Assert.Contains(pack.Actors, a => a.Aliases.Count > 0);
+        Assert.Contains(pack.Claims, c => c.Quantity is { Approximate: true });
+    }
+
+    [Fact]
+    public void No_generated_method_grows_with_the_pack()
+    {
+        var (_, run, _) = Medium.Value;
+        var methods = run.Sources.SelectMany(s => s.SyntaxTree.GetRoot().DescendantNodes())
+            .Where(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or PropertyDeclarationSyntax)
+            .ToList();
+        // The largest method of the pack is no larger than a chunk of 256 lines, and nothing runs in a static constructor.
+        Assert.All(methods, m => Assert.True(m.GetText().Lines.Count <= 300, $"{m.GetText().Lines.Count} lines: {m.ToString()[..Math.Min(200, m.ToString().Length)]}"));
+        Assert.DoesNotContain(methods, m => m is ConstructorDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.StaticKeyword));
+        Assert.DoesNotContain(run.Sources, s => s.SyntaxTree.GetRoot().DescendantNodes().OfType<FieldDeclarationSyntax>()
+            .Any(f => f.Modifiers.Any(SyntaxKind.StaticKeyword) && f.Declaration.Variables.Any(v => v.Initializer is not null)));
+    }
+
+    [Fact]
+    public void A_facts_text_is_utf8_data_not_a_string_literal_so_large_packs_fit_an_assembly()
+    {
+        // String literals share one 16 MB heap per assembly (CS8103); a pack of 100,000 facts would overflow it.
+        var (_, run, _) = Medium.Value;
+        var factFiles = run.Sources.Where(s => s.HintName.EndsWith(".kg.g.cs", StringComparison.Ordinal)).ToList();
+        Assert.Equal(12, factFiles.Count);
+        var tokens = factFiles.SelectMany(s => s.SyntaxTree.GetRoot().DescendantTokens()).ToList();
+        Assert.Contains(tokens, t => t.IsKind(SyntaxKind.Utf8StringLiteralToken));
+        // Attribute arguments ([KnowledgeId("...")]) are stored apart, in the metadata blobs; language tags are two letters.
+        Assert.DoesNotContain(tokens, t => t.IsKind(SyntaxKind.StringLiteralToken) && t.ValueText.Length > 2
+            && !t.Parent!.AncestorsAndSelf().OfType<AttributeSyntax>().Any());
+    }
+}
