@@ -157,7 +157,19 @@ public static class Benchmark
                 File.WriteAllText(target, text);
             }
 
-            double InChild(params string[] args) => Measure.Median(Enumerable.Range(0, childReps).Select(_ => Child.Spawn(args).Milliseconds));
+            // A pack the runtime cannot load is a result too: the row says "fails" and the log says why.
+            double InChild(params string[] args)
+            {
+                try
+                {
+                    return Measure.Median(Enumerable.Range(0, childReps).Select(_ => Child.Spawn(args).Milliseconds));
+                }
+                catch (InvalidOperationException e)
+                {
+                    log.WriteLine("  " + e.Message.Split('\n')[0]);
+                    return double.NaN;
+                }
+            }
             var typedFirst = InChild("typed-first", dll);
             var typedAll = InChild("typed-all", dll);
             var yamlFirst = InChild("yaml-first", yamlFolder, claimId);
@@ -273,7 +285,7 @@ public static class Benchmark
             {
                 var last = values[i](rows[^1]);
                 var previous = values[i](rows[^2]);
-                b.Append(' ').Append(ratio || previous == 0 ? "" : "×" + (last / previous).ToString("F1", CultureInfo.InvariantCulture)).Append(" |");
+                b.Append(' ').Append(ratio || previous == 0 || double.IsNaN(last) || double.IsNaN(previous) ? "" : "×" + (last / previous).ToString("F1", CultureInfo.InvariantCulture)).Append(" |");
             }
             b.Append('\n');
         }
@@ -281,7 +293,8 @@ public static class Benchmark
     }
 
     private static string Format(double value, bool ratio) =>
-        ratio && value < 1 ? value.ToString("F3", CultureInfo.InvariantCulture)
+        double.IsNaN(value) ? "fails"
+        : ratio && value < 1 ? value.ToString("F3", CultureInfo.InvariantCulture)
         : value >= 100 ? value.ToString("N0", CultureInfo.InvariantCulture)
         : value.ToString("F1", CultureInfo.InvariantCulture);
 }
