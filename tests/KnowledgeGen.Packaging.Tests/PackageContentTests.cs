@@ -49,6 +49,14 @@ public sealed class PackageContentTests(PackagedFeed feed)
     }
 
     [Theory]
+    [InlineData("KnowledgeGen", "README.md")]
+    [InlineData("Panjshir2021", "knowledge/panjshir-2021/README.md")]
+    public void Each_package_ships_its_own_readme(string id, string readme)
+    {
+        Assert.Equal(File.ReadAllText(Repository.Path(readme.Split('/'))), Read(id, "README.md"));
+    }
+
+    [Theory]
     [InlineData("KnowledgeGen")]
     [InlineData("Panjshir2021")]
     public void Each_package_has_real_metadata_and_symbols(string id)
