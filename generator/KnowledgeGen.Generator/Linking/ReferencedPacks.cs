@@ -27,8 +27,9 @@ public sealed record ReferencedPacksModel(EquatableArray<ExternalEntity> Entitie
 /// </summary>
 public static class ReferencedPacks
 {
-    private const string PackAttribute = "KnowledgeGen.KnowledgePackAttribute";
-    private const string IdAttribute = "KnowledgeGen.KnowledgeIdAttribute";
+    private const string RuntimeNamespace = "KnowledgeGen";
+    private const string PackAttribute = "KnowledgePackAttribute";
+    private const string IdAttribute = "KnowledgeIdAttribute";
 
     private static readonly EntityClass[] Linkable = { EntityClass.Sources, EntityClass.Actors, EntityClass.Places };
 
@@ -38,9 +39,13 @@ public static class ReferencedPacks
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // This runs on every compilation (every keystroke in an editor): an assembly that does not
+            // reference the runtime library cannot be a fact pack, and is passed over without reading it.
+            if (!ReferencesRuntime(assembly))
+                continue;
             foreach (var attribute in assembly.GetAttributes())
             {
-                if (attribute.AttributeClass?.ToDisplayString() != PackAttribute || attribute.ConstructorArguments.Length != 2
+                if (!IsRuntimeType(attribute.AttributeClass, PackAttribute) || attribute.ConstructorArguments.Length != 2
                     || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol packType)
                     continue;
                 var packName = attribute.ConstructorArguments[1].Value as string ?? assembly.Name;
@@ -58,6 +63,19 @@ public static class ReferencedPacks
             .ToEquatableArray());
     }
 
+    private static bool ReferencesRuntime(IAssemblySymbol assembly)
+    {
+        foreach (var module in assembly.Modules)
+            foreach (var reference in module.ReferencedAssemblies)
+                if (reference.Name == RuntimeNamespace)
+                    return true;
+        return false;
+    }
+
+    // Compares names instead of formatting each attribute's full name, which would allocate per attribute.
+    private static bool IsRuntimeType(INamedTypeSymbol? type, string name) =>
+        type is { Name: var n, ContainingNamespace: { Name: RuntimeNamespace, ContainingNamespace.IsGlobalNamespace: true } } && n == name;
+
     private static void Collect(INamedTypeSymbol type, EntityClass @class, string pack, List<ExternalEntity> entities)
     {
         if (type.DeclaredAccessibility != Accessibility.Public)
@@ -69,7 +87,7 @@ public static class ReferencedPacks
                 continue;
             foreach (var attribute in property.GetAttributes())
             {
-                if (attribute.AttributeClass?.ToDisplayString() == IdAttribute && attribute.ConstructorArguments.Length == 1
+                if (IsRuntimeType(attribute.AttributeClass, IdAttribute) && attribute.ConstructorArguments.Length == 1
                     && attribute.ConstructorArguments[0].Value is string id && Naming.IsValidId(id))
                     entities.Add(new ExternalEntity(id, @class, typeName + "." + property.Name, pack));
             }
