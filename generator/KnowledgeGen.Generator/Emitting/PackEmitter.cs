@@ -210,7 +210,8 @@ public static class PackEmitter
     }
 
     // A fact's text goes into the assembly as UTF-8 data ("..."u8), decoded on first access: string literals
-    // share one heap of 16 MB per assembly (CS8103), which a pack of 100,000 facts would overflow.
+    // share one heap of 16 MB per assembly (CS8103), which a pack of 100,000 facts would overflow. Text with
+    // surrogates stays a plain literal: a lone surrogate has no UTF-8 form, and a literal keeps it exact.
     private static string Text(string? value) =>
         value is null ? "null"
         : value.Length == 0 || value.Any(char.IsSurrogate) ? CSharpText.Literal(value)
