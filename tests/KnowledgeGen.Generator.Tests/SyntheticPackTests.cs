@@ -62,11 +62,17 @@ public class SyntheticPackTests
         var methods = run.Sources.SelectMany(s => s.SyntaxTree.GetRoot().DescendantNodes())
             .Where(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or PropertyDeclarationSyntax)
             .ToList();
-        // The largest method of the pack is no larger than a chunk of 256 lines, and nothing runs in a static constructor.
+        // The largest method of the pack is no larger than a chunk of 256 lines, and nothing runs in a static constructor
+        // but the one-line creation of a file's tables (records are data, decoded on first access).
         Assert.All(methods, m => Assert.True(m.GetText().Lines.Count <= 300, $"{m.GetText().Lines.Count} lines: {m.ToString()[..Math.Min(200, m.ToString().Length)]}"));
         Assert.DoesNotContain(methods, m => m is ConstructorDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.StaticKeyword));
-        Assert.DoesNotContain(run.Sources, s => s.SyntaxTree.GetRoot().DescendantNodes().OfType<FieldDeclarationSyntax>()
-            .Any(f => f.Modifiers.Any(SyntaxKind.StaticKeyword) && f.Declaration.Variables.Any(v => v.Initializer is not null)));
+        var initializers = run.Sources.SelectMany(s => s.SyntaxTree.GetRoot().DescendantNodes().OfType<FieldDeclarationSyntax>())
+            .Where(f => f.Modifiers.Any(SyntaxKind.StaticKeyword))
+            .SelectMany(f => f.Declaration.Variables).Where(v => v.Initializer is not null).ToList();
+        Assert.NotEmpty(initializers);
+        Assert.All(initializers, v => Assert.True(
+            v.Initializer!.Value is InvocationExpressionSyntax or ImplicitObjectCreationExpressionSyntax && v.Initializer.GetText().Lines.Count == 1,
+            v.ToString()));
     }
 
     [Fact]

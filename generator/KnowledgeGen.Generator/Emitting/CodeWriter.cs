@@ -21,10 +21,10 @@ internal sealed class CodeWriter
         _indent++;
     }
 
-    public void Close()
+    public void Close(string closing = "}")
     {
         _indent--;
-        Line("}");
+        Line(closing);
     }
 
     public override string ToString() => _text.ToString();

@@ -104,5 +104,6 @@ public static class IndexEmitter
     private static string Array(string ns, string type, EquatableArray<EntityRef> refs) =>
         refs.Count == 0 ? $"global::System.Array.Empty<{Rt}{type}>()" : $"new {Rt}{type}[] {{ " + string.Join(", ", refs.Select(r => Member(ns, r))) + " }";
 
-    private static string Member(string ns, EntityRef r) => r.External ?? $"global::{ns}.{r.Class}.{r.Member}";
+    // Straight to the entity's table, not through its property: building the indexes then compiles no method per fact.
+    private static string Member(string ns, EntityRef r) => r.External ?? $"global::{ns}.__Facts.File{r.File}.{r.Class}[{r.Index}]";
 }

@@ -10,52 +10,148 @@ namespace KnowledgeGen.Generator.Emitting;
 public sealed record GeneratedFile(string HintName, string Text);
 
 /// <summary>
-/// The Emit stage: C# source text, one generated file per YAML file (<see cref="FileModel"/>: its entities,
-/// in partial classes) and the pack-wide files (<see cref="PackShape"/>: each kind's <c>All</c> and the Pack
-/// class). Every entity is a lazily created static property with its own small factory, so no method grows
-/// with the pack, nothing runs in a static constructor, and a first access builds only the fact it touches.
+/// The Emit stage: C# source text, one generated file per YAML file (<see cref="FileModel"/>) and the pack-wide
+/// files (<see cref="PackShape"/>: each kind's <c>All</c> and lookup, and the Pack class). A YAML file's entities
+/// become typed static properties, with their docs, over a table of records (<see cref="FactRecords"/>) that
+/// the runtime decodes one fact at a time on first access: no method per fact beyond its property, nothing
+/// in a static constructor that grows with the pack, and far less text for the compiler than code per fact.
 /// </summary>
 public static class PackEmitter
 {
     public const string GeneratorName = "KnowledgeGen";
     public static readonly string GeneratorVersion = typeof(PackEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    private const string Rt = "global::KnowledgeGen.";
-    private const string Once = "global::KnowledgeGen.Generated.Initialize.Once";
+    /// <summary>Records per chunk of a table's data: each chunk is one expression of this many UTF-8 literals.</summary>
+    public const int RecordsPerChunk = 256;
 
-    /// <summary>The generated file of one YAML file: its entities, in partial classes; null when it holds none.</summary>
+    private const string Rt = "global::KnowledgeGen.";
+    private const string Gen = "global::KnowledgeGen.Generated.";
+    private const string Once = "global::KnowledgeGen.Generated.Initialize.Once";
+    private const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
+
+    /// <summary>The generated file of one YAML file: its entities' members and tables; null when it holds none.</summary>
     public static GeneratedFile? EmitFile(FileModel file)
     {
         if (!file.HasEntities)
             return null;
         var ns = file.Namespace;
+        var tables = $"global::{ns}.__Facts.File{file.Ordinal}";
         var w = new CodeWriter();
         Header(w);
         w.Line($"namespace {ns}");
         w.Open();
         var first = true;
-        void Part<T>(EntityClass @class, string type, EquatableArray<T> entities, Func<T, EntityModel> entity, Func<T, IEnumerable<string>> docs,
-            Func<T, IReadOnlyList<string>> create) where T : IEquatable<T>
+        void Members<T>(EntityClass @class, string type, EquatableArray<T> entities, Func<T, EntityModel> entity, Func<T, IEnumerable<string>> docs)
+            where T : IEquatable<T>
         {
-            if (entities.Count == 0)
-                return;
-            if (!first)
-                w.Line();
-            first = false;
-            w.Line($"public static partial class {@class}");
-            w.Open();
-            Entities(w, Rt + type, entities, entity, docs, create);
-            w.Close();
+            var parts = file.Parts.Of(@class);
+            var byPart = entities.Select((item, index) => (item, index)).GroupBy(e => KindParts.PartOf(entity(e.item).Member, parts)).OrderBy(g => g.Key);
+            foreach (var part in byPart)
+            {
+                if (!first)
+                    w.Line();
+                first = false;
+                w.Line($"{ClassDeclaration(@class, part.Key, parts)}");
+                w.Open();
+                var firstMember = true;
+                foreach (var (item, index) in part)
+                {
+                    if (!firstMember)
+                        w.Line();
+                    firstMember = false;
+                    var e = entity(item);
+                    foreach (var line in docs(item))
+                        w.Line(line);
+                    w.Line($"[{Rt}KnowledgeId({CSharpText.Literal(e.Id)})]");
+                    w.Line($"public static {Rt}{type} {e.Member} => {tables}.{@class}[{index}];");
+                }
+                w.Close();
+            }
         }
-        Part(EntityClass.Sources, "Source", file.Sources, s => s.Entity, DocComments.Source, s => SourceExpression(ns, s));
-        Part(EntityClass.Actors, "Actor", file.Actors, a => a.Entity, DocComments.Actor, a => ActorExpression(ns, a));
-        Part(EntityClass.Places, "Place", file.Places, p => p.Entity, DocComments.Place, p => PlaceExpression(ns, p));
-        Part(EntityClass.Claims, "Claim", file.Claims, c => c.Entity, DocComments.Claim, c => ClaimExpression(ns, c));
+        Members(EntityClass.Sources, "Source", file.Sources, s => s.Entity, DocComments.Source);
+        Members(EntityClass.Actors, "Actor", file.Actors, a => a.Entity, DocComments.Actor);
+        Members(EntityClass.Places, "Place", file.Places, p => p.Entity, DocComments.Place);
+        Members(EntityClass.Claims, "Claim", file.Claims, c => c.Entity, DocComments.Claim);
+        w.Line();
+        Tables(w, file);
         w.Close();
         return new GeneratedFile(file.HintName, w.ToString());
     }
 
-    /// <summary>The pack-wide files: each kind's class with its summary and <c>All</c>, and the Pack class.</summary>
+    // The file's tables: for each kind it holds, the count and the records, in chunks of UTF-8 literals.
+    private static void Tables(CodeWriter w, FileModel file)
+    {
+        var records = new FactRecords();
+        var kinds = new List<(EntityClass Class, string Type, IReadOnlyList<string> Records)>();
+        if (file.Sources.Count > 0)
+            kinds.Add((EntityClass.Sources, "Source", file.Sources.Select(records.Source).ToList()));
+        if (file.Actors.Count > 0)
+            kinds.Add((EntityClass.Actors, "Actor", file.Actors.Select(records.Actor).ToList()));
+        if (file.Places.Count > 0)
+            kinds.Add((EntityClass.Places, "Place", file.Places.Select(records.Place).ToList()));
+        if (file.Claims.Count > 0)
+            kinds.Add((EntityClass.Claims, "Claim", file.Claims.Select(records.Claim).ToList()));
+
+        w.Line("internal static partial class __Facts");
+        w.Open();
+        w.Line($"/// <summary>The facts of {CSharpText.Doc(file.Path)}, as records the runtime decodes on first access.</summary>");
+        w.Line($"internal static class File{file.Ordinal}");
+        w.Open();
+        var external = records.Externals.Count > 0 ? "External" : "null";
+        foreach (var (@class, type, _) in kinds)
+            w.Line($"internal static readonly {Gen}FactTable<{Rt}{type}> {@class} = {Gen}FactTable.{@class}({Count(file, @class)}, Links, {external}, {type}Data);");
+        foreach (var (_, type, list) in kinds)
+        {
+            // One property per chunk of records keeps each literal expression (and each method) a bounded size.
+            var chunks = (list.Count + RecordsPerChunk - 1) / RecordsPerChunk;
+            w.Line();
+            w.Line($"private static global::System.ReadOnlySpan<byte> {type}Data(int chunk) => chunk switch");
+            w.Open();
+            for (var chunk = 0; chunk < chunks; chunk++)
+                w.Line($"{chunk} => {type}Data{chunk},");
+            w.Line("_ => default,");
+            w.Close("};");
+            for (var chunk = 0; chunk < chunks; chunk++)
+            {
+                w.Line();
+                w.Line($"private static global::System.ReadOnlySpan<byte> {type}Data{chunk} =>");
+                var end = Math.Min(list.Count, (chunk + 1) * RecordsPerChunk);
+                for (var i = chunk * RecordsPerChunk; i < end; i++)
+                    w.Line((i == chunk * RecordsPerChunk ? "    " : "    + ") + CSharpText.Literal(list[i]) + "u8" + (i == end - 1 ? ";" : ""));
+            }
+        }
+        if (records.Externals.Count > 0)
+        {
+            // Entities of referenced packs, by the number their records use.
+            w.Line();
+            w.Line($"private static {Rt}Entity External(int n) => n switch");
+            w.Open();
+            for (var i = 0; i < records.Externals.Count; i++)
+                w.Line($"{i} => {records.Externals[i]},");
+            w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(n)),");
+            w.Close("};");
+        }
+        w.Close();
+        w.Close();
+    }
+
+    private static int Count(FileModel file, EntityClass @class) => @class switch
+    {
+        EntityClass.Sources => file.Sources.Count,
+        EntityClass.Actors => file.Actors.Count,
+        EntityClass.Places => file.Places.Count,
+        _ => file.Claims.Count,
+    };
+
+    // A kind of at most one part is one static class; past that, the kind's class and its parts form a chain of
+    // base classes (the base list is in the kind's pack-wide file), whose static members all read as Claims.X.
+    private static string ClassDeclaration(EntityClass @class, int part, int parts) =>
+        parts <= 1 ? $"public static partial class {@class}"
+        : $"public abstract partial class {PartName(@class, part)}";
+
+    private static string PartName(EntityClass @class, int part) => part == 0 ? @class.ToString() : $"__{@class}Part{part}";
+
+    /// <summary>The pack-wide files: each kind's class with its summary, <c>All</c> and lookup, and the Pack class.</summary>
     public static IReadOnlyList<GeneratedFile> EmitShape(PackShape shape) => new[]
     {
         KindFile(shape, EntityClass.Sources, "Source", "The sources of the pack: documents and the channels claims reached them through.", shape.Sources),
@@ -65,52 +161,54 @@ public static class PackEmitter
         PackFile(shape),
     };
 
-    private static void Entities<T>(CodeWriter w, string runtimeType, EquatableArray<T> entities, Func<T, EntityModel> entity,
-        Func<T, IEnumerable<string>> docs, Func<T, IReadOnlyList<string>> create) where T : IEquatable<T>
-    {
-        var first = true;
-        foreach (var item in entities)
-        {
-            if (!first)
-                w.Line();
-            first = false;
-            var e = entity(item);
-            foreach (var line in docs(item))
-                w.Line(line);
-            w.Line($"[{Rt}KnowledgeId({CSharpText.Literal(e.Id)})]");
-            w.Line($"public static {runtimeType} {e.Member} => __{e.Member} ?? {Once}(ref __{e.Member}, __Create{e.Member}());");
-            w.Line($"private static {runtimeType}? __{e.Member};");
-            // One constructor argument a line keeps the generated code reviewable.
-            w.Line($"private static {runtimeType} __Create{e.Member}() => new {runtimeType}(");
-            var args = create(item);
-            for (var i = 0; i < args.Count; i++)
-                w.Line("    " + args[i] + (i < args.Count - 1 ? "," : ");"));
-        }
-    }
-
-    private static GeneratedFile KindFile(PackShape shape, EntityClass @class, string type, string summary, EquatableArray<string> members)
+    private static GeneratedFile KindFile(PackShape shape, EntityClass @class, string type, string summary, EquatableArray<FileTable> tables)
     {
         var w = new CodeWriter();
         var runtimeType = Rt + type;
+        var ns = shape.Info.Namespace;
+        var parts = shape.Parts.Of(@class);
+        var count = tables.Sum(t => t.Count);
         Header(w);
-        w.Line($"namespace {shape.Info.Namespace}");
+        w.Line($"namespace {ns}");
         w.Open();
         w.Line($"/// <summary>{CSharpText.Doc(summary)}</summary>");
         GeneratedCode(w);
-        w.Line($"public static partial class {@class}");
+        w.Line(parts <= 1 ? $"public static partial class {@class}" : $"public abstract partial class {@class} : {PartName(@class, 1)}");
         w.Open();
+        if (parts > 1)
+        {
+            w.Line($"private {@class}() {{ }}");
+            w.Line();
+        }
         var listType = $"global::System.Collections.Generic.IReadOnlyList<{runtimeType}>";
-        w.Line($"/// <summary>Every {type.ToLowerInvariant()} of the pack ({members.Count}), in the order the curators wrote them.</summary>");
-        w.Line($"public static {listType} All => __all ?? {Once}(ref __all, __CreateAll());");
+        w.Line($"/// <summary>Every {type.ToLowerInvariant()} of the pack ({count}), in the order the curators wrote them.</summary>");
+        w.Line($"public static {listType} All => __all ?? {Once}(ref __all, new {Gen}FactList<{runtimeType}>({string.Join(", ", tables.Select(t => Table(ns, @class, t.File)))}));");
         w.Line($"private static {listType}? __all;");
         w.Line();
-        w.Line("private static string __text(global::System.ReadOnlySpan<byte> utf8) => global::System.Text.Encoding.UTF8.GetString(utf8);");
-        // The fill methods are named __Fill{n}: the linker keeps entity members from clashing with them.
-        ChunkedList.Write(w, "__CreateAll", chunk => "__Fill" + chunk, runtimeType, members.Count, i => members[i]);
+        w.Line($"// How references in the pack's records reach a {type.ToLowerInvariant()}: by the ordinal of its file and its place there.");
+        w.Line($"internal static {runtimeType} __Get(int file, int index) => file switch");
+        w.Open();
+        foreach (var table in tables)
+            w.Line($"{table.File} => {Table(ns, @class, table.File)}[index],");
+        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(file)),");
+        w.Close("};");
         w.Close();
+        for (var part = 1; part < parts; part++)
+        {
+            w.Line();
+            w.Line($"/// <summary>Members of <see cref=\"{@class}\"/>, spread over base classes because one class holds at most 65,535 methods.</summary>");
+            w.Line(Hidden);
+            GeneratedCode(w);
+            w.Line($"public abstract partial class {PartName(@class, part)}" + (part + 1 < parts ? $" : {PartName(@class, part + 1)}" : ""));
+            w.Open();
+            w.Line($"private protected {PartName(@class, part)}() {{ }}");
+            w.Close();
+        }
         w.Close();
-        return new GeneratedFile($"{shape.Info.Namespace}.{@class}.g.cs", w.ToString());
+        return new GeneratedFile($"{ns}.{@class}.g.cs", w.ToString());
     }
+
+    private static string Table(string ns, EntityClass @class, int file) => $"global::{ns}.__Facts.File{file}.{@class}";
 
     private static GeneratedFile PackFile(PackShape pack)
     {
@@ -159,77 +257,16 @@ public static class PackEmitter
             w.Line($"public override global::System.Collections.Generic.IReadOnlyList<{Rt}{type}> {list} => {ns}.{list}.All;");
         w.Close();
         w.Close();
+        w.Line();
+        w.Line("/// <summary>The pack's facts as records, one class per YAML file, and how their references reach each other.</summary>");
+        w.Line(Hidden);
+        w.Line("internal static partial class __Facts");
+        w.Open();
+        w.Line($"internal static readonly {Gen}FactLinks Links = new({ns}.Sources.__Get, {ns}.Actors.__Get, {ns}.Places.__Get, {ns}.Claims.__Get);");
+        w.Close();
         w.Close();
         return new GeneratedFile($"{info.Namespace}.Pack.g.cs", w.ToString());
     }
-
-    private static IReadOnlyList<string> SourceExpression(string ns, SourceModel s) => Common(s.Entity, new[]
-    {
-        $"{Rt}SourceKind.{s.Kind}", Lazy(ns, s.Outlet), Lazy(ns, s.Author), CSharpText.Literal(s.Language), CSharpText.Literal(s.TranslatedFrom),
-        Date(s.Published), Text(s.Document), Text(s.Url), LazyList(ns, "Source", s.Relays),
-    });
-
-    private static IReadOnlyList<string> ActorExpression(string ns, ActorModel a)
-    {
-        var roles = a.Roles.Count == 0
-            ? $"global::System.Array.Empty<{Rt}Role>()"
-            : $"new {Rt}Role[] {{ " + string.Join(", ", a.Roles.Select(r =>
-                $"new {Rt}Role({Text(r.Title)}, {Lazy(ns, r.Of)}, {Bool(r.Former)}, {Text(r.Note)})")) + " }";
-        return Common(a.Entity, new[] { $"{Rt}ActorKind.{a.Kind}", Bool(a.Anonymous), Text(a.Description), roles });
-    }
-
-    private static IReadOnlyList<string> PlaceExpression(string ns, PlaceModel p) =>
-        Common(p.Entity, new[] { $"{Rt}PlaceKind.{p.Kind}", Lazy(ns, p.In) });
-
-    private static IReadOnlyList<string> ClaimExpression(string ns, ClaimModel c)
-    {
-        var citations = c.Citations.Count == 0
-            ? $"global::System.Array.Empty<{Rt}Citation>()"
-            : $"new {Rt}Citation[] {{ " + string.Join(", ", c.Citations.Select(ci =>
-                $"new {Rt}Citation({Lazy(ns, ci.Source)}, {Text(ci.Quote)}, {Lazy(ns, ci.Via)})")) + " }";
-        var quantity = c.Quantity is null
-            ? "null"
-            : $"new {Rt}Quantity({CSharpText.Decimal(c.Quantity.Min)}, {CSharpText.Decimal(c.Quantity.Max)}, {Text(c.Quantity.Unit)}, {Bool(c.Quantity.Approximate)})";
-        return Common(c.Entity, new[]
-        {
-            Text(c.Statement), Lazy(ns, c.Claimant), LazyList(ns, "Entity", c.About), Date(c.Date),
-            $"{Rt}ClaimStatus.{c.Status}", quantity, citations,
-            LazyList(ns, "Claim", c.Contradicts), LazyList(ns, "Claim", c.Supports), LazyList(ns, "Claim", c.SupportedBy),
-        });
-    }
-
-    // The arguments every entity's constructor starts with (id, name, aliases, note), then its own.
-    private static IReadOnlyList<string> Common(EntityModel e, string[] rest)
-    {
-        var aliases = e.Aliases.Count == 0
-            ? "global::System.Array.Empty<string>()"
-            : "new string[] { " + string.Join(", ", e.Aliases.Select(Text)) + " }";
-        var args = new List<string> { Text(e.Id), Text(e.Name), aliases, Text(e.Note) };
-        args.AddRange(rest);
-        return args;
-    }
-
-    // A fact's text goes into the assembly as UTF-8 data ("..."u8), decoded on first access: string literals
-    // share one heap of 16 MB per assembly (CS8103), which a pack of 100,000 facts would overflow. Text with
-    // surrogates stays a plain literal: a lone surrogate has no UTF-8 form, and a literal keeps it exact.
-    private static string Text(string? value) =>
-        value is null ? "null"
-        : value.Length == 0 || value.Any(char.IsSurrogate) ? CSharpText.Literal(value)
-        : "__text(" + CSharpText.Literal(value) + "u8)";
-
-    private static string Member(string ns, EntityRef r) => r.External ?? $"global::{ns}.{r.Class}.{r.Member}";
-
-    // References are delegates so that creating one entity never forces its neighbours into being.
-    private static string Lazy(string ns, EntityRef? r) => r is null ? "null" : $"static () => {Member(ns, r)}";
-
-    private static string LazyList(string ns, string type, EquatableArray<EntityRef> refs) =>
-        refs.Count == 0 ? "null" : $"static () => new {Rt}{type}[] {{ " + string.Join(", ", refs.Select(r => Member(ns, r))) + " }";
-
-    private static string Date(DateSpec? d) => d is null
-        ? "null"
-        : $"new {Rt}FactDate(new global::System.DateOnly({d.Year}, {d.Month}, {d.Day}), {Rt}DatePrecision.{d.Precision})";
-
-    private static string Bool(bool b) => b ? "true" : "false";
 
     private static void Header(CodeWriter w)
     {

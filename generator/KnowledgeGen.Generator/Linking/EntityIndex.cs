@@ -40,7 +40,11 @@ internal sealed class LinkedEntity
     /// <summary>False once any error rules this entity out of the generated code.</summary>
     public bool Emitted { get; set; }
 
-    public EntityRef ToRef() => new(Class, Member, Id, Header.Name, External);
+    // Where the entity lands in the generated tables, once the linker knows what is emitted (-1 until then).
+    public int File { get; set; } = -1;
+    public int Index { get; set; } = -1;
+
+    public EntityRef ToRef() => new(Class, Member, Id, Header.Name, External, File, Index);
 
     public string KindName => KindOf(Class);
 

@@ -71,7 +71,7 @@ public static class IndexBuilder
     /// </summary>
     public static PackModel Skeleton(PackModel pack)
     {
-        static EntityModel E(EntityModel e) => new(e.Id, e.Member, "", EquatableArray<string>.Empty, null, "");
+        static EntityModel E(EntityModel e) => new(e.Id, e.Member, "", EquatableArray<string>.Empty, null, "", e.File, e.Index);
         var none = EquatableArray<EntityRef>.Empty;
         return new PackModel(
             new PackInfo("", pack.Info.Namespace, "", "", null),
@@ -89,7 +89,7 @@ public static class IndexBuilder
     private static EquatableArray<IndexGroup> Bare(IEnumerable<IndexGroup> groups) =>
         groups.Select(g => new IndexGroup(Bare(g.Key), g.Claims.Select(Bare).ToEquatableArray())).ToEquatableArray();
 
-    private static EntityRef Ref(EntityClass @class, EntityModel e) => new(@class, e.Member, e.Id, e.Name);
+    private static EntityRef Ref(EntityClass @class, EntityModel e) => new(@class, e.Member, e.Id, e.Name, null, e.File, e.Index);
 
     // Groups claims under each key they name; keys without claims are left out. Keys keep the given order.
     private static IndexGroup[] Group(IEnumerable<EntityRef> keys, IEnumerable<(IEnumerable<EntityRef> Keys, ClaimModel Claim)> claims)

@@ -19,7 +19,7 @@ internal sealed class ModelBuilder
 
     public ModelBuilder(ReferenceResolver resolver) => _resolver = resolver;
 
-    public PackModel Build(PackInfo info,
+    public PackModel Build(PackInfo info, IReadOnlyList<string> files,
         List<(LinkedEntity Entity, SourceSpec Spec)> sources,
         List<(LinkedEntity Entity, ActorSpec Spec)> actors,
         List<(LinkedEntity Entity, PlaceSpec Spec)> places,
@@ -104,6 +104,15 @@ internal sealed class ModelBuilder
             }
         }
 
+        // Emission is settled: place each emitted entity in its file's table before any reference is made.
+        var fileOrdinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
+            fileOrdinals[files[i]] = i;
+        Locate(sourceRefs.Select(s => s.Entity), fileOrdinals);
+        Locate(actorRefs.Select(a => a.Entity), fileOrdinals);
+        Locate(placeRefs.Select(p => p.Entity), fileOrdinals);
+        Locate(claimRefs.Select(c => c.Entity), fileOrdinals);
+
         return new PackModel(
             info,
             sourceRefs.Where(s => s.Entity.Emitted).Select(s => new SourceModel(
@@ -122,6 +131,20 @@ internal sealed class ModelBuilder
                     .Select(ci => new CitationModel(ci.Source!.ToRef(), ci.Quote.Value, Ref(ci.Via))).ToEquatableArray(),
                 Refs(contradicts[c.Entity]), Refs(c.Supports), Refs(supportedBy[c.Entity]))).ToEquatableArray(),
             EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static void Locate(IEnumerable<LinkedEntity> entities, Dictionary<string, int> fileOrdinals)
+    {
+        var next = new Dictionary<int, int>();
+        foreach (var entity in entities)
+        {
+            if (!entity.Emitted)
+                continue;
+            entity.File = fileOrdinals[entity.FilePath];
+            next.TryGetValue(entity.File, out var index);
+            entity.Index = index;
+            next[entity.File] = index + 1;
+        }
     }
 
     private LinkedEntity? Optional(LinkedEntity owner, Located? reference, string what, params EntityClass[] allowed) =>
@@ -183,7 +206,7 @@ internal sealed class ModelBuilder
     }
 
     private static EntityModel Entity(LinkedEntity e) =>
-        new(e.Id, e.Member, e.Header.Name, e.Header.Aliases.Select(a => a.Value).ToEquatableArray(), e.Header.Note, e.FilePath);
+        new(e.Id, e.Member, e.Header.Name, e.Header.Aliases.Select(a => a.Value).ToEquatableArray(), e.Header.Note, e.FilePath, e.File, e.Index);
 
     private static EntityRef? Ref(LinkedEntity? e) => e is { Emitted: true } ? e.ToRef() : null;
 

@@ -47,7 +47,7 @@ public static class PackLinker
         cancellationToken.ThrowIfCancellationRequested();
 
         var resolver = new ReferenceResolver(index, diagnostics);
-        var model = new ModelBuilder(resolver).Build(info, sources, actors, places, claims);
+        var model = new ModelBuilder(resolver).Build(info, files.Select(f => f.Path).ToList(), sources, actors, places, claims);
         cancellationToken.ThrowIfCancellationRequested();
 
         var ordered = diagnostics

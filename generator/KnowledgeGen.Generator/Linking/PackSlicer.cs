@@ -28,9 +28,11 @@ public static class PackSlicer
         var actors = ByFile(pack.Actors, a => a.Entity.FilePath, failed);
         var places = ByFile(pack.Places, p => p.Entity.FilePath, failed);
         var claims = ByFile(pack.Claims, c => c.Entity.FilePath, failed);
+        var parts = Parts(pack);
+        var ordinal = 0;
         foreach (var path in pack.Files)
         {
-            builder.Add(new FileModel(path, hints[path], pack.Info.Namespace,
+            builder.Add(new FileModel(path, hints[path], pack.Info.Namespace, ordinal++, parts,
                 Of(sources, path), Of(actors, path), Of(places, path), Of(claims, path),
                 diagnostics.TryGetValue(path, out var found) ? found : EquatableArray<DiagnosticInfo>.Empty));
         }
@@ -40,13 +42,19 @@ public static class PackSlicer
     public static PackShape Shape(PackModel pack)
     {
         var files = new HashSet<string>(pack.Files, StringComparer.Ordinal);
+        var ordinals = pack.Files.Select((path, i) => (path, i)).ToDictionary(f => f.path, f => f.i, StringComparer.Ordinal);
         var failed = Failed(pack);
-        EquatableArray<string> Members<T>(EquatableArray<T> items, Func<T, EntityModel> entity) where T : IEquatable<T> =>
-            failed ? EquatableArray<string>.Empty : items.Select(i => entity(i).Member).ToEquatableArray();
+        // Entities come in path order, so each file's entities of a kind are one run.
+        EquatableArray<FileTable> Tables<T>(EquatableArray<T> items, Func<T, EntityModel> entity) where T : IEquatable<T> =>
+            failed ? EquatableArray<FileTable>.Empty
+            : items.GroupBy(i => ordinals[entity(i).FilePath]).Select(g => new FileTable(g.Key, g.Count())).ToEquatableArray();
         return new PackShape(pack.Info,
-            Members(pack.Sources, s => s.Entity), Members(pack.Actors, a => a.Entity), Members(pack.Places, p => p.Entity), Members(pack.Claims, c => c.Entity),
-            pack.Diagnostics.Where(d => !files.Contains(d.FilePath)).ToEquatableArray(), failed);
+            Tables(pack.Sources, s => s.Entity), Tables(pack.Actors, a => a.Entity), Tables(pack.Places, p => p.Entity), Tables(pack.Claims, c => c.Entity),
+            Parts(pack), pack.Diagnostics.Where(d => !files.Contains(d.FilePath)).ToEquatableArray(), failed);
     }
+
+    private static KindParts Parts(PackModel pack) =>
+        KindParts.For(pack.Sources.Count, pack.Actors.Count, pack.Places.Count, pack.Claims.Count);
 
     private static Dictionary<string, List<T>> ByFile<T>(EquatableArray<T> items, Func<T, string> path, bool failed) where T : IEquatable<T>
     {

@@ -81,6 +81,13 @@ public static class ReferencedPacks
         if (type.DeclaredAccessibility != Accessibility.Public)
             return;
         var typeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        // A kind too large for one class keeps members in base classes too, still reached through the kind's class.
+        for (var declaring = type; declaring is not null && declaring.SpecialType != SpecialType.System_Object; declaring = declaring.BaseType)
+            CollectDeclared(declaring, typeName, @class, pack, entities);
+    }
+
+    private static void CollectDeclared(INamedTypeSymbol type, string typeName, EntityClass @class, string pack, List<ExternalEntity> entities)
+    {
         foreach (var member in type.GetMembers())
         {
             if (member is not IPropertySymbol { IsStatic: true, DeclaredAccessibility: Accessibility.Public } property)

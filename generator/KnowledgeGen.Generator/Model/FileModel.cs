@@ -1,16 +1,23 @@
+using System;
 using KnowledgeGen.Generator.Diagnostics;
 
 namespace KnowledgeGen.Generator.Model;
 
 // The linked pack cut along the lines of what each generated file needs, so that an edit regenerates only
 // the files whose input changed: one slice per YAML file (its entities and the diagnostics at its
-// locations), and the pack's shape (the manifest and every member, in order) for the lists and the Pack class.
+// locations), and the pack's shape (the manifest and which files hold how many entities of each kind)
+// for the lists, the lookups and the Pack class.
 
-/// <summary>One YAML file's entities, ready to emit into the generated file named <see cref="HintName"/>.</summary>
+/// <summary>
+/// One YAML file's entities, ready to emit into the generated file named <see cref="HintName"/>.
+/// <see cref="Ordinal"/> is the file's place in path order, which names its generated tables.
+/// </summary>
 public sealed record FileModel(
     string Path,
     string HintName,
     string Namespace,
+    int Ordinal,
+    KindParts Parts,
     EquatableArray<SourceModel> Sources,
     EquatableArray<ActorModel> Actors,
     EquatableArray<PlaceModel> Places,
@@ -21,14 +28,55 @@ public sealed record FileModel(
 }
 
 /// <summary>
-/// What the pack-wide generated code needs: the manifest, the member of every entity of each kind in the
-/// pack's order (for <c>All</c>), and the diagnostics tied to no file. Editing a fact's text leaves it equal.
+/// What the pack-wide generated code needs: the manifest, which files hold entities of each kind and how
+/// many (for <c>All</c> and the lookup references go through), how many classes each kind's members are
+/// spread over, and the diagnostics tied to no file. Editing a fact, or renaming it, leaves it equal.
 /// </summary>
 public sealed record PackShape(
     PackInfo Info,
-    EquatableArray<string> Sources,
-    EquatableArray<string> Actors,
-    EquatableArray<string> Places,
-    EquatableArray<string> Claims,
+    EquatableArray<FileTable> Sources,
+    EquatableArray<FileTable> Actors,
+    EquatableArray<FileTable> Places,
+    EquatableArray<FileTable> Claims,
+    KindParts Parts,
     EquatableArray<DiagnosticInfo> Diagnostics,
     bool Failed);
+
+/// <summary>The generated table of one kind in one YAML file: the file's ordinal and how many entities it holds.</summary>
+public sealed record FileTable(int File, int Count);
+
+/// <summary>
+/// How many classes hold each kind's members. The runtime refuses a class of more than 65,535 methods, and
+/// every member is a property getter, so a kind with more than <see cref="MembersPerPart"/> entities is spread
+/// over base classes of its class (still reached as <c>Claims.X</c>); a member's part follows from its name alone,
+/// so an edit elsewhere in the pack never moves it.
+/// </summary>
+public sealed record KindParts(int Sources, int Actors, int Places, int Claims)
+{
+    /// <summary>Expected members per part; parts vary around it, far below the runtime's limit.</summary>
+    public const int MembersPerPart = 40000;
+
+    public static KindParts For(int sources, int actors, int places, int claims) =>
+        new(PartsFor(sources), PartsFor(actors), PartsFor(places), PartsFor(claims));
+
+    public int Of(EntityClass @class) => @class switch
+    {
+        EntityClass.Sources => Sources,
+        EntityClass.Actors => Actors,
+        EntityClass.Places => Places,
+        _ => Claims,
+    };
+
+    /// <summary>The part holding <paramref name="member"/> among <paramref name="parts"/>: a stable hash (FNV-1a) of its name.</summary>
+    public static int PartOf(string member, int parts)
+    {
+        if (parts <= 1)
+            return 0;
+        var hash = 2166136261u;
+        foreach (var c in member)
+            hash = unchecked((hash ^ c) * 16777619u);
+        return (int)(hash % (uint)parts);
+    }
+
+    private static int PartsFor(int count) => Math.Max(1, (count + MembersPerPart - 1) / MembersPerPart);
+}

@@ -32,11 +32,13 @@ public enum EntityClass
 /// <summary>
 /// A resolved reference: the member it compiles to, and the id and name the docs show. <see cref="External"/>
 /// is the fully qualified member of an entity of a referenced pack (null for the pack's own entities).
+/// <see cref="File"/> and <see cref="Index"/> locate one of the pack's own entities in the generated tables:
+/// the ordinal of its YAML file (in path order) and its place among the entities of its kind in that file.
 /// </summary>
-public sealed record EntityRef(EntityClass Class, string Member, string Id, string Name, string? External = null);
+public sealed record EntityRef(EntityClass Class, string Member, string Id, string Name, string? External = null, int File = -1, int Index = -1);
 
 /// <summary>What every entity shares; <see cref="FilePath"/> is the file it was written in, whose generated file holds it.</summary>
-public sealed record EntityModel(string Id, string Member, string Name, EquatableArray<string> Aliases, string? Note, string FilePath);
+public sealed record EntityModel(string Id, string Member, string Name, EquatableArray<string> Aliases, string? Note, string FilePath, int File = -1, int Index = -1);
 
 public sealed record SourceModel(
     EntityModel Entity,

@@ -10,25 +10,15 @@ namespace Starter.Facts
     public static partial class Actors
     {
         /// <summary>Every actor of the pack (4), in the order the curators wrote them.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Actor> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, __CreateAll());
+        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Actor> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, new global::KnowledgeGen.Generated.FactList<global::KnowledgeGen.Actor>(global::Starter.Facts.__Facts.File0.Actors));
         private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Actor>? __all;
 
-        private static string __text(global::System.ReadOnlySpan<byte> utf8) => global::System.Text.Encoding.UTF8.GetString(utf8);
-
-        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Actor> __CreateAll()
+        // How references in the pack's records reach a actor: by the ordinal of its file and its place there.
+        internal static global::KnowledgeGen.Actor __Get(int file, int index) => file switch
         {
-            var list = new global::System.Collections.Generic.List<global::KnowledgeGen.Actor>(4);
-            __Fill0(list);
-            return list.AsReadOnly();
-        }
-
-        private static void __Fill0(global::System.Collections.Generic.List<global::KnowledgeGen.Actor> list)
-        {
-            list.Add(FahimDashti);
-            list.Add(NationalResistanceFront);
-            list.Add(DailyTrust);
-            list.Add(NrfSource);
-        }
+            0 => global::Starter.Facts.__Facts.File0.Actors[index],
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(file)),
+        };
     }
 }
 
@@ -44,24 +34,15 @@ namespace Starter.Facts
     public static partial class Claims
     {
         /// <summary>Every claim of the pack (3), in the order the curators wrote them.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, __CreateAll());
+        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, new global::KnowledgeGen.Generated.FactList<global::KnowledgeGen.Claim>(global::Starter.Facts.__Facts.File1.Claims));
         private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim>? __all;
 
-        private static string __text(global::System.ReadOnlySpan<byte> utf8) => global::System.Text.Encoding.UTF8.GetString(utf8);
-
-        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim> __CreateAll()
+        // How references in the pack's records reach a claim: by the ordinal of its file and its place there.
+        internal static global::KnowledgeGen.Claim __Get(int file, int index) => file switch
         {
-            var list = new global::System.Collections.Generic.List<global::KnowledgeGen.Claim>(3);
-            __Fill0(list);
-            return list.AsReadOnly();
-        }
-
-        private static void __Fill0(global::System.Collections.Generic.List<global::KnowledgeGen.Claim> list)
-        {
-            list.Add(TalibanLost40Fighters);
-            list.Add(ClashesStillOngoing);
-            list.Add(ValleyFell);
-        }
+            1 => global::Starter.Facts.__Facts.File1.Claims[index],
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(file)),
+        };
     }
 }
 
@@ -111,9 +92,9 @@ namespace Starter.Facts
 
             private static void ByClaimant0(global::System.Collections.Generic.List<global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Actor>> list)
             {
-                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Actor>(global::Starter.Facts.Actors.FahimDashti, new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.TalibanLost40Fighters }));
-                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Actor>(global::Starter.Facts.Actors.DailyTrust, new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.ValleyFell }));
-                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Actor>(global::Starter.Facts.Actors.NrfSource, new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.ClashesStillOngoing }));
+                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Actor>(global::Starter.Facts.__Facts.File0.Actors[0], new global::KnowledgeGen.Claim[] { global::Starter.Facts.__Facts.File1.Claims[0] }));
+                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Actor>(global::Starter.Facts.__Facts.File0.Actors[2], new global::KnowledgeGen.Claim[] { global::Starter.Facts.__Facts.File1.Claims[2] }));
+                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Actor>(global::Starter.Facts.__Facts.File0.Actors[3], new global::KnowledgeGen.Claim[] { global::Starter.Facts.__Facts.File1.Claims[1] }));
             }
 
             private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Entity>> BySubject()
@@ -125,8 +106,8 @@ namespace Starter.Facts
 
             private static void BySubject0(global::System.Collections.Generic.List<global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Entity>> list)
             {
-                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Entity>(global::Starter.Facts.Actors.NationalResistanceFront, new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.ClashesStillOngoing }));
-                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Entity>(global::Starter.Facts.Places.PanjshirValley, new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.TalibanLost40Fighters, global::Starter.Facts.Claims.ClashesStillOngoing }));
+                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Entity>(global::Starter.Facts.__Facts.File0.Actors[1], new global::KnowledgeGen.Claim[] { global::Starter.Facts.__Facts.File1.Claims[1] }));
+                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Entity>(global::Starter.Facts.__Facts.File3.Places[1], new global::KnowledgeGen.Claim[] { global::Starter.Facts.__Facts.File1.Claims[0], global::Starter.Facts.__Facts.File1.Claims[1] }));
             }
 
             private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Source>> BySource()
@@ -138,8 +119,8 @@ namespace Starter.Facts
 
             private static void BySource0(global::System.Collections.Generic.List<global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Source>> list)
             {
-                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Source>(global::Starter.Facts.Sources.Report001, new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.TalibanLost40Fighters, global::Starter.Facts.Claims.ClashesStillOngoing, global::Starter.Facts.Claims.ValleyFell }));
-                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Source>(global::Starter.Facts.Sources.DashtiAudioMessage, new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.TalibanLost40Fighters }));
+                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Source>(global::Starter.Facts.__Facts.File4.Sources[0], new global::KnowledgeGen.Claim[] { global::Starter.Facts.__Facts.File1.Claims[0], global::Starter.Facts.__Facts.File1.Claims[1], global::Starter.Facts.__Facts.File1.Claims[2] }));
+                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Source>(global::Starter.Facts.__Facts.File4.Sources[1], new global::KnowledgeGen.Claim[] { global::Starter.Facts.__Facts.File1.Claims[0] }));
             }
 
             private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.ClaimPair> Contradictions()
@@ -151,7 +132,7 @@ namespace Starter.Facts
 
             private static void Contradictions0(global::System.Collections.Generic.List<global::KnowledgeGen.ClaimPair> list)
             {
-                list.Add(new global::KnowledgeGen.ClaimPair(global::Starter.Facts.Claims.ClashesStillOngoing, global::Starter.Facts.Claims.ValleyFell));
+                list.Add(new global::KnowledgeGen.ClaimPair(global::Starter.Facts.__Facts.File1.Claims[1], global::Starter.Facts.__Facts.File1.Claims[2]));
             }
 
             private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.SupportEdge> Supports()
@@ -163,7 +144,7 @@ namespace Starter.Facts
 
             private static void Supports0(global::System.Collections.Generic.List<global::KnowledgeGen.SupportEdge> list)
             {
-                list.Add(new global::KnowledgeGen.SupportEdge(global::Starter.Facts.Claims.TalibanLost40Fighters, global::Starter.Facts.Claims.ClashesStillOngoing));
+                list.Add(new global::KnowledgeGen.SupportEdge(global::Starter.Facts.__Facts.File1.Claims[0], global::Starter.Facts.__Facts.File1.Claims[1]));
             }
 
             private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim> Timeline()
@@ -175,9 +156,9 @@ namespace Starter.Facts
 
             private static void Timeline0(global::System.Collections.Generic.List<global::KnowledgeGen.Claim> list)
             {
-                list.Add(global::Starter.Facts.Claims.ValleyFell);
-                list.Add(global::Starter.Facts.Claims.ClashesStillOngoing);
-                list.Add(global::Starter.Facts.Claims.TalibanLost40Fighters);
+                list.Add(global::Starter.Facts.__Facts.File1.Claims[2]);
+                list.Add(global::Starter.Facts.__Facts.File1.Claims[1]);
+                list.Add(global::Starter.Facts.__Facts.File1.Claims[0]);
             }
 
             private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Corroboration> Corroborations()
@@ -189,9 +170,9 @@ namespace Starter.Facts
 
             private static void Corroborations0(global::System.Collections.Generic.List<global::KnowledgeGen.Corroboration> list)
             {
-                list.Add(new global::KnowledgeGen.Corroboration(global::Starter.Facts.Claims.TalibanLost40Fighters, 1, 1, new global::KnowledgeGen.Source[] { global::Starter.Facts.Sources.DashtiAudioMessage }));
-                list.Add(new global::KnowledgeGen.Corroboration(global::Starter.Facts.Claims.ClashesStillOngoing, 1, 1, new global::KnowledgeGen.Source[] { global::Starter.Facts.Sources.Report001 }));
-                list.Add(new global::KnowledgeGen.Corroboration(global::Starter.Facts.Claims.ValleyFell, 1, 1, new global::KnowledgeGen.Source[] { global::Starter.Facts.Sources.Report001 }));
+                list.Add(new global::KnowledgeGen.Corroboration(global::Starter.Facts.__Facts.File1.Claims[0], 1, 1, new global::KnowledgeGen.Source[] { global::Starter.Facts.__Facts.File4.Sources[1] }));
+                list.Add(new global::KnowledgeGen.Corroboration(global::Starter.Facts.__Facts.File1.Claims[1], 1, 1, new global::KnowledgeGen.Source[] { global::Starter.Facts.__Facts.File4.Sources[0] }));
+                list.Add(new global::KnowledgeGen.Corroboration(global::Starter.Facts.__Facts.File1.Claims[2], 1, 1, new global::KnowledgeGen.Source[] { global::Starter.Facts.__Facts.File4.Sources[0] }));
             }
         }
     }
@@ -209,7 +190,7 @@ namespace Starter.Facts
     /// <summary>
     /// <para>The fact pack A starter pack (Starter 1.2.3).</para>
     /// <para>Two sources, three actors, two places and three claims that exercise every field.</para>
-    /// <para>2 sources · 4 actors · 2 places · 3 claims</para>
+    /// <para>1 sources · 1 actors · 1 places · 1 claims</para>
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGen", "0.1.0")]
     public static partial class Pack
@@ -244,6 +225,13 @@ namespace Starter.Facts
             public override global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim> Claims => global::Starter.Facts.Claims.All;
         }
     }
+
+    /// <summary>The pack's facts as records, one class per YAML file, and how their references reach each other.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static partial class __Facts
+    {
+        internal static readonly global::KnowledgeGen.Generated.FactLinks Links = new(global::Starter.Facts.Sources.__Get, global::Starter.Facts.Actors.__Get, global::Starter.Facts.Places.__Get, global::Starter.Facts.Claims.__Get);
+    }
 }
 
 //----- Starter.Facts.Places.g.cs
@@ -258,23 +246,15 @@ namespace Starter.Facts
     public static partial class Places
     {
         /// <summary>Every place of the pack (2), in the order the curators wrote them.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Place> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, __CreateAll());
+        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Place> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, new global::KnowledgeGen.Generated.FactList<global::KnowledgeGen.Place>(global::Starter.Facts.__Facts.File3.Places));
         private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Place>? __all;
 
-        private static string __text(global::System.ReadOnlySpan<byte> utf8) => global::System.Text.Encoding.UTF8.GetString(utf8);
-
-        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Place> __CreateAll()
+        // How references in the pack's records reach a place: by the ordinal of its file and its place there.
+        internal static global::KnowledgeGen.Place __Get(int file, int index) => file switch
         {
-            var list = new global::System.Collections.Generic.List<global::KnowledgeGen.Place>(2);
-            __Fill0(list);
-            return list.AsReadOnly();
-        }
-
-        private static void __Fill0(global::System.Collections.Generic.List<global::KnowledgeGen.Place> list)
-        {
-            list.Add(Afghanistan);
-            list.Add(PanjshirValley);
-        }
+            3 => global::Starter.Facts.__Facts.File3.Places[index],
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(file)),
+        };
     }
 }
 
@@ -290,23 +270,15 @@ namespace Starter.Facts
     public static partial class Sources
     {
         /// <summary>Every source of the pack (2), in the order the curators wrote them.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, __CreateAll());
+        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, new global::KnowledgeGen.Generated.FactList<global::KnowledgeGen.Source>(global::Starter.Facts.__Facts.File4.Sources));
         private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source>? __all;
 
-        private static string __text(global::System.ReadOnlySpan<byte> utf8) => global::System.Text.Encoding.UTF8.GetString(utf8);
-
-        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source> __CreateAll()
+        // How references in the pack's records reach a source: by the ordinal of its file and its place there.
+        internal static global::KnowledgeGen.Source __Get(int file, int index) => file switch
         {
-            var list = new global::System.Collections.Generic.List<global::KnowledgeGen.Source>(2);
-            __Fill0(list);
-            return list.AsReadOnly();
-        }
-
-        private static void __Fill0(global::System.Collections.Generic.List<global::KnowledgeGen.Source> list)
-        {
-            list.Add(Report001);
-            list.Add(DashtiAudioMessage);
-        }
+            4 => global::Starter.Facts.__Facts.File4.Sources[index],
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(file)),
+        };
     }
 }
 
@@ -326,17 +298,7 @@ namespace Starter.Facts
         /// <para>1 claim · cited in report-001 · id: fahim-dashti</para>
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("fahim-dashti")]
-        public static global::KnowledgeGen.Actor FahimDashti => __FahimDashti ?? global::KnowledgeGen.Generated.Initialize.Once(ref __FahimDashti, __CreateFahimDashti());
-        private static global::KnowledgeGen.Actor? __FahimDashti;
-        private static global::KnowledgeGen.Actor __CreateFahimDashti() => new global::KnowledgeGen.Actor(
-            __text("fahim-dashti"u8),
-            __text("Fahim Dashti"u8),
-            new string[] { __text("Dashti"u8) },
-            null,
-            global::KnowledgeGen.ActorKind.Person,
-            false,
-            __text("Spokesperson of the National Resistance Front."u8),
-            new global::KnowledgeGen.Role[] { new global::KnowledgeGen.Role(__text("spokesperson"u8), static () => global::Starter.Facts.Actors.NationalResistanceFront, false, null) });
+        public static global::KnowledgeGen.Actor FahimDashti => global::Starter.Facts.__Facts.File0.Actors[0];
 
         /// <summary>
         /// <para>National Resistance Front of Afghanistan — organisation</para>
@@ -344,51 +306,42 @@ namespace Starter.Facts
         /// <para>0 claims · cited in report-001 · id: national-resistance-front</para>
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("national-resistance-front")]
-        public static global::KnowledgeGen.Actor NationalResistanceFront => __NationalResistanceFront ?? global::KnowledgeGen.Generated.Initialize.Once(ref __NationalResistanceFront, __CreateNationalResistanceFront());
-        private static global::KnowledgeGen.Actor? __NationalResistanceFront;
-        private static global::KnowledgeGen.Actor __CreateNationalResistanceFront() => new global::KnowledgeGen.Actor(
-            __text("national-resistance-front"u8),
-            __text("National Resistance Front of Afghanistan"u8),
-            new string[] { __text("NRF"u8), __text("NRFA"u8) },
-            null,
-            global::KnowledgeGen.ActorKind.Organisation,
-            false,
-            null,
-            global::System.Array.Empty<global::KnowledgeGen.Role>());
+        public static global::KnowledgeGen.Actor NationalResistanceFront => global::Starter.Facts.__Facts.File0.Actors[1];
 
         /// <summary>
         /// <para>Daily Trust — media</para>
         /// <para>1 claim · cited in report-001 · id: daily-trust</para>
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("daily-trust")]
-        public static global::KnowledgeGen.Actor DailyTrust => __DailyTrust ?? global::KnowledgeGen.Generated.Initialize.Once(ref __DailyTrust, __CreateDailyTrust());
-        private static global::KnowledgeGen.Actor? __DailyTrust;
-        private static global::KnowledgeGen.Actor __CreateDailyTrust() => new global::KnowledgeGen.Actor(
-            __text("daily-trust"u8),
-            __text("Daily Trust"u8),
-            global::System.Array.Empty<string>(),
-            null,
-            global::KnowledgeGen.ActorKind.Media,
-            false,
-            null,
-            global::System.Array.Empty<global::KnowledgeGen.Role>());
+        public static global::KnowledgeGen.Actor DailyTrust => global::Starter.Facts.__Facts.File0.Actors[2];
 
         /// <summary>
         /// <para>A source within the NRF — person (unnamed); member of National Resistance Front of Afghanistan; former fighter</para>
         /// <para>1 claim · cited in report-001 · id: nrf-source</para>
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("nrf-source")]
-        public static global::KnowledgeGen.Actor NrfSource => __NrfSource ?? global::KnowledgeGen.Generated.Initialize.Once(ref __NrfSource, __CreateNrfSource());
-        private static global::KnowledgeGen.Actor? __NrfSource;
-        private static global::KnowledgeGen.Actor __CreateNrfSource() => new global::KnowledgeGen.Actor(
-            __text("nrf-source"u8),
-            __text("A source within the NRF"u8),
-            global::System.Array.Empty<string>(),
-            null,
-            global::KnowledgeGen.ActorKind.Person,
-            true,
-            null,
-            new global::KnowledgeGen.Role[] { new global::KnowledgeGen.Role(__text("member"u8), static () => global::Starter.Facts.Actors.NationalResistanceFront, false, null), new global::KnowledgeGen.Role(__text("fighter"u8), null, true, __text("Said to have fought in the 1990s."u8)) });
+        public static global::KnowledgeGen.Actor NrfSource => global::Starter.Facts.__Facts.File0.Actors[3];
+    }
+
+    internal static partial class __Facts
+    {
+        /// <summary>The facts of /fixtures/starter/actors.kg.yaml, as records the runtime decodes on first access.</summary>
+        internal static class File0
+        {
+            internal static readonly global::KnowledgeGen.Generated.FactTable<global::KnowledgeGen.Actor> Actors = global::KnowledgeGen.Generated.FactTable.Actors(4, Links, null, ActorData);
+
+            private static global::System.ReadOnlySpan<byte> ActorData(int chunk) => chunk switch
+            {
+                0 => ActorData0,
+                _ => default,
+            };
+
+            private static global::System.ReadOnlySpan<byte> ActorData0 =>
+                "126#12:fahim-dashti12:Fahim Dashti1,6:Dashti~6:Person0,46:Spokesperson of the National Resistance Front.1,12:spokesperson1,0,1,0,~"u8
+                + "105#25:national-resistance-front40:National Resistance Front of Afghanistan2,3:NRF4:NRFA~12:Organisation0,~0,"u8
+                + "43#11:daily-trust11:Daily Trust0,~5:Media0,~0,"u8
+                + "120#10:nrf-source23:A source within the NRF0,~6:Person1,~2,6:member1,0,1,0,~7:fighter~1,33:Said to have fought in the 1990s."u8;
+        }
     }
 }
 
@@ -409,23 +362,7 @@ namespace Starter.Facts
         /// <para>id: taliban-lost-40-fighters</para>
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("taliban-lost-40-fighters")]
-        public static global::KnowledgeGen.Claim TalibanLost40Fighters => __TalibanLost40Fighters ?? global::KnowledgeGen.Generated.Initialize.Once(ref __TalibanLost40Fighters, __CreateTalibanLost40Fighters());
-        private static global::KnowledgeGen.Claim? __TalibanLost40Fighters;
-        private static global::KnowledgeGen.Claim __CreateTalibanLost40Fighters() => new global::KnowledgeGen.Claim(
-            __text("taliban-lost-40-fighters"u8),
-            __text("The Taliban lost 40 fighters trying to enter the Panjshir Valley."u8),
-            global::System.Array.Empty<string>(),
-            null,
-            __text("The Taliban lost 40 fighters trying to enter the Panjshir Valley."u8),
-            static () => global::Starter.Facts.Actors.FahimDashti,
-            static () => new global::KnowledgeGen.Entity[] { global::Starter.Facts.Places.PanjshirValley },
-            new global::KnowledgeGen.FactDate(new global::System.DateOnly(2021, 9, 2), global::KnowledgeGen.DatePrecision.Day),
-            global::KnowledgeGen.ClaimStatus.Unverified,
-            new global::KnowledgeGen.Quantity(40m, 40m, __text("fighters killed"u8), false),
-            new global::KnowledgeGen.Citation[] { new global::KnowledgeGen.Citation(static () => global::Starter.Facts.Sources.Report001, __text("the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir"u8), static () => global::Starter.Facts.Sources.DashtiAudioMessage) },
-            null,
-            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.ClashesStillOngoing },
-            null);
+        public static global::KnowledgeGen.Claim TalibanLost40Fighters => global::Starter.Facts.__Facts.File1.Claims[0];
 
         /// <summary>
         /// <para>The Taliban are using their last power to get in, but clashes are still ongoing.</para>
@@ -435,23 +372,7 @@ namespace Starter.Facts
         /// <para>id: clashes-still-ongoing</para>
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("clashes-still-ongoing")]
-        public static global::KnowledgeGen.Claim ClashesStillOngoing => __ClashesStillOngoing ?? global::KnowledgeGen.Generated.Initialize.Once(ref __ClashesStillOngoing, __CreateClashesStillOngoing());
-        private static global::KnowledgeGen.Claim? __ClashesStillOngoing;
-        private static global::KnowledgeGen.Claim __CreateClashesStillOngoing() => new global::KnowledgeGen.Claim(
-            __text("clashes-still-ongoing"u8),
-            __text("Clashes still ongoing"u8),
-            global::System.Array.Empty<string>(),
-            null,
-            __text("The Taliban are using their last power to get in, but clashes are still ongoing."u8),
-            static () => global::Starter.Facts.Actors.NrfSource,
-            static () => new global::KnowledgeGen.Entity[] { global::Starter.Facts.Places.PanjshirValley, global::Starter.Facts.Actors.NationalResistanceFront },
-            new global::KnowledgeGen.FactDate(new global::System.DateOnly(2021, 9, 1), global::KnowledgeGen.DatePrecision.Month),
-            global::KnowledgeGen.ClaimStatus.Reported,
-            null,
-            new global::KnowledgeGen.Citation[] { new global::KnowledgeGen.Citation(static () => global::Starter.Facts.Sources.Report001, __text("They (Taliban) are using their last power to get in, but clashes are still ongoing,"u8), null) },
-            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.ValleyFell },
-            null,
-            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.TalibanLost40Fighters });
+        public static global::KnowledgeGen.Claim ClashesStillOngoing => global::Starter.Facts.__Facts.File1.Claims[1];
 
         /// <summary>
         /// <para>The valley has fallen.</para>
@@ -461,23 +382,27 @@ namespace Starter.Facts
         /// <para>id: valley-fell</para>
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("valley-fell")]
-        public static global::KnowledgeGen.Claim ValleyFell => __ValleyFell ?? global::KnowledgeGen.Generated.Initialize.Once(ref __ValleyFell, __CreateValleyFell());
-        private static global::KnowledgeGen.Claim? __ValleyFell;
-        private static global::KnowledgeGen.Claim __CreateValleyFell() => new global::KnowledgeGen.Claim(
-            __text("valley-fell"u8),
-            __text("The valley has fallen."u8),
-            global::System.Array.Empty<string>(),
-            null,
-            __text("The valley has fallen."u8),
-            static () => global::Starter.Facts.Actors.DailyTrust,
-            null,
-            new global::KnowledgeGen.FactDate(new global::System.DateOnly(2021, 1, 1), global::KnowledgeGen.DatePrecision.Year),
-            global::KnowledgeGen.ClaimStatus.Denied,
-            new global::KnowledgeGen.Quantity(7m, 8.5m, __text("days"u8), true),
-            new global::KnowledgeGen.Citation[] { new global::KnowledgeGen.Citation(static () => global::Starter.Facts.Sources.Report001, __text("Quotes \"inside\", a back\\slash, */ and </summary> & <b> #if {"u8), null) },
-            static () => new global::KnowledgeGen.Claim[] { global::Starter.Facts.Claims.ClashesStillOngoing },
-            null,
-            null);
+        public static global::KnowledgeGen.Claim ValleyFell => global::Starter.Facts.__Facts.File1.Claims[2];
+    }
+
+    internal static partial class __Facts
+    {
+        /// <summary>The facts of /fixtures/starter/claims.kg.yaml, as records the runtime decodes on first access.</summary>
+        internal static class File1
+        {
+            internal static readonly global::KnowledgeGen.Generated.FactTable<global::KnowledgeGen.Claim> Claims = global::KnowledgeGen.Generated.FactTable.Claims(3, Links, null, ClaimData);
+
+            private static global::System.ReadOnlySpan<byte> ClaimData(int chunk) => chunk switch
+            {
+                0 => ClaimData0,
+                _ => default,
+            };
+
+            private static global::System.ReadOnlySpan<byte> ClaimData0 =>
+                "343#24:taliban-lost-40-fighters65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.0,~65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.1,0,0,1,2,3,1,2021,9,2,3:Day10:Unverified2:402:4015:fighters killed0,1,0,4,0,79:the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir0,4,1,0,1,3,1,1,0,"u8
+                + "294#21:clashes-still-ongoing21:Clashes still ongoing0,~80:The Taliban are using their last power to get in, but clashes are still ongoing.1,0,3,2,2,3,1,1,0,1,2021,9,1,5:Month8:Reported~1,0,4,0,83:They (Taliban) are using their last power to get in, but clashes are still ongoing,~1,3,1,2,0,1,3,1,0,"u8
+                + "198#11:valley-fell22:The valley has fallen.0,~22:The valley has fallen.1,0,2,0,2021,1,1,4:Year6:Denied1:73:8.54:days1,1,0,4,0,60:Quotes \"inside\", a back\\slash, */ and </summary> & <b> #if {~1,3,1,1,0,0,"u8;
+        }
     }
 }
 
@@ -495,15 +420,7 @@ namespace Starter.Facts
         /// <para>0 claims about it · id: afghanistan</para>
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("afghanistan")]
-        public static global::KnowledgeGen.Place Afghanistan => __Afghanistan ?? global::KnowledgeGen.Generated.Initialize.Once(ref __Afghanistan, __CreateAfghanistan());
-        private static global::KnowledgeGen.Place? __Afghanistan;
-        private static global::KnowledgeGen.Place __CreateAfghanistan() => new global::KnowledgeGen.Place(
-            __text("afghanistan"u8),
-            __text("Afghanistan"u8),
-            global::System.Array.Empty<string>(),
-            null,
-            global::KnowledgeGen.PlaceKind.Country,
-            null);
+        public static global::KnowledgeGen.Place Afghanistan => global::Starter.Facts.__Facts.File3.Places[0];
 
         /// <summary>
         /// <para>Panjshir Valley — valley in Afghanistan</para>
@@ -512,15 +429,26 @@ namespace Starter.Facts
         /// <para>Note: Spelled Punjir in the translated report.</para>
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("panjshir-valley")]
-        public static global::KnowledgeGen.Place PanjshirValley => __PanjshirValley ?? global::KnowledgeGen.Generated.Initialize.Once(ref __PanjshirValley, __CreatePanjshirValley());
-        private static global::KnowledgeGen.Place? __PanjshirValley;
-        private static global::KnowledgeGen.Place __CreatePanjshirValley() => new global::KnowledgeGen.Place(
-            __text("panjshir-valley"u8),
-            __text("Panjshir Valley"u8),
-            new string[] { __text("Punjir"u8), __text("Panjsjir Valley"u8) },
-            __text("Spelled Punjir in the translated report."u8),
-            global::KnowledgeGen.PlaceKind.Valley,
-            static () => global::Starter.Facts.Places.Afghanistan);
+        public static global::KnowledgeGen.Place PanjshirValley => global::Starter.Facts.__Facts.File3.Places[1];
+    }
+
+    internal static partial class __Facts
+    {
+        /// <summary>The facts of /fixtures/starter/places.kg.yaml, as records the runtime decodes on first access.</summary>
+        internal static class File3
+        {
+            internal static readonly global::KnowledgeGen.Generated.FactTable<global::KnowledgeGen.Place> Places = global::KnowledgeGen.Generated.FactTable.Places(2, Links, null, PlaceData);
+
+            private static global::System.ReadOnlySpan<byte> PlaceData(int chunk) => chunk switch
+            {
+                0 => PlaceData0,
+                _ => default,
+            };
+
+            private static global::System.ReadOnlySpan<byte> PlaceData0 =>
+                "41#11:afghanistan11:Afghanistan0,~7:Country~"u8
+                + "121#15:panjshir-valley15:Panjshir Valley2,6:Punjir15:Panjsjir Valley40:Spelled Punjir in the translated report.6:Valley2,3,0,"u8;
+        }
     }
 }
 
@@ -543,22 +471,7 @@ namespace Starter.Facts
         /// <para>Note: Dated from "on Thursday" and "on Wednesday" in the text.</para>
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("report-001")]
-        public static global::KnowledgeGen.Source Report001 => __Report001 ?? global::KnowledgeGen.Generated.Initialize.Once(ref __Report001, __CreateReport001());
-        private static global::KnowledgeGen.Source? __Report001;
-        private static global::KnowledgeGen.Source __CreateReport001() => new global::KnowledgeGen.Source(
-            __text("report-001"u8),
-            __text("Militants fight back as Taliban moves to capture Afghanistan's last territory"u8),
-            new string[] { __text("Daily Trust report"u8) },
-            __text("Dated from \"on Thursday\" and \"on Wednesday\" in the text."u8),
-            global::KnowledgeGen.SourceKind.NewsReport,
-            static () => global::Starter.Facts.Actors.DailyTrust,
-            null,
-            "en",
-            null,
-            new global::KnowledgeGen.FactDate(new global::System.DateOnly(2021, 9, 3), global::KnowledgeGen.DatePrecision.Approximate),
-            __text("001_c469390c0bb07413.txt"u8),
-            __text("https://example.org/report-001"u8),
-            static () => new global::KnowledgeGen.Source[] { global::Starter.Facts.Sources.DashtiAudioMessage });
+        public static global::KnowledgeGen.Source Report001 => global::Starter.Facts.__Facts.File4.Sources[0];
 
         /// <summary>
         /// <para>Fahim Dashti's audio message</para>
@@ -566,22 +479,26 @@ namespace Starter.Facts
         /// <para>0 citations · id: dashti-audio-message</para>
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("dashti-audio-message")]
-        public static global::KnowledgeGen.Source DashtiAudioMessage => __DashtiAudioMessage ?? global::KnowledgeGen.Generated.Initialize.Once(ref __DashtiAudioMessage, __CreateDashtiAudioMessage());
-        private static global::KnowledgeGen.Source? __DashtiAudioMessage;
-        private static global::KnowledgeGen.Source __CreateDashtiAudioMessage() => new global::KnowledgeGen.Source(
-            __text("dashti-audio-message"u8),
-            __text("Fahim Dashti's audio message"u8),
-            global::System.Array.Empty<string>(),
-            null,
-            global::KnowledgeGen.SourceKind.AudioMessage,
-            null,
-            static () => global::Starter.Facts.Actors.FahimDashti,
-            null,
-            null,
-            new global::KnowledgeGen.FactDate(new global::System.DateOnly(2021, 9, 2), global::KnowledgeGen.DatePrecision.Day),
-            null,
-            null,
-            null);
+        public static global::KnowledgeGen.Source DashtiAudioMessage => global::Starter.Facts.__Facts.File4.Sources[1];
+    }
+
+    internal static partial class __Facts
+    {
+        /// <summary>The facts of /fixtures/starter/sources.kg.yaml, as records the runtime decodes on first access.</summary>
+        internal static class File4
+        {
+            internal static readonly global::KnowledgeGen.Generated.FactTable<global::KnowledgeGen.Source> Sources = global::KnowledgeGen.Generated.FactTable.Sources(2, Links, null, SourceData);
+
+            private static global::System.ReadOnlySpan<byte> SourceData(int chunk) => chunk switch
+            {
+                0 => SourceData0,
+                _ => default,
+            };
+
+            private static global::System.ReadOnlySpan<byte> SourceData0 =>
+                "291#10:report-00177:Militants fight back as Taliban moves to capture Afghanistan's last territory1,18:Daily Trust report56:Dated from \"on Thursday\" and \"on Wednesday\" in the text.10:NewsReport1,0,2,~2:en~2021,9,3,11:Approximate24:001_c469390c0bb07413.txt30:https://example.org/report-0011,0,4,1,"u8
+                + "99#20:dashti-audio-message28:Fahim Dashti's audio message0,~12:AudioMessage~1,0,0,~~2021,9,2,3:Day~~0,"u8;
+        }
     }
 }
 

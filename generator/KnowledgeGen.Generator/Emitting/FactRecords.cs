@@ -1,0 +1,191 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using KnowledgeGen.Generator.Model;
+
+namespace KnowledgeGen.Generator.Emitting;
+
+/// <summary>
+/// Writes each entity as a record of the format the runtime's <c>FactReader</c> decodes (docs/generated-code.md):
+/// a record is <c>len#</c> and its bytes; <c>~</c> is null, <c>n,</c> an integer, <c>n:</c> a string of n UTF-8
+/// bytes, <c>n!</c> a string of n UTF-16 units in hex; a reference is <c>kind,file,index,</c> or <c>4,n,</c>
+/// for the n-th entity of a referenced pack this file names; a list is its count, then its items. The
+/// fields come in the order of the runtime's constructors. Facts as data instead of code keep the generated
+/// text small, and cost the runtime no method (and no JIT) per fact.
+/// </summary>
+internal sealed class FactRecords
+{
+    // The n-th entity of another pack this file references, as the member it compiles to.
+    private readonly List<string> _externals = new();
+    private readonly Dictionary<string, int> _externalIndex = new(System.StringComparer.Ordinal);
+
+    public IReadOnlyList<string> Externals => _externals;
+
+    public string Source(SourceModel s)
+    {
+        var r = Common(s.Entity);
+        Text(r, s.Kind);
+        Ref(r, s.Outlet);
+        Ref(r, s.Author);
+        Text(r, s.Language);
+        Text(r, s.TranslatedFrom);
+        Date(r, s.Published);
+        Text(r, s.Document);
+        Text(r, s.Url);
+        Refs(r, s.Relays);
+        return Frame(r);
+    }
+
+    public string Actor(ActorModel a)
+    {
+        var r = Common(a.Entity);
+        Text(r, a.Kind);
+        Int(r, a.Anonymous ? 1 : 0);
+        Text(r, a.Description);
+        Int(r, a.Roles.Count);
+        foreach (var role in a.Roles)
+        {
+            Text(r, role.Title);
+            Ref(r, role.Of);
+            Int(r, role.Former ? 1 : 0);
+            Text(r, role.Note);
+        }
+        return Frame(r);
+    }
+
+    public string Place(PlaceModel p)
+    {
+        var r = Common(p.Entity);
+        Text(r, p.Kind);
+        Ref(r, p.In);
+        return Frame(r);
+    }
+
+    public string Claim(ClaimModel c)
+    {
+        var r = Common(c.Entity);
+        Text(r, c.Statement);
+        Ref(r, c.Claimant);
+        Refs(r, c.About);
+        Date(r, c.Date);
+        Text(r, c.Status);
+        if (c.Quantity is null)
+        {
+            r.Append('~');
+        }
+        else
+        {
+            Text(r, c.Quantity.Min);
+            Text(r, c.Quantity.Max);
+            Text(r, c.Quantity.Unit);
+            Int(r, c.Quantity.Approximate ? 1 : 0);
+        }
+        Int(r, c.Citations.Count);
+        foreach (var citation in c.Citations)
+        {
+            Ref(r, citation.Source);
+            Text(r, citation.Quote);
+            Ref(r, citation.Via);
+        }
+        Refs(r, c.Contradicts);
+        Refs(r, c.Supports);
+        Refs(r, c.SupportedBy);
+        return Frame(r);
+    }
+
+    private static StringBuilder Common(EntityModel e)
+    {
+        var r = new StringBuilder();
+        Text(r, e.Id);
+        Text(r, e.Name);
+        Int(r, e.Aliases.Count);
+        foreach (var alias in e.Aliases)
+            Text(r, alias);
+        Text(r, e.Note);
+        return r;
+    }
+
+    private static string Frame(StringBuilder record)
+    {
+        var content = record.ToString();
+        return Utf8Length(content).ToString(CultureInfo.InvariantCulture) + "#" + content;
+    }
+
+    private static void Int(StringBuilder r, int value) => r.Append(value.ToString(CultureInfo.InvariantCulture)).Append(',');
+
+    private static void Text(StringBuilder r, string? value)
+    {
+        if (value is null)
+        {
+            r.Append('~');
+            return;
+        }
+        // A lone surrogate has no UTF-8 form; such text is written as its UTF-16 units so it reads back exactly.
+        if (HasLoneSurrogate(value))
+        {
+            r.Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append('!');
+            foreach (var c in value)
+                r.Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            return;
+        }
+        r.Append(Utf8Length(value).ToString(CultureInfo.InvariantCulture)).Append(':').Append(value);
+    }
+
+    private static void Date(StringBuilder r, DateSpec? date)
+    {
+        if (date is null)
+        {
+            r.Append('~');
+            return;
+        }
+        Int(r, date.Year);
+        Int(r, date.Month);
+        Int(r, date.Day);
+        Text(r, date.Precision.ToString());
+    }
+
+    private void Ref(StringBuilder r, EntityRef? target)
+    {
+        if (target is null)
+        {
+            r.Append('~');
+            return;
+        }
+        if (target.External is { } member)
+        {
+            if (!_externalIndex.TryGetValue(member, out var n))
+            {
+                _externalIndex[member] = n = _externals.Count;
+                _externals.Add(member);
+            }
+            Int(r, 4);
+            Int(r, n);
+            return;
+        }
+        Int(r, (int)target.Class);
+        Int(r, target.File);
+        Int(r, target.Index);
+    }
+
+    private void Refs(StringBuilder r, EquatableArray<EntityRef> targets)
+    {
+        Int(r, targets.Count);
+        foreach (var target in targets)
+            Ref(r, target);
+    }
+
+    private static int Utf8Length(string text) => Encoding.UTF8.GetByteCount(text);
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                i++;
+            else if (char.IsSurrogate(text[i]))
+                return true;
+        }
+        return false;
+    }
+}

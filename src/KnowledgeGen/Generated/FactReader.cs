@@ -1,0 +1,265 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace KnowledgeGen.Generated;
+
+/// <summary>Where one record starts, and how its references resolve.</summary>
+internal readonly struct FactRecord
+{
+    public FactRecord(byte[] bytes, int start, FactLinks links, Func<int, Entity>? external)
+    {
+        Bytes = bytes;
+        Start = start;
+        Links = links;
+        External = external;
+    }
+
+    public byte[] Bytes { get; }
+    public int Start { get; }
+    public FactLinks Links { get; }
+    public Func<int, Entity>? External { get; }
+}
+
+/// <summary>
+/// Reads the record format the generator writes (docs/generated-code.md): a record is <c>len#</c> and its
+/// bytes; inside it, <c>~</c> is null, <c>n,</c> an integer, <c>n:</c> a string of n UTF-8 bytes, and
+/// <c>n!</c> a string of n UTF-16 units in hex (text a lone surrogate keeps out of UTF-8). A reference is
+/// <c>kind,file,index,</c>, or <c>4,n,</c> for the n-th entity of a referenced pack; a list is its count and items.
+/// </summary>
+internal struct FactReader
+{
+    private readonly byte[] _bytes;
+    private int _at;
+
+    public FactReader(byte[] bytes, int at)
+    {
+        _bytes = bytes;
+        _at = at;
+    }
+
+    /// <summary>Steps over one record, returning where its content starts.</summary>
+    public int SkipRecord()
+    {
+        var length = Number('#');
+        var start = _at;
+        _at += length;
+        return start;
+    }
+
+    public bool Null()
+    {
+        if (_bytes[_at] != (byte)'~')
+            return false;
+        _at++;
+        return true;
+    }
+
+    public int Int() => Number(',');
+
+    public bool Bool() => Int() != 0;
+
+    public string Text() => OptionalText() ?? throw Corrupt("text");
+
+    public string? OptionalText()
+    {
+        if (Null())
+            return null;
+        var length = Number(':', '!');
+        if (_bytes[_at - 1] == (byte)':')
+        {
+            var text = Encoding.UTF8.GetString(_bytes, _at, length);
+            _at += length;
+            return text;
+        }
+        var units = new char[length];
+        for (var i = 0; i < length; i++)
+        {
+            var unit = 0;
+            for (var d = 0; d < 4; d++)
+                unit = unit * 16 + Hex(_bytes[_at++]);
+            units[i] = (char)unit;
+        }
+        return new string(units);
+    }
+
+    public IReadOnlyList<string> Texts()
+    {
+        var count = Int();
+        if (count == 0)
+            return Array.Empty<string>();
+        var texts = new string[count];
+        for (var i = 0; i < count; i++)
+            texts[i] = Text();
+        return texts;
+    }
+
+    public TEnum Enum<TEnum>() where TEnum : struct, Enum => System.Enum.Parse<TEnum>(Text());
+
+    public FactDate? Date()
+    {
+        if (Null())
+            return null;
+        var year = Int();
+        var month = Int();
+        var day = Int();
+        return new FactDate(new DateOnly(year, month, day), Enum<DatePrecision>());
+    }
+
+    public Quantity? Quantity()
+    {
+        if (Null())
+            return null;
+        var min = decimal.Parse(Text(), NumberStyles.Number, CultureInfo.InvariantCulture);
+        var max = decimal.Parse(Text(), NumberStyles.Number, CultureInfo.InvariantCulture);
+        return new Quantity(min, max, Text(), Bool());
+    }
+
+    /// <summary>A reference, resolved when first read through the entity that holds it.</summary>
+    public Func<T>? Ref<T>(in FactRecord record) where T : Entity
+    {
+        if (Null())
+            return null;
+        var target = Target(record);
+        return () => (T)target.Resolve();
+    }
+
+    public Func<T[]>? Refs<T>(in FactRecord record) where T : Entity
+    {
+        var count = Int();
+        if (count == 0)
+            return null;
+        var targets = new RefTarget[count];
+        for (var i = 0; i < count; i++)
+            targets[i] = Target(record);
+        return () =>
+        {
+            var entities = new T[targets.Length];
+            for (var i = 0; i < targets.Length; i++)
+                entities[i] = (T)targets[i].Resolve();
+            return entities;
+        };
+    }
+
+    private RefTarget Target(in FactRecord record)
+    {
+        var kind = Int();
+        if (kind == ExternalKind)
+            return new RefTarget(record.Links, record.External ?? throw Corrupt("reference to another pack"), (EntityKind)kind, 0, Int());
+        return new RefTarget(record.Links, null, (EntityKind)kind, Int(), Int());
+    }
+
+    private const int ExternalKind = 4;
+
+    private readonly struct RefTarget
+    {
+        private readonly FactLinks _links;
+        private readonly Func<int, Entity>? _external;
+        private readonly EntityKind _kind;
+        private readonly int _file;
+        private readonly int _index;
+
+        public RefTarget(FactLinks links, Func<int, Entity>? external, EntityKind kind, int file, int index)
+        {
+            _links = links;
+            _external = external;
+            _kind = kind;
+            _file = file;
+            _index = index;
+        }
+
+        public Entity Resolve() => _external is not null ? _external(_index) : _links.Get(_kind, _file, _index);
+    }
+
+    private int Number(char end, char other = ',')
+    {
+        var negative = _bytes[_at] == (byte)'-';
+        if (negative)
+            _at++;
+        var value = 0;
+        while (true)
+        {
+            var b = _bytes[_at++];
+            if (b >= (byte)'0' && b <= (byte)'9')
+            {
+                value = value * 10 + (b - '0');
+                continue;
+            }
+            if (b != (byte)end && b != (byte)other)
+                throw Corrupt("number");
+            return negative ? -value : value;
+        }
+    }
+
+    private static int Hex(byte b) => b switch
+    {
+        >= (byte)'0' and <= (byte)'9' => b - '0',
+        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+        _ => throw Corrupt("hex digit"),
+    };
+
+    private static InvalidOperationException Corrupt(string what) =>
+        new("The generated fact data is not in the format this version of KnowledgeGen reads (expected a " + what +
+            "). Rebuild the pack with the KnowledgeGen version it references.");
+}
+
+/// <summary>Makes each kind of entity from its record, field by field in the order the generator writes them.</summary>
+internal static class FactDecoder
+{
+    public static Source Source(FactRecord record)
+    {
+        var r = new FactReader(record.Bytes, record.Start);
+        return new Source(r.Text(), r.Text(), r.Texts(), r.OptionalText(),
+            r.Enum<SourceKind>(), r.Ref<Actor>(record), r.Ref<Actor>(record), r.OptionalText(), r.OptionalText(),
+            r.Date(), r.OptionalText(), r.OptionalText(), r.Refs<Source>(record));
+    }
+
+    public static Actor Actor(FactRecord record)
+    {
+        var r = new FactReader(record.Bytes, record.Start);
+        var id = r.Text();
+        var name = r.Text();
+        var aliases = r.Texts();
+        var note = r.OptionalText();
+        var kind = r.Enum<ActorKind>();
+        var anonymous = r.Bool();
+        var description = r.OptionalText();
+        var count = r.Int();
+        var roles = count == 0 ? Array.Empty<Role>() : new Role[count];
+        for (var i = 0; i < count; i++)
+            roles[i] = new Role(r.Text(), r.Ref<Entity>(record), r.Bool(), r.OptionalText());
+        return new Actor(id, name, aliases, note, kind, anonymous, description, roles);
+    }
+
+    public static Place Place(FactRecord record)
+    {
+        var r = new FactReader(record.Bytes, record.Start);
+        return new Place(r.Text(), r.Text(), r.Texts(), r.OptionalText(), r.Enum<PlaceKind>(), r.Ref<Place>(record));
+    }
+
+    public static Claim Claim(FactRecord record)
+    {
+        var r = new FactReader(record.Bytes, record.Start);
+        var id = r.Text();
+        var name = r.Text();
+        var aliases = r.Texts();
+        var note = r.OptionalText();
+        var statement = r.Text();
+        var claimant = r.Ref<Actor>(record) ?? throw new InvalidOperationException("A generated claim has no claimant.");
+        var about = r.Refs<Entity>(record);
+        var date = r.Date();
+        var status = r.Enum<ClaimStatus>();
+        var quantity = r.Quantity();
+        var count = r.Int();
+        var citations = count == 0 ? Array.Empty<Citation>() : new Citation[count];
+        for (var i = 0; i < count; i++)
+        {
+            var source = r.Ref<Source>(record) ?? throw new InvalidOperationException("A generated citation has no source.");
+            citations[i] = new Citation(source, r.Text(), r.Ref<Source>(record));
+        }
+        return new Claim(id, name, aliases, note, statement, claimant, about, date, status, quantity, citations,
+            r.Refs<Claim>(record), r.Refs<Claim>(record), r.Refs<Claim>(record));
+    }
+}
