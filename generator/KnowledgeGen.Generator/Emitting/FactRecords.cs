@@ -94,6 +94,47 @@ internal sealed class FactRecords
         return Frame(r);
     }
 
+    /// <summary>
+    /// The pack's indexes as one stream, cut into pieces (one per group, pair or entry) that can be chunked anywhere:
+    /// by claimant, subject and source (a count, then each key and its claims), contradictions and supports (a count,
+    /// then pairs), the timeline (a list), and corroborations (a count, then claim, citations, reports and origins).
+    /// </summary>
+    public IReadOnlyList<string> Indexes(IndexModel model)
+    {
+        var pieces = new List<string>();
+        void Section<T>(EquatableArray<T> items, System.Action<StringBuilder, T> write) where T : System.IEquatable<T>
+        {
+            var header = new StringBuilder();
+            Int(header, items.Count);
+            pieces.Add(header.ToString());
+            foreach (var item in items)
+            {
+                var piece = new StringBuilder();
+                write(piece, item);
+                pieces.Add(piece.ToString());
+            }
+        }
+        void Group(StringBuilder r, IndexGroup g)
+        {
+            Ref(r, g.Key);
+            Refs(r, g.Claims);
+        }
+        Section(model.ByClaimant, Group);
+        Section(model.BySubject, Group);
+        Section(model.BySource, Group);
+        Section(model.Contradictions, (r, p) => { Ref(r, p.First); Ref(r, p.Second); });
+        Section(model.Supports, (r, p) => { Ref(r, p.First); Ref(r, p.Second); });
+        Section(model.Timeline, Ref);
+        Section(model.Corroborations, (r, c) =>
+        {
+            Ref(r, c.Claim);
+            Int(r, c.Citations);
+            Int(r, c.Reports);
+            Refs(r, c.Origins);
+        });
+        return pieces;
+    }
+
     private static StringBuilder Common(EntityModel e)
     {
         var r = new StringBuilder();

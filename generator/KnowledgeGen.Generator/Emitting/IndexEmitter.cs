@@ -6,16 +6,12 @@ using KnowledgeGen.Generator.Model;
 namespace KnowledgeGen.Generator.Emitting;
 
 /// <summary>
-/// Writes the pack's indexes (<see cref="IndexModel"/>) as one generated file: <c>Pack.Indexes</c>, built
-/// from arrays of references to the generated members, and the pack instance's override of
-/// <c>KnowledgePack.Indexes</c>. Every list is filled by methods of at most <see cref="ChunkSize"/>
-/// lines (<see cref="ChunkedList"/>, shared with the entity lists), so no method grows with the pack.
+/// Writes the pack's indexes (<see cref="IndexModel"/>) as one generated file: <c>Pack.Indexes</c> and the
+/// pack instance's override of <c>KnowledgePack.Indexes</c>. The lists are data (<see cref="FactRecords.Indexes"/>) the runtime reads
+/// when the indexes are first used, so no method grows with the pack and no fact's property is compiled for them.
 /// </summary>
 public static class IndexEmitter
 {
-    /// <summary>Items per fill method.</summary>
-    public const int ChunkSize = ChunkedList.ChunkSize;
-
     private static readonly string GeneratorVersion = typeof(IndexEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     private const string Rt = "global::KnowledgeGen.";
@@ -58,52 +54,15 @@ public static class IndexEmitter
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"KnowledgeGen\", {CSharpText.Literal(GeneratorVersion)})]");
         w.Line("private static class __Indexes");
         w.Open();
-        w.Line($"public static {Rt}PackIndexes Create() => new {Rt}PackIndexes(");
-        w.Line("    ByClaimant(), BySubject(), BySource(), Contradictions(), Supports(), Timeline(), Corroborations());");
-
-        // A group with more claims than a chunk gets a list method of its own, filled in chunks too.
-        var large = new List<(string Name, EquatableArray<EntityRef> Claims)>();
-        Groups(w, ns, "ByClaimant", "Actor", model.ByClaimant, large);
-        Groups(w, ns, "BySubject", "Entity", model.BySubject, large);
-        Groups(w, ns, "BySource", "Source", model.BySource, large);
-        Lists(w, "Contradictions", $"{Rt}ClaimPair", model.Contradictions, p => $"new {Rt}ClaimPair({Member(ns, p.First)}, {Member(ns, p.Second)})");
-        Lists(w, "Supports", $"{Rt}SupportEdge", model.Supports, p => $"new {Rt}SupportEdge({Member(ns, p.First)}, {Member(ns, p.Second)})");
-        Lists(w, "Timeline", $"{Rt}Claim", model.Timeline, c => Member(ns, c));
-        Lists(w, "Corroborations", $"{Rt}Corroboration", model.Corroborations, c =>
-            $"new {Rt}Corroboration({Member(ns, c.Claim)}, {c.Citations}, {c.Reports}, {Array(ns, "Source", c.Origins)})");
-        foreach (var (name, claims) in large)
-            Lists(w, name, $"{Rt}Claim", claims, c => Member(ns, c));
+        var records = new FactRecords();
+        var pieces = records.Indexes(model);
+        var external = records.Externals.Count > 0 ? "External" : "null";
+        w.Line($"public static {Rt}PackIndexes Create() => {Rt}Generated.FactTable.Indexes(global::{ns}.__Facts.Links, {external}, Data);");
+        DataChunks.Write(w, "Data", pieces);
+        DataChunks.WriteExternals(w, records.Externals);
         w.Close();
         w.Close();
         w.Close();
         return new GeneratedFile($"{ns}.Indexes.g.cs", w.ToString());
     }
-
-    private static void Lists<T>(CodeWriter w, string name, string type, EquatableArray<T> items, Func<T, string> item)
-        where T : IEquatable<T> =>
-        ChunkedList.Write(w, name, chunk => name + chunk, type, items.Count, i => item(items[i]));
-
-    private static void Groups(CodeWriter w, string ns, string name, string keyType, EquatableArray<IndexGroup> groups,
-        List<(string Name, EquatableArray<EntityRef> Claims)> large)
-    {
-        var index = 0;
-        Lists(w, name, $"{Rt}IndexEntry<{Rt}{keyType}>", groups, group =>
-        {
-            var claims = Array(ns, "Claim", group.Claims);
-            if (group.Claims.Count > ChunkSize)
-            {
-                var method = $"{name}Group{index}_";
-                large.Add((method, group.Claims));
-                claims = method + "()";
-            }
-            index++;
-            return $"new {Rt}IndexEntry<{Rt}{keyType}>({Member(ns, group.Key)}, {claims})";
-        });
-    }
-
-    private static string Array(string ns, string type, EquatableArray<EntityRef> refs) =>
-        refs.Count == 0 ? $"global::System.Array.Empty<{Rt}{type}>()" : $"new {Rt}{type}[] {{ " + string.Join(", ", refs.Select(r => Member(ns, r))) + " }";
-
-    // Straight to the entity's table, not through its property: building the indexes then compiles no method per fact.
-    private static string Member(string ns, EntityRef r) => r.External ?? $"global::{ns}.__Facts.File{r.File}.{r.Class}[{r.Index}]";
 }

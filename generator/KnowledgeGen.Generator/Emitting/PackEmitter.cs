@@ -21,9 +21,6 @@ public static class PackEmitter
     public const string GeneratorName = "KnowledgeGen";
     public static readonly string GeneratorVersion = typeof(PackEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    /// <summary>Records per chunk of a table's data: each chunk is one expression of this many UTF-8 literals.</summary>
-    public const int RecordsPerChunk = 256;
-
     private const string Rt = "global::KnowledgeGen.";
     private const string Gen = "global::KnowledgeGen.Generated.";
     private const string Once = "global::KnowledgeGen.Generated.Initialize.Once";
@@ -101,36 +98,8 @@ public static class PackEmitter
         foreach (var (@class, type, _) in kinds)
             w.Line($"internal static readonly {Gen}FactTable<{Rt}{type}> {@class} = {Gen}FactTable.{@class}({Count(file, @class)}, Links, {external}, {type}Data);");
         foreach (var (_, type, list) in kinds)
-        {
-            // One property per chunk of records keeps each literal expression (and each method) a bounded size.
-            var chunks = (list.Count + RecordsPerChunk - 1) / RecordsPerChunk;
-            w.Line();
-            w.Line($"private static global::System.ReadOnlySpan<byte> {type}Data(int chunk) => chunk switch");
-            w.Open();
-            for (var chunk = 0; chunk < chunks; chunk++)
-                w.Line($"{chunk} => {type}Data{chunk},");
-            w.Line("_ => default,");
-            w.Close("};");
-            for (var chunk = 0; chunk < chunks; chunk++)
-            {
-                w.Line();
-                w.Line($"private static global::System.ReadOnlySpan<byte> {type}Data{chunk} =>");
-                var end = Math.Min(list.Count, (chunk + 1) * RecordsPerChunk);
-                for (var i = chunk * RecordsPerChunk; i < end; i++)
-                    w.Line((i == chunk * RecordsPerChunk ? "    " : "    + ") + CSharpText.Literal(list[i]) + "u8" + (i == end - 1 ? ";" : ""));
-            }
-        }
-        if (records.Externals.Count > 0)
-        {
-            // Entities of referenced packs, by the number their records use.
-            w.Line();
-            w.Line($"private static {Rt}Entity External(int n) => n switch");
-            w.Open();
-            for (var i = 0; i < records.Externals.Count; i++)
-                w.Line($"{i} => {records.Externals[i]},");
-            w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(n)),");
-            w.Close("};");
-        }
+            DataChunks.Write(w, type + "Data", list);
+        DataChunks.WriteExternals(w, records.Externals);
         w.Close();
         w.Close();
     }

@@ -69,13 +69,10 @@ internal sealed class EntityIndex
     private static readonly HashSet<string> ReservedMembers = new(StringComparer.Ordinal)
     {
         "All", "Equals", "GetHashCode", "ToString", "GetType", "ReferenceEquals", "MemberwiseClone", "Finalize",
-        "CreateAll", // its backing field would be named like the method that fills All
     };
 
-    // The emitter names an entity's backing field __{Member} and its factory __Create{Member}, and the
-    // methods that fill All __Fill{n}: a member named Fill0, or CreateX beside X, would clash with those.
-    private static bool IsReserved(string member) =>
-        ReservedMembers.Contains(member) || (member.Length > 4 && member.StartsWith("Fill", StringComparison.Ordinal) && member.Skip(4).All(char.IsDigit));
+    // The generator's own members of a kind's class start with "__", which no entity's C# name does.
+    private static bool IsReserved(string member) => ReservedMembers.Contains(member);
 
     private readonly Dictionary<string, LinkedEntity> _byId = new(StringComparer.Ordinal);
     private readonly List<DiagnosticInfo> _diagnostics;
@@ -135,15 +132,6 @@ internal sealed class EntityIndex
                 if (reason is null)
                     continue;
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.NameCollision, entity.FilePath, entity.Header.Id.Span, entity.Id, entity.Member, reason));
-                entity.Emitted = false;
-            }
-            foreach (var entity in byMember.Values.ToList())
-            {
-                if (entity.Member.Length <= 6 || !entity.Member.StartsWith("Create", StringComparison.Ordinal)
-                    || !byMember.TryGetValue(entity.Member.Substring(6), out var made))
-                    continue;
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.NameCollision, entity.FilePath, entity.Header.Id.Span, entity.Id, entity.Member,
-                    $"the generated class '{className}' already uses for the code that creates '{made.Id}' at {made.Where}"));
                 entity.Emitted = false;
             }
         }

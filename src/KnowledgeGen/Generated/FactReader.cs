@@ -142,6 +142,17 @@ internal struct FactReader
         };
     }
 
+    /// <summary>A reference, resolved now.</summary>
+    public T Entity<T>(in FactRecord record) where T : Entity => (T)Target(record).Resolve();
+
+    public T[] Entities<T>(in FactRecord record) where T : Entity
+    {
+        var entities = new T[Int()];
+        for (var i = 0; i < entities.Length; i++)
+            entities[i] = Entity<T>(record);
+        return entities;
+    }
+
     private RefTarget Target(in FactRecord record)
     {
         var kind = Int();
@@ -261,5 +272,34 @@ internal static class FactDecoder
         }
         return new Claim(id, name, aliases, note, statement, claimant, about, date, status, quantity, citations,
             r.Refs<Claim>(record), r.Refs<Claim>(record), r.Refs<Claim>(record));
+    }
+
+    // The indexes: by claimant, subject and source (each a count, then key and claims), contradictions and
+    // supports (pairs), the timeline, and corroborations (claim, citations, reports, origins).
+    public static PackIndexes Indexes(FactRecord record)
+    {
+        var r = new FactReader(record.Bytes, record.Start);
+        var byClaimant = Groups<Actor>(ref r, record);
+        var bySubject = Groups<Entity>(ref r, record);
+        var bySource = Groups<Source>(ref r, record);
+        var contradictions = new ClaimPair[r.Int()];
+        for (var i = 0; i < contradictions.Length; i++)
+            contradictions[i] = new ClaimPair(r.Entity<Claim>(record), r.Entity<Claim>(record));
+        var supports = new SupportEdge[r.Int()];
+        for (var i = 0; i < supports.Length; i++)
+            supports[i] = new SupportEdge(r.Entity<Claim>(record), r.Entity<Claim>(record));
+        var timeline = r.Entities<Claim>(record);
+        var corroborations = new Corroboration[r.Int()];
+        for (var i = 0; i < corroborations.Length; i++)
+            corroborations[i] = new Corroboration(r.Entity<Claim>(record), r.Int(), r.Int(), r.Entities<Source>(record));
+        return new PackIndexes(byClaimant, bySubject, bySource, contradictions, supports, timeline, corroborations);
+    }
+
+    private static IndexEntry<TKey>[] Groups<TKey>(ref FactReader r, in FactRecord record) where TKey : Entity
+    {
+        var groups = new IndexEntry<TKey>[r.Int()];
+        for (var i = 0; i < groups.Length; i++)
+            groups[i] = new IndexEntry<TKey>(r.Entity<TKey>(record), r.Entities<Claim>(record));
+        return groups;
     }
 }

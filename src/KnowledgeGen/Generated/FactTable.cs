@@ -52,23 +52,7 @@ public sealed class FactTable<T> where T : Entity
     {
         public Layout(FactData data, int count)
         {
-            var chunks = new List<byte[]>();
-            var length = 0;
-            for (var chunk = 0; ; chunk++)
-            {
-                var span = data(chunk);
-                if (span.IsEmpty)
-                    break;
-                chunks.Add(span.ToArray());
-                length += span.Length;
-            }
-            Bytes = new byte[length];
-            var at = 0;
-            foreach (var chunk in chunks)
-            {
-                Buffer.BlockCopy(chunk, 0, Bytes, at, chunk.Length);
-                at += chunk.Length;
-            }
+            Bytes = FactTable.Join(data);
             Starts = new int[count];
             var reader = new FactReader(Bytes, 0);
             for (var i = 0; i < count; i++)
@@ -99,6 +83,33 @@ public static class FactTable
     /// <summary>The claims of one file.</summary>
     public static FactTable<Claim> Claims(int count, FactLinks links, Func<int, Entity>? external, FactData data) =>
         new(count, data, links, external, FactDecoder.Claim);
+
+    /// <summary>The pack's indexes, from the data the generator computed them into; every reference resolved.</summary>
+    public static PackIndexes Indexes(FactLinks links, Func<int, Entity>? external, FactData data) =>
+        FactDecoder.Indexes(new FactRecord(Join(data), 0, links, external));
+
+    // The chunks of a table's data, in one array.
+    internal static byte[] Join(FactData data)
+    {
+        var chunks = new List<byte[]>();
+        var length = 0;
+        for (var chunk = 0; ; chunk++)
+        {
+            var span = data(chunk);
+            if (span.IsEmpty)
+                break;
+            chunks.Add(span.ToArray());
+            length += span.Length;
+        }
+        var bytes = new byte[length];
+        var at = 0;
+        foreach (var chunk in chunks)
+        {
+            Buffer.BlockCopy(chunk, 0, bytes, at, chunk.Length);
+            at += chunk.Length;
+        }
+        return bytes;
+    }
 }
 
 /// <summary>A kind's <c>All</c>: its tables in the pack's file order, read as one list without decoding ahead.</summary>

@@ -80,100 +80,37 @@ namespace Starter.Facts
         [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGen", "0.1.0")]
         private static class __Indexes
         {
-            public static global::KnowledgeGen.PackIndexes Create() => new global::KnowledgeGen.PackIndexes(
-                ByClaimant(), BySubject(), BySource(), Contradictions(), Supports(), Timeline(), Corroborations());
+            public static global::KnowledgeGen.PackIndexes Create() => global::KnowledgeGen.Generated.FactTable.Indexes(global::Starter.Facts.__Facts.Links, null, Data);
 
-            private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Actor>> ByClaimant()
+            private static global::System.ReadOnlySpan<byte> Data(int chunk) => chunk switch
             {
-                var list = new global::System.Collections.Generic.List<global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Actor>>(3);
-                ByClaimant0(list);
-                return list.AsReadOnly();
-            }
+                0 => Data0,
+                _ => default,
+            };
 
-            private static void ByClaimant0(global::System.Collections.Generic.List<global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Actor>> list)
-            {
-                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Actor>(global::Starter.Facts.__Facts.File0.Actors[0], new global::KnowledgeGen.Claim[] { global::Starter.Facts.__Facts.File1.Claims[0] }));
-                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Actor>(global::Starter.Facts.__Facts.File0.Actors[2], new global::KnowledgeGen.Claim[] { global::Starter.Facts.__Facts.File1.Claims[2] }));
-                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Actor>(global::Starter.Facts.__Facts.File0.Actors[3], new global::KnowledgeGen.Claim[] { global::Starter.Facts.__Facts.File1.Claims[1] }));
-            }
-
-            private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Entity>> BySubject()
-            {
-                var list = new global::System.Collections.Generic.List<global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Entity>>(2);
-                BySubject0(list);
-                return list.AsReadOnly();
-            }
-
-            private static void BySubject0(global::System.Collections.Generic.List<global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Entity>> list)
-            {
-                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Entity>(global::Starter.Facts.__Facts.File0.Actors[1], new global::KnowledgeGen.Claim[] { global::Starter.Facts.__Facts.File1.Claims[1] }));
-                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Entity>(global::Starter.Facts.__Facts.File3.Places[1], new global::KnowledgeGen.Claim[] { global::Starter.Facts.__Facts.File1.Claims[0], global::Starter.Facts.__Facts.File1.Claims[1] }));
-            }
-
-            private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Source>> BySource()
-            {
-                var list = new global::System.Collections.Generic.List<global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Source>>(2);
-                BySource0(list);
-                return list.AsReadOnly();
-            }
-
-            private static void BySource0(global::System.Collections.Generic.List<global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Source>> list)
-            {
-                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Source>(global::Starter.Facts.__Facts.File4.Sources[0], new global::KnowledgeGen.Claim[] { global::Starter.Facts.__Facts.File1.Claims[0], global::Starter.Facts.__Facts.File1.Claims[1], global::Starter.Facts.__Facts.File1.Claims[2] }));
-                list.Add(new global::KnowledgeGen.IndexEntry<global::KnowledgeGen.Source>(global::Starter.Facts.__Facts.File4.Sources[1], new global::KnowledgeGen.Claim[] { global::Starter.Facts.__Facts.File1.Claims[0] }));
-            }
-
-            private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.ClaimPair> Contradictions()
-            {
-                var list = new global::System.Collections.Generic.List<global::KnowledgeGen.ClaimPair>(1);
-                Contradictions0(list);
-                return list.AsReadOnly();
-            }
-
-            private static void Contradictions0(global::System.Collections.Generic.List<global::KnowledgeGen.ClaimPair> list)
-            {
-                list.Add(new global::KnowledgeGen.ClaimPair(global::Starter.Facts.__Facts.File1.Claims[1], global::Starter.Facts.__Facts.File1.Claims[2]));
-            }
-
-            private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.SupportEdge> Supports()
-            {
-                var list = new global::System.Collections.Generic.List<global::KnowledgeGen.SupportEdge>(1);
-                Supports0(list);
-                return list.AsReadOnly();
-            }
-
-            private static void Supports0(global::System.Collections.Generic.List<global::KnowledgeGen.SupportEdge> list)
-            {
-                list.Add(new global::KnowledgeGen.SupportEdge(global::Starter.Facts.__Facts.File1.Claims[0], global::Starter.Facts.__Facts.File1.Claims[1]));
-            }
-
-            private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim> Timeline()
-            {
-                var list = new global::System.Collections.Generic.List<global::KnowledgeGen.Claim>(3);
-                Timeline0(list);
-                return list.AsReadOnly();
-            }
-
-            private static void Timeline0(global::System.Collections.Generic.List<global::KnowledgeGen.Claim> list)
-            {
-                list.Add(global::Starter.Facts.__Facts.File1.Claims[2]);
-                list.Add(global::Starter.Facts.__Facts.File1.Claims[1]);
-                list.Add(global::Starter.Facts.__Facts.File1.Claims[0]);
-            }
-
-            private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Corroboration> Corroborations()
-            {
-                var list = new global::System.Collections.Generic.List<global::KnowledgeGen.Corroboration>(3);
-                Corroborations0(list);
-                return list.AsReadOnly();
-            }
-
-            private static void Corroborations0(global::System.Collections.Generic.List<global::KnowledgeGen.Corroboration> list)
-            {
-                list.Add(new global::KnowledgeGen.Corroboration(global::Starter.Facts.__Facts.File1.Claims[0], 1, 1, new global::KnowledgeGen.Source[] { global::Starter.Facts.__Facts.File4.Sources[1] }));
-                list.Add(new global::KnowledgeGen.Corroboration(global::Starter.Facts.__Facts.File1.Claims[1], 1, 1, new global::KnowledgeGen.Source[] { global::Starter.Facts.__Facts.File4.Sources[0] }));
-                list.Add(new global::KnowledgeGen.Corroboration(global::Starter.Facts.__Facts.File1.Claims[2], 1, 1, new global::KnowledgeGen.Source[] { global::Starter.Facts.__Facts.File4.Sources[0] }));
-            }
+            private static global::System.ReadOnlySpan<byte> Data0 =>
+                "3,"u8
+                + "1,0,0,1,3,1,0,"u8
+                + "1,0,2,1,3,1,2,"u8
+                + "1,0,3,1,3,1,1,"u8
+                + "2,"u8
+                + "1,0,1,1,3,1,1,"u8
+                + "2,3,1,2,3,1,0,3,1,1,"u8
+                + "2,"u8
+                + "0,4,0,3,3,1,0,3,1,1,3,1,2,"u8
+                + "0,4,1,1,3,1,0,"u8
+                + "1,"u8
+                + "3,1,1,3,1,2,"u8
+                + "1,"u8
+                + "3,1,0,3,1,1,"u8
+                + "3,"u8
+                + "3,1,2,"u8
+                + "3,1,1,"u8
+                + "3,1,0,"u8
+                + "3,"u8
+                + "3,1,0,1,1,1,0,4,1,"u8
+                + "3,1,1,1,1,1,0,4,0,"u8
+                + "3,1,2,1,1,1,0,4,0,"u8;
         }
     }
 }
