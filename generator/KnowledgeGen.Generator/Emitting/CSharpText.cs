@@ -81,9 +81,6 @@ internal static class CSharpText
         return builder.ToString();
     }
 
-    /// <summary>A decimal as a C# <c>decimal</c> literal.</summary>
-    public static string Decimal(string invariantText) => invariantText + "m";
-
     // Control characters, format characters (the bidirectional overrides among them), line and paragraph
     // separators, and unpaired surrogates are written as escapes; everything else stands as itself.
     private static bool NeedsEscape(char c)

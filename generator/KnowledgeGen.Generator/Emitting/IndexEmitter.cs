@@ -12,7 +12,6 @@ namespace KnowledgeGen.Generator.Emitting;
 /// </summary>
 public static class IndexEmitter
 {
-    private static readonly string GeneratorVersion = typeof(IndexEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     private const string Rt = "global::KnowledgeGen.";
     private const string Once = "global::KnowledgeGen.Generated.Initialize.Once";
@@ -51,7 +50,7 @@ public static class IndexEmitter
         w.Line($"public override {Rt}PackIndexes Indexes => Pack.Indexes;");
         w.Close();
         w.Line();
-        w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"KnowledgeGen\", {CSharpText.Literal(GeneratorVersion)})]");
+        PackEmitter.GeneratedCode(w);
         w.Line("private static class __Indexes");
         w.Open();
         var records = new FactRecords();

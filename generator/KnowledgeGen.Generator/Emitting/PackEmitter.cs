@@ -245,6 +245,6 @@ public static class PackEmitter
         w.Line();
     }
 
-    private static void GeneratedCode(CodeWriter w) =>
+    internal static void GeneratedCode(CodeWriter w) =>
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode({CSharpText.Literal(GeneratorName)}, {CSharpText.Literal(GeneratorVersion)})]");
 }
