@@ -45,6 +45,7 @@ public static class Benchmark
         var sizes = quick ? new[] { 100, 400 } : new[] { 1000, 10000, 100000 };
         var files = quick ? 20 : 100;
         var repetitions = quick ? 1 : 5;
+        string? keep = null;
         for (var i = 0; i < args.Length - 1; i++)
         {
             if (args[i] == "--sizes")
@@ -53,6 +54,8 @@ public static class Benchmark
                 files = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
             if (args[i] == "--repetitions")
                 repetitions = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            if (args[i] == "--keep")
+                keep = Directory.CreateDirectory(args[i + 1]).FullName;
         }
 
         var rows = new List<Row>();
@@ -60,7 +63,7 @@ public static class Benchmark
         {
             // The largest packs take seconds a run: fewer repetitions keep the whole benchmark within minutes.
             var reps = size >= 100000 ? Math.Min(repetitions, 3) : repetitions;
-            rows.Add(MeasureSize(size, files, reps, quick || size >= 100000 ? 1 : 3, log));
+            rows.Add(MeasureSize(size, files, reps, quick || size >= 100000 ? 1 : 3, keep, log));
             if (!quick)
                 log.Write(Table(rows, files)); // so far, in case a larger size does not finish
         }
@@ -70,7 +73,7 @@ public static class Benchmark
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
 
-    private static Row MeasureSize(int facts, int fileCount, int reps, int childReps, TextWriter log)
+    private static Row MeasureSize(int facts, int fileCount, int reps, int childReps, string? keep, TextWriter log)
     {
         log.WriteLine($"# {facts} facts over {fileCount} files");
         var files = SyntheticPack.Create(facts, fileCount);
@@ -148,6 +151,8 @@ public static class Benchmark
         {
             var dll = Path.Combine(folder, "Synthetic.Facts.dll");
             File.WriteAllBytes(dll, image);
+            if (keep is not null)
+                File.WriteAllBytes(Path.Combine(keep, $"Synthetic.Facts.{facts}.dll"), image); // to profile the run-time side
             var assemblyKb = new FileInfo(dll).Length / 1024.0;
             var yamlFolder = Path.Combine(folder, "yaml");
             foreach (var (path, text) in files)

@@ -115,6 +115,10 @@ public static class YamlBaseline
         return (files, byId);
     }
 
+    /// <summary>One file's text deserialized, as <see cref="Load"/> reads each file.</summary>
+    public static PackFile Parse(string yaml) =>
+        new DeserializerBuilder().WithNamingConvention(HyphenatedNamingConvention.Instance).Build().Deserialize<PackFile>(yaml);
+
     public static IEnumerable<Entry> Entries(PackFile file) =>
         (file.Sources ?? new()).Cast<Entry>().Concat(file.Actors ?? new()).Concat(file.Places ?? new()).Concat(file.Claims ?? new());
 }

@@ -25,6 +25,20 @@ public class GeneratedApiTests
     }
 
     [Fact]
+    public void Records_hold_enum_values_as_numbers_in_the_runtime_enums_order()
+    {
+        // The generator writes a kind, status or precision as its place in the reader's list of YAML names; the
+        // runtime casts that number, so both orders must be the same.
+        static string[] Pascal(IEnumerable<string> yaml) => yaml.Select(Model.Naming.Pascal).ToArray();
+        Assert.Equal(Enum.GetNames<SourceKind>(), Pascal(Reading.PackFileReader.SourceKinds));
+        Assert.Equal(Enum.GetNames<ActorKind>(), Pascal(Reading.PackFileReader.ActorKinds));
+        Assert.Equal(Enum.GetNames<PlaceKind>(), Pascal(Reading.PackFileReader.PlaceKinds));
+        Assert.Equal(Enum.GetNames<ClaimStatus>(), Pascal(Reading.PackFileReader.ClaimStatuses));
+        Assert.Equal(Enum.GetNames<DatePrecision>(), Enum.GetNames<Model.DatePrecisionSpec>());
+        Assert.Equal(Enum.GetNames<DatePrecision>(), Pascal(Reading.PackFileReader.DatePrecisions));
+    }
+
+    [Fact]
     public void Manifest_is_the_packs_identity()
     {
         var pack = Starter.Value;

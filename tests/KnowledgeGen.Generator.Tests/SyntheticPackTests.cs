@@ -56,6 +56,33 @@ public class SyntheticPackTests
     }
 
     [Fact]
+    public void Every_entity_reads_back_as_its_yaml_wrote_it_though_each_file_holds_all_four_kinds()
+    {
+        // A file's records are one run (sources, actors, places, claims); each kind's table starts where the last ended.
+        var (files, _, pack) = Medium.Value;
+        var written = files.Select(f => Benchmarks.YamlBaseline.Parse(f.Text)).ToList();
+        Assert.All(written, file => Assert.True(file.Sources is { Count: > 0 } && file.Actors is { Count: > 0 }
+            && file.Places is { Count: > 0 } && file.Claims is { Count: > 0 }));
+        var byId = pack.Sources.Cast<Entity>().Concat(pack.Actors).Concat(pack.Places).Concat(pack.Claims).ToDictionary(e => e.Id);
+        static string Pascal(string yaml) => string.Concat(yaml.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+        foreach (var file in written)
+        {
+            foreach (var s in file.Sources!)
+                Assert.Equal((s.Name, Pascal(s.Kind!), s.Outlet), (byId[s.Id].Name, ((Source)byId[s.Id]).Kind.ToString(), ((Source)byId[s.Id]).Outlet?.Id));
+            foreach (var a in file.Actors!)
+                Assert.Equal((a.Name, Pascal(a.Kind!), a.Aliases?.Count ?? 0), (byId[a.Id].Name, ((Actor)byId[a.Id]).Kind.ToString(), byId[a.Id].Aliases.Count));
+            foreach (var p in file.Places!)
+                Assert.Equal((p.Name, Pascal(p.Kind!), p.In), (byId[p.Id].Name, ((Place)byId[p.Id]).Kind.ToString(), ((Place)byId[p.Id]).In?.Id));
+            foreach (var c in file.Claims!)
+            {
+                var claim = (Claim)byId[c.Id];
+                Assert.Equal((c.Statement, c.Claimant, Pascal(c.Status ?? "reported")), (claim.Statement, claim.Claimant.Id, claim.Status.ToString()));
+                Assert.Equal(c.Citations!.Select(ci => (ci.Source!, ci.Quote!)), claim.Citations.Select(ci => (ci.Source.Id, ci.Quote)));
+            }
+        }
+    }
+
+    [Fact]
     public void No_generated_method_grows_with_the_pack()
     {
         var (_, run, _) = Medium.Value;

@@ -4,9 +4,9 @@ using System.Collections.Generic;
 namespace KnowledgeGen.Generator.Emitting;
 
 /// <summary>
-/// Writes data the runtime reads (records, or the pieces of the indexes) as UTF-8 literals: a method that
-/// gives chunk n, and one property per chunk of at most <see cref="PiecesPerChunk"/> literals joined by
-/// <c>+</c>, so no generated expression or method grows with the pack.
+/// Writes data the runtime reads (a file's records, or the pieces of the indexes) as UTF-8 literals: a method that
+/// gives chunk n, and one property per chunk of at most <see cref="PiecesPerChunk"/> literals joined by <c>+</c>
+/// (which the compiler folds into one literal), so no generated expression or method grows with the pack.
 /// </summary>
 internal static class DataChunks
 {

@@ -25,7 +25,7 @@ internal sealed class FactRecords
     public string Source(SourceModel s)
     {
         var r = Common(s.Entity);
-        Text(r, s.Kind);
+        Choice(r, s.Kind, SourceKinds);
         Ref(r, s.Outlet);
         Ref(r, s.Author);
         Text(r, s.Language);
@@ -40,7 +40,7 @@ internal sealed class FactRecords
     public string Actor(ActorModel a)
     {
         var r = Common(a.Entity);
-        Text(r, a.Kind);
+        Choice(r, a.Kind, ActorKinds);
         Int(r, a.Anonymous ? 1 : 0);
         Text(r, a.Description);
         Int(r, a.Roles.Count);
@@ -57,7 +57,7 @@ internal sealed class FactRecords
     public string Place(PlaceModel p)
     {
         var r = Common(p.Entity);
-        Text(r, p.Kind);
+        Choice(r, p.Kind, PlaceKinds);
         Ref(r, p.In);
         return Frame(r);
     }
@@ -69,7 +69,7 @@ internal sealed class FactRecords
         Ref(r, c.Claimant);
         Refs(r, c.About);
         Date(r, c.Date);
-        Text(r, c.Status);
+        Choice(r, c.Status, ClaimStatuses);
         if (c.Quantity is null)
         {
             r.Append('~');
@@ -153,6 +153,25 @@ internal sealed class FactRecords
         return Utf8Length(content).ToString(CultureInfo.InvariantCulture) + "#" + content;
     }
 
+    // Each enum's members in the runtime's order (the reader's lists of YAML names are in that order), so a
+    // record holds the number the runtime casts, not a name it would have to parse.
+    private static readonly Dictionary<string, int> SourceKinds = Values(Reading.PackFileReader.SourceKinds);
+    private static readonly Dictionary<string, int> ActorKinds = Values(Reading.PackFileReader.ActorKinds);
+    private static readonly Dictionary<string, int> PlaceKinds = Values(Reading.PackFileReader.PlaceKinds);
+    private static readonly Dictionary<string, int> ClaimStatuses = Values(Reading.PackFileReader.ClaimStatuses);
+
+    private static Dictionary<string, int> Values(IReadOnlyList<string> yamlNames)
+    {
+        var values = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        for (var i = 0; i < yamlNames.Count; i++)
+            values[Naming.Pascal(yamlNames[i])] = i;
+        return values;
+    }
+
+    private static void Choice(StringBuilder r, string member, Dictionary<string, int> values) =>
+        Int(r, values.TryGetValue(member, out var value) ? value
+            : throw new System.ArgumentException("'" + member + "' is not a member the runtime knows", nameof(member)));
+
     private static void Int(StringBuilder r, int value) => r.Append(value.ToString(CultureInfo.InvariantCulture)).Append(',');
 
     private static void Text(StringBuilder r, string? value)
@@ -183,7 +202,7 @@ internal sealed class FactRecords
         Int(r, date.Year);
         Int(r, date.Month);
         Int(r, date.Day);
-        Text(r, date.Precision.ToString());
+        Int(r, (int)date.Precision); // DatePrecisionSpec has the runtime DatePrecision's order
     }
 
     private void Ref(StringBuilder r, EntityRef? target)

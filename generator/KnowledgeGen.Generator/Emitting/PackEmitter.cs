@@ -75,19 +75,24 @@ public static class PackEmitter
         return new GeneratedFile(file.HintName, w.ToString());
     }
 
-    // The file's tables: for each kind it holds, the count and the records, in chunks of UTF-8 literals.
+    // The file's records (its sources, then actors, places and claims) in chunks of UTF-8 literals, and a table
+    // for each kind it holds: a run of those records.
     private static void Tables(CodeWriter w, FileModel file)
     {
         var records = new FactRecords();
-        var kinds = new List<(EntityClass Class, string Type, IReadOnlyList<string> Records)>();
-        if (file.Sources.Count > 0)
-            kinds.Add((EntityClass.Sources, "Source", file.Sources.Select(records.Source).ToList()));
-        if (file.Actors.Count > 0)
-            kinds.Add((EntityClass.Actors, "Actor", file.Actors.Select(records.Actor).ToList()));
-        if (file.Places.Count > 0)
-            kinds.Add((EntityClass.Places, "Place", file.Places.Select(records.Place).ToList()));
-        if (file.Claims.Count > 0)
-            kinds.Add((EntityClass.Claims, "Claim", file.Claims.Select(records.Claim).ToList()));
+        var all = new List<string>();
+        var kinds = new List<(EntityClass Class, string Type, int First, int Count)>();
+        void Kind(EntityClass @class, string type, IEnumerable<string> written)
+        {
+            var first = all.Count;
+            all.AddRange(written);
+            if (all.Count > first)
+                kinds.Add((@class, type, first, all.Count - first));
+        }
+        Kind(EntityClass.Sources, "Source", file.Sources.Select(records.Source));
+        Kind(EntityClass.Actors, "Actor", file.Actors.Select(records.Actor));
+        Kind(EntityClass.Places, "Place", file.Places.Select(records.Place));
+        Kind(EntityClass.Claims, "Claim", file.Claims.Select(records.Claim));
 
         w.Line("internal static partial class __Facts");
         w.Open();
@@ -95,22 +100,14 @@ public static class PackEmitter
         w.Line($"internal static class File{file.Ordinal}");
         w.Open();
         var external = records.Externals.Count > 0 ? "External" : "null";
-        foreach (var (@class, type, _) in kinds)
-            w.Line($"internal static readonly {Gen}FactTable<{Rt}{type}> {@class} = {Gen}FactTable.{@class}({Count(file, @class)}, Links, {external}, {type}Data);");
-        foreach (var (_, type, list) in kinds)
-            DataChunks.Write(w, type + "Data", list);
+        w.Line($"private static readonly {Gen}FactFile Records = new(Links, {external}, Data);");
+        foreach (var (@class, type, first, count) in kinds)
+            w.Line($"internal static readonly {Gen}FactTable<{Rt}{type}> {@class} = {Gen}FactTable.{@class}(Records, {first}, {count});");
+        DataChunks.Write(w, "Data", all);
         DataChunks.WriteExternals(w, records.Externals);
         w.Close();
         w.Close();
     }
-
-    private static int Count(FileModel file, EntityClass @class) => @class switch
-    {
-        EntityClass.Sources => file.Sources.Count,
-        EntityClass.Actors => file.Actors.Count,
-        EntityClass.Places => file.Places.Count,
-        _ => file.Claims.Count,
-    };
 
     // A kind of at most one part is one static class; past that, the kind's class and its parts form a chain of
     // base classes (the base list is in the kind's pack-wide file), whose static members all read as Claims.X.

@@ -5,45 +5,41 @@ using System.Text;
 
 namespace KnowledgeGen.Generated;
 
-/// <summary>Where one record starts, and how its references resolve.</summary>
-internal readonly struct FactRecord
-{
-    public FactRecord(byte[] bytes, int start, FactLinks links, Func<int, Entity>? external)
-    {
-        Bytes = bytes;
-        Start = start;
-        Links = links;
-        External = external;
-    }
-
-    public byte[] Bytes { get; }
-    public int Start { get; }
-    public FactLinks Links { get; }
-    public Func<int, Entity>? External { get; }
-}
-
 /// <summary>
 /// Reads the record format the generator writes (docs/generated-code.md): a record is <c>len#</c> and its
 /// bytes; inside it, <c>~</c> is null, <c>n,</c> an integer, <c>n:</c> a string of n UTF-8 bytes, and
 /// <c>n!</c> a string of n UTF-16 units in hex (text a lone surrogate keeps out of UTF-8). A reference is
 /// <c>kind,file,index,</c>, or <c>4,n,</c> for the n-th entity of a referenced pack; a list is its count and items.
 /// </summary>
-internal struct FactReader
+internal ref struct FactReader
 {
-    private readonly byte[] _bytes;
+    private readonly ReadOnlySpan<byte> _bytes;
+    private readonly FactLinks _links;
+    private readonly Func<int, Entity>? _external;
     private int _at;
 
-    public FactReader(byte[] bytes, int at)
+    /// <summary>A reader over <paramref name="bytes"/>, whose references resolve through <paramref name="links"/>.</summary>
+    public FactReader(ReadOnlySpan<byte> bytes, int at, FactLinks links, Func<int, Entity>? external)
     {
         _bytes = bytes;
         _at = at;
+        _links = links;
+        _external = external;
     }
+
+    /// <summary>Where the reader stands.</summary>
+    public int Position => _at;
+
+    /// <summary>True once every byte is read.</summary>
+    public bool AtEnd => _at >= _bytes.Length;
 
     /// <summary>Steps over one record, returning where its content starts.</summary>
     public int SkipRecord()
     {
         var length = Number('#');
         var start = _at;
+        if (length > _bytes.Length - start)
+            throw Corrupt("record within its data");
         _at += length;
         return start;
     }
@@ -69,7 +65,7 @@ internal struct FactReader
         var length = Number(':', '!');
         if (_bytes[_at - 1] == (byte)':')
         {
-            var text = Encoding.UTF8.GetString(_bytes, _at, length);
+            var text = Encoding.UTF8.GetString(_bytes.Slice(_at, length));
             _at += length;
             return text;
         }
@@ -95,7 +91,12 @@ internal struct FactReader
         return texts;
     }
 
-    public TEnum Enum<TEnum>() where TEnum : struct, Enum => System.Enum.Parse<TEnum>(Text());
+    /// <summary>An enum's value, written as its number; <paramref name="count"/> is how many values the enum has.</summary>
+    public int Choice(int count)
+    {
+        var value = Int();
+        return value >= 0 && value < count ? value : throw Corrupt("choice among " + count);
+    }
 
     public FactDate? Date()
     {
@@ -104,7 +105,7 @@ internal struct FactReader
         var year = Int();
         var month = Int();
         var day = Int();
-        return new FactDate(new DateOnly(year, month, day), Enum<DatePrecision>());
+        return new FactDate(new DateOnly(year, month, day), (DatePrecision)Choice(4));
     }
 
     public Quantity? Quantity()
@@ -117,22 +118,22 @@ internal struct FactReader
     }
 
     /// <summary>A reference, resolved when first read through the entity that holds it.</summary>
-    public Func<T>? Ref<T>(in FactRecord record) where T : Entity
+    public Func<T>? Ref<T>() where T : Entity
     {
         if (Null())
             return null;
-        var target = Target(record);
+        var target = Target();
         return () => (T)target.Resolve();
     }
 
-    public Func<T[]>? Refs<T>(in FactRecord record) where T : Entity
+    public Func<T[]>? Refs<T>() where T : Entity
     {
         var count = Int();
         if (count == 0)
             return null;
         var targets = new RefTarget[count];
         for (var i = 0; i < count; i++)
-            targets[i] = Target(record);
+            targets[i] = Target();
         return () =>
         {
             var entities = new T[targets.Length];
@@ -143,22 +144,24 @@ internal struct FactReader
     }
 
     /// <summary>A reference, resolved now.</summary>
-    public T Entity<T>(in FactRecord record) where T : Entity => (T)Target(record).Resolve();
+    public T Entity<T>() where T : Entity => (T)Target().Resolve();
 
-    public T[] Entities<T>(in FactRecord record) where T : Entity
+    public T[] Entities<T>() where T : Entity
     {
         var entities = new T[Int()];
         for (var i = 0; i < entities.Length; i++)
-            entities[i] = Entity<T>(record);
+            entities[i] = Entity<T>();
         return entities;
     }
 
-    private RefTarget Target(in FactRecord record)
+    private RefTarget Target()
     {
         var kind = Int();
         if (kind == ExternalKind)
-            return new RefTarget(record.Links, record.External ?? throw Corrupt("reference to another pack"), (EntityKind)kind, 0, Int());
-        return new RefTarget(record.Links, null, (EntityKind)kind, Int(), Int());
+            return new RefTarget(_links, _external ?? throw Corrupt("reference to another pack"), (EntityKind)kind, 0, Int());
+        if (kind < 0 || kind > ExternalKind)
+            throw Corrupt("kind of entity");
+        return new RefTarget(_links, null, (EntityKind)kind, Int(), Int());
     }
 
     private const int ExternalKind = 4;
@@ -191,6 +194,8 @@ internal struct FactReader
         var value = 0;
         while (true)
         {
+            if (_at >= _bytes.Length)
+                throw Corrupt("number");
             var b = _bytes[_at++];
             if (b >= (byte)'0' && b <= (byte)'9')
             {
@@ -219,87 +224,78 @@ internal struct FactReader
 /// <summary>Makes each kind of entity from its record, field by field in the order the generator writes them.</summary>
 internal static class FactDecoder
 {
-    public static Source Source(FactRecord record)
-    {
-        var r = new FactReader(record.Bytes, record.Start);
-        return new Source(r.Text(), r.Text(), r.Texts(), r.OptionalText(),
-            r.Enum<SourceKind>(), r.Ref<Actor>(record), r.Ref<Actor>(record), r.OptionalText(), r.OptionalText(),
-            r.Date(), r.OptionalText(), r.OptionalText(), r.Refs<Source>(record));
-    }
+    public static Source Source(ref FactReader r) =>
+        new(r.Text(), r.Text(), r.Texts(), r.OptionalText(),
+            (SourceKind)r.Choice(8), r.Ref<Actor>(), r.Ref<Actor>(), r.OptionalText(), r.OptionalText(),
+            r.Date(), r.OptionalText(), r.OptionalText(), r.Refs<Source>());
 
-    public static Actor Actor(FactRecord record)
+    public static Actor Actor(ref FactReader r)
     {
-        var r = new FactReader(record.Bytes, record.Start);
         var id = r.Text();
         var name = r.Text();
         var aliases = r.Texts();
         var note = r.OptionalText();
-        var kind = r.Enum<ActorKind>();
+        var kind = (ActorKind)r.Choice(4);
         var anonymous = r.Bool();
         var description = r.OptionalText();
         var count = r.Int();
         var roles = count == 0 ? Array.Empty<Role>() : new Role[count];
         for (var i = 0; i < count; i++)
-            roles[i] = new Role(r.Text(), r.Ref<Entity>(record), r.Bool(), r.OptionalText());
+            roles[i] = new Role(r.Text(), r.Ref<Entity>(), r.Bool(), r.OptionalText());
         return new Actor(id, name, aliases, note, kind, anonymous, description, roles);
     }
 
-    public static Place Place(FactRecord record)
-    {
-        var r = new FactReader(record.Bytes, record.Start);
-        return new Place(r.Text(), r.Text(), r.Texts(), r.OptionalText(), r.Enum<PlaceKind>(), r.Ref<Place>(record));
-    }
+    public static Place Place(ref FactReader r) =>
+        new(r.Text(), r.Text(), r.Texts(), r.OptionalText(), (PlaceKind)r.Choice(12), r.Ref<Place>());
 
-    public static Claim Claim(FactRecord record)
+    public static Claim Claim(ref FactReader r)
     {
-        var r = new FactReader(record.Bytes, record.Start);
         var id = r.Text();
         var name = r.Text();
         var aliases = r.Texts();
         var note = r.OptionalText();
         var statement = r.Text();
-        var claimant = r.Ref<Actor>(record) ?? throw new InvalidOperationException("A generated claim has no claimant.");
-        var about = r.Refs<Entity>(record);
+        var claimant = r.Ref<Actor>() ?? throw new InvalidOperationException("A generated claim has no claimant.");
+        var about = r.Refs<Entity>();
         var date = r.Date();
-        var status = r.Enum<ClaimStatus>();
+        var status = (ClaimStatus)r.Choice(5);
         var quantity = r.Quantity();
         var count = r.Int();
         var citations = count == 0 ? Array.Empty<Citation>() : new Citation[count];
         for (var i = 0; i < count; i++)
         {
-            var source = r.Ref<Source>(record) ?? throw new InvalidOperationException("A generated citation has no source.");
-            citations[i] = new Citation(source, r.Text(), r.Ref<Source>(record));
+            var source = r.Ref<Source>() ?? throw new InvalidOperationException("A generated citation has no source.");
+            citations[i] = new Citation(source, r.Text(), r.Ref<Source>());
         }
         return new Claim(id, name, aliases, note, statement, claimant, about, date, status, quantity, citations,
-            r.Refs<Claim>(record), r.Refs<Claim>(record), r.Refs<Claim>(record));
+            r.Refs<Claim>(), r.Refs<Claim>(), r.Refs<Claim>());
     }
 
     // The indexes: by claimant, subject and source (each a count, then key and claims), contradictions and
     // supports (pairs), the timeline, and corroborations (claim, citations, reports, origins).
-    public static PackIndexes Indexes(FactRecord record)
+    public static PackIndexes Indexes(ref FactReader r)
     {
-        var r = new FactReader(record.Bytes, record.Start);
-        var byClaimant = Groups<Actor>(ref r, record);
-        var bySubject = Groups<Entity>(ref r, record);
-        var bySource = Groups<Source>(ref r, record);
+        var byClaimant = Groups<Actor>(ref r);
+        var bySubject = Groups<Entity>(ref r);
+        var bySource = Groups<Source>(ref r);
         var contradictions = new ClaimPair[r.Int()];
         for (var i = 0; i < contradictions.Length; i++)
-            contradictions[i] = new ClaimPair(r.Entity<Claim>(record), r.Entity<Claim>(record));
+            contradictions[i] = new ClaimPair(r.Entity<Claim>(), r.Entity<Claim>());
         var supports = new SupportEdge[r.Int()];
         for (var i = 0; i < supports.Length; i++)
-            supports[i] = new SupportEdge(r.Entity<Claim>(record), r.Entity<Claim>(record));
-        var timeline = r.Entities<Claim>(record);
+            supports[i] = new SupportEdge(r.Entity<Claim>(), r.Entity<Claim>());
+        var timeline = r.Entities<Claim>();
         var corroborations = new Corroboration[r.Int()];
         for (var i = 0; i < corroborations.Length; i++)
-            corroborations[i] = new Corroboration(r.Entity<Claim>(record), r.Int(), r.Int(), r.Entities<Source>(record));
+            corroborations[i] = new Corroboration(r.Entity<Claim>(), r.Int(), r.Int(), r.Entities<Source>());
         return new PackIndexes(byClaimant, bySubject, bySource, contradictions, supports, timeline, corroborations);
     }
 
-    private static IndexEntry<TKey>[] Groups<TKey>(ref FactReader r, in FactRecord record) where TKey : Entity
+    private static IndexEntry<TKey>[] Groups<TKey>(ref FactReader r) where TKey : Entity
     {
         var groups = new IndexEntry<TKey>[r.Int()];
         for (var i = 0; i < groups.Length; i++)
-            groups[i] = new IndexEntry<TKey>(r.Entity<TKey>(record), r.Entities<Claim>(record));
+            groups[i] = new IndexEntry<TKey>(r.Entity<TKey>(), r.Entities<Claim>());
         return groups;
     }
 }

@@ -6,31 +6,80 @@ using System.Threading;
 
 namespace KnowledgeGen.Generated;
 
-/// <summary>One chunk of a table's records, as UTF-8 data compiled into the pack; empty past the last chunk.</summary>
+/// <summary>One chunk of a file's records, as UTF-8 data compiled into the pack; empty past the last chunk.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public delegate ReadOnlySpan<byte> FactData(int chunk);
 
 /// <summary>
-/// The entities of one kind written in one YAML file, as the generator wrote them: records in the format
-/// <see cref="FactReader"/> reads. An entity is decoded on its first access and kept, so a pack costs no
-/// method per fact at run time and a first access pays for one fact, not the pack.
+/// The records of one YAML file, as the generator wrote them (sources, then actors, places and claims) in
+/// chunks of UTF-8 literals, and how their references resolve. The records are read where they lie in the
+/// assembly's data, never copied; where each one starts is found once, on the file's first access.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class FactTable<T> where T : Entity
+public sealed class FactFile
 {
     private readonly FactData _data;
     private readonly FactLinks _links;
     private readonly Func<int, Entity>? _external;
-    private readonly Func<FactRecord, T> _decode;
-    private readonly T?[] _items;
-    private Layout? _layout;
+    private long[]? _starts;
 
-    internal FactTable(int count, FactData data, FactLinks links, Func<int, Entity>? external, Func<FactRecord, T> decode)
+    /// <summary>A file whose records are <paramref name="data"/>; references resolve through <paramref name="links"/>, and
+    /// references to other packs through <paramref name="external"/>.</summary>
+    public FactFile(FactLinks links, Func<int, Entity>? external, FactData data)
     {
-        _items = new T?[count];
-        _data = data ?? throw new ArgumentNullException(nameof(data));
         _links = links ?? throw new ArgumentNullException(nameof(links));
         _external = external;
+        _data = data ?? throw new ArgumentNullException(nameof(data));
+    }
+
+    /// <summary>A reader at the start of record <paramref name="record"/>'s fields.</summary>
+    internal FactReader Reader(int record)
+    {
+        var starts = _starts ?? Initialize.Once(ref _starts, FindStarts());
+        if ((uint)record >= (uint)starts.Length)
+            throw new ArgumentOutOfRangeException(nameof(record));
+        var at = starts[record];
+        return new FactReader(_data((int)(at >> 32)), (int)at, _links, _external);
+    }
+
+    // Each record's chunk (high half) and where its fields start in that chunk (low half).
+    private long[] FindStarts()
+    {
+        var starts = new List<long>();
+        for (var chunk = 0; ; chunk++)
+        {
+            var reader = new FactReader(_data(chunk), 0, _links, _external);
+            if (reader.AtEnd)
+                return starts.ToArray();
+            while (!reader.AtEnd)
+                starts.Add(((long)chunk << 32) | (uint)reader.SkipRecord());
+        }
+    }
+}
+
+/// <summary>How a table makes its kind of entity from a record.</summary>
+internal delegate T FactDecode<out T>(ref FactReader reader);
+
+/// <summary>
+/// The entities of one kind written in one YAML file: a run of its <see cref="FactFile"/>'s records. An entity
+/// is decoded on its first access and kept, so a pack costs no method per fact at run time and a first access
+/// pays for one fact, not the pack.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class FactTable<T> where T : Entity
+{
+    private readonly FactFile _file;
+    private readonly int _first;
+    private readonly FactDecode<T> _decode;
+    private readonly T?[] _items;
+
+    internal FactTable(FactFile file, int first, int count, FactDecode<T> decode)
+    {
+        _file = file ?? throw new ArgumentNullException(nameof(file));
+        if (first < 0)
+            throw new ArgumentOutOfRangeException(nameof(first));
+        _first = first;
+        _items = new T?[count];
         _decode = decode;
     }
 
@@ -42,53 +91,36 @@ public sealed class FactTable<T> where T : Entity
 
     private T Create(int index)
     {
-        var layout = _layout ?? Initialize.Once(ref _layout, new Layout(_data, Count));
-        var value = _decode(new FactRecord(layout.Bytes, layout.Starts[index], _links, _external));
+        var reader = _file.Reader(_first + index);
+        var value = _decode(ref reader);
         return Interlocked.CompareExchange(ref _items[index], value, null) ?? value;
-    }
-
-    // The table's bytes in one array (chunks joined) and where each record starts, found once by skipping lengths.
-    private sealed class Layout
-    {
-        public Layout(FactData data, int count)
-        {
-            Bytes = FactTable.Join(data);
-            Starts = new int[count];
-            var reader = new FactReader(Bytes, 0);
-            for (var i = 0; i < count; i++)
-                Starts[i] = reader.SkipRecord();
-        }
-
-        public byte[] Bytes { get; }
-        public int[] Starts { get; }
     }
 }
 
-/// <summary>Makes the tables generated code declares, one per kind and YAML file.</summary>
+/// <summary>Makes the tables generated code declares: one per kind a YAML file holds, a run of its records.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class FactTable
 {
-    /// <summary>The sources of one file.</summary>
-    public static FactTable<Source> Sources(int count, FactLinks links, Func<int, Entity>? external, FactData data) =>
-        new(count, data, links, external, FactDecoder.Source);
+    /// <summary>The sources of one file: <paramref name="count"/> records from record <paramref name="first"/>.</summary>
+    public static FactTable<Source> Sources(FactFile file, int first, int count) => new(file, first, count, FactDecoder.Source);
 
     /// <summary>The actors of one file.</summary>
-    public static FactTable<Actor> Actors(int count, FactLinks links, Func<int, Entity>? external, FactData data) =>
-        new(count, data, links, external, FactDecoder.Actor);
+    public static FactTable<Actor> Actors(FactFile file, int first, int count) => new(file, first, count, FactDecoder.Actor);
 
     /// <summary>The places of one file.</summary>
-    public static FactTable<Place> Places(int count, FactLinks links, Func<int, Entity>? external, FactData data) =>
-        new(count, data, links, external, FactDecoder.Place);
+    public static FactTable<Place> Places(FactFile file, int first, int count) => new(file, first, count, FactDecoder.Place);
 
     /// <summary>The claims of one file.</summary>
-    public static FactTable<Claim> Claims(int count, FactLinks links, Func<int, Entity>? external, FactData data) =>
-        new(count, data, links, external, FactDecoder.Claim);
+    public static FactTable<Claim> Claims(FactFile file, int first, int count) => new(file, first, count, FactDecoder.Claim);
 
     /// <summary>The pack's indexes, from the data the generator computed them into; every reference resolved.</summary>
-    public static PackIndexes Indexes(FactLinks links, Func<int, Entity>? external, FactData data) =>
-        FactDecoder.Indexes(new FactRecord(Join(data), 0, links, external));
+    public static PackIndexes Indexes(FactLinks links, Func<int, Entity>? external, FactData data)
+    {
+        var reader = new FactReader(Join(data), 0, links, external);
+        return FactDecoder.Indexes(ref reader);
+    }
 
-    // The chunks of a table's data, in one array.
+    // The chunks of the indexes' stream, in one array: an item of the stream may run across chunks.
     internal static byte[] Join(FactData data)
     {
         var chunks = new List<byte[]>();

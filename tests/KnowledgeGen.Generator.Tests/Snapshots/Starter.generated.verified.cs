@@ -265,19 +265,20 @@ namespace Starter.Facts
         /// <summary>The facts of /fixtures/starter/actors.kg.yaml, as records the runtime decodes on first access.</summary>
         internal static class File0
         {
-            internal static readonly global::KnowledgeGen.Generated.FactTable<global::KnowledgeGen.Actor> Actors = global::KnowledgeGen.Generated.FactTable.Actors(4, Links, null, ActorData);
+            private static readonly global::KnowledgeGen.Generated.FactFile Records = new(Links, null, Data);
+            internal static readonly global::KnowledgeGen.Generated.FactTable<global::KnowledgeGen.Actor> Actors = global::KnowledgeGen.Generated.FactTable.Actors(Records, 0, 4);
 
-            private static global::System.ReadOnlySpan<byte> ActorData(int chunk) => chunk switch
+            private static global::System.ReadOnlySpan<byte> Data(int chunk) => chunk switch
             {
-                0 => ActorData0,
+                0 => Data0,
                 _ => default,
             };
 
-            private static global::System.ReadOnlySpan<byte> ActorData0 =>
-                "126#12:fahim-dashti12:Fahim Dashti1,6:Dashti~6:Person0,46:Spokesperson of the National Resistance Front.1,12:spokesperson1,0,1,0,~"u8
-                + "105#25:national-resistance-front40:National Resistance Front of Afghanistan2,3:NRF4:NRFA~12:Organisation0,~0,"u8
-                + "43#11:daily-trust11:Daily Trust0,~5:Media0,~0,"u8
-                + "120#10:nrf-source23:A source within the NRF0,~6:Person1,~2,6:member1,0,1,0,~7:fighter~1,33:Said to have fought in the 1990s."u8;
+            private static global::System.ReadOnlySpan<byte> Data0 =>
+                "120#12:fahim-dashti12:Fahim Dashti1,6:Dashti~0,0,46:Spokesperson of the National Resistance Front.1,12:spokesperson1,0,1,0,~"u8
+                + "92#25:national-resistance-front40:National Resistance Front of Afghanistan2,3:NRF4:NRFA~1,0,~0,"u8
+                + "38#11:daily-trust11:Daily Trust0,~2,0,~0,"u8
+                + "114#10:nrf-source23:A source within the NRF0,~0,1,~2,6:member1,0,1,0,~7:fighter~1,33:Said to have fought in the 1990s."u8;
         }
     }
 }
@@ -327,18 +328,19 @@ namespace Starter.Facts
         /// <summary>The facts of /fixtures/starter/claims.kg.yaml, as records the runtime decodes on first access.</summary>
         internal static class File1
         {
-            internal static readonly global::KnowledgeGen.Generated.FactTable<global::KnowledgeGen.Claim> Claims = global::KnowledgeGen.Generated.FactTable.Claims(3, Links, null, ClaimData);
+            private static readonly global::KnowledgeGen.Generated.FactFile Records = new(Links, null, Data);
+            internal static readonly global::KnowledgeGen.Generated.FactTable<global::KnowledgeGen.Claim> Claims = global::KnowledgeGen.Generated.FactTable.Claims(Records, 0, 3);
 
-            private static global::System.ReadOnlySpan<byte> ClaimData(int chunk) => chunk switch
+            private static global::System.ReadOnlySpan<byte> Data(int chunk) => chunk switch
             {
-                0 => ClaimData0,
+                0 => Data0,
                 _ => default,
             };
 
-            private static global::System.ReadOnlySpan<byte> ClaimData0 =>
-                "343#24:taliban-lost-40-fighters65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.0,~65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.1,0,0,1,2,3,1,2021,9,2,3:Day10:Unverified2:402:4015:fighters killed0,1,0,4,0,79:the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir0,4,1,0,1,3,1,1,0,"u8
-                + "294#21:clashes-still-ongoing21:Clashes still ongoing0,~80:The Taliban are using their last power to get in, but clashes are still ongoing.1,0,3,2,2,3,1,1,0,1,2021,9,1,5:Month8:Reported~1,0,4,0,83:They (Taliban) are using their last power to get in, but clashes are still ongoing,~1,3,1,2,0,1,3,1,0,"u8
-                + "198#11:valley-fell22:The valley has fallen.0,~22:The valley has fallen.1,0,2,0,2021,1,1,4:Year6:Denied1:73:8.54:days1,1,0,4,0,60:Quotes \"inside\", a back\\slash, */ and </summary> & <b> #if {~1,3,1,1,0,0,"u8;
+            private static global::System.ReadOnlySpan<byte> Data0 =>
+                "329#24:taliban-lost-40-fighters65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.0,~65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.1,0,0,1,2,3,1,2021,9,2,0,1,2:402:4015:fighters killed0,1,0,4,0,79:the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir0,4,1,0,1,3,1,1,0,"u8
+                + "281#21:clashes-still-ongoing21:Clashes still ongoing0,~80:The Taliban are using their last power to get in, but clashes are still ongoing.1,0,3,2,2,3,1,1,0,1,2021,9,1,1,0,~1,0,4,0,83:They (Taliban) are using their last power to get in, but clashes are still ongoing,~1,3,1,2,0,1,3,1,0,"u8
+                + "188#11:valley-fell22:The valley has fallen.0,~22:The valley has fallen.1,0,2,0,2021,1,1,2,3,1:73:8.54:days1,1,0,4,0,60:Quotes \"inside\", a back\\slash, */ and </summary> & <b> #if {~1,3,1,1,0,0,"u8;
         }
     }
 }
@@ -374,17 +376,18 @@ namespace Starter.Facts
         /// <summary>The facts of /fixtures/starter/places.kg.yaml, as records the runtime decodes on first access.</summary>
         internal static class File3
         {
-            internal static readonly global::KnowledgeGen.Generated.FactTable<global::KnowledgeGen.Place> Places = global::KnowledgeGen.Generated.FactTable.Places(2, Links, null, PlaceData);
+            private static readonly global::KnowledgeGen.Generated.FactFile Records = new(Links, null, Data);
+            internal static readonly global::KnowledgeGen.Generated.FactTable<global::KnowledgeGen.Place> Places = global::KnowledgeGen.Generated.FactTable.Places(Records, 0, 2);
 
-            private static global::System.ReadOnlySpan<byte> PlaceData(int chunk) => chunk switch
+            private static global::System.ReadOnlySpan<byte> Data(int chunk) => chunk switch
             {
-                0 => PlaceData0,
+                0 => Data0,
                 _ => default,
             };
 
-            private static global::System.ReadOnlySpan<byte> PlaceData0 =>
-                "41#11:afghanistan11:Afghanistan0,~7:Country~"u8
-                + "121#15:panjshir-valley15:Panjshir Valley2,6:Punjir15:Panjsjir Valley40:Spelled Punjir in the translated report.6:Valley2,3,0,"u8;
+            private static global::System.ReadOnlySpan<byte> Data0 =>
+                "34#11:afghanistan11:Afghanistan0,~0,~"u8
+                + "115#15:panjshir-valley15:Panjshir Valley2,6:Punjir15:Panjsjir Valley40:Spelled Punjir in the translated report.2,2,3,0,"u8;
         }
     }
 }
@@ -424,17 +427,18 @@ namespace Starter.Facts
         /// <summary>The facts of /fixtures/starter/sources.kg.yaml, as records the runtime decodes on first access.</summary>
         internal static class File4
         {
-            internal static readonly global::KnowledgeGen.Generated.FactTable<global::KnowledgeGen.Source> Sources = global::KnowledgeGen.Generated.FactTable.Sources(2, Links, null, SourceData);
+            private static readonly global::KnowledgeGen.Generated.FactFile Records = new(Links, null, Data);
+            internal static readonly global::KnowledgeGen.Generated.FactTable<global::KnowledgeGen.Source> Sources = global::KnowledgeGen.Generated.FactTable.Sources(Records, 0, 2);
 
-            private static global::System.ReadOnlySpan<byte> SourceData(int chunk) => chunk switch
+            private static global::System.ReadOnlySpan<byte> Data(int chunk) => chunk switch
             {
-                0 => SourceData0,
+                0 => Data0,
                 _ => default,
             };
 
-            private static global::System.ReadOnlySpan<byte> SourceData0 =>
-                "291#10:report-00177:Militants fight back as Taliban moves to capture Afghanistan's last territory1,18:Daily Trust report56:Dated from \"on Thursday\" and \"on Wednesday\" in the text.10:NewsReport1,0,2,~2:en~2021,9,3,11:Approximate24:001_c469390c0bb07413.txt30:https://example.org/report-0011,0,4,1,"u8
-                + "99#20:dashti-audio-message28:Fahim Dashti's audio message0,~12:AudioMessage~1,0,0,~~2021,9,2,3:Day~~0,"u8;
+            private static global::System.ReadOnlySpan<byte> Data0 =>
+                "268#10:report-00177:Militants fight back as Taliban moves to capture Afghanistan's last territory1,18:Daily Trust report56:Dated from \"on Thursday\" and \"on Wednesday\" in the text.0,1,0,2,~2:en~2021,9,3,3,24:001_c469390c0bb07413.txt30:https://example.org/report-0011,0,4,1,"u8
+                + "83#20:dashti-audio-message28:Fahim Dashti's audio message0,~3,~1,0,0,~~2021,9,2,0,~~0,"u8;
         }
     }
 }
