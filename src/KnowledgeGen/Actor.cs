@@ -23,9 +23,14 @@ public sealed class Role
 
     /// <summary>Creates a role. Generated code calls this.</summary>
     public Role(string title, Func<Entity>? of, bool former, string? note = null)
+        : this(title, Ref<Entity>.Optional(of), former, note)
+    {
+    }
+
+    internal Role(string title, Ref<Entity>? of, bool former, string? note)
     {
         Title = title ?? throw new ArgumentNullException(nameof(title));
-        _of = Ref<Entity>.Optional(of);
+        _of = of;
         Former = former;
         Note = note;
     }

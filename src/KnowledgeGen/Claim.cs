@@ -26,10 +26,15 @@ public sealed class Citation
 
     /// <summary>Creates a citation. Generated code calls this.</summary>
     public Citation(Func<Source> source, string quote, Func<Source>? via = null)
+        : this(Ref<Source>.Of(source), quote, Ref<Source>.Optional(via))
     {
-        _source = new Ref<Source>(source);
+    }
+
+    internal Citation(Ref<Source> source, string quote, Ref<Source>? via)
+    {
+        _source = source;
         Quote = quote ?? throw new ArgumentNullException(nameof(quote));
-        _via = Ref<Source>.Optional(via);
+        _via = via;
     }
 
     /// <summary>The document the quote is taken from.</summary>
@@ -60,18 +65,27 @@ public sealed class Claim : Entity
         string statement, Func<Actor> claimant, Func<Entity[]>? about, FactDate? date, ClaimStatus status,
         Quantity? quantity, IReadOnlyList<Citation> citations,
         Func<Claim[]>? contradicts, Func<Claim[]>? supports, Func<Claim[]>? supportedBy)
+        : this(id, name, aliases, note, statement, Ref<Actor>.Of(claimant), RefList<Entity>.Of(about), date, status, quantity, citations,
+            RefList<Claim>.Of(contradicts), RefList<Claim>.Of(supports), RefList<Claim>.Of(supportedBy))
+    {
+    }
+
+    internal Claim(string id, string name, IReadOnlyList<string> aliases, string? note,
+        string statement, Ref<Actor> claimant, RefList<Entity> about, FactDate? date, ClaimStatus status,
+        Quantity? quantity, IReadOnlyList<Citation> citations,
+        RefList<Claim> contradicts, RefList<Claim> supports, RefList<Claim> supportedBy)
         : base(id, name, aliases, note)
     {
         Statement = statement ?? throw new ArgumentNullException(nameof(statement));
-        _claimant = new Ref<Actor>(claimant);
-        _about = new RefList<Entity>(about);
+        _claimant = claimant;
+        _about = about;
         Date = date;
         Status = status;
         Quantity = quantity;
         _citations = citations ?? Array.Empty<Citation>();
-        _contradicts = new RefList<Claim>(contradicts);
-        _supports = new RefList<Claim>(supports);
-        _supportedBy = new RefList<Claim>(supportedBy);
+        _contradicts = contradicts;
+        _supports = supports;
+        _supportedBy = supportedBy;
     }
 
     /// <inheritdoc />

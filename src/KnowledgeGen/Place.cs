@@ -39,10 +39,15 @@ public sealed class Place : Entity
 
     /// <summary>Creates a place. Generated code calls this.</summary>
     public Place(string id, string name, IReadOnlyList<string> aliases, string? note, PlaceKind kind, Func<Place>? @in)
+        : this(id, name, aliases, note, kind, Ref<Place>.Optional(@in))
+    {
+    }
+
+    internal Place(string id, string name, IReadOnlyList<string> aliases, string? note, PlaceKind kind, Ref<Place>? @in)
         : base(id, name, aliases, note)
     {
         Kind = kind;
-        _in = Ref<Place>.Optional(@in);
+        _in = @in;
     }
 
     /// <inheritdoc />

@@ -5,15 +5,14 @@ using System.Threading;
 namespace KnowledgeGen;
 
 /// <summary>
-/// A reference to another entity, resolved on first use. Generated code passes references as delegates
-/// so that creating one fact never forces its neighbours (or a whole cycle of contradictions) into being.
+/// A reference to another entity, resolved on first use, so that creating one fact never forces its
+/// neighbours (or a whole cycle of contradictions) into being. Hand-written entities pass a delegate
+/// (<see cref="Of"/>); the generated packs' records pass where the target is written (<c>FactRef</c>),
+/// one small object per reference.
 /// </summary>
-internal sealed class Ref<T> where T : class
+internal abstract class Ref<T> where T : class
 {
-    private Func<T>? _resolve;
     private T? _value;
-
-    public Ref(Func<T> resolve) => _resolve = resolve ?? throw new ArgumentNullException(nameof(resolve));
 
     public T Value
     {
@@ -22,23 +21,44 @@ internal sealed class Ref<T> where T : class
             var value = Volatile.Read(ref _value);
             if (value is not null)
                 return value;
-            value = _resolve!() ?? throw new InvalidOperationException("A generated reference resolved to null.");
+            value = Resolve() ?? throw new InvalidOperationException("A generated reference resolved to null.");
             Volatile.Write(ref _value, value);
-            _resolve = null;
+            Resolved();
             return value;
         }
     }
 
-    public static Ref<T>? Optional(Func<T>? resolve) => resolve is null ? null : new Ref<T>(resolve);
+    /// <summary>Finds the target; called until it gives one.</summary>
+    protected abstract T? Resolve();
+
+    /// <summary>Lets go of what resolving needed, once the target is known.</summary>
+    protected virtual void Resolved()
+    {
+    }
+
+    public static Ref<T> Of(Func<T> resolve) => new Delegated(resolve ?? throw new ArgumentNullException(nameof(resolve)));
+
+    public static Ref<T>? Optional(Func<T>? resolve) => resolve is null ? null : new Delegated(resolve);
+
+    private sealed class Delegated : Ref<T>
+    {
+        private Func<T>? _resolve;
+
+        public Delegated(Func<T> resolve) => _resolve = resolve;
+
+        protected override T? Resolve() => _resolve!();
+
+        protected override void Resolved() => _resolve = null;
+    }
 }
 
 /// <summary>A list of references, resolved together on first use.</summary>
-internal sealed class RefList<T> where T : class
+internal abstract class RefList<T> where T : class
 {
-    private Func<T[]>? _resolve;
     private IReadOnlyList<T>? _value;
 
-    public RefList(Func<T[]>? resolve) => _resolve = resolve;
+    /// <summary>The list with no references; one instance for every entity that has none.</summary>
+    public static readonly RefList<T> Empty = new Delegated(null);
 
     public IReadOnlyList<T> Value
     {
@@ -47,10 +67,30 @@ internal sealed class RefList<T> where T : class
             var value = Volatile.Read(ref _value);
             if (value is not null)
                 return value;
-            value = _resolve is null ? Array.Empty<T>() : Array.AsReadOnly(_resolve());
+            var items = Resolve();
+            value = items is null || items.Length == 0 ? Array.Empty<T>() : Array.AsReadOnly(items);
             Volatile.Write(ref _value, value);
-            _resolve = null;
+            Resolved();
             return value;
         }
+    }
+
+    protected abstract T[]? Resolve();
+
+    protected virtual void Resolved()
+    {
+    }
+
+    public static RefList<T> Of(Func<T[]>? resolve) => resolve is null ? Empty : new Delegated(resolve);
+
+    private sealed class Delegated : RefList<T>
+    {
+        private Func<T[]>? _resolve;
+
+        public Delegated(Func<T[]>? resolve) => _resolve = resolve;
+
+        protected override T[]? Resolve() => _resolve?.Invoke();
+
+        protected override void Resolved() => _resolve = null;
     }
 }

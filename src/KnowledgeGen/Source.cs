@@ -35,17 +35,25 @@ public sealed class Source : Entity
     public Source(string id, string name, IReadOnlyList<string> aliases, string? note,
         SourceKind kind, Func<Actor>? outlet, Func<Actor>? author, string? language, string? translatedFrom,
         FactDate? published, string? document, string? url, Func<Source[]>? relays)
+        : this(id, name, aliases, note, kind, Ref<Actor>.Optional(outlet), Ref<Actor>.Optional(author), language, translatedFrom,
+            published, document, url, RefList<Source>.Of(relays))
+    {
+    }
+
+    internal Source(string id, string name, IReadOnlyList<string> aliases, string? note,
+        SourceKind kind, Ref<Actor>? outlet, Ref<Actor>? author, string? language, string? translatedFrom,
+        FactDate? published, string? document, string? url, RefList<Source> relays)
         : base(id, name, aliases, note)
     {
         Kind = kind;
-        _outlet = Ref<Actor>.Optional(outlet);
-        _author = Ref<Actor>.Optional(author);
+        _outlet = outlet;
+        _author = author;
         Language = language;
         TranslatedFrom = translatedFrom;
         Published = published;
         Document = document;
         Url = url;
-        _relays = new RefList<Source>(relays);
+        _relays = relays;
     }
 
     /// <inheritdoc />

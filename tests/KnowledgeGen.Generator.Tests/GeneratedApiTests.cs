@@ -85,8 +85,13 @@ public class GeneratedApiTests
         Assert.Equal(ClaimStatus.Unverified, claim.Status);
         Assert.Equal(new Quantity(40, 40, "fighters killed"), claim.Quantity);
 
+        // A claim without a name is named by its statement: the record holds the text twice, the runtime one string.
+        Assert.Same(claim.Name, claim.Statement);
+        Assert.Equal("The Taliban lost 40 fighters trying to enter the Panjshir Valley.", claim.Statement);
+
         var ongoing = pack.Find<Claim>("clashes-still-ongoing")!;
         Assert.Equal("Clashes still ongoing", ongoing.Name);
+        Assert.Equal("The Taliban are using their last power to get in, but clashes are still ongoing.", ongoing.Statement);
         Assert.Equal(ClaimStatus.Reported, ongoing.Status);
         Assert.Equal(new FactDate(new DateOnly(2021, 9, 1), DatePrecision.Month), ongoing.Date);
 

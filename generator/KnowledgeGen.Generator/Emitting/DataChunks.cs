@@ -5,8 +5,10 @@ namespace KnowledgeGen.Generator.Emitting;
 
 /// <summary>
 /// Writes data the runtime reads (a file's records, or the pieces of the indexes) as UTF-8 literals: a method that
-/// gives chunk n, and one property per chunk of at most <see cref="PiecesPerChunk"/> literals joined by <c>+</c>
-/// (which the compiler folds into one literal), so no generated expression or method grows with the pack.
+/// gives chunk n, each chunk at most <see cref="PiecesPerChunk"/> literals joined by <c>+</c> (which the compiler
+/// folds into one literal), so no generated expression or method grows with the pack. The first chunk is written
+/// in the method itself and each later one in a property: data of up to 256 pieces (most files) costs the runtime
+/// one small method to compile.
 /// </summary>
 internal static class DataChunks
 {
@@ -19,17 +21,28 @@ internal static class DataChunks
         w.Line($"private static global::System.ReadOnlySpan<byte> {name}(int chunk) => chunk switch");
         w.Open();
         for (var chunk = 0; chunk < chunks; chunk++)
-            w.Line($"{chunk} => {name}{chunk},");
+        {
+            if (chunk == 0)
+                Literals(w, pieces, 0, "0 => ", ",");
+            else
+                w.Line($"{chunk} => {name}{chunk},");
+        }
         w.Line("_ => default,");
         w.Close("};");
-        for (var chunk = 0; chunk < chunks; chunk++)
+        for (var chunk = 1; chunk < chunks; chunk++)
         {
             w.Line();
             w.Line($"private static global::System.ReadOnlySpan<byte> {name}{chunk} =>");
-            var end = Math.Min(pieces.Count, (chunk + 1) * PiecesPerChunk);
-            for (var i = chunk * PiecesPerChunk; i < end; i++)
-                w.Line((i == chunk * PiecesPerChunk ? "    " : "    + ") + CSharpText.Literal(pieces[i]) + "u8" + (i == end - 1 ? ";" : ""));
+            Literals(w, pieces, chunk, "    ", ";");
         }
+    }
+
+    // One chunk's pieces, one literal a line.
+    private static void Literals(CodeWriter w, IReadOnlyList<string> pieces, int chunk, string first, string end)
+    {
+        var last = Math.Min(pieces.Count, (chunk + 1) * PiecesPerChunk) - 1;
+        for (var i = chunk * PiecesPerChunk; i <= last; i++)
+            w.Line((i == chunk * PiecesPerChunk ? first : "    + ") + CSharpText.Literal(pieces[i]) + "u8" + (i == last ? end : ""));
     }
 
     /// <summary>The lookup a table's records use for entities of referenced packs, by the number they give.</summary>

@@ -228,7 +228,17 @@ public static class PackEmitter
         w.Line(Hidden);
         w.Line("internal static partial class __Facts");
         w.Open();
-        w.Line($"internal static readonly {Gen}FactLinks Links = new({ns}.Sources.__Get, {ns}.Actors.__Get, {ns}.Places.__Get, {ns}.Claims.__Get);");
+        w.Line($"internal static readonly {Gen}FactLinks Links = new(Resolve);");
+        w.Line();
+        w.Line("// A reference by kind, file and place; compiled when the first reference is followed, not on a first access.");
+        w.Line($"private static {Rt}Entity Resolve(int kind, int file, int index) => kind switch");
+        w.Open();
+        w.Line($"0 => {ns}.Sources.__Get(file, index),");
+        w.Line($"1 => {ns}.Actors.__Get(file, index),");
+        w.Line($"2 => {ns}.Places.__Get(file, index),");
+        w.Line($"3 => {ns}.Claims.__Get(file, index),");
+        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(kind)),");
+        w.Close("};");
         w.Close();
         w.Close();
         return new GeneratedFile($"{info.Namespace}.Pack.g.cs", w.ToString());

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using System.Buffers.Text;
 using System.Text;
 
 namespace KnowledgeGen.Generated;
@@ -112,35 +112,47 @@ internal ref struct FactReader
     {
         if (Null())
             return null;
-        var min = decimal.Parse(Text(), NumberStyles.Number, CultureInfo.InvariantCulture);
-        var max = decimal.Parse(Text(), NumberStyles.Number, CultureInfo.InvariantCulture);
+        var min = Decimal();
+        var max = Decimal();
         return new Quantity(min, max, Text(), Bool());
     }
 
-    /// <summary>A reference, resolved when first read through the entity that holds it.</summary>
-    public Func<T>? Ref<T>() where T : Entity
+    // A decimal, written as invariant text; parsed from the bytes, with no string in between.
+    private decimal Decimal()
     {
-        if (Null())
-            return null;
-        var target = Target();
-        return () => (T)target.Resolve();
+        var length = Number(':');
+        if (length > _bytes.Length - _at)
+            throw Corrupt("decimal");
+        var text = _bytes.Slice(_at, length);
+        _at += length;
+        return Utf8Parser.TryParse(text, out decimal value, out var used) && used == length ? value : throw Corrupt("decimal");
     }
 
-    public Func<T[]>? Refs<T>() where T : Entity
+    /// <summary>
+    /// The next text, as the same string as <paramref name="earlier"/> when it is written with the same bytes
+    /// (<paramref name="start"/> to <paramref name="end"/>): a claim's statement is most often its name.
+    /// </summary>
+    public string TextSharing(int start, int end, string earlier)
+    {
+        var token = _bytes.Slice(start, end - start);
+        if (!_bytes.Slice(_at).StartsWith(token))
+            return Text();
+        _at += token.Length;
+        return earlier;
+    }
+
+    /// <summary>A reference, resolved when first read through the entity that holds it.</summary>
+    public Ref<T>? Ref<T>() where T : Entity => Null() ? null : new FactRef<T>(Target());
+
+    public RefList<T> Refs<T>() where T : Entity
     {
         var count = Int();
         if (count == 0)
-            return null;
-        var targets = new RefTarget[count];
+            return RefList<T>.Empty;
+        var targets = new FactTarget[count];
         for (var i = 0; i < count; i++)
             targets[i] = Target();
-        return () =>
-        {
-            var entities = new T[targets.Length];
-            for (var i = 0; i < targets.Length; i++)
-                entities[i] = (T)targets[i].Resolve();
-            return entities;
-        };
+        return new FactRefList<T>(targets);
     }
 
     /// <summary>A reference, resolved now.</summary>
@@ -154,37 +166,17 @@ internal ref struct FactReader
         return entities;
     }
 
-    private RefTarget Target()
+    private FactTarget Target()
     {
         var kind = Int();
         if (kind == ExternalKind)
-            return new RefTarget(_links, _external ?? throw Corrupt("reference to another pack"), (EntityKind)kind, 0, Int());
+            return new FactTarget(_links, _external ?? throw Corrupt("reference to another pack"), (EntityKind)kind, 0, Int());
         if (kind < 0 || kind > ExternalKind)
             throw Corrupt("kind of entity");
-        return new RefTarget(_links, null, (EntityKind)kind, Int(), Int());
+        return new FactTarget(_links, null, (EntityKind)kind, Int(), Int());
     }
 
     private const int ExternalKind = 4;
-
-    private readonly struct RefTarget
-    {
-        private readonly FactLinks _links;
-        private readonly Func<int, Entity>? _external;
-        private readonly EntityKind _kind;
-        private readonly int _file;
-        private readonly int _index;
-
-        public RefTarget(FactLinks links, Func<int, Entity>? external, EntityKind kind, int file, int index)
-        {
-            _links = links;
-            _external = external;
-            _kind = kind;
-            _file = file;
-            _index = index;
-        }
-
-        public Entity Resolve() => _external is not null ? _external(_index) : _links.Get(_kind, _file, _index);
-    }
 
     private int Number(char end, char other = ',')
     {
@@ -221,6 +213,56 @@ internal ref struct FactReader
             "). Rebuild the pack with the KnowledgeGen version it references.");
 }
 
+/// <summary>Where a reference in a record points: an entity of the pack by kind, file and place, or of a referenced pack.</summary>
+internal readonly struct FactTarget
+{
+    private readonly FactLinks _links;
+    private readonly Func<int, Entity>? _external;
+    private readonly EntityKind _kind;
+    private readonly int _file;
+    private readonly int _index;
+
+    public FactTarget(FactLinks links, Func<int, Entity>? external, EntityKind kind, int file, int index)
+    {
+        _links = links;
+        _external = external;
+        _kind = kind;
+        _file = file;
+        _index = index;
+    }
+
+    public Entity Resolve() => _external is not null ? _external(_index) : _links.Get(_kind, _file, _index);
+}
+
+/// <summary>A reference read from a record: one object holding where its target is written.</summary>
+internal sealed class FactRef<T> : Ref<T> where T : Entity
+{
+    private readonly FactTarget _target;
+
+    public FactRef(FactTarget target) => _target = target;
+
+    protected override T? Resolve() => (T)_target.Resolve();
+}
+
+/// <summary>A list of references read from a record.</summary>
+internal sealed class FactRefList<T> : RefList<T> where T : Entity
+{
+    private FactTarget[]? _targets;
+
+    public FactRefList(FactTarget[] targets) => _targets = targets;
+
+    protected override T[]? Resolve()
+    {
+        var targets = _targets!;
+        var entities = new T[targets.Length];
+        for (var i = 0; i < targets.Length; i++)
+            entities[i] = (T)targets[i].Resolve();
+        return entities;
+    }
+
+    protected override void Resolved() => _targets = null;
+}
+
 /// <summary>Makes each kind of entity from its record, field by field in the order the generator writes them.</summary>
 internal static class FactDecoder
 {
@@ -251,10 +293,12 @@ internal static class FactDecoder
     public static Claim Claim(ref FactReader r)
     {
         var id = r.Text();
+        var nameStart = r.Position;
         var name = r.Text();
+        var nameEnd = r.Position;
         var aliases = r.Texts();
         var note = r.OptionalText();
-        var statement = r.Text();
+        var statement = r.TextSharing(nameStart, nameEnd, name);
         var claimant = r.Ref<Actor>() ?? throw new InvalidOperationException("A generated claim has no claimant.");
         var about = r.Refs<Entity>();
         var date = r.Date();

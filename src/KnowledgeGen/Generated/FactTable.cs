@@ -42,18 +42,28 @@ public sealed class FactFile
         return new FactReader(_data((int)(at >> 32)), (int)at, _links, _external);
     }
 
-    // Each record's chunk (high half) and where its fields start in that chunk (low half).
+    // Each record's chunk (high half) and where its fields start in that chunk (low half): one pass to count the
+    // records, one to place them (an array, not a list, is one less generic type for a first access to compile).
     private long[] FindStarts()
     {
-        var starts = new List<long>();
+        var count = 0;
         for (var chunk = 0; ; chunk++)
         {
             var reader = new FactReader(_data(chunk), 0, _links, _external);
             if (reader.AtEnd)
-                return starts.ToArray();
-            while (!reader.AtEnd)
-                starts.Add(((long)chunk << 32) | (uint)reader.SkipRecord());
+                break;
+            for (; !reader.AtEnd; count++)
+                reader.SkipRecord();
         }
+        var starts = new long[count];
+        var record = 0;
+        for (var chunk = 0; record < count; chunk++)
+        {
+            var reader = new FactReader(_data(chunk), 0, _links, _external);
+            while (!reader.AtEnd)
+                starts[record++] = ((long)chunk << 32) | (uint)reader.SkipRecord();
+        }
+        return starts;
     }
 }
 
@@ -193,29 +203,22 @@ public sealed class FactList<T> : IReadOnlyList<T> where T : Entity
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
-/// <summary>How a record's references reach entities of the pack: by kind, file and index within the file.</summary>
+/// <summary>Finds an entity of the pack by kind (0–3: source, actor, place, claim), file ordinal and place in that file.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public delegate Entity FactResolve(int kind, int file, int index);
+
+/// <summary>
+/// How a record's references reach entities of the pack: through one generated method that the runtime
+/// compiles only when the first reference is followed, so a first access loads no other kind's class.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class FactLinks
 {
-    private readonly Func<int, int, Source> _sources;
-    private readonly Func<int, int, Actor> _actors;
-    private readonly Func<int, int, Place> _places;
-    private readonly Func<int, int, Claim> _claims;
+    private readonly FactResolve _resolve;
 
-    /// <summary>Links through each kind's lookup by file and index.</summary>
-    public FactLinks(Func<int, int, Source> sources, Func<int, int, Actor> actors, Func<int, int, Place> places, Func<int, int, Claim> claims)
-    {
-        _sources = sources ?? throw new ArgumentNullException(nameof(sources));
-        _actors = actors ?? throw new ArgumentNullException(nameof(actors));
-        _places = places ?? throw new ArgumentNullException(nameof(places));
-        _claims = claims ?? throw new ArgumentNullException(nameof(claims));
-    }
+    /// <summary>Links through <paramref name="resolve"/>.</summary>
+    public FactLinks(FactResolve resolve) => _resolve = resolve ?? throw new ArgumentNullException(nameof(resolve));
 
-    internal Entity Get(EntityKind kind, int file, int index) => kind switch
-    {
-        EntityKind.Source => _sources(file, index),
-        EntityKind.Actor => _actors(file, index),
-        EntityKind.Place => _places(file, index),
-        _ => _claims(file, index),
-    };
+    internal Entity Get(EntityKind kind, int file, int index) =>
+        _resolve((int)kind, file, index) ?? throw new InvalidOperationException("A generated reference resolved to null.");
 }

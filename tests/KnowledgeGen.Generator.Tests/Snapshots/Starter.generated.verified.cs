@@ -84,33 +84,30 @@ namespace Starter.Facts
 
             private static global::System.ReadOnlySpan<byte> Data(int chunk) => chunk switch
             {
-                0 => Data0,
+                0 => "3,"u8
+                    + "1,0,0,1,3,1,0,"u8
+                    + "1,0,2,1,3,1,2,"u8
+                    + "1,0,3,1,3,1,1,"u8
+                    + "2,"u8
+                    + "1,0,1,1,3,1,1,"u8
+                    + "2,3,1,2,3,1,0,3,1,1,"u8
+                    + "2,"u8
+                    + "0,4,0,3,3,1,0,3,1,1,3,1,2,"u8
+                    + "0,4,1,1,3,1,0,"u8
+                    + "1,"u8
+                    + "3,1,1,3,1,2,"u8
+                    + "1,"u8
+                    + "3,1,0,3,1,1,"u8
+                    + "3,"u8
+                    + "3,1,2,"u8
+                    + "3,1,1,"u8
+                    + "3,1,0,"u8
+                    + "3,"u8
+                    + "3,1,0,1,1,1,0,4,1,"u8
+                    + "3,1,1,1,1,1,0,4,0,"u8
+                    + "3,1,2,1,1,1,0,4,0,"u8,
                 _ => default,
             };
-
-            private static global::System.ReadOnlySpan<byte> Data0 =>
-                "3,"u8
-                + "1,0,0,1,3,1,0,"u8
-                + "1,0,2,1,3,1,2,"u8
-                + "1,0,3,1,3,1,1,"u8
-                + "2,"u8
-                + "1,0,1,1,3,1,1,"u8
-                + "2,3,1,2,3,1,0,3,1,1,"u8
-                + "2,"u8
-                + "0,4,0,3,3,1,0,3,1,1,3,1,2,"u8
-                + "0,4,1,1,3,1,0,"u8
-                + "1,"u8
-                + "3,1,1,3,1,2,"u8
-                + "1,"u8
-                + "3,1,0,3,1,1,"u8
-                + "3,"u8
-                + "3,1,2,"u8
-                + "3,1,1,"u8
-                + "3,1,0,"u8
-                + "3,"u8
-                + "3,1,0,1,1,1,0,4,1,"u8
-                + "3,1,1,1,1,1,0,4,0,"u8
-                + "3,1,2,1,1,1,0,4,0,"u8;
         }
     }
 }
@@ -167,7 +164,17 @@ namespace Starter.Facts
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal static partial class __Facts
     {
-        internal static readonly global::KnowledgeGen.Generated.FactLinks Links = new(global::Starter.Facts.Sources.__Get, global::Starter.Facts.Actors.__Get, global::Starter.Facts.Places.__Get, global::Starter.Facts.Claims.__Get);
+        internal static readonly global::KnowledgeGen.Generated.FactLinks Links = new(Resolve);
+
+        // A reference by kind, file and place; compiled when the first reference is followed, not on a first access.
+        private static global::KnowledgeGen.Entity Resolve(int kind, int file, int index) => kind switch
+        {
+            0 => global::Starter.Facts.Sources.__Get(file, index),
+            1 => global::Starter.Facts.Actors.__Get(file, index),
+            2 => global::Starter.Facts.Places.__Get(file, index),
+            3 => global::Starter.Facts.Claims.__Get(file, index),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(kind)),
+        };
     }
 }
 
@@ -270,15 +277,12 @@ namespace Starter.Facts
 
             private static global::System.ReadOnlySpan<byte> Data(int chunk) => chunk switch
             {
-                0 => Data0,
+                0 => "120#12:fahim-dashti12:Fahim Dashti1,6:Dashti~0,0,46:Spokesperson of the National Resistance Front.1,12:spokesperson1,0,1,0,~"u8
+                    + "92#25:national-resistance-front40:National Resistance Front of Afghanistan2,3:NRF4:NRFA~1,0,~0,"u8
+                    + "38#11:daily-trust11:Daily Trust0,~2,0,~0,"u8
+                    + "114#10:nrf-source23:A source within the NRF0,~0,1,~2,6:member1,0,1,0,~7:fighter~1,33:Said to have fought in the 1990s."u8,
                 _ => default,
             };
-
-            private static global::System.ReadOnlySpan<byte> Data0 =>
-                "120#12:fahim-dashti12:Fahim Dashti1,6:Dashti~0,0,46:Spokesperson of the National Resistance Front.1,12:spokesperson1,0,1,0,~"u8
-                + "92#25:national-resistance-front40:National Resistance Front of Afghanistan2,3:NRF4:NRFA~1,0,~0,"u8
-                + "38#11:daily-trust11:Daily Trust0,~2,0,~0,"u8
-                + "114#10:nrf-source23:A source within the NRF0,~0,1,~2,6:member1,0,1,0,~7:fighter~1,33:Said to have fought in the 1990s."u8;
         }
     }
 }
@@ -333,14 +337,11 @@ namespace Starter.Facts
 
             private static global::System.ReadOnlySpan<byte> Data(int chunk) => chunk switch
             {
-                0 => Data0,
+                0 => "329#24:taliban-lost-40-fighters65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.0,~65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.1,0,0,1,2,3,1,2021,9,2,0,1,2:402:4015:fighters killed0,1,0,4,0,79:the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir0,4,1,0,1,3,1,1,0,"u8
+                    + "281#21:clashes-still-ongoing21:Clashes still ongoing0,~80:The Taliban are using their last power to get in, but clashes are still ongoing.1,0,3,2,2,3,1,1,0,1,2021,9,1,1,0,~1,0,4,0,83:They (Taliban) are using their last power to get in, but clashes are still ongoing,~1,3,1,2,0,1,3,1,0,"u8
+                    + "188#11:valley-fell22:The valley has fallen.0,~22:The valley has fallen.1,0,2,0,2021,1,1,2,3,1:73:8.54:days1,1,0,4,0,60:Quotes \"inside\", a back\\slash, */ and </summary> & <b> #if {~1,3,1,1,0,0,"u8,
                 _ => default,
             };
-
-            private static global::System.ReadOnlySpan<byte> Data0 =>
-                "329#24:taliban-lost-40-fighters65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.0,~65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.1,0,0,1,2,3,1,2021,9,2,0,1,2:402:4015:fighters killed0,1,0,4,0,79:the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir0,4,1,0,1,3,1,1,0,"u8
-                + "281#21:clashes-still-ongoing21:Clashes still ongoing0,~80:The Taliban are using their last power to get in, but clashes are still ongoing.1,0,3,2,2,3,1,1,0,1,2021,9,1,1,0,~1,0,4,0,83:They (Taliban) are using their last power to get in, but clashes are still ongoing,~1,3,1,2,0,1,3,1,0,"u8
-                + "188#11:valley-fell22:The valley has fallen.0,~22:The valley has fallen.1,0,2,0,2021,1,1,2,3,1:73:8.54:days1,1,0,4,0,60:Quotes \"inside\", a back\\slash, */ and </summary> & <b> #if {~1,3,1,1,0,0,"u8;
         }
     }
 }
@@ -381,13 +382,10 @@ namespace Starter.Facts
 
             private static global::System.ReadOnlySpan<byte> Data(int chunk) => chunk switch
             {
-                0 => Data0,
+                0 => "34#11:afghanistan11:Afghanistan0,~0,~"u8
+                    + "115#15:panjshir-valley15:Panjshir Valley2,6:Punjir15:Panjsjir Valley40:Spelled Punjir in the translated report.2,2,3,0,"u8,
                 _ => default,
             };
-
-            private static global::System.ReadOnlySpan<byte> Data0 =>
-                "34#11:afghanistan11:Afghanistan0,~0,~"u8
-                + "115#15:panjshir-valley15:Panjshir Valley2,6:Punjir15:Panjsjir Valley40:Spelled Punjir in the translated report.2,2,3,0,"u8;
         }
     }
 }
@@ -432,13 +430,10 @@ namespace Starter.Facts
 
             private static global::System.ReadOnlySpan<byte> Data(int chunk) => chunk switch
             {
-                0 => Data0,
+                0 => "268#10:report-00177:Militants fight back as Taliban moves to capture Afghanistan's last territory1,18:Daily Trust report56:Dated from \"on Thursday\" and \"on Wednesday\" in the text.0,1,0,2,~2:en~2021,9,3,3,24:001_c469390c0bb07413.txt30:https://example.org/report-0011,0,4,1,"u8
+                    + "83#20:dashti-audio-message28:Fahim Dashti's audio message0,~3,~1,0,0,~~2021,9,2,0,~~0,"u8,
                 _ => default,
             };
-
-            private static global::System.ReadOnlySpan<byte> Data0 =>
-                "268#10:report-00177:Militants fight back as Taliban moves to capture Afghanistan's last territory1,18:Daily Trust report56:Dated from \"on Thursday\" and \"on Wednesday\" in the text.0,1,0,2,~2:en~2021,9,3,3,24:001_c469390c0bb07413.txt30:https://example.org/report-0011,0,4,1,"u8
-                + "83#20:dashti-audio-message28:Fahim Dashti's audio message0,~3,~1,0,0,~~2021,9,2,0,~~0,"u8;
         }
     }
 }
