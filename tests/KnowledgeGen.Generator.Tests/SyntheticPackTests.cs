@@ -83,6 +83,26 @@ public class SyntheticPackTests
     }
 
     [Fact]
+    public void An_actor_cited_in_many_sources_names_the_first_few_by_id_and_counts_the_rest()
+    {
+        var (_, run, pack) = Medium.Value;
+        var docs = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
+        var checkedActors = 0;
+        foreach (var actor in pack.Actors)
+        {
+            // What the pack says: every source cited by a claim the actor made or is the subject of.
+            var sources = pack.Claims.Where(c => c.Claimant == actor || c.About.Contains(actor))
+                .SelectMany(c => c.Citations).Select(c => c.Source.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (sources.Count <= Model.ActorModel.MaxCitedIn)
+                continue;
+            var expected = $" · cited in {string.Join(", ", sources.Take(Model.ActorModel.MaxCitedIn))} and {sources.Count - Model.ActorModel.MaxCitedIn} other sources · id: {actor.Id}</para>";
+            Assert.Contains(expected, docs);
+            checkedActors++;
+        }
+        Assert.True(checkedActors > 0, "no actor of the synthetic pack is cited in more sources than its docs name");
+    }
+
+    [Fact]
     public void No_generated_method_grows_with_the_pack()
     {
         var (_, run, _) = Medium.Value;

@@ -39,9 +39,15 @@ internal static class DocComments
         var paragraphs = new List<string> { line };
         if (a.Description is not null)
             paragraphs.Add(a.Description);
-        paragraphs.Add(Plural(a.ClaimCount, "claim") + (a.CitedIn.Count > 0 ? " · cited in " + string.Join(", ", a.CitedIn) : "") + " · id: " + a.Entity.Id);
+        paragraphs.Add(Plural(a.ClaimCount, "claim") + CitedIn(a) + " · id: " + a.Entity.Id);
         return Summary(paragraphs, a.Entity);
     }
+
+    // The sources an actor's claims are cited in; a long list is cut, so a tooltip stays short in a large pack.
+    private static string CitedIn(ActorModel a) =>
+        a.CitedIn.Count == 0 ? ""
+        : " · cited in " + string.Join(", ", a.CitedIn)
+          + (a.CitedInCount > a.CitedIn.Count ? " and " + Plural(a.CitedInCount - a.CitedIn.Count, "other source") : "");
 
     public static IEnumerable<string> Place(PlaceModel p)
     {

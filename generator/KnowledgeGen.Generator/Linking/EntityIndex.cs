@@ -41,10 +41,24 @@ internal sealed class LinkedEntity
     public bool Emitted { get; set; }
 
     // Where the entity lands in the generated tables, once the linker knows what is emitted (-1 until then).
-    public int File { get; set; } = -1;
-    public int Index { get; set; } = -1;
+    public int File
+    {
+        get => _file;
+        set { _file = value; _ref = null; }
+    }
 
-    public EntityRef ToRef() => new(Class, Member, Id, Header.Name, External, File, Index);
+    public int Index
+    {
+        get => _index;
+        set { _index = value; _ref = null; }
+    }
+
+    private int _file = -1;
+    private int _index = -1;
+    private EntityRef? _ref;
+
+    /// <summary>The reference every referrer shares: one object per entity keeps a large pack's model small and quick to compare.</summary>
+    public EntityRef ToRef() => _ref ??= new(Class, Member, Id, Header.Name, External, File, Index);
 
     public string KindName => KindOf(Class);
 

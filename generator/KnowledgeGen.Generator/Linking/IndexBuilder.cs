@@ -72,16 +72,33 @@ public static class IndexBuilder
     public static PackModel Skeleton(PackModel pack)
     {
         static EntityModel E(EntityModel e) => new(e.Id, e.Member, "", EquatableArray<string>.Empty, null, "", e.File, e.Index);
+        // The linker shares one reference object per entity; so does the skeleton, made once per entity.
+        var bare = new Dictionary<EntityRef, EntityRef>(ReferenceComparer.Instance);
+        EntityRef B(EntityRef r)
+        {
+            if (!bare.TryGetValue(r, out var b))
+                bare[r] = b = Bare(r);
+            return b;
+        }
         var none = EquatableArray<EntityRef>.Empty;
         return new PackModel(
             new PackInfo("", pack.Info.Namespace, "", "", null),
             pack.Sources.Select(s => new SourceModel(E(s.Entity), "", null, null, null, null, null, null, null, none, 0)).ToEquatableArray(),
-            pack.Actors.Select(a => new ActorModel(E(a.Entity), "", false, null, EquatableArray<RoleModel>.Empty, 0, EquatableArray<string>.Empty)).ToEquatableArray(),
+            pack.Actors.Select(a => new ActorModel(E(a.Entity), "", false, null, EquatableArray<RoleModel>.Empty, 0, EquatableArray<string>.Empty, 0)).ToEquatableArray(),
             pack.Places.Select(p => new PlaceModel(E(p.Entity), "", null, 0)).ToEquatableArray(),
-            pack.Claims.Select(c => new ClaimModel(E(c.Entity), "", Bare(c.Claimant), c.About.Select(Bare).ToEquatableArray(), c.Date, "", null,
-                c.Citations.Select(ci => new CitationModel(Bare(ci.Source), "", ci.Via is null ? null : Bare(ci.Via))).ToEquatableArray(),
-                c.Contradicts.Select(Bare).ToEquatableArray(), c.Supports.Select(Bare).ToEquatableArray(), none)).ToEquatableArray(),
+            pack.Claims.Select(c => new ClaimModel(E(c.Entity), "", B(c.Claimant), c.About.Select(B).ToEquatableArray(), c.Date, "", null,
+                c.Citations.Select(ci => new CitationModel(B(ci.Source), "", ci.Via is null ? null : B(ci.Via))).ToEquatableArray(),
+                c.Contradicts.Select(B).ToEquatableArray(), c.Supports.Select(B).ToEquatableArray(), none)).ToEquatableArray(),
             EquatableArray<Diagnostics.DiagnosticInfo>.Empty);
+    }
+
+    private sealed class ReferenceComparer : IEqualityComparer<EntityRef>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(EntityRef? x, EntityRef? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(EntityRef obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     private static EntityRef Bare(EntityRef r) => r.Name.Length == 0 ? r : r with { Name = "" };

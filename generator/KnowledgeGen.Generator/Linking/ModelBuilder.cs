@@ -13,7 +13,12 @@ namespace KnowledgeGen.Generator.Linking;
 /// </summary>
 internal sealed class ModelBuilder
 {
+    // The kinds a field may name; one array each, not one per reference resolved.
     private static readonly EntityClass[] ActorOrPlace = { EntityClass.Actors, EntityClass.Places };
+    private static readonly EntityClass[] Sources = { EntityClass.Sources };
+    private static readonly EntityClass[] Actors = { EntityClass.Actors };
+    private static readonly EntityClass[] Places = { EntityClass.Places };
+    private static readonly EntityClass[] Claims = { EntityClass.Claims };
 
     private readonly ReferenceResolver _resolver;
 
@@ -30,9 +35,9 @@ internal sealed class ModelBuilder
         {
             s.Entity,
             s.Spec,
-            Outlet = Optional(s.Entity, s.Spec.Outlet, "field 'outlet'", EntityClass.Actors),
-            Author = Optional(s.Entity, s.Spec.Author, "field 'author'", EntityClass.Actors),
-            Relays = Many(s.Entity, s.Spec.Relays, "field 'relays'", EntityClass.Sources),
+            Outlet = Optional(s.Entity, s.Spec.Outlet, "field 'outlet'", Actors),
+            Author = Optional(s.Entity, s.Spec.Author, "field 'author'", Actors),
+            Relays = Many(s.Entity, s.Spec.Relays, "field 'relays'", Sources),
         }).ToList();
         var actorRefs = actors.Select(a => new
         {
@@ -44,18 +49,18 @@ internal sealed class ModelBuilder
         {
             p.Entity,
             p.Spec,
-            In = Optional(p.Entity, p.Spec.In, "field 'in'", EntityClass.Places),
+            In = Optional(p.Entity, p.Spec.In, "field 'in'", Places),
         }).ToList();
         var claimRefs = claims.Select(c => new
         {
             c.Entity,
             c.Spec,
-            Claimant = c.Spec.Claimant.Value.Length == 0 ? null : _resolver.Resolve(c.Entity, c.Spec.Claimant, "field 'claimant'", EntityClass.Actors),
+            Claimant = c.Spec.Claimant.Value.Length == 0 ? null : _resolver.Resolve(c.Entity, c.Spec.Claimant, "field 'claimant'", Actors),
             About = Many(c.Entity, c.Spec.About, "field 'about'", ActorOrPlace),
             Citations = c.Spec.Citations.Select(ci => (
-                Source: _resolver.Resolve(c.Entity, ci.Source, "field 'source' of a citation", EntityClass.Sources),
+                Source: _resolver.Resolve(c.Entity, ci.Source, "field 'source' of a citation", Sources),
                 ci.Quote,
-                Via: Optional(c.Entity, ci.Via, "field 'via' of a citation", EntityClass.Sources))).ToList(),
+                Via: Optional(c.Entity, ci.Via, "field 'via' of a citation", Sources))).ToList(),
             Contradicts = Links(c.Entity, c.Spec.Contradicts, "contradicts"),
             Supports = Links(c.Entity, c.Spec.Supports, "supports"),
         }).ToList();
@@ -70,38 +75,70 @@ internal sealed class ModelBuilder
         var emittedClaims = claimRefs.Where(c => c.Entity.Emitted).ToList();
 
         // Symmetric contradiction, and the reverse of support, over generated claims only.
-        var contradicts = emittedClaims.ToDictionary(c => c.Entity, _ => new List<LinkedEntity>());
-        var supportedBy = emittedClaims.ToDictionary(c => c.Entity, _ => new List<LinkedEntity>());
+        // Lists only for the claims that have an entry (most have none).
+        var contradicts = new Dictionary<LinkedEntity, List<LinkedEntity>>();
+        var supportedBy = new Dictionary<LinkedEntity, List<LinkedEntity>>();
+        static List<LinkedEntity> ListOf(Dictionary<LinkedEntity, List<LinkedEntity>> lists, LinkedEntity claim) =>
+            lists.TryGetValue(claim, out var list) ? list : lists[claim] = new List<LinkedEntity>();
         foreach (var claim in emittedClaims)
         {
             foreach (var other in claim.Contradicts.Where(o => o.Emitted))
             {
-                AddOnce(contradicts[claim.Entity], other);
-                AddOnce(contradicts[other], claim.Entity);
+                AddOnce(ListOf(contradicts, claim.Entity), other);
+                AddOnce(ListOf(contradicts, other), claim.Entity);
             }
             foreach (var other in claim.Supports.Where(o => o.Emitted))
-                AddOnce(supportedBy[other], claim.Entity);
+                AddOnce(ListOf(supportedBy, other), claim.Entity);
         }
 
         var claimCount = new Dictionary<LinkedEntity, int>();
         var mentions = new Dictionary<LinkedEntity, int>();
-        var citedIn = new Dictionary<LinkedEntity, SortedSet<string>>();
+        // The sources each actor or place is cited in (the pack's own or a referenced pack's), as numbers: a set of
+        // ints per party rather than of strings.
+        var sourceNumber = new Dictionary<LinkedEntity, int>();
+        var citedSources = new List<LinkedEntity>();
+        var citedIn = new Dictionary<LinkedEntity, HashSet<int>>();
         var citations = new Dictionary<LinkedEntity, int>();
+        var cited = new List<int>();
         foreach (var claim in emittedClaims)
         {
             claimCount[claim.Claimant!] = claimCount.TryGetValue(claim.Claimant!, out var n) ? n + 1 : 1;
-            var cited = claim.Citations.Where(c => c.Source is { Emitted: true }).Select(c => c.Source!).ToList();
-            foreach (var source in cited)
+            cited.Clear();
+            foreach (var citation in claim.Citations)
+            {
+                if (citation.Source is not { Emitted: true } source)
+                    continue;
                 citations[source] = citations.TryGetValue(source, out var k) ? k + 1 : 1;
-            foreach (var party in claim.About.Append(claim.Claimant!))
+                if (!sourceNumber.TryGetValue(source, out var number))
+                {
+                    sourceNumber[source] = number = citedSources.Count;
+                    citedSources.Add(source);
+                }
+                cited.Add(number);
+            }
+            void Cite(LinkedEntity party)
             {
                 if (party.Class == EntityClass.Places)
                     mentions[party] = mentions.TryGetValue(party, out var m) ? m + 1 : 1;
                 if (!citedIn.TryGetValue(party, out var set))
-                    citedIn[party] = set = new SortedSet<string>(StringComparer.Ordinal);
-                foreach (var source in cited)
-                    set.Add(source.Id);
+                    citedIn[party] = set = new HashSet<int>();
+                foreach (var number in cited)
+                    set.Add(number);
             }
+            foreach (var party in claim.About)
+                Cite(party);
+            Cite(claim.Claimant!);
+        }
+        // An actor's docs name the first few sources (by id) and count the rest.
+        EquatableArray<string> CitedIn(LinkedEntity party, out int count)
+        {
+            if (!citedIn.TryGetValue(party, out var numbers))
+            {
+                count = 0;
+                return EquatableArray<string>.Empty;
+            }
+            count = numbers.Count;
+            return numbers.Select(number => citedSources[number].Id).OrderBy(id => id, StringComparer.Ordinal).Take(ActorModel.MaxCitedIn).ToEquatableArray();
         }
 
         // Emission is settled: place each emitted entity in its file's table before any reference is made.
@@ -122,14 +159,15 @@ internal sealed class ModelBuilder
                 Entity(a.Entity), a.Spec.Kind, a.Spec.Anonymous, a.Spec.Description,
                 a.Roles.Select(r => new RoleModel(r.Role.Title, Ref(r.Of), r.Role.Former, r.Role.Note)).ToEquatableArray(),
                 Count(claimCount, a.Entity),
-                (citedIn.TryGetValue(a.Entity, out var set) ? set.ToArray() : Array.Empty<string>()).ToEquatableArray())).ToEquatableArray(),
+                CitedIn(a.Entity, out var citedInCount), citedInCount)).ToEquatableArray(),
             placeRefs.Where(p => p.Entity.Emitted).Select(p => new PlaceModel(
                 Entity(p.Entity), p.Spec.Kind, cyclic.Contains(p.Entity) ? null : Ref(p.In), Count(mentions, p.Entity))).ToEquatableArray(),
             emittedClaims.Select(c => new ClaimModel(
                 Entity(c.Entity), c.Spec.Statement, c.Claimant!.ToRef(), Refs(c.About), c.Spec.Date, c.Spec.Status, c.Spec.Quantity,
                 c.Citations.Where(ci => ci.Source is { Emitted: true })
                     .Select(ci => new CitationModel(ci.Source!.ToRef(), ci.Quote.Value, Ref(ci.Via))).ToEquatableArray(),
-                Refs(contradicts[c.Entity]), Refs(c.Supports), Refs(supportedBy[c.Entity]))).ToEquatableArray(),
+                Refs(contradicts.TryGetValue(c.Entity, out var against) ? against : NoEntities), Refs(c.Supports),
+                Refs(supportedBy.TryGetValue(c.Entity, out var backers) ? backers : NoEntities))).ToEquatableArray(),
             EquatableArray<DiagnosticInfo>.Empty);
     }
 
@@ -147,11 +185,13 @@ internal sealed class ModelBuilder
         }
     }
 
-    private LinkedEntity? Optional(LinkedEntity owner, Located? reference, string what, params EntityClass[] allowed) =>
+    private LinkedEntity? Optional(LinkedEntity owner, Located? reference, string what, EntityClass[] allowed) =>
         reference is null || reference.Value.Value.Length == 0 ? null : _resolver.Resolve(owner, reference.Value, what, allowed);
 
-    private List<LinkedEntity> Many(LinkedEntity owner, EquatableArray<Located> references, string what, params EntityClass[] allowed)
+    private List<LinkedEntity> Many(LinkedEntity owner, EquatableArray<Located> references, string what, EntityClass[] allowed)
     {
+        if (references.Count == 0)
+            return NoEntities;
         var resolved = new List<LinkedEntity>();
         foreach (var reference in references)
         {
@@ -162,8 +202,14 @@ internal sealed class ModelBuilder
         return resolved;
     }
 
+    // Shared by every entity with nothing in a field; never added to.
+    private static readonly List<LinkedEntity> NoEntities = new();
+
     private List<LinkedEntity> Links(LinkedEntity claim, EquatableArray<Located> references, string relation)
     {
+        if (references.Count == 0)
+            return NoEntities;
+        var what = "field '" + relation + "'";
         var resolved = new List<LinkedEntity>();
         foreach (var reference in references)
         {
@@ -172,7 +218,7 @@ internal sealed class ModelBuilder
                 _resolver.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.SelfLink, claim.FilePath, reference.Span, claim.Id, relation));
                 continue;
             }
-            var target = _resolver.Resolve(claim, reference, "field '" + relation + "'", EntityClass.Claims);
+            var target = _resolver.Resolve(claim, reference, what, Claims);
             if (target is not null)
                 AddOnce(resolved, target);
         }

@@ -17,7 +17,13 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 
     public EquatableArray(T[] items) => _items = items;
 
-    public EquatableArray(IEnumerable<T> items) => _items = new List<T>(items).ToArray();
+    // ToArray sizes the array once when the source knows its count (a Select over an array or list does); every
+    // empty result shares one array. The linker makes hundreds of thousands of these for a large pack.
+    public EquatableArray(IEnumerable<T> items)
+    {
+        var array = System.Linq.Enumerable.ToArray(items);
+        _items = array.Length == 0 ? Array.Empty<T>() : array;
+    }
 
     private T[] Items => _items ?? Array.Empty<T>();
 

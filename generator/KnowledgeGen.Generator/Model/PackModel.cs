@@ -62,7 +62,12 @@ public sealed record ActorModel(
     string? Description,
     EquatableArray<RoleModel> Roles,
     int ClaimCount,
-    EquatableArray<string> CitedIn);
+    EquatableArray<string> CitedIn,
+    int CitedInCount)
+{
+    /// <summary>How many of the sources an actor is cited in <see cref="CitedIn"/> names (the first by id); <see cref="CitedInCount"/> counts them all.</summary>
+    public const int MaxCitedIn = 8;
+}
 
 public sealed record PlaceModel(EntityModel Entity, string Kind, EntityRef? In, int MentionCount);
 
