@@ -88,6 +88,7 @@ public static class Child
         if (string.IsNullOrEmpty(host))
             host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
         var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.Environment["DOTNET_gcServer"] = "0"; // an application's default, whatever GC the benchmark itself runs with
         start.ArgumentList.Add(self);
         start.ArgumentList.Add("--child");
         foreach (var arg in args)
