@@ -20,6 +20,9 @@ internal sealed class ModelBuilder
     private static readonly EntityClass[] Places = { EntityClass.Places };
     private static readonly EntityClass[] Claims = { EntityClass.Claims };
 
+    // What a field with no references resolves to, shared by every entity (read-only, so safe to share).
+    private static readonly IReadOnlyList<LinkedEntity> NoEntities = Array.Empty<LinkedEntity>();
+
     private readonly ReferenceResolver _resolver;
 
     public ModelBuilder(ReferenceResolver resolver) => _resolver = resolver;
@@ -188,7 +191,7 @@ internal sealed class ModelBuilder
     private LinkedEntity? Optional(LinkedEntity owner, Located? reference, string what, EntityClass[] allowed) =>
         reference is null || reference.Value.Value.Length == 0 ? null : _resolver.Resolve(owner, reference.Value, what, allowed);
 
-    private List<LinkedEntity> Many(LinkedEntity owner, EquatableArray<Located> references, string what, EntityClass[] allowed)
+    private IReadOnlyList<LinkedEntity> Many(LinkedEntity owner, EquatableArray<Located> references, string what, EntityClass[] allowed)
     {
         if (references.Count == 0)
             return NoEntities;
@@ -202,10 +205,7 @@ internal sealed class ModelBuilder
         return resolved;
     }
 
-    // Shared by every entity with nothing in a field; never added to.
-    private static readonly List<LinkedEntity> NoEntities = new();
-
-    private List<LinkedEntity> Links(LinkedEntity claim, EquatableArray<Located> references, string relation)
+    private IReadOnlyList<LinkedEntity> Links(LinkedEntity claim, EquatableArray<Located> references, string relation)
     {
         if (references.Count == 0)
             return NoEntities;
