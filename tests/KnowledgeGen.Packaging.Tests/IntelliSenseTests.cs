@@ -50,11 +50,11 @@ public sealed class IntelliSenseTests(PackagedFeed feed)
             Assert.True(recommended.TryGetValue(PanjshirYaml.Member(actor.Id), out var symbol), $"no completion for {actor.Id}");
             var xml = symbol!.GetDocumentationCommentXml();
             Assert.False(string.IsNullOrEmpty(xml), $"no documentation for {actor.Id}");
-            var paragraphs = XElement.Parse(xml!).Descendants("para").Select(p => Normalize(p.Value)).ToList();
-            Assert.Contains(paragraphs, p => p.StartsWith(Normalize(actor.Name) + " — ", StringComparison.Ordinal));
+            var lines = SummaryLines(xml!);
+            Assert.StartsWith(Normalize(actor.Name) + " — ", lines[0], StringComparison.Ordinal);
             if (actor.Description is not null)
-                Assert.Contains(Normalize(actor.Description), paragraphs);
-            Assert.Contains(paragraphs, p => p.EndsWith("id: " + actor.Id, StringComparison.Ordinal));
+                Assert.Contains(Normalize(actor.Description), lines);
+            Assert.Contains(lines, p => p.EndsWith("id: " + actor.Id, StringComparison.Ordinal));
         }
         // Only actors (and the All list) are offered as the class's own members.
         var own = recommended.Values.Where(s => s.ContainingType?.Name == "Actors").Select(s => s.Name).Order(StringComparer.Ordinal);
@@ -68,6 +68,20 @@ public sealed class IntelliSenseTests(PackagedFeed feed)
         var xml = Path.ChangeExtension(dll, ".xml");
         Assert.True(File.Exists(xml), $"the {id} package has no XML documentation file");
         return MetadataReference.CreateFromFile(dll, documentation: XmlDocumentationProvider.CreateFromFile(xml));
+    }
+
+    // The summary's lines, as the <br/> elements between them break it.
+    private static List<string> SummaryLines(string xml)
+    {
+        var lines = new List<string> { "" };
+        foreach (var node in XElement.Parse(xml).Element("summary")!.Nodes())
+        {
+            if (node is XElement { Name.LocalName: "br" })
+                lines.Add("");
+            else
+                lines[^1] += node is XElement element ? element.Value : ((XText)node).Value;
+        }
+        return lines.Select(Normalize).ToList();
     }
 
     private static string Normalize(string text) => Regex.Replace(text, @"\s+", " ").Trim();

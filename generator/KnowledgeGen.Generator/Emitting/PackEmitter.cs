@@ -186,12 +186,12 @@ public static class PackEmitter
         w.Line();
         w.Line($"namespace {info.Namespace}");
         w.Open();
-        w.Line("/// <summary>");
-        w.Line($"/// <para>The fact pack {CSharpText.Doc(info.Title)} ({CSharpText.Doc(info.Name)} {CSharpText.Doc(info.Version)}).</para>");
+        var summary = new List<string> { $"The fact pack {info.Title} ({info.Name} {info.Version})." };
         if (info.Description is not null)
-            w.Line($"/// <para>{CSharpText.Doc(info.Description)}</para>");
-        w.Line($"/// <para>{pack.Sources.Count} sources · {pack.Actors.Count} actors · {pack.Places.Count} places · {pack.Claims.Count} claims</para>");
-        w.Line("/// </summary>");
+            summary.Add(info.Description);
+        summary.Add($"{pack.Sources.Count} sources · {pack.Actors.Count} actors · {pack.Places.Count} places · {pack.Claims.Count} claims");
+        foreach (var line in DocComments.SummaryLines(summary))
+            w.Line(line);
         GeneratedCode(w);
         w.Line("public static partial class Pack");
         w.Open();

@@ -122,9 +122,9 @@ namespace Starter.Facts
 namespace Starter.Facts
 {
     /// <summary>
-    /// <para>The fact pack A starter pack (Starter 1.2.3).</para>
-    /// <para>Two sources, three actors, two places and three claims that exercise every field.</para>
-    /// <para>1 sources · 1 actors · 1 places · 1 claims</para>
+    /// The fact pack A starter pack (Starter 1.2.3).<br/>
+    /// Two sources, three actors, two places and three claims that exercise every field.<br/>
+    /// 1 sources · 1 actors · 1 places · 1 claims
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGen", "0.1.0")]
     public static partial class Pack
@@ -236,32 +236,32 @@ namespace Starter.Facts
     public static partial class Actors
     {
         /// <summary>
-        /// <para>Fahim Dashti — person; spokesperson of National Resistance Front of Afghanistan</para>
-        /// <para>Also known as: Dashti</para>
-        /// <para>Spokesperson of the National Resistance Front.</para>
-        /// <para>1 claim · cited in report-001 · id: fahim-dashti</para>
+        /// Fahim Dashti — person; spokesperson of National Resistance Front of Afghanistan<br/>
+        /// Also known as: Dashti<br/>
+        /// Spokesperson of the National Resistance Front.<br/>
+        /// 1 claim · cited in report-001 · id: fahim-dashti
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("fahim-dashti")]
         public static global::KnowledgeGen.Actor FahimDashti => global::Starter.Facts.__Facts.File0.Actors[0];
 
         /// <summary>
-        /// <para>National Resistance Front of Afghanistan — organisation</para>
-        /// <para>Also known as: NRF, NRFA</para>
-        /// <para>0 claims · cited in report-001 · id: national-resistance-front</para>
+        /// National Resistance Front of Afghanistan — organisation<br/>
+        /// Also known as: NRF, NRFA<br/>
+        /// 0 claims · cited in report-001 · id: national-resistance-front
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("national-resistance-front")]
         public static global::KnowledgeGen.Actor NationalResistanceFront => global::Starter.Facts.__Facts.File0.Actors[1];
 
         /// <summary>
-        /// <para>Daily Trust — media</para>
-        /// <para>1 claim · cited in report-001 · id: daily-trust</para>
+        /// Daily Trust — media<br/>
+        /// 1 claim · cited in report-001 · id: daily-trust
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("daily-trust")]
         public static global::KnowledgeGen.Actor DailyTrust => global::Starter.Facts.__Facts.File0.Actors[2];
 
         /// <summary>
-        /// <para>A source within the NRF — person (unnamed); member of National Resistance Front of Afghanistan; former fighter</para>
-        /// <para>1 claim · cited in report-001 · id: nrf-source</para>
+        /// A source within the NRF — person (unnamed); member of National Resistance Front of Afghanistan; former fighter<br/>
+        /// 1 claim · cited in report-001 · id: nrf-source
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("nrf-source")]
         public static global::KnowledgeGen.Actor NrfSource => global::Starter.Facts.__Facts.File0.Actors[3];
@@ -297,31 +297,31 @@ namespace Starter.Facts
     public static partial class Claims
     {
         /// <summary>
-        /// <para>The Taliban lost 40 fighters trying to enter the Panjshir Valley.</para>
-        /// <para>Claimed by Fahim Dashti · 2021-09-02 · unverified · 40 fighters killed</para>
-        /// <para>report-001: “the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir” (via Fahim Dashti's audio message)</para>
-        /// <para>Supports: Clashes still ongoing</para>
-        /// <para>id: taliban-lost-40-fighters</para>
+        /// The Taliban lost 40 fighters trying to enter the Panjshir Valley.<br/>
+        /// Claimed by Fahim Dashti · 2021-09-02 · unverified · 40 fighters killed<br/>
+        /// report-001: “the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir” (via Fahim Dashti's audio message)<br/>
+        /// Supports: Clashes still ongoing<br/>
+        /// id: taliban-lost-40-fighters
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("taliban-lost-40-fighters")]
         public static global::KnowledgeGen.Claim TalibanLost40Fighters => global::Starter.Facts.__Facts.File1.Claims[0];
 
         /// <summary>
-        /// <para>The Taliban are using their last power to get in, but clashes are still ongoing.</para>
-        /// <para>Claimed by A source within the NRF · 2021-09 · reported</para>
-        /// <para>report-001: “They (Taliban) are using their last power to get in, but clashes are still ongoing,”</para>
-        /// <para>Contradicts: The valley has fallen.</para>
-        /// <para>id: clashes-still-ongoing</para>
+        /// The Taliban are using their last power to get in, but clashes are still ongoing.<br/>
+        /// Claimed by A source within the NRF · 2021-09 · reported<br/>
+        /// report-001: “They (Taliban) are using their last power to get in, but clashes are still ongoing,”<br/>
+        /// Contradicts: The valley has fallen.<br/>
+        /// id: clashes-still-ongoing
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("clashes-still-ongoing")]
         public static global::KnowledgeGen.Claim ClashesStillOngoing => global::Starter.Facts.__Facts.File1.Claims[1];
 
         /// <summary>
-        /// <para>The valley has fallen.</para>
-        /// <para>Claimed by Daily Trust · 2021 · denied · about 7–8.5 days</para>
-        /// <para>report-001: “Quotes "inside", a back\slash, */ and &lt;/summary&gt; &amp; &lt;b&gt; #if {”</para>
-        /// <para>Contradicts: Clashes still ongoing</para>
-        /// <para>id: valley-fell</para>
+        /// The valley has fallen.<br/>
+        /// Claimed by Daily Trust · 2021 · denied · about 7–8.5 days<br/>
+        /// report-001: “Quotes "inside", a back\slash, */ and &lt;/summary&gt; &amp; &lt;b&gt; #if {”<br/>
+        /// Contradicts: Clashes still ongoing<br/>
+        /// id: valley-fell
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("valley-fell")]
         public static global::KnowledgeGen.Claim ValleyFell => global::Starter.Facts.__Facts.File1.Claims[2];
@@ -356,17 +356,17 @@ namespace Starter.Facts
     public static partial class Places
     {
         /// <summary>
-        /// <para>Afghanistan — country</para>
-        /// <para>0 claims about it · id: afghanistan</para>
+        /// Afghanistan — country<br/>
+        /// 0 claims about it · id: afghanistan
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("afghanistan")]
         public static global::KnowledgeGen.Place Afghanistan => global::Starter.Facts.__Facts.File3.Places[0];
 
         /// <summary>
-        /// <para>Panjshir Valley — valley in Afghanistan</para>
-        /// <para>Also known as: Punjir, Panjsjir Valley</para>
-        /// <para>2 claims about it · id: panjshir-valley</para>
-        /// <para>Note: Spelled Punjir in the translated report.</para>
+        /// Panjshir Valley — valley in Afghanistan<br/>
+        /// Also known as: Punjir, Panjsjir Valley<br/>
+        /// 2 claims about it · id: panjshir-valley<br/>
+        /// Note: Spelled Punjir in the translated report.
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("panjshir-valley")]
         public static global::KnowledgeGen.Place PanjshirValley => global::Starter.Facts.__Facts.File3.Places[1];
@@ -400,21 +400,21 @@ namespace Starter.Facts
     public static partial class Sources
     {
         /// <summary>
-        /// <para>Militants fight back as Taliban moves to capture Afghanistan's last territory</para>
-        /// <para>Also known as: Daily Trust report</para>
-        /// <para>news report · published by Daily Trust · published around 2021-09-03 · in en</para>
-        /// <para>Document: 001_c469390c0bb07413.txt</para>
-        /// <para>Relays: Fahim Dashti's audio message</para>
-        /// <para>3 citations · id: report-001</para>
-        /// <para>Note: Dated from "on Thursday" and "on Wednesday" in the text.</para>
+        /// Militants fight back as Taliban moves to capture Afghanistan's last territory<br/>
+        /// Also known as: Daily Trust report<br/>
+        /// news report · published by Daily Trust · published around 2021-09-03 · in en<br/>
+        /// Document: 001_c469390c0bb07413.txt<br/>
+        /// Relays: Fahim Dashti's audio message<br/>
+        /// 3 citations · id: report-001<br/>
+        /// Note: Dated from "on Thursday" and "on Wednesday" in the text.
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("report-001")]
         public static global::KnowledgeGen.Source Report001 => global::Starter.Facts.__Facts.File4.Sources[0];
 
         /// <summary>
-        /// <para>Fahim Dashti's audio message</para>
-        /// <para>audio message · by Fahim Dashti · published 2021-09-02</para>
-        /// <para>0 citations · id: dashti-audio-message</para>
+        /// Fahim Dashti's audio message<br/>
+        /// audio message · by Fahim Dashti · published 2021-09-02<br/>
+        /// 0 citations · id: dashti-audio-message
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("dashti-audio-message")]
         public static global::KnowledgeGen.Source DashtiAudioMessage => global::Starter.Facts.__Facts.File4.Sources[1];
