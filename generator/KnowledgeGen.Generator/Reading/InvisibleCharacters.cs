@@ -20,6 +20,10 @@ internal static class InvisibleCharacters
 
     public static void Check(ReadContext context, string text, YamlNode root)
     {
+        // Nearly every file holds none: one scan without allocating first, and the walk that names where each
+        // character is (building a description for every field on its way) only for a file that has one.
+        if (!AnySuspicious(root))
+            return;
         if (root is YamlMapping map)
         {
             foreach (var entry in map.Entries)
@@ -37,6 +41,32 @@ internal static class InvisibleCharacters
         else
         {
             Node(context, text, root, "the pack file");
+        }
+    }
+
+    private static bool AnySuspicious(YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlScalar scalar:
+                var value = scalar.Value;
+                var length = 1;
+                for (var i = 0; i < value.Length; i += length)
+                    if (IsSuspicious(value, i, out length))
+                        return true;
+                return false;
+            case YamlMapping map:
+                foreach (var entry in map.Entries)
+                    if (AnySuspicious(entry.Key) || AnySuspicious(entry.Value))
+                        return true;
+                return false;
+            case YamlSequence list:
+                foreach (var item in list.Items)
+                    if (AnySuspicious(item))
+                        return true;
+                return false;
+            default:
+                return false;
         }
     }
 
