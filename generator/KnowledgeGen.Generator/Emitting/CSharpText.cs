@@ -16,27 +16,39 @@ internal static class CSharpText
         if (value is null)
             return "null";
         var builder = new StringBuilder(value.Length + 2);
-        builder.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\0': builder.Append("\\0"); break;
-                default:
-                    if (NeedsEscape(c))
-                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    else
-                        builder.Append(c);
-                    break;
-            }
-        }
-        builder.Append('"');
+        AppendLiteral(builder, value);
         return builder.ToString();
+    }
+
+    /// <summary>Appends the string literal of <paramref name="value"/>: runs of plain characters are copied whole.</summary>
+    public static void AppendLiteral(StringBuilder builder, string value)
+    {
+        builder.Append('"');
+        var run = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            var escape = c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                '\0' => "\\0",
+                _ => null,
+            };
+            if (escape is null && !NeedsEscape(c))
+                continue;
+            builder.Append(value, run, i - run);
+            if (escape is not null)
+                builder.Append(escape);
+            else
+                builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            run = i + 1;
+        }
+        builder.Append(value, run, value.Length - run);
+        builder.Append('"');
     }
 
     /// <summary>Text for a doc comment: XML-escaped, on one line, with invisible characters shown as <c>\uXXXX</c>.</summary>
@@ -45,6 +57,14 @@ internal static class CSharpText
         if (string.IsNullOrEmpty(value))
             return "";
         var builder = new StringBuilder(value!.Length);
+        AppendDoc(builder, value);
+        return builder.ToString();
+    }
+
+    /// <summary>Appends <see cref="Doc"/> of <paramref name="value"/>: runs of plain characters are copied whole.</summary>
+    public static void AppendDoc(StringBuilder builder, string value)
+    {
+        var run = 0;
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
@@ -54,37 +74,40 @@ internal static class CSharpText
                 // one (a tag character) is shown as its code point.
                 if (CharUnicodeInfo.GetUnicodeCategory(value, i) is UnicodeCategory.Format or UnicodeCategory.Control
                     or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
+                {
+                    builder.Append(value, run, i - run);
                     builder.Append("\\U").Append(char.ConvertToUtf32(c, value[i + 1]).ToString("X8", CultureInfo.InvariantCulture));
-                else
-                    builder.Append(c).Append(value[i + 1]);
+                    run = i + 2;
+                }
                 i++;
                 continue;
             }
-            switch (c)
+            var replacement = c switch
             {
-                case '&': builder.Append("&amp;"); break;
-                case '<': builder.Append("&lt;"); break;
-                case '>': builder.Append("&gt;"); break;
-                case '\r':
-                case '\n':
-                case '\t':
-                    builder.Append(' ');
-                    break;
-                default:
-                    if (NeedsEscape(c))
-                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    else
-                        builder.Append(c);
-                    break;
-            }
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '\r' or '\n' or '\t' => " ",
+                _ => null,
+            };
+            if (replacement is null && !NeedsEscape(c))
+                continue;
+            builder.Append(value, run, i - run);
+            if (replacement is not null)
+                builder.Append(replacement);
+            else
+                builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            run = i + 1;
         }
-        return builder.ToString();
+        builder.Append(value, run, value.Length - run);
     }
 
     // Control characters, format characters (the bidirectional overrides among them), line and paragraph
     // separators, and unpaired surrogates are written as escapes; everything else stands as itself.
     private static bool NeedsEscape(char c)
     {
+        if (c >= ' ' && c < '\u007F')
+            return false; // printable ASCII, nearly all of a pack's text
         switch (CharUnicodeInfo.GetUnicodeCategory(c))
         {
             case UnicodeCategory.Control:

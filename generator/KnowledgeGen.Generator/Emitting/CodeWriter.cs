@@ -15,6 +15,14 @@ internal sealed class CodeWriter
         _text.Append('\n');
     }
 
+    /// <summary>
+    /// Starts a line at the current indent, for a caller that appends the line's pieces (escaped text among them)
+    /// straight into the output instead of building the line as a string first; <see cref="End"/> ends it.
+    /// </summary>
+    public StringBuilder Begin() => _text.Append(' ', _indent * 4);
+
+    public void End() => _text.Append('\n');
+
     public void Open()
     {
         Line("{");

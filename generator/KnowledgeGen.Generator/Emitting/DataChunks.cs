@@ -42,7 +42,12 @@ internal static class DataChunks
     {
         var last = Math.Min(pieces.Count, (chunk + 1) * PiecesPerChunk) - 1;
         for (var i = chunk * PiecesPerChunk; i <= last; i++)
-            w.Line((i == chunk * PiecesPerChunk ? first : "    + ") + CSharpText.Literal(pieces[i]) + "u8" + (i == last ? end : ""));
+        {
+            var line = w.Begin().Append(i == chunk * PiecesPerChunk ? first : "    + ");
+            CSharpText.AppendLiteral(line, pieces[i]);
+            line.Append("u8").Append(i == last ? end : "");
+            w.End();
+        }
     }
 
     /// <summary>The lookup a table's records use for entities of referenced packs, by the number they give.</summary>

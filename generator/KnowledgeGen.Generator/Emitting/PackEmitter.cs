@@ -38,10 +38,11 @@ public static class PackEmitter
         w.Line($"namespace {ns}");
         w.Open();
         var first = true;
-        void Members<T>(EntityClass @class, string type, EquatableArray<T> entities, Func<T, EntityModel> entity, Func<T, IEnumerable<string>> docs)
+        void Members<T>(EntityClass @class, string type, EquatableArray<T> entities, Func<T, EntityModel> entity, Func<T, List<string>> docs)
             where T : IEquatable<T>
         {
             var parts = file.Parts.Of(@class);
+            var className = @class.ToString();
             var byPart = entities.Select((item, index) => (item, index)).GroupBy(e => KindParts.PartOf(entity(e.item).Member, parts)).OrderBy(g => g.Key);
             foreach (var part in byPart)
             {
@@ -57,10 +58,14 @@ public static class PackEmitter
                         w.Line();
                     firstMember = false;
                     var e = entity(item);
-                    foreach (var line in docs(item))
-                        w.Line(line);
-                    w.Line($"[{Rt}KnowledgeId({CSharpText.Literal(e.Id)})]");
-                    w.Line($"public static {Rt}{type} {e.Member} => {tables}.{@class}[{index}];");
+                    DocComments.Write(w, docs(item));
+                    var id = w.Begin().Append('[').Append(Rt).Append("KnowledgeId(");
+                    CSharpText.AppendLiteral(id, e.Id);
+                    id.Append(")]");
+                    w.End();
+                    w.Begin().Append("public static ").Append(Rt).Append(type).Append(' ').Append(e.Member).Append(" => ")
+                        .Append(tables).Append('.').Append(className).Append('[').Append(index).Append("];");
+                    w.End();
                 }
                 w.Close();
             }
@@ -190,8 +195,7 @@ public static class PackEmitter
         if (info.Description is not null)
             summary.Add(info.Description);
         summary.Add($"{pack.Sources.Count} sources · {pack.Actors.Count} actors · {pack.Places.Count} places · {pack.Claims.Count} claims");
-        foreach (var line in DocComments.SummaryLines(summary))
-            w.Line(line);
+        DocComments.Write(w, summary);
         GeneratedCode(w);
         w.Line("public static partial class Pack");
         w.Open();
