@@ -45,7 +45,7 @@ public class IndexGenerationTests
         };
     }
 
-    private static readonly Lazy<(KnowledgePack Pack, string IndexSource)> Large = new(() =>
+    private static readonly Lazy<(KnowledgePack Pack, string IndexSource, string ClaimsSource)> Large = new(() =>
     {
         var run = GeneratorHarness.Run(LargePack());
         Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
@@ -56,7 +56,8 @@ public class IndexGenerationTests
         var assembly = new AssemblyLoadContext("large", isCollectible: true).LoadFromStream(stream);
         var pack = KnowledgePackAttribute.Load(assembly.GetCustomAttribute<KnowledgePackAttribute>()!.PackType);
         var source = run.OutputCompilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Large.Facts.Indexes.g.cs", StringComparison.Ordinal)).ToString();
-        return (pack, source);
+        var claims = run.OutputCompilation.SyntaxTrees.Select(t => t.ToString()).Single(t => t.Contains("FactTable.Claims(Records", StringComparison.Ordinal));
+        return (pack, source, claims);
     });
 
     [Fact]
@@ -66,13 +67,26 @@ public class IndexGenerationTests
         // The lists are UTF-8 data the runtime reads, not code: no list is filled by generated statements.
         Assert.DoesNotContain("list.Add(", source);
         Assert.Contains("FactTable.Indexes(", source);
-        Assert.Contains("1 => Data1,", source);
-        var chunks = source.Split("private static global::System.ReadOnlySpan<byte> Data").Skip(1)
+        // Items are packed into literals of at least a line each (whole items: a long group makes a long one), not
+        // one literal per item.
+        var literals = Literals(source);
+        Assert.InRange(literals.Count, 2, 256);
+        Assert.All(literals.SkipLast(1), l => Assert.True(l.Length >= 400, $"a literal of {l.Length} characters"));
+
+        // The 600 claims' records: more than one chunk, each of at most 256 literals.
+        var claims = Large.Value.ClaimsSource;
+        Assert.Contains("1 => Data1,", claims);
+        Assert.Contains("2 => Data2,", claims);
+        var chunks = claims.Split("private static global::System.ReadOnlySpan<byte> Data").Skip(1)
             .Where(c => char.IsDigit(c[0])).Select(c => c.Split('\n').Skip(1).TakeWhile(l => l.TrimStart().StartsWith('"') || l.TrimStart().StartsWith("+ \"")).Count())
             .ToList();
-        Assert.True(chunks.Count >= 2, $"{chunks.Count} chunks");
+        Assert.Equal(2, chunks.Count);
         Assert.All(chunks, lines => Assert.InRange(lines, 1, 256));
     }
+
+    // The UTF-8 literals of a generated file, in order.
+    private static List<string> Literals(string source) =>
+        System.Text.RegularExpressions.Regex.Matches(source, "\"([^\"\\\\]|\\\\.)*\"u8").Select(m => m.Value).ToList();
 
     [Fact]
     public void The_timeline_sorts_by_the_start_of_the_period_then_the_more_precise_date()

@@ -101,17 +101,25 @@ internal sealed class FactRecords
     /// </summary>
     public IReadOnlyList<string> Indexes(IndexModel model)
     {
+        // The runtime reads the indexes as one stream, so items are packed into pieces of about a line's length
+        // (whole items each): one literal per item would make tens of thousands of tiny ones for the compiler.
+        const int PieceLength = 400;
         var pieces = new List<string>();
+        var piece = new StringBuilder();
+        void Flush(int atLeast)
+        {
+            if (piece.Length < atLeast)
+                return;
+            pieces.Add(piece.ToString());
+            piece.Clear();
+        }
         void Section<T>(EquatableArray<T> items, System.Action<StringBuilder, T> write) where T : System.IEquatable<T>
         {
-            var header = new StringBuilder();
-            Int(header, items.Count);
-            pieces.Add(header.ToString());
+            Int(piece, items.Count);
             foreach (var item in items)
             {
-                var piece = new StringBuilder();
                 write(piece, item);
-                pieces.Add(piece.ToString());
+                Flush(PieceLength);
             }
         }
         void Group(StringBuilder r, IndexGroup g)
@@ -132,6 +140,7 @@ internal sealed class FactRecords
             Int(r, c.Reports);
             Refs(r, c.Origins);
         });
+        Flush(1);
         return pieces;
     }
 
