@@ -52,8 +52,16 @@ internal static class InvisibleCharacters
                 var value = scalar.Value;
                 var length = 1;
                 for (var i = 0; i < value.Length; i += length)
+                {
+                    var c = value[i];
+                    if (c >= ' ' && c < '\u007F')
+                    {
+                        length = 1; // printable ASCII, nearly all of a pack's text
+                        continue;
+                    }
                     if (IsSuspicious(value, i, out length))
                         return true;
+                }
                 return false;
             case YamlMapping map:
                 foreach (var entry in map.Entries)
