@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace KnowledgeGen.Benchmarks;
 
-/// <summary>Warm-up, repetitions and the median: enough for costs of milliseconds to seconds.</summary>
+/// <summary>
+/// Warm-up, repetitions and the median: enough for costs of milliseconds to seconds. Each timed run starts after a
+/// full garbage collection (as BenchmarkDotNet does by default), so no run pays for the garbage of the one before.
+/// </summary>
 public static class Measure
 {
     public static double Median(IEnumerable<double> values)
@@ -22,11 +25,42 @@ public static class Measure
         var times = new List<double>();
         for (var i = 0; i < repetitions; i++)
         {
+            Collect();
             var watch = Stopwatch.StartNew();
             action();
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
         return Median(times);
+    }
+
+    /// <summary>
+    /// Median milliseconds of each of <paramref name="actions"/>, run in turn: on a shared machine whose speed drifts,
+    /// all of them see it in the same state, which steadies the ratios between them.
+    /// </summary>
+    public static double[] Alternating(int warmups, int repetitions, params Action[] actions)
+    {
+        for (var i = 0; i < warmups; i++)
+            foreach (var action in actions)
+                action();
+        var times = actions.Select(_ => new List<double>()).ToArray();
+        for (var i = 0; i < repetitions; i++)
+        {
+            for (var a = 0; a < actions.Length; a++)
+            {
+                Collect();
+                var watch = Stopwatch.StartNew();
+                actions[a]();
+                times[a].Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+        return times.Select(Median).ToArray();
+    }
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 
     /// <summary>Bytes allocated by the whole process while <paramref name="action"/> ran.</summary>
