@@ -33,6 +33,9 @@ internal sealed class LinkedEntity
 
     public EntityClass Class { get; }
     public string FilePath { get; }
+
+    /// <summary>The place of the entity's file in the pack's path order (0 for a referenced pack's entity).</summary>
+    public int FileOrdinal { get; init; }
     public EntityHeader Header { get; }
     public string Id => Header.Id.Value;
     public string Member { get; }
@@ -56,6 +59,15 @@ internal sealed class LinkedEntity
     private int _file = -1;
     private int _index = -1;
     private EntityRef? _ref;
+
+    // Tallies the model builder keeps while it links (every link makes its entities afresh, so they start empty):
+    // the claims an actor made, the claims about a place, the citations of a source, a cited source's number,
+    // and the numbers of the sources a party's claims cite. Fields of the entity, not dictionaries keyed by it.
+    public int ClaimCount { get; set; }
+    public int MentionCount { get; set; }
+    public int CitationCount { get; set; }
+    public int SourceNumber { get; set; } = -1;
+    public HashSet<int>? CitedIn { get; set; }
 
     /// <summary>The reference every referrer shares: one object per entity keeps a large pack's model small and quick to compare.</summary>
     public EntityRef ToRef() => _ref ??= new(Class, Member, Id, Header.Name, External, File, Index);
@@ -89,13 +101,17 @@ internal sealed class EntityIndex
     private static bool IsReserved(string member) => ReservedMembers.Contains(member);
 
     private readonly Dictionary<string, LinkedEntity> _byId = new(StringComparer.Ordinal);
+    // Each kind's entities in the order they were registered, which is the files' path order and then the order
+    // they are written in: the checks below take them in that order without sorting.
+    private readonly List<LinkedEntity>[] _registered = { new(), new(), new(), new() };
     private readonly List<DiagnosticInfo> _diagnostics;
 
     public EntityIndex(List<DiagnosticInfo> diagnostics) => _diagnostics = diagnostics;
 
     public IEnumerable<string> Ids => _byId.Keys.Concat(_referenced.Keys.Where(id => !_byId.ContainsKey(id)));
 
-    public LinkedEntity? Register(EntityClass @class, string filePath, EntityHeader header)
+    /// <summary>Registers an entity; call it in the files' path order (<paramref name="fileOrdinal"/>) and, within a file, in the order entities are written.</summary>
+    public LinkedEntity? Register(EntityClass @class, string filePath, int fileOrdinal, EntityHeader header)
     {
         var id = header.Id.Value;
         if (!Naming.IsValidId(id))
@@ -106,8 +122,9 @@ internal sealed class EntityIndex
                 LinkedEntity.KindOf(@class)));
             return null;
         }
-        var entity = new LinkedEntity(@class, filePath, header);
+        var entity = new LinkedEntity(@class, filePath, header) { FileOrdinal = fileOrdinal };
         _byId.Add(id, entity);
+        _registered[(int)@class].Add(entity);
         return entity;
     }
 
@@ -130,11 +147,11 @@ internal sealed class EntityIndex
     /// <summary>Checks the C# names of all registered entities; run once every file is registered.</summary>
     public void CheckNames()
     {
-        foreach (var group in _byId.Values.GroupBy(e => e.Class))
+        for (var @class = 0; @class < _registered.Length; @class++)
         {
-            var className = group.Key.ToString();
-            var byMember = new Dictionary<string, LinkedEntity>(StringComparer.Ordinal);
-            foreach (var entity in group.OrderBy(e => e.FilePath, StringComparer.Ordinal).ThenBy(e => e.Header.Span.StartIndex))
+            var className = ((EntityClass)@class).ToString();
+            var byMember = new Dictionary<string, LinkedEntity>(_registered[@class].Count, StringComparer.Ordinal);
+            foreach (var entity in _registered[@class])
             {
                 string? reason = null;
                 if (IsReserved(entity.Member) || entity.Member == className)
@@ -154,8 +171,8 @@ internal sealed class EntityIndex
     /// <summary>Warns when an alias is also another entity's id, name or alias (ignoring case).</summary>
     public void CheckAliases()
     {
-        var owners = new Dictionary<string, (LinkedEntity Entity, string What)>(StringComparer.OrdinalIgnoreCase);
-        var ordered = _byId.Values.OrderBy(e => e.FilePath, StringComparer.Ordinal).ThenBy(e => e.Header.Span.StartIndex).ToList();
+        var ordered = InFileOrder();
+        var owners = new Dictionary<string, (LinkedEntity Entity, string What)>(ordered.Length * 2, StringComparer.OrdinalIgnoreCase);
         foreach (var entity in ordered)
         {
             Claim(entity.Id, entity, "id");
@@ -181,5 +198,27 @@ internal sealed class EntityIndex
             if (!owners.ContainsKey(key))
                 owners.Add(key, (entity, what));
         }
+    }
+
+    // Every entity by file (path order), then where it is written in the file, whatever its kind: each kind's list
+    // is in that order already, so one sort on a number suffices.
+    private LinkedEntity[] InFileOrder()
+    {
+        var count = 0;
+        foreach (var list in _registered)
+            count += list.Count;
+        var entities = new LinkedEntity[count];
+        var keys = new long[count];
+        var at = 0;
+        foreach (var list in _registered)
+        {
+            foreach (var entity in list)
+            {
+                entities[at] = entity;
+                keys[at++] = ((long)entity.FileOrdinal << 32) | (uint)entity.Header.Span.StartIndex;
+            }
+        }
+        Array.Sort(keys, entities);
+        return entities;
     }
 }

@@ -94,37 +94,31 @@ internal sealed class ModelBuilder
                 AddOnce(ListOf(supportedBy, other), claim.Entity);
         }
 
-        var claimCount = new Dictionary<LinkedEntity, int>();
-        var mentions = new Dictionary<LinkedEntity, int>();
         // The sources each actor or place is cited in (the pack's own or a referenced pack's), as numbers: a set of
         // ints per party rather than of strings.
-        var sourceNumber = new Dictionary<LinkedEntity, int>();
         var citedSources = new List<LinkedEntity>();
-        var citedIn = new Dictionary<LinkedEntity, HashSet<int>>();
-        var citations = new Dictionary<LinkedEntity, int>();
         var cited = new List<int>();
         foreach (var claim in emittedClaims)
         {
-            claimCount[claim.Claimant!] = claimCount.TryGetValue(claim.Claimant!, out var n) ? n + 1 : 1;
+            claim.Claimant!.ClaimCount++;
             cited.Clear();
             foreach (var citation in claim.Citations)
             {
                 if (citation.Source is not { Emitted: true } source)
                     continue;
-                citations[source] = citations.TryGetValue(source, out var k) ? k + 1 : 1;
-                if (!sourceNumber.TryGetValue(source, out var number))
+                source.CitationCount++;
+                if (source.SourceNumber < 0)
                 {
-                    sourceNumber[source] = number = citedSources.Count;
+                    source.SourceNumber = citedSources.Count;
                     citedSources.Add(source);
                 }
-                cited.Add(number);
+                cited.Add(source.SourceNumber);
             }
             void Cite(LinkedEntity party)
             {
                 if (party.Class == EntityClass.Places)
-                    mentions[party] = mentions.TryGetValue(party, out var m) ? m + 1 : 1;
-                if (!citedIn.TryGetValue(party, out var set))
-                    citedIn[party] = set = new HashSet<int>();
+                    party.MentionCount++;
+                var set = party.CitedIn ??= new HashSet<int>();
                 foreach (var number in cited)
                     set.Add(number);
             }
@@ -132,16 +126,34 @@ internal sealed class ModelBuilder
                 Cite(party);
             Cite(claim.Claimant!);
         }
-        // An actor's docs name the first few sources (by id) and count the rest.
+        // An actor's docs name the first few sources (by id) and count the rest. The cited sources are put in id order
+        // once, so that each party's first few are found by sorting numbers rather than ids.
+        int[]? byId = null;
+        int[]? rankOf = null;
         EquatableArray<string> CitedIn(LinkedEntity party, out int count)
         {
-            if (!citedIn.TryGetValue(party, out var numbers))
+            if (party.CitedIn is not { } numbers)
             {
                 count = 0;
                 return EquatableArray<string>.Empty;
             }
+            if (byId is null || rankOf is null)
+            {
+                byId = Enumerable.Range(0, citedSources.Count).OrderBy(n => citedSources[n].Id, StringComparer.Ordinal).ToArray();
+                rankOf = new int[byId.Length];
+                for (var rank = 0; rank < byId.Length; rank++)
+                    rankOf[byId[rank]] = rank;
+            }
             count = numbers.Count;
-            return numbers.Select(number => citedSources[number].Id).OrderBy(id => id, StringComparer.Ordinal).Take(ActorModel.MaxCitedIn).ToEquatableArray();
+            var ranks = new int[numbers.Count];
+            var at = 0;
+            foreach (var number in numbers)
+                ranks[at++] = rankOf[number];
+            Array.Sort(ranks);
+            var ids = new string[Math.Min(ActorModel.MaxCitedIn, ranks.Length)];
+            for (var i = 0; i < ids.Length; i++)
+                ids[i] = citedSources[byId[ranks[i]]].Id;
+            return new EquatableArray<string>(ids);
         }
 
         // Emission is settled: place each emitted entity in its file's table before any reference is made.
@@ -157,14 +169,14 @@ internal sealed class ModelBuilder
             info,
             sourceRefs.Where(s => s.Entity.Emitted).Select(s => new SourceModel(
                 Entity(s.Entity), s.Spec.Kind, Ref(s.Outlet), Ref(s.Author), s.Spec.Language, s.Spec.TranslatedFrom,
-                s.Spec.Published, s.Spec.Document?.Value, s.Spec.Url, Refs(s.Relays), Count(citations, s.Entity))).ToEquatableArray(),
+                s.Spec.Published, s.Spec.Document?.Value, s.Spec.Url, Refs(s.Relays), s.Entity.CitationCount)).ToEquatableArray(),
             actorRefs.Where(a => a.Entity.Emitted).Select(a => new ActorModel(
                 Entity(a.Entity), a.Spec.Kind, a.Spec.Anonymous, a.Spec.Description,
                 a.Roles.Select(r => new RoleModel(r.Role.Title, Ref(r.Of), r.Role.Former, r.Role.Note)).ToEquatableArray(),
-                Count(claimCount, a.Entity),
+                a.Entity.ClaimCount,
                 CitedIn(a.Entity, out var citedInCount), citedInCount)).ToEquatableArray(),
             placeRefs.Where(p => p.Entity.Emitted).Select(p => new PlaceModel(
-                Entity(p.Entity), p.Spec.Kind, cyclic.Contains(p.Entity) ? null : Ref(p.In), Count(mentions, p.Entity))).ToEquatableArray(),
+                Entity(p.Entity), p.Spec.Kind, cyclic.Contains(p.Entity) ? null : Ref(p.In), p.Entity.MentionCount)).ToEquatableArray(),
             emittedClaims.Select(c => new ClaimModel(
                 Entity(c.Entity), c.Spec.Statement, c.Claimant!.ToRef(), Refs(c.About), c.Spec.Date, c.Spec.Status, c.Spec.Quantity,
                 c.Citations.Where(ci => ci.Source is { Emitted: true })
@@ -252,14 +264,37 @@ internal sealed class ModelBuilder
     }
 
     private static EntityModel Entity(LinkedEntity e) =>
-        new(e.Id, e.Member, e.Header.Name, e.Header.Aliases.Select(a => a.Value).ToEquatableArray(), e.Header.Note, e.FilePath, e.File, e.Index);
+        new(e.Id, e.Member, e.Header.Name, Values(e.Header.Aliases), e.Header.Note, e.FilePath, e.File, e.Index);
+
+    private static EquatableArray<string> Values(EquatableArray<Located> located)
+    {
+        if (located.Count == 0)
+            return EquatableArray<string>.Empty;
+        var values = new string[located.Count];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = located[i].Value;
+        return new EquatableArray<string>(values);
+    }
 
     private static EntityRef? Ref(LinkedEntity? e) => e is { Emitted: true } ? e.ToRef() : null;
 
-    private static EquatableArray<EntityRef> Refs(IEnumerable<LinkedEntity> entities) =>
-        entities.Where(e => e.Emitted).Select(e => e.ToRef()).ToEquatableArray();
-
-    private static int Count(Dictionary<LinkedEntity, int> counts, LinkedEntity e) => counts.TryGetValue(e, out var n) ? n : 0;
+    // The references to the generated ones among entities; a loop, not a query: the linker makes one of these per
+    // field of every entity.
+    private static EquatableArray<EntityRef> Refs(IReadOnlyList<LinkedEntity> entities)
+    {
+        var emitted = 0;
+        for (var i = 0; i < entities.Count; i++)
+            if (entities[i].Emitted)
+                emitted++;
+        if (emitted == 0)
+            return EquatableArray<EntityRef>.Empty;
+        var refs = new EntityRef[emitted];
+        var at = 0;
+        for (var i = 0; i < entities.Count; i++)
+            if (entities[i].Emitted)
+                refs[at++] = entities[i].ToRef();
+        return new EquatableArray<EntityRef>(refs);
+    }
 
     private static void AddOnce(List<LinkedEntity> list, LinkedEntity item)
     {

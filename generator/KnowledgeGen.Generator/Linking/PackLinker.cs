@@ -93,10 +93,10 @@ public static class PackLinker
         Func<T, EntityHeader> header, EntityClass @class, EntityIndex index) where T : IEquatable<T>
     {
         var registered = new List<(LinkedEntity, T)>();
-        foreach (var file in files)
-            foreach (var spec in list(file))
+        for (var ordinal = 0; ordinal < files.Count; ordinal++)
+            foreach (var spec in list(files[ordinal]))
             {
-                var entity = index.Register(@class, file.Path, header(spec));
+                var entity = index.Register(@class, files[ordinal].Path, ordinal, header(spec));
                 if (entity is not null)
                     registered.Add((entity, spec));
             }

@@ -39,13 +39,21 @@ internal sealed class ReferenceResolver
                 Describe(owner, what), reference.Value, suggestion));
             return null;
         }
-        if (!allowed.Contains(target.Class))
+        if (!Allows(allowed, target.Class))
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.WrongReferenceKind, owner.FilePath, reference.Span,
                 Describe(owner, what), KindList(allowed), reference.Value, Article(target.KindName) + " " + target.KindName));
             return null;
         }
         return target;
+    }
+
+    private static bool Allows(EntityClass[] allowed, EntityClass @class)
+    {
+        foreach (var kind in allowed)
+            if (kind == @class)
+                return true;
+        return false;
     }
 
     public static string Describe(LinkedEntity owner, string what) => $"The {what} of the {owner.KindName} '{owner.Id}'";
