@@ -85,9 +85,9 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
 
         // The pack's indexes (claims by claimant, subject and source; contradictions; corroboration; timeline).
         var indexes = pack
-            .Select(static (model, _) => model is null || PackSlicer.Failed(model) ? null : IndexBuilder.Skeleton(model))
+            .Select(static (model, _) => model is null || PackSlicer.Failed(model) ? null : IndexBuilder.Input(model))
             .WithTrackingName(Steps.IndexInput)
-            .Select(static (skeleton, _) => skeleton is null ? null : IndexBuilder.Build(skeleton))
+            .Select(static (input, _) => input is null ? null : IndexBuilder.Build(input))
             .WithTrackingName(Steps.BuildIndexes);
         context.RegisterSourceOutput(indexes, static (output, model) =>
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using KnowledgeGen.Generator.Model;
@@ -11,27 +12,27 @@ namespace KnowledgeGen.Generator.Linking;
 /// </summary>
 public static class IndexBuilder
 {
-    public static IndexModel Build(PackModel pack)
+    public static IndexModel Build(PackModel pack) => Build(Input(pack));
+
+    public static IndexModel Build(IndexInput input)
     {
-        var claims = pack.Claims;
-        var order = new Dictionary<string, int>();
+        var claims = input.Claims;
+        var order = new Dictionary<string, int>(claims.Count, StringComparer.Ordinal);
         for (var i = 0; i < claims.Count; i++)
-            order[claims[i].Entity.Id] = i;
+            order[claims[i].Claim.Id] = i;
         int Order(EntityRef claim) => order.TryGetValue(claim.Id, out var i) ? i : int.MaxValue;
 
-        var byClaimant = Group(pack.Actors.Select(a => Ref(EntityClass.Actors, a.Entity)),
-            claims.Select(c => (Keys: (IEnumerable<EntityRef>)new[] { c.Claimant }, Claim: c)));
-        var bySubject = Group(pack.Actors.Select(a => Ref(EntityClass.Actors, a.Entity)).Concat(pack.Places.Select(p => Ref(EntityClass.Places, p.Entity))),
-            claims.Select(c => (Keys: (IEnumerable<EntityRef>)c.About, Claim: c)));
-        var bySource = Group(pack.Sources.Select(s => Ref(EntityClass.Sources, s.Entity)),
-            claims.Select(c => (Keys: c.Citations.SelectMany(ci => ci.Via is null ? new[] { ci.Source } : new[] { ci.Source, ci.Via }), Claim: c)));
+        var byClaimant = Group(input.Actors, claims.Select(c => (Keys: (IEnumerable<EntityRef>)new[] { c.Claimant }, c.Claim)));
+        var bySubject = Group(input.Actors.Concat(input.Places), claims.Select(c => (Keys: (IEnumerable<EntityRef>)c.About, c.Claim)));
+        var bySource = Group(input.Sources,
+            claims.Select(c => (Keys: c.Citations.SelectMany(ci => ci.Via is null ? new[] { ci.Source } : new[] { ci.Source, ci.Via }), c.Claim)));
 
         var contradictions = new List<RefPair>();
         var supports = new List<RefPair>();
         var supportEdges = new HashSet<(string, string)>();
         foreach (var claim in claims)
         {
-            var self = Ref(EntityClass.Claims, claim.Entity);
+            var self = claim.Claim;
             foreach (var other in claim.Contradicts.Where(o => Order(self) < Order(o)).OrderBy(Order))
                 contradictions.Add(new RefPair(self, other));
             foreach (var other in claim.Supports.OrderBy(Order))
@@ -45,51 +46,54 @@ public static class IndexBuilder
             .Where(x => x.Claim.Date is not null)
             .OrderBy(x => x.Claim.Date!.Year).ThenBy(x => x.Claim.Date!.Month).ThenBy(x => x.Claim.Date!.Day)
             .ThenBy(x => (int)x.Claim.Date!.Precision).ThenBy(x => x.Index)
-            .Select(x => Ref(EntityClass.Claims, x.Claim.Entity))
-            .ToArray();
+            .Select(x => x.Claim.Claim)
+            .ToEquatableArray();
 
         var corroborations = claims.Select(c => new CorroborationModel(
-            Ref(EntityClass.Claims, c.Entity),
+            c.Claim,
             c.Citations.Count,
             c.Citations.Select(ci => ci.Source.Id).Distinct().Count(),
-            new EquatableArray<EntityRef>(Distinct(c.Citations.Select(ci => ci.Via ?? ci.Source))))).ToArray();
+            new EquatableArray<EntityRef>(Distinct(c.Citations.Select(ci => ci.Via ?? ci.Source))))).ToEquatableArray();
 
         // The indexes are written as references to members: without the names the docs show, rewording a
         // claim leaves the model equal and the generated indexes cached.
-        return new IndexModel(pack.Info.Namespace,
-            Bare(byClaimant), Bare(bySubject), Bare(bySource),
-            contradictions.Select(p => new RefPair(Bare(p.First), Bare(p.Second))).ToEquatableArray(),
-            supports.Select(p => new RefPair(Bare(p.First), Bare(p.Second))).ToEquatableArray(),
-            timeline.Select(Bare).ToEquatableArray(),
-            corroborations.Select(c => c with { Claim = Bare(c.Claim), Origins = c.Origins.Select(Bare).ToEquatableArray() }).ToEquatableArray());
+        return new IndexModel(input.Namespace, byClaimant, bySubject, bySource,
+            contradictions.ToEquatableArray(), supports.ToEquatableArray(), timeline, corroborations);
     }
 
     /// <summary>
-    /// What the indexes are built from: the pack's entities and references without their text (names,
-    /// statements, quotes, notes) and without diagnostics, so that rewording a fact leaves it equal and the
-    /// pipeline does not rebuild the indexes.
+    /// The <see cref="IndexInput"/> of a linked pack. The linker shares one reference object per entity; so does
+    /// the input, which makes one reference without a name per entity and no model.
     /// </summary>
-    public static PackModel Skeleton(PackModel pack)
+    public static IndexInput Input(PackModel pack)
     {
-        static EntityModel E(EntityModel e) => new(e.Id, e.Member, "", EquatableArray<string>.Empty, null, "", e.File, e.Index);
-        // The linker shares one reference object per entity; so does the skeleton, made once per entity.
         var bare = new Dictionary<EntityRef, EntityRef>(ReferenceComparer.Instance);
         EntityRef B(EntityRef r)
         {
             if (!bare.TryGetValue(r, out var b))
-                bare[r] = b = Bare(r);
+                bare[r] = b = r.Name.Length == 0 ? r : r with { Name = "" };
             return b;
         }
-        var none = EquatableArray<EntityRef>.Empty;
-        return new PackModel(
-            new PackInfo("", pack.Info.Namespace, "", "", null),
-            pack.Sources.Select(s => new SourceModel(E(s.Entity), "", null, null, null, null, null, null, null, none, 0)).ToEquatableArray(),
-            pack.Actors.Select(a => new ActorModel(E(a.Entity), "", false, null, EquatableArray<RoleModel>.Empty, 0, EquatableArray<string>.Empty, 0)).ToEquatableArray(),
-            pack.Places.Select(p => new PlaceModel(E(p.Entity), "", null, 0)).ToEquatableArray(),
-            pack.Claims.Select(c => new ClaimModel(E(c.Entity), "", B(c.Claimant), c.About.Select(B).ToEquatableArray(), c.Date, "", null,
-                c.Citations.Select(ci => new CitationModel(B(ci.Source), "", ci.Via is null ? null : B(ci.Via))).ToEquatableArray(),
-                c.Contradicts.Select(B).ToEquatableArray(), c.Supports.Select(B).ToEquatableArray(), none)).ToEquatableArray(),
-            EquatableArray<Diagnostics.DiagnosticInfo>.Empty);
+        EquatableArray<EntityRef> Bs(EquatableArray<EntityRef> refs)
+        {
+            if (refs.Count == 0)
+                return EquatableArray<EntityRef>.Empty;
+            var array = new EntityRef[refs.Count];
+            for (var i = 0; i < array.Length; i++)
+                array[i] = B(refs[i]);
+            return new EquatableArray<EntityRef>(array);
+        }
+        static EntityRef Own(EntityClass @class, EntityModel e) => new(@class, e.Member, e.Id, "", null, e.File, e.Index);
+        return new IndexInput(
+            pack.Info.Namespace,
+            pack.Sources.Select(s => Own(EntityClass.Sources, s.Entity)).ToEquatableArray(),
+            pack.Actors.Select(a => Own(EntityClass.Actors, a.Entity)).ToEquatableArray(),
+            pack.Places.Select(p => Own(EntityClass.Places, p.Entity)).ToEquatableArray(),
+            pack.Claims.Select(c => new ClaimLinks(
+                Own(EntityClass.Claims, c.Entity), B(c.Claimant), Bs(c.About), c.Date,
+                c.Citations.Count == 0 ? EquatableArray<CitationLinks>.Empty
+                : c.Citations.Select(ci => new CitationLinks(B(ci.Source), ci.Via is null ? null : B(ci.Via))).ToEquatableArray(),
+                Bs(c.Contradicts), Bs(c.Supports))).ToEquatableArray());
     }
 
     private sealed class ReferenceComparer : IEqualityComparer<EntityRef>
@@ -101,20 +105,12 @@ public static class IndexBuilder
         public int GetHashCode(EntityRef obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
-    private static EntityRef Bare(EntityRef r) => r.Name.Length == 0 ? r : r with { Name = "" };
-
-    private static EquatableArray<IndexGroup> Bare(IEnumerable<IndexGroup> groups) =>
-        groups.Select(g => new IndexGroup(Bare(g.Key), g.Claims.Select(Bare).ToEquatableArray())).ToEquatableArray();
-
-    private static EntityRef Ref(EntityClass @class, EntityModel e) => new(@class, e.Member, e.Id, e.Name, null, e.File, e.Index);
-
     // Groups claims under each key they name; keys without claims are left out. Keys keep the given order.
-    private static IndexGroup[] Group(IEnumerable<EntityRef> keys, IEnumerable<(IEnumerable<EntityRef> Keys, ClaimModel Claim)> claims)
+    private static EquatableArray<IndexGroup> Group(IEnumerable<EntityRef> keys, IEnumerable<(IEnumerable<EntityRef> Keys, EntityRef Claim)> claims)
     {
         var groups = new Dictionary<(EntityClass, string), List<EntityRef>>();
-        foreach (var (claimKeys, claim) in claims)
+        foreach (var (claimKeys, self) in claims)
         {
-            var self = Ref(EntityClass.Claims, claim.Entity);
             foreach (var key in claimKeys)
             {
                 if (!groups.TryGetValue((key.Class, key.Id), out var list))
@@ -126,7 +122,7 @@ public static class IndexBuilder
         return keys
             .Where(k => groups.ContainsKey((k.Class, k.Id)))
             .Select(k => new IndexGroup(k, new EquatableArray<EntityRef>(groups[(k.Class, k.Id)])))
-            .ToArray();
+            .ToEquatableArray();
     }
 
     private static IEnumerable<EntityRef> Distinct(IEnumerable<EntityRef> refs)

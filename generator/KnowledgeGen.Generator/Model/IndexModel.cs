@@ -22,3 +22,28 @@ public sealed record RefPair(EntityRef First, EntityRef Second);
 
 /// <summary>A claim's citations, distinct reports and distinct origins (the <c>via</c> channel, else the report).</summary>
 public sealed record CorroborationModel(EntityRef Claim, int Citations, int Reports, EquatableArray<EntityRef> Origins);
+
+/// <summary>
+/// What the indexes are built from: each entity's reference and each claim's links, with no text (names, statements,
+/// quotes, notes) and no diagnostics, so that rewording a fact leaves it equal and the pipeline does not rebuild
+/// the indexes. References carry no name, as in <see cref="IndexModel"/>.
+/// </summary>
+public sealed record IndexInput(
+    string Namespace,
+    EquatableArray<EntityRef> Sources,
+    EquatableArray<EntityRef> Actors,
+    EquatableArray<EntityRef> Places,
+    EquatableArray<ClaimLinks> Claims);
+
+/// <summary>A claim as the indexes see it: itself, whom and what it names, its date and its citations.</summary>
+public sealed record ClaimLinks(
+    EntityRef Claim,
+    EntityRef Claimant,
+    EquatableArray<EntityRef> About,
+    DateSpec? Date,
+    EquatableArray<CitationLinks> Citations,
+    EquatableArray<EntityRef> Contradicts,
+    EquatableArray<EntityRef> Supports);
+
+/// <summary>A citation's report and the channel it came through, if any.</summary>
+public sealed record CitationLinks(EntityRef Source, EntityRef? Via);
