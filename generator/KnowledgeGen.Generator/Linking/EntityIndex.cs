@@ -14,7 +14,7 @@ internal sealed class LinkedEntity
         Class = @class;
         FilePath = filePath;
         Header = header;
-        Member = Naming.Pascal(header.Id.Value);
+        Member = header.Member;
         Emitted = header.Complete;
     }
 

@@ -60,10 +60,7 @@ internal sealed class ModelBuilder
             c.Spec,
             Claimant = c.Spec.Claimant.Value.Length == 0 ? null : _resolver.Resolve(c.Entity, c.Spec.Claimant, "field 'claimant'", Actors),
             About = Many(c.Entity, c.Spec.About, "field 'about'", ActorOrPlace),
-            Citations = c.Spec.Citations.Select(ci => (
-                Source: _resolver.Resolve(c.Entity, ci.Source, "field 'source' of a citation", Sources),
-                ci.Quote,
-                Via: Optional(c.Entity, ci.Via, "field 'via' of a citation", Sources))).ToList(),
+            Citations = ResolveCitations(c.Entity, c.Spec.Citations),
             Contradicts = Links(c.Entity, c.Spec.Contradicts, "contradicts"),
             Supports = Links(c.Entity, c.Spec.Supports, "supports"),
         }).ToList();
@@ -179,11 +176,39 @@ internal sealed class ModelBuilder
                 Entity(p.Entity), p.Spec.Kind, cyclic.Contains(p.Entity) ? null : Ref(p.In), p.Entity.MentionCount)).ToEquatableArray(),
             emittedClaims.Select(c => new ClaimModel(
                 Entity(c.Entity), c.Spec.Statement, c.Claimant!.ToRef(), Refs(c.About), c.Spec.Date, c.Spec.Status, c.Spec.Quantity,
-                c.Citations.Where(ci => ci.Source is { Emitted: true })
-                    .Select(ci => new CitationModel(ci.Source!.ToRef(), ci.Quote.Value, Ref(ci.Via))).ToEquatableArray(),
+                CitationModels(c.Citations),
                 Refs(contradicts.TryGetValue(c.Entity, out var against) ? against : NoEntities), Refs(c.Supports),
                 Refs(supportedBy.TryGetValue(c.Entity, out var backers) ? backers : NoEntities))).ToEquatableArray(),
             EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private (LinkedEntity? Source, Located Quote, LinkedEntity? Via)[] ResolveCitations(LinkedEntity claim, EquatableArray<CitationSpec> citations)
+    {
+        var resolved = new (LinkedEntity? Source, Located Quote, LinkedEntity? Via)[citations.Count];
+        for (var i = 0; i < resolved.Length; i++)
+        {
+            var citation = citations[i];
+            resolved[i] = (_resolver.Resolve(claim, citation.Source, "field 'source' of a citation", Sources), citation.Quote,
+                Optional(claim, citation.Via, "field 'via' of a citation", Sources));
+        }
+        return resolved;
+    }
+
+    // A claim's citations whose source is generated; the others are left out so the generated code compiles.
+    private static EquatableArray<CitationModel> CitationModels((LinkedEntity? Source, Located Quote, LinkedEntity? Via)[] citations)
+    {
+        var kept = 0;
+        foreach (var citation in citations)
+            if (citation.Source is { Emitted: true })
+                kept++;
+        if (kept == 0)
+            return EquatableArray<CitationModel>.Empty;
+        var models = new CitationModel[kept];
+        var at = 0;
+        foreach (var citation in citations)
+            if (citation.Source is { Emitted: true } source)
+                models[at++] = new CitationModel(source.ToRef(), citation.Quote.Value, Ref(citation.Via));
+        return new EquatableArray<CitationModel>(models);
     }
 
     private static void Locate(IEnumerable<LinkedEntity> entities, Dictionary<string, int> fileOrdinals)

@@ -23,7 +23,14 @@ public sealed record ManifestSpec(string? Name, string? Namespace, string? Title
 /// as a whole. <see cref="Complete"/> is false when a required field is missing or invalid: the entity
 /// still answers references (so one mistake does not cascade) but no code is generated for it.
 /// </summary>
-public sealed record EntityHeader(Located Id, string Name, EquatableArray<Located> Aliases, string? Note, SourceSpan Span, bool Complete);
+public sealed record EntityHeader(Located Id, string Name, EquatableArray<Located> Aliases, string? Note, SourceSpan Span, bool Complete)
+{
+    /// <summary>
+    /// The C# name of the entity's member, made when its file is read: a file that is not edited keeps it. It is set by
+    /// the constructor, and a copy made with <c>with</c> keeps it: make a header with another id through the constructor.
+    /// </summary>
+    public string Member { get; } = Naming.Pascal(Id.Value);
+}
 
 public enum DatePrecisionSpec
 {
