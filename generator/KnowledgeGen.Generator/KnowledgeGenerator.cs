@@ -83,7 +83,8 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.PackShape);
         context.RegisterSourceOutput(shape, static (output, model) => EmitShape(output, model));
 
-        // The pack's indexes (claims by claimant, subject and source; contradictions; corroboration; timeline).
+        // The pack's indexes (claims by claimant, subject and source; contradictions; corroboration; timeline), built
+        // from an input without text that a rewording leaves equal.
         var indexes = pack
             .Select(static (model, _) => model is null || PackSlicer.Failed(model) ? null : IndexBuilder.Input(model))
             .WithTrackingName(Steps.IndexInput)

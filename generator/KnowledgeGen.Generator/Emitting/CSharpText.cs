@@ -40,12 +40,7 @@ internal static class CSharpText
             };
             if (escape is null && !NeedsEscape(c))
                 continue;
-            builder.Append(value, run, i - run);
-            if (escape is not null)
-                builder.Append(escape);
-            else
-                builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-            run = i + 1;
+            run = Replace(builder, value, run, i, 1, escape ?? Unicode(c));
         }
         builder.Append(value, run, value.Length - run);
         builder.Append('"');
@@ -74,11 +69,7 @@ internal static class CSharpText
                 // one (a tag character) is shown as its code point.
                 if (CharUnicodeInfo.GetUnicodeCategory(value, i) is UnicodeCategory.Format or UnicodeCategory.Control
                     or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
-                {
-                    builder.Append(value, run, i - run);
-                    builder.Append("\\U").Append(char.ConvertToUtf32(c, value[i + 1]).ToString("X8", CultureInfo.InvariantCulture));
-                    run = i + 2;
-                }
+                    run = Replace(builder, value, run, i, 2, "\\U" + char.ConvertToUtf32(c, value[i + 1]).ToString("X8", CultureInfo.InvariantCulture));
                 i++;
                 continue;
             }
@@ -92,15 +83,20 @@ internal static class CSharpText
             };
             if (replacement is null && !NeedsEscape(c))
                 continue;
-            builder.Append(value, run, i - run);
-            if (replacement is not null)
-                builder.Append(replacement);
-            else
-                builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-            run = i + 1;
+            run = Replace(builder, value, run, i, 1, replacement ?? Unicode(c));
         }
         builder.Append(value, run, value.Length - run);
     }
+
+    // Copies the run of plain text before position i, then what stands for the length characters at i; returns where
+    // the next run starts.
+    private static int Replace(StringBuilder builder, string value, int run, int i, int length, string replacement)
+    {
+        builder.Append(value, run, i - run).Append(replacement);
+        return i + length;
+    }
+
+    private static string Unicode(char c) => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
 
     // Control characters, format characters (the bidirectional overrides among them), line and paragraph
     // separators, and unpaired surrogates are written as escapes; everything else stands as itself.

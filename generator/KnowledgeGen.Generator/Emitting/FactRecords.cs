@@ -95,14 +95,14 @@ internal sealed class FactRecords
     }
 
     /// <summary>
-    /// The pack's indexes as one stream, cut into pieces (one per group, pair or entry) that can be chunked anywhere:
+    /// The pack's indexes as one stream, cut into pieces of at least 400 characters (whole items each) that can be chunked anywhere:
     /// by claimant, subject and source (a count, then each key and its claims), contradictions and supports (a count,
     /// then pairs), the timeline (a list), and corroborations (a count, then claim, citations, reports and origins).
     /// </summary>
     public IReadOnlyList<string> Indexes(IndexModel model)
     {
-        // The runtime reads the indexes as one stream, so items are packed into pieces of about a line's length
-        // (whole items each): one literal per item would make tens of thousands of tiny ones for the compiler.
+        // The runtime reads the indexes as one stream, so items can share a piece: one literal per item would make
+        // tens of thousands of tiny ones for the compiler.
         const int PieceLength = 400;
         var pieces = new List<string>();
         var piece = new StringBuilder();

@@ -6,7 +6,8 @@ using KnowledgeGen.Generator.Model;
 namespace KnowledgeGen.Generator.Linking;
 
 /// <summary>
-/// Computes the pack's indexes from the linked <see cref="PackModel"/>: claims by claimant, by subject
+/// Computes the pack's indexes from the linked <see cref="PackModel"/>, through its <see cref="IndexInput"/>
+/// (the pipeline caches the input, so a rewording does not rebuild them): claims by claimant, by subject
 /// and by source, the contradiction and support graph, corroboration by independent origins, and the
 /// timeline. Every list keeps the pack's order, so the output is stable for a given pack.
 /// </summary>

@@ -52,16 +52,8 @@ internal static class InvisibleCharacters
                 var value = scalar.Value;
                 var length = 1;
                 for (var i = 0; i < value.Length; i += length)
-                {
-                    var c = value[i];
-                    if (c >= ' ' && c < '\u007F')
-                    {
-                        length = 1; // printable ASCII, nearly all of a pack's text
-                        continue;
-                    }
                     if (IsSuspicious(value, i, out length))
                         return true;
-                }
                 return false;
             case YamlMapping map:
                 foreach (var entry in map.Entries)
@@ -82,10 +74,11 @@ internal static class InvisibleCharacters
     public static bool IsSuspicious(string value, int i, out int length)
     {
         var c = value[i];
+        length = 1;
+        if (c >= ' ' && c < '\u007F')
+            return false; // printable ASCII, nearly all of a pack's text: decided before anything else is looked at
         length = char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]) ? 2 : 1;
         if (c == '\t' || c == '\n' || c == '\u200C' || c == '\u200D')
-            return false;
-        if (c < '\u007F' && c >= ' ')
             return false;
         return MessageText.IsInvisible(CharUnicodeInfo.GetUnicodeCategory(value, i));
     }
