@@ -14,10 +14,10 @@ namespace KnowledgeGen.Generator;
 
 /// <summary>
 /// Compiles a project's *.kg.yaml files into typed C#. The pipeline only wires the stages:
-/// Read (per file, cached) → Link (all files) → slice (one model per YAML file, plus the pack's shape and
-/// indexes) → Emit. Models between stages are equatable records, so an edit to a C# file re-runs no YAML
-/// step, and an edit to one YAML file re-reads only that file and re-emits only the generated files whose
-/// model changed.
+/// Read (per file, cached) → Outline (per file: no free text, offsets as ranks) → Link (all outlines) → slice →
+/// Link each file on its own against its slice (its text put back) → Emit, plus the pack's shape and indexes from
+/// the pack-wide link. Models between stages are equatable records, so an edit to a C# file re-runs no YAML step,
+/// and rewording a fact re-reads and re-links only its file and re-emits only the generated files whose model changed.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class KnowledgeGenerator : IIncrementalGenerator
@@ -27,11 +27,14 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
     {
         public const string PackFiles = "KnowledgeGen.PackFiles";
         public const string ReadFile = "KnowledgeGen.ReadFile";
+        public const string OutlineFile = "KnowledgeGen.OutlineFile";
         public const string Options = "KnowledgeGen.Options";
         public const string ReadDocument = "KnowledgeGen.ReadDocument";
         public const string LinkPack = "KnowledgeGen.LinkPack";
         public const string ReferencedPacks = "KnowledgeGen.ReferencedPacks";
+        public const string SlicePack = "KnowledgeGen.SlicePack";
         public const string SliceFiles = "KnowledgeGen.SliceFiles";
+        public const string LinkFile = "KnowledgeGen.LinkFile";
         public const string PackShape = "KnowledgeGen.PackShape";
         public const string IndexInput = "KnowledgeGen.IndexInput";
         public const string BuildIndexes = "KnowledgeGen.BuildIndexes";
@@ -64,19 +67,33 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             .Select(static (compilation, cancellationToken) => ReadReferencedPacks(compilation, cancellationToken))
             .WithTrackingName(Steps.ReferencedPacks);
 
-        var pack = files.Collect()
+        // The pack-wide link reads outlines: no free text, offsets replaced by their order. Rewording a fact, or typing
+        // anywhere within a line, leaves every outline equal, so the pack is not linked again.
+        var outlines = files
+            .Select(static (file, _) => Outline(file))
+            .WithTrackingName(Steps.OutlineFile);
+
+        var pack = outlines.Collect()
             .Combine(options)
             .Combine(documents.Collect())
             .Combine(referenced)
             .Select(static (input, cancellationToken) => LinkPack(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right, cancellationToken))
             .WithTrackingName(Steps.LinkPack);
 
-        // The linked pack cut per YAML file and into its pack-wide shape: each piece compares by value, so an
-        // edit re-emits (and the compiler re-parses) only the generated files whose input changed.
+        // Each file is then linked on its own against the pack's link (its slice of it), putting back its text and
+        // offsets. Every piece compares by value, so an edit links again, re-emits and has the compiler re-parse only
+        // the files whose input changed: the edited file, and those showing the name of a claim it renamed.
         var slices = pack
-            .SelectMany(static (model, _) => model is null ? ImmutableArray<FileModel>.Empty : PackSlicer.Files(model))
-            .WithTrackingName(Steps.SliceFiles);
-        context.RegisterSourceOutput(slices, static (output, file) => EmitFile(output, file));
+            .Combine(outlines.Collect())
+            .Select(static (input, _) => input.Left is null ? null : PackSlicer.Slice(input.Left, input.Right))
+            .WithTrackingName(Steps.SlicePack);
+        var linkedFiles = files.Collect()
+            .Combine(slices)
+            .SelectMany(static (input, _) => input.Right is null ? ImmutableArray<FileInput>.Empty : FileInputs(input.Left, input.Right))
+            .WithTrackingName(Steps.SliceFiles)
+            .Select(static (input, _) => LinkFile(input))
+            .WithTrackingName(Steps.LinkFile);
+        context.RegisterSourceOutput(linkedFiles, static (output, file) => EmitFile(output, file));
 
         var shape = pack
             .Select(static (model, _) => model is null ? null : PackSlicer.Shape(model))
@@ -95,6 +112,43 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             if (model is not null)
                 EmitIndexes(output, model);
         });
+    }
+
+    private static FileSpec Outline(FileSpec file)
+    {
+        try
+        {
+            return FileOutline.Of(file);
+        }
+        catch (Exception e)
+        {
+            return Failed(file.Path, e); // the pack reports it and generates nothing, as for a file that could not be read
+        }
+    }
+
+    private static ImmutableArray<FileInput> FileInputs(ImmutableArray<FileSpec> files, PackSlices slices)
+    {
+        try
+        {
+            return FileLinker.Inputs(files, slices);
+        }
+        catch (Exception e)
+        {
+            // Each file then reports the error, and keeps its slice of the pack's link so the generated code still compiles.
+            return slices.Files.Select(slice => new FileInput(Failed(slice.Path, e), slice, EquatableArray<string>.Empty)).ToImmutableArray();
+        }
+    }
+
+    private static FileModel LinkFile(FileInput input)
+    {
+        try
+        {
+            return FileLinker.Link(input);
+        }
+        catch (Exception e)
+        {
+            return input.Slice with { Diagnostics = new EquatableArray<DiagnosticInfo>(new[] { Internal(input.Spec.Path, e) }) };
+        }
     }
 
     private static FileSpec ReadFile(AdditionalText text, System.Threading.CancellationToken cancellationToken)
@@ -161,7 +215,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             return null; // a project without pack files gets nothing generated
         try
         {
-            return PackLinker.Link(files, options, documents, referenced, cancellationToken);
+            return PackLinker.LinkOutlines(files, options, documents, referenced, cancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -29,11 +29,20 @@ public class CachingTests
     private List<Reason> Reasons(string step) =>
         Result.TrackedSteps.TryGetValue(step, out var runs) ? runs.SelectMany(r => r.Outputs).Select(o => o.Reason).ToList() : new List<Reason>();
 
-    // The reason of each file's slice, by file name.
-    private Dictionary<string, Reason> Slices() =>
-        Result.TrackedSteps[Steps.SliceFiles].SelectMany(r => r.Outputs)
+    // The reason of each file's output of a per-file step, by file name.
+    private Dictionary<string, Reason> PerFile(string step, Func<object, string> path) =>
+        Result.TrackedSteps[step].SelectMany(r => r.Outputs)
             .Where(o => o.Reason != Reason.Removed)
-            .ToDictionary(o => Path.GetFileName(((FileModel)o.Value).Path), o => o.Reason);
+            .ToDictionary(o => Path.GetFileName(path(o.Value)), o => o.Reason);
+
+    // Each file's input to its own link (what it says and its slice of the pack's link), and the link's output.
+    private Dictionary<string, Reason> Slices() => PerFile(Steps.SliceFiles, v => ((FileInput)v).Spec.Path);
+
+    private Dictionary<string, Reason> Links() => PerFile(Steps.LinkFile, v => ((FileModel)v).Path);
+
+    // The other files' reasons: every file but the one named.
+    private static IEnumerable<Reason> Others(Dictionary<string, Reason> reasons, string name) =>
+        reasons.Where(r => r.Key != name).Select(r => r.Value);
 
     private InMemoryAdditionalText File(string name) => _files.Single(f => f.Path.EndsWith("/" + name, StringComparison.Ordinal));
 
@@ -60,46 +69,69 @@ public class CachingTests
             CSharpSyntaxTree.ParseText("public class Program { public int X; }", GeneratorHarness.ParseOptions, path: "Code0.cs"));
         _driver = _driver.RunGenerators(_compilation);
         AllAre(Reason.Unchanged, Reasons(Steps.ReferencedPacks));
-        foreach (var step in new[] { Steps.ReadFile, Steps.LinkPack, Steps.SliceFiles, Steps.PackShape, Steps.IndexInput, Steps.BuildIndexes, Steps.Options })
+        foreach (var step in new[] { Steps.ReadFile, Steps.OutlineFile, Steps.LinkPack, Steps.SlicePack, Steps.SliceFiles, Steps.LinkFile,
+                     Steps.PackShape, Steps.IndexInput, Steps.BuildIndexes, Steps.Options })
             AllAre(Reason.Cached, Reasons(step));
 
-        // One claim reworded: that file is read again and its slice changes; the other files' slices, the
-        // pack's shape and what the indexes are built from come out equal, so the indexes are not rebuilt and
-        // no other generated file is written again.
+        // One claim reworded (its name is its statement): that file is read again, and its outline (no free text) comes
+        // out equal, so the pack is not linked again. Only that file is linked on its own again, with its new text; the
+        // other files' inputs are equal (the claims linked with the reworded one are in its own file), so nothing else
+        // is linked or written again, and the shape and the indexes stay cached.
         Replace("claims.kg.yaml", text => text.Replace("statement: The valley has fallen.", "statement: The valley has fallen at last."));
         Assert.Equal(new[] { Reason.Cached, Reason.Modified, Reason.Cached, Reason.Cached, Reason.Cached }.OrderBy(r => r), Reasons(Steps.ReadFile).OrderBy(r => r));
-        AllAre(Reason.Modified, Reasons(Steps.LinkPack));
+        Assert.Equal(new[] { Reason.Cached, Reason.Unchanged, Reason.Cached, Reason.Cached, Reason.Cached }.OrderBy(r => r), Reasons(Steps.OutlineFile).OrderBy(r => r));
+        foreach (var step in new[] { Steps.LinkPack, Steps.SlicePack, Steps.PackShape, Steps.IndexInput, Steps.BuildIndexes })
+            AllAre(Reason.Cached, Reasons(step));
         Assert.Equal(Reason.Modified, Slices()["claims.kg.yaml"]);
-        AllAre(Reason.Unchanged, Slices().Where(s => s.Key != "claims.kg.yaml").Select(s => s.Value));
+        AllAre(Reason.Unchanged, Others(Slices(), "claims.kg.yaml"));
+        Assert.Equal(Reason.Modified, Links()["claims.kg.yaml"]);
+        AllAre(Reason.Cached, Others(Links(), "claims.kg.yaml"));
+        Assert.Contains("The valley has fallen at last.", Result.GeneratedSources.Single(s => s.HintName == "Starter.Facts.claims.kg.g.cs").SourceText.ToString());
+
+        // An actor renamed: names are in the outline (other files' docs and lookups show them), so the pack is linked
+        // again; the files that name the actor get new inputs and are linked again, the others' inputs are equal.
+        Replace("actors.kg.yaml", text => text.Replace("name: Daily Trust", "name: The Daily Trust"));
+        AllAre(Reason.Modified, Reasons(Steps.LinkPack));
+        Assert.Equal(Reason.Modified, Links()["actors.kg.yaml"]);
+        Assert.Equal(Reason.Modified, Links()["claims.kg.yaml"]); // "Claimed by The Daily Trust"
         AllAre(Reason.Unchanged, Reasons(Steps.PackShape));
         AllAre(Reason.Unchanged, Reasons(Steps.IndexInput));
         AllAre(Reason.Cached, Reasons(Steps.BuildIndexes));
 
-        // A whitespace-only change moves every span of the file: it is read again, but the linked pack is
-        // equal (it holds no spans), so nothing after the link runs.
+        // A whitespace-only change that adds lines moves every line and offset of the file: its outline changes, the
+        // pack is linked again and comes out equal (no diagnostic of that file moved), so only that file is linked on
+        // its own again, and it comes out equal too: nothing is written again.
         Replace("places.kg.yaml", text => "\n# a comment\n" + text.Replace("\n", "  \n"));
         Assert.Contains(Reason.Modified, Reasons(Steps.ReadFile));
+        Assert.Contains(Reason.Modified, Reasons(Steps.OutlineFile));
         AllAre(Reason.Unchanged, Reasons(Steps.LinkPack));
-        AllAre(Reason.Cached, Reasons(Steps.SliceFiles));
+        AllAre(Reason.Unchanged, Reasons(Steps.SlicePack));
+        Assert.Equal(Reason.Modified, Slices()["places.kg.yaml"]);
+        AllAre(Reason.Unchanged, Others(Slices(), "places.kg.yaml"));
+        Assert.Equal(Reason.Unchanged, Links()["places.kg.yaml"]);
+        AllAre(Reason.Cached, Others(Links(), "places.kg.yaml"));
         AllAre(Reason.Cached, Reasons(Steps.PackShape));
         AllAre(Reason.Cached, Reasons(Steps.IndexInput));
-        AllAre(Reason.Cached, Reasons(Steps.BuildIndexes));
 
-        // A file added (it sorts last): its slice is new, the shape gains its place, the other slices are equal.
+        // A file added (it sorts last): its input and link are new, the shape gains its place, the other files' inputs are equal.
         var added = new InMemoryAdditionalText("/fixtures/starter/zz-more-places.kg.yaml", "places:\n  - id: bazarak\n    name: Bazarak\n    kind: town\n");
         _files.Add(added);
         _driver = _driver.AddAdditionalTexts(new AdditionalText[] { added }.ToImmutableArray()).RunGenerators(_compilation);
         Assert.Contains(Reason.New, Reasons(Steps.ReadFile));
         Assert.Equal(Reason.New, Slices()["zz-more-places.kg.yaml"]);
-        AllAre(Reason.Unchanged, Slices().Where(s => s.Key != "zz-more-places.kg.yaml").Select(s => s.Value));
+        Assert.Equal(Reason.New, Links()["zz-more-places.kg.yaml"]);
+        AllAre(Reason.Unchanged, Others(Slices(), "zz-more-places.kg.yaml"));
+        AllAre(Reason.Cached, Others(Links(), "zz-more-places.kg.yaml"));
         AllAre(Reason.Modified, Reasons(Steps.PackShape));
         Assert.Contains(Result.GeneratedSources, s => s.HintName == "Starter.Facts.zz-more-places.kg.g.cs");
 
-        // ... and removed again: its slice is removed, the shape loses the place, the other slices are equal.
+        // ... and removed again: its input and link are removed, the shape loses the place, the other files' inputs are equal.
         _driver = _driver.RemoveAdditionalTexts(new AdditionalText[] { added }.ToImmutableArray()).RunGenerators(_compilation);
         Assert.Contains(Reason.Removed, Reasons(Steps.ReadFile));
         Assert.Contains(Reason.Removed, Reasons(Steps.SliceFiles));
+        Assert.Contains(Reason.Removed, Reasons(Steps.LinkFile));
         AllAre(Reason.Unchanged, Slices().Values);
+        AllAre(Reason.Cached, Links().Values);
         AllAre(Reason.Modified, Reasons(Steps.PackShape));
         Assert.DoesNotContain(Result.GeneratedSources, s => s.HintName.Contains("zz-more-places"));
     }

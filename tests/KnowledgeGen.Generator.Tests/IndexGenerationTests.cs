@@ -131,12 +131,12 @@ public class IndexGenerationTests
         var compilation = GeneratorHarness.Compilation("public class Program { }");
         var driver = GeneratorHarness.CreateDriver(files).RunGenerators(compilation);
 
-        // A note is not part of any index: the pack model changes, what the indexes are built from does not,
-        // so they are not even rebuilt.
+        // A name is not part of any index: the pack is linked again and its link changes (other files' docs show the
+        // name), but what the indexes are built from does not, so they are not even rebuilt.
         var places = files.Single(f => f.Path.EndsWith("places.kg.yaml", StringComparison.Ordinal));
         var text = places.GetText()!.ToString();
         Assert.Contains("name: Afghanistan", text);
-        var edited = new InMemoryAdditionalText(places.Path, text.Replace("name: Afghanistan", "name: Afghanistan\n    note: An added note."));
+        var edited = new InMemoryAdditionalText(places.Path, text.Replace("name: Afghanistan", "name: Islamic Republic of Afghanistan"));
         driver = driver.ReplaceAdditionalText(places, edited).RunGenerators(compilation);
 
         var result = driver.GetRunResult().Results.Single();

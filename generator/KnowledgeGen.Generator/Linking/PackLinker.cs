@@ -11,7 +11,10 @@ namespace KnowledgeGen.Generator.Linking;
 /// The Link stage: all files of a pack → one <see cref="PackModel"/>. Resolves the manifest, registers
 /// every id, resolves every reference (reporting unknown ids and references to the wrong kind), and
 /// computes what the generated docs and indexes need. Files are taken in path order, so the result
-/// does not depend on the order the build passed them in.
+/// does not depend on the order the build passed them in. The pipeline runs this pack-wide link on the files'
+/// outlines (<see cref="LinkOutlines"/>) and then links each file on its own (<see cref="FileLinker"/>);
+/// <see cref="Link(IEnumerable{FileSpec}, PackOptions, IReadOnlyList{DocumentSpec}, ReferencedPacksModel?, CancellationToken)"/>
+/// runs the same stages in a row, for the CLI and tests.
 /// </summary>
 public static class PackLinker
 {
@@ -24,6 +27,22 @@ public static class PackLinker
 
     /// <param name="referenced">Entities of the fact packs the project references, for cross-pack references.</param>
     public static PackModel Link(IEnumerable<FileSpec> unorderedFiles, PackOptions options, IReadOnlyList<DocumentSpec> documents,
+        ReferencedPacksModel? referenced, CancellationToken cancellationToken = default)
+    {
+        // The pipeline's stages in a row: the pack-wide link of the outlines, then each file on its own.
+        var files = unorderedFiles.ToList();
+        var outlines = files.Select(FileOutline.Of).ToList();
+        var linked = LinkOutlines(outlines, options, documents, referenced, cancellationToken);
+        var slices = PackSlicer.Slice(linked, outlines);
+        var models = FileLinker.Inputs(files, slices).Select(FileLinker.Link).ToList();
+        return Join(linked, models);
+    }
+
+    /// <summary>
+    /// The pack-wide link, of every file's <see cref="FileOutline"/>: ids, references, what is generated and where, the
+    /// counts and reverse links the docs show, and every diagnostic of the link (at ranked offsets).
+    /// </summary>
+    public static PackModel LinkOutlines(IEnumerable<FileSpec> unorderedFiles, PackOptions options, IReadOnlyList<DocumentSpec> documents,
         ReferencedPacksModel? referenced, CancellationToken cancellationToken = default)
     {
         var files = unorderedFiles.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
@@ -57,6 +76,21 @@ public static class PackLinker
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ThenBy(d => d.Message, StringComparer.Ordinal);
         return model with { Diagnostics = ordered.ToEquatableArray(), Files = files.Select(f => f.Path).ToEquatableArray() };
+    }
+
+    /// <summary>
+    /// The linked pack as one model: the pack-wide link's manifest and files, each file's linked entities in path order,
+    /// and every diagnostic (those tied to no file of the pack first, in the order of their paths).
+    /// </summary>
+    public static PackModel Join(PackModel linked, IReadOnlyList<FileModel> files)
+    {
+        var paths = new HashSet<string>(linked.Files, StringComparer.Ordinal);
+        var diagnostics = linked.Diagnostics.Where(d => !paths.Contains(d.FilePath)).Concat(files.SelectMany(f => f.Diagnostics))
+            .OrderBy(d => d.FilePath, StringComparer.Ordinal);
+        return new PackModel(linked.Info,
+            files.SelectMany(f => f.Sources).ToEquatableArray(), files.SelectMany(f => f.Actors).ToEquatableArray(),
+            files.SelectMany(f => f.Places).ToEquatableArray(), files.SelectMany(f => f.Claims).ToEquatableArray(),
+            diagnostics.ToEquatableArray()) { Files = linked.Files };
     }
 
     private static PackInfo LinkManifest(List<FileSpec> files, PackOptions options, List<DiagnosticInfo> diagnostics)

@@ -9,8 +9,8 @@ using KnowledgeGen.Generator.Model;
 namespace KnowledgeGen.Generator.Linking;
 
 /// <summary>
-/// Cuts a linked <see cref="PackModel"/> into one <see cref="FileModel"/> per YAML file and the pack's
-/// <see cref="PackShape"/>. Each piece compares by value, so the incremental pipeline re-emits only the
+/// Cuts a linked <see cref="PackModel"/> into one <see cref="FileModel"/> per YAML file (the slices each file is
+/// linked against on its own) and the pack's <see cref="PackShape"/>. Each piece compares by value, so the incremental pipeline re-emits only the
 /// pieces an edit changed.
 /// </summary>
 public static class PackSlicer
@@ -37,6 +37,38 @@ public static class PackSlicer
                 diagnostics.TryGetValue(path, out var found) ? found : EquatableArray<DiagnosticInfo>.Empty));
         }
         return builder.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// The link of a pack's outlines cut per file, with where each file's generated claims stand among the claims its
+    /// outline writes (the first of each id, which is the one the link registered).
+    /// </summary>
+    public static PackSlices Slice(PackModel pack, IReadOnlyList<FileSpec> outlines)
+    {
+        var files = Files(pack);
+        var byPath = new Dictionary<string, FileSpec>(outlines.Count, StringComparer.Ordinal);
+        foreach (var outline in outlines)
+            if (!byPath.ContainsKey(outline.Path))
+                byPath.Add(outline.Path, outline);
+        var positions = new EquatableArray<int>[files.Length];
+        for (var i = 0; i < positions.Length; i++)
+        {
+            var claims = files[i].Claims;
+            if (claims.Count == 0 || !byPath.TryGetValue(files[i].Path, out var outline))
+            {
+                positions[i] = EquatableArray<int>.Empty;
+                continue;
+            }
+            var first = new Dictionary<string, int>(outline.Claims.Count, StringComparer.Ordinal);
+            for (var at = 0; at < outline.Claims.Count; at++)
+                if (!first.ContainsKey(outline.Claims[at].Header.Id.Value))
+                    first.Add(outline.Claims[at].Header.Id.Value, at);
+            var placed = new int[claims.Count];
+            for (var c = 0; c < placed.Length; c++)
+                placed[c] = first.TryGetValue(claims[c].Entity.Id, out var at) ? at : -1;
+            positions[i] = new EquatableArray<int>(placed);
+        }
+        return new PackSlices(new EquatableArray<FileModel>(files.ToArray()), new EquatableArray<EquatableArray<int>>(positions));
     }
 
     public static PackShape Shape(PackModel pack)

@@ -80,3 +80,17 @@ public sealed record KindParts(int Sources, int Actors, int Places, int Claims)
 
     private static int PartsFor(int count) => Math.Max(1, (count + MembersPerPart - 1) / MembersPerPart);
 }
+
+/// <summary>
+/// The pack's link cut per file, for <see cref="Linking.FileLinker"/>: each file's entities as the link of the
+/// outlines made them (without free text; diagnostics with ranked offsets), and for each file where its
+/// generated claims stand among the claims it writes, so a claim's name is found without a search.
+/// </summary>
+public sealed record PackSlices(EquatableArray<FileModel> Files, EquatableArray<EquatableArray<int>> ClaimPositions);
+
+/// <summary>
+/// One file to link on its own: what it says, its slice of the pack's link, and the names of the claims its claims
+/// contradict, support or are supported by, in the order its slice lists them. Equal when none of these changed,
+/// so an edit links again only the edited file and those whose linked claims were renamed.
+/// </summary>
+public sealed record FileInput(FileSpec Spec, FileModel Slice, EquatableArray<string> ClaimNames);

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using KnowledgeGen.Generator.Diagnostics;
+using KnowledgeGen.Generator.Model;
+
+namespace KnowledgeGen.Generator.Linking;
+
+/// <summary>
+/// Links one file on its own, against the pack's link of every file's <see cref="FileOutline"/>: that link settled
+/// what is generated, where, and with which references, counts and diagnostics; this puts back what the outline
+/// left out (the file's free text, its diagnostics' offsets, the names of linked claims). An edit that leaves the
+/// outlines equal therefore costs the edited file, not the pack.
+/// </summary>
+public static class FileLinker
+{
+    /// <summary>
+    /// Each file of <paramref name="slices"/> (path order) with what <paramref name="files"/> say and the names of the
+    /// claims its claims are linked with, read from the files that write them.
+    /// </summary>
+    public static ImmutableArray<FileInput> Inputs(IReadOnlyList<FileSpec> files, PackSlices slices)
+    {
+        var byPath = new Dictionary<string, FileSpec>(files.Count, StringComparer.Ordinal);
+        foreach (var file in files)
+            if (!byPath.ContainsKey(file.Path))
+                byPath.Add(file.Path, file);
+        var specs = new FileSpec[slices.Files.Count];
+        for (var i = 0; i < specs.Length; i++)
+        {
+            var path = slices.Files[i].Path;
+            specs[i] = byPath.TryGetValue(path, out var spec) ? spec : Empty(path);
+        }
+
+        // A claim of the pack by its file's ordinal and its place among that file's generated claims; a referenced
+        // pack's claim keeps the name it came with.
+        string NameOf(EntityRef claim)
+        {
+            if (claim.External is not null || claim.File < 0 || claim.File >= specs.Length)
+                return claim.Name;
+            var positions = slices.ClaimPositions[claim.File];
+            var claims = specs[claim.File].Claims;
+            return claim.Index >= 0 && claim.Index < positions.Count && positions[claim.Index] >= 0 && positions[claim.Index] < claims.Count
+                ? claims[positions[claim.Index]].Header.Name
+                : claim.Name;
+        }
+
+        var inputs = ImmutableArray.CreateBuilder<FileInput>(specs.Length);
+        var names = new List<string>();
+        for (var i = 0; i < specs.Length; i++)
+        {
+            var slice = slices.Files[i];
+            names.Clear();
+            foreach (var claim in slice.Claims)
+            {
+                foreach (var other in claim.Contradicts)
+                    names.Add(NameOf(other));
+                foreach (var other in claim.Supports)
+                    names.Add(NameOf(other));
+                foreach (var other in claim.SupportedBy)
+                    names.Add(NameOf(other));
+            }
+            inputs.Add(new FileInput(specs[i], slice, names.Count == 0 ? EquatableArray<string>.Empty : new EquatableArray<string>(names.ToArray())));
+        }
+        return inputs.MoveToImmutable();
+    }
+
+    /// <summary>The file's generated model: its slice with the file's text, offsets and linked claims' names put back.</summary>
+    public static FileModel Link(FileInput input)
+    {
+        var spec = input.Spec;
+        var slice = input.Slice;
+        var diagnostics = Diagnostics(spec, slice);
+        if (!slice.HasEntities)
+            return slice with { Diagnostics = diagnostics };
+
+        var names = input.ClaimNames;
+        var named = 0;
+        EquatableArray<EntityRef> Named(EquatableArray<EntityRef> claims)
+        {
+            if (claims.Count == 0)
+                return claims;
+            var refs = new EntityRef[claims.Count];
+            for (var i = 0; i < refs.Length; i++)
+            {
+                var name = named < names.Count ? names[named++] : claims[i].Name;
+                refs[i] = claims[i].Name == name ? claims[i] : claims[i] with { Name = name };
+            }
+            return new EquatableArray<EntityRef>(refs);
+        }
+
+        return slice with
+        {
+            Sources = Fill(slice.Sources, spec.Sources, s => s.Entity, s => s.Header, (model, s) => model with
+            {
+                Entity = Entity(model.Entity, s.Header),
+                Language = s.Language,
+                TranslatedFrom = s.TranslatedFrom,
+                Url = s.Url,
+            }),
+            Actors = Fill(slice.Actors, spec.Actors, a => a.Entity, a => a.Header, (model, a) => model with
+            {
+                Entity = Entity(model.Entity, a.Header),
+                Description = a.Description,
+                Roles = Roles(model.Roles, a.Roles),
+            }),
+            Places = Fill(slice.Places, spec.Places, p => p.Entity, p => p.Header, (model, p) => model with { Entity = Entity(model.Entity, p.Header) }),
+            Claims = Fill(slice.Claims, spec.Claims, c => c.Entity, c => c.Header, (model, c) => model with
+            {
+                Entity = Entity(model.Entity, c.Header),
+                Statement = c.Statement,
+                Contradicts = Named(model.Contradicts),
+                Supports = Named(model.Supports),
+                SupportedBy = Named(model.SupportedBy),
+            }),
+            Diagnostics = diagnostics,
+        };
+    }
+
+    // The reader's diagnostics and the link's, with the link's offsets put back, in the order a compiler lists them.
+    private static EquatableArray<DiagnosticInfo> Diagnostics(FileSpec spec, FileModel slice)
+    {
+        if (slice.Diagnostics.Count == 0)
+            return spec.Diagnostics;
+        var offsets = FileOutline.Offsets(spec);
+        var all = new List<DiagnosticInfo>(spec.Diagnostics.Count + slice.Diagnostics.Count);
+        all.AddRange(spec.Diagnostics);
+        foreach (var diagnostic in slice.Diagnostics)
+            all.Add(diagnostic with { Span = FileOutline.Restore(diagnostic.Span, offsets) });
+        return all
+            .Distinct()
+            .OrderBy(d => d.Span.StartIndex)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToEquatableArray();
+    }
+
+    // Each generated entity of a kind with the text of the entity the file writes under its id (the first of that id,
+    // which is the one the link registered).
+    private static EquatableArray<TModel> Fill<TModel, TSpec>(EquatableArray<TModel> models, EquatableArray<TSpec> specs,
+        Func<TModel, EntityModel> entity, Func<TSpec, EntityHeader> header, Func<TModel, TSpec, TModel> fill)
+        where TModel : IEquatable<TModel> where TSpec : IEquatable<TSpec>
+    {
+        if (models.Count == 0)
+            return models;
+        var first = new Dictionary<string, int>(specs.Count, StringComparer.Ordinal);
+        for (var i = 0; i < specs.Count; i++)
+        {
+            var id = header(specs[i]).Id.Value;
+            if (!first.ContainsKey(id))
+                first.Add(id, i);
+        }
+        var filled = new TModel[models.Count];
+        for (var i = 0; i < filled.Length; i++)
+            filled[i] = first.TryGetValue(entity(models[i]).Id, out var at) ? fill(models[i], specs[at]) : models[i];
+        return new EquatableArray<TModel>(filled);
+    }
+
+    private static EntityModel Entity(EntityModel model, EntityHeader header) => model with { Name = header.Name, Note = header.Note };
+
+    private static EquatableArray<RoleModel> Roles(EquatableArray<RoleModel> models, EquatableArray<RoleSpec> specs)
+    {
+        if (models.Count == 0 || models.Count != specs.Count)
+            return models;
+        var roles = new RoleModel[models.Count];
+        for (var i = 0; i < roles.Length; i++)
+            roles[i] = models[i] with { Note = specs[i].Note };
+        return new EquatableArray<RoleModel>(roles);
+    }
+
+    private static FileSpec Empty(string path) =>
+        new(path, null, EquatableArray<SourceSpec>.Empty, EquatableArray<ActorSpec>.Empty, EquatableArray<PlaceSpec>.Empty,
+            EquatableArray<ClaimSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+}

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using KnowledgeGen.Generator.Diagnostics;
+using KnowledgeGen.Generator.Model;
+
+namespace KnowledgeGen.Generator.Linking;
+
+/// <summary>
+/// What the pack-wide link reads of one file: the file without its free text (claim statements and names,
+/// notes, descriptions, languages, translations and URLs) and with each span's character offsets replaced by
+/// their rank among the file's offsets. Lines and columns stay, so a message that points at another entity's
+/// line stays true. Typing within a line changes offsets but not their order, so the outline stays equal and
+/// the pipeline does not link the pack again: <see cref="FileLinker"/> links the edited file alone against
+/// the pack's last link, putting the text and the offsets back.
+/// </summary>
+public static class FileOutline
+{
+    /// <summary>The outline of <paramref name="file"/>.</summary>
+    public static FileSpec Of(FileSpec file)
+    {
+        var offsets = Offsets(file);
+        var outline = Map(file, span => new SourceSpan(span.StartLine, span.StartColumn, span.EndLine, span.EndColumn,
+            Rank(offsets, span.StartIndex), Rank(offsets, span.EndIndex)), blank: true);
+        return outline with { Diagnostics = InternalErrors(file.Diagnostics) };
+    }
+
+    /// <summary>
+    /// Every character offset a span of <paramref name="file"/> starts or ends at, ascending and distinct, with 0 first:
+    /// an outline's offset is an index into this list (a file start stays 0).
+    /// </summary>
+    public static int[] Offsets(FileSpec file)
+    {
+        var offsets = new List<int> { 0 };
+        Map(file, span =>
+        {
+            offsets.Add(span.StartIndex);
+            offsets.Add(span.EndIndex);
+            return span;
+        }, blank: false);
+        offsets.Sort();
+        var distinct = 0;
+        for (var i = 0; i < offsets.Count; i++)
+            if (i == 0 || offsets[i] != offsets[distinct - 1])
+                offsets[distinct++] = offsets[i];
+        offsets.RemoveRange(distinct, offsets.Count - distinct);
+        return offsets.ToArray();
+    }
+
+    /// <summary>A span of the outline made from the file whose <see cref="Offsets"/> are <paramref name="offsets"/>, with its offsets put back.</summary>
+    public static SourceSpan Restore(SourceSpan ranked, int[] offsets) =>
+        ranked.StartIndex < offsets.Length && ranked.EndIndex < offsets.Length
+            ? ranked with { StartIndex = offsets[ranked.StartIndex], EndIndex = offsets[ranked.EndIndex] }
+            : ranked;
+
+    private static int Rank(int[] offsets, int offset)
+    {
+        var rank = Array.BinarySearch(offsets, offset);
+        return rank >= 0 ? rank : throw new InvalidOperationException("an offset of the file was not collected");
+    }
+
+    // A failed read stops the whole pack; every other diagnostic of the reader is the file's own business and is
+    // reported by its file's link, with its real span.
+    private static EquatableArray<DiagnosticInfo> InternalErrors(EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+            if (diagnostic.Id == DiagnosticRules.InternalError.Id)
+                return new EquatableArray<DiagnosticInfo>(System.Linq.Enumerable.Where(diagnostics, d => d.Id == DiagnosticRules.InternalError.Id));
+        return EquatableArray<DiagnosticInfo>.Empty;
+    }
+
+    // The file with every span passed through span(), and with the free text left out when blank is set. Offsets()
+    // and Of() both walk the file through here, so every span an outline holds is one Offsets() collected.
+    private static FileSpec Map(FileSpec file, Func<SourceSpan, SourceSpan> span, bool blank)
+    {
+        Located One(Located located) => new(located.Value, span(located.Span));
+        Located? Optional(Located? located) => located is { } value ? One(value) : null;
+        EquatableArray<Located> Many(EquatableArray<Located> list)
+        {
+            if (list.Count == 0)
+                return list;
+            var mapped = new Located[list.Count];
+            for (var i = 0; i < mapped.Length; i++)
+                mapped[i] = One(list[i]);
+            return new EquatableArray<Located>(mapped);
+        }
+        // A copy made with 'with' keeps the member name the reader made from the id.
+        EntityHeader Header(EntityHeader header, bool claim) => header with
+        {
+            Id = One(header.Id),
+            Name = blank && claim ? "" : header.Name,
+            Aliases = Many(header.Aliases),
+            Note = blank ? null : header.Note,
+            Span = span(header.Span),
+        };
+        EquatableArray<T> Each<T>(EquatableArray<T> items, Func<T, T> map) where T : IEquatable<T>
+        {
+            if (items.Count == 0)
+                return items;
+            var mapped = new T[items.Count];
+            for (var i = 0; i < mapped.Length; i++)
+                mapped[i] = map(items[i]);
+            return new EquatableArray<T>(mapped);
+        }
+
+        return file with
+        {
+            Manifest = file.Manifest is { } manifest ? manifest with { Span = span(manifest.Span) } : null,
+            Sources = Each(file.Sources, s => s with
+            {
+                Header = Header(s.Header, claim: false),
+                Outlet = Optional(s.Outlet),
+                Author = Optional(s.Author),
+                Language = blank ? null : s.Language,
+                TranslatedFrom = blank ? null : s.TranslatedFrom,
+                Document = Optional(s.Document),
+                Url = blank ? null : s.Url,
+                Relays = Many(s.Relays),
+            }),
+            Actors = Each(file.Actors, a => a with
+            {
+                Header = Header(a.Header, claim: false),
+                Description = blank ? null : a.Description,
+                Roles = Each(a.Roles, r => r with { Of = Optional(r.Of), Note = blank ? null : r.Note }),
+            }),
+            Places = Each(file.Places, p => p with { Header = Header(p.Header, claim: false), In = Optional(p.In) }),
+            Claims = Each(file.Claims, c => c with
+            {
+                Header = Header(c.Header, claim: true),
+                Statement = blank ? "" : c.Statement,
+                Claimant = One(c.Claimant),
+                About = Many(c.About),
+                Citations = Each(c.Citations, ci => ci with { Source = One(ci.Source), Quote = One(ci.Quote), Via = Optional(ci.Via) }),
+                Contradicts = Many(c.Contradicts),
+                Supports = Many(c.Supports),
+            }),
+        };
+    }
+}
