@@ -193,12 +193,16 @@ public static class Benchmark
     /// <summary>Where a full run goes, stage by stage (logged only, to see what to work on).</summary>
     private static void Breakdown(List<(string Path, string Text)> files, TextWriter log)
     {
-        List<Generator.Model.FileSpec> specs = null!;
+        List<Generator.Model.FileSpec> specs = null!, outlines = null!;
         Generator.Model.PackModel pack = null!;
+        Generator.Model.PackSlices sliced = null!;
         var read = Measure.Milliseconds(1, 3, () => specs = files.Select(f => Generator.Reading.PackFileReader.Read(f.Path, f.Text)).ToList());
-        var link = Measure.Milliseconds(1, 3, () => pack = Generator.Linking.PackLinker.Link(specs, Generator.Model.PackOptions.Default));
-        ImmutableArray<Generator.Model.FileModel> slices = default;
-        var slice = Measure.Milliseconds(1, 3, () => slices = Generator.Linking.PackSlicer.Files(pack));
+        var outline = Measure.Milliseconds(1, 3, () => outlines = specs.Select(Generator.Linking.FileOutline.Of).ToList());
+        var link = Measure.Milliseconds(1, 3, () => pack = Generator.Linking.PackLinker.LinkOutlines(outlines, Generator.Model.PackOptions.Default,
+            Array.Empty<Generator.Model.DocumentSpec>(), null));
+        var slice = Measure.Milliseconds(1, 3, () => sliced = Generator.Linking.PackSlicer.Slice(pack, outlines));
+        List<Generator.Model.FileModel> slices = null!;
+        var linkFiles = Measure.Milliseconds(1, 3, () => slices = Generator.Linking.FileLinker.Inputs(specs, sliced).Select(Generator.Linking.FileLinker.Link).ToList());
         var indexes = Measure.Milliseconds(1, 3, () => Generator.Linking.IndexBuilder.Build(pack));
         var texts = new List<string>();
         var emit = Measure.Milliseconds(1, 3, () =>
@@ -211,7 +215,7 @@ public static class Benchmark
             foreach (var text in texts)
                 CSharpSyntaxTree.ParseText(text, ParseOptions);
         });
-        log.WriteLine($"  b breakdown: read {read:F0}, link {link:F0}, slice {slice:F0}, indexes {indexes:F0}, emit {emit:F0}, parse {parse:F0} ms");
+        log.WriteLine($"  b breakdown: read {read:F0}, outline {outline:F0}, link {link:F0}, slice {slice:F0}, link files {linkFiles:F0}, indexes {indexes:F0}, emit {emit:F0}, parse {parse:F0} ms");
     }
 
     /// <summary>How many outputs of the generator's steps were new or modified after an edit to a C# file only.</summary>

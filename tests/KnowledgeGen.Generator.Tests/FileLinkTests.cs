@@ -172,4 +172,32 @@ public class FileLinkTests
         Assert.Contains("a.kg.yaml(5,", duplicate.GetMessage());
         Assert.EndsWith("b.kg.yaml", duplicate.Location.GetLineSpan().Path);
     }
+
+    [Fact]
+    public void Rewording_a_claim_rewrites_the_docs_of_the_claims_in_other_files_that_show_its_name()
+    {
+        const string shared = "actors:\n  - id: speaker\n    name: Speaker\n    kind: person\nsources:\n  - id: report\n    name: Report\n    kind: news-report\n";
+        const string claim = "  - id: {0}\n    statement: {1}\n    claimant: speaker\n    citations:\n      - source: report\n        quote: a quote\n";
+        var first = new InMemoryAdditionalText("/names/a.kg.yaml", Manifest + shared + "claims:\n" + string.Format(claim, "first-claim", "The first says so.")
+            + "    contradicts: [second-claim]\n");
+        var second = new InMemoryAdditionalText("/names/b.kg.yaml", "claims:\n" + string.Format(claim, "second-claim", "The second says otherwise."));
+        var third = new InMemoryAdditionalText("/names/c.kg.yaml", "places:\n  - id: elsewhere\n    name: Elsewhere\n    kind: town\n");
+        var compilation = GeneratorHarness.Compilation();
+        var driver = GeneratorHarness.CreateDriver(new[] { first, second, third }).RunGenerators(compilation);
+        string Generated(string name) => driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith(name, StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("Contradicts: The second says otherwise.", Generated("a.kg.g.cs"));
+        Assert.Contains("Contradicts: The first says so.", Generated("b.kg.g.cs"));
+
+        var reworded = new InMemoryAdditionalText(second.Path, second.GetText()!.ToString().Replace("says otherwise.", "now says something else."));
+        driver = driver.ReplaceAdditionalText(second, reworded).RunGenerators(compilation);
+
+        var steps = driver.GetRunResult().Results.Single().TrackedSteps;
+        Assert.All(steps[Steps.LinkPack].SelectMany(s => s.Outputs), o => Assert.Equal(Reason.Cached, o.Reason));
+        var links = steps[Steps.LinkFile].SelectMany(s => s.Outputs).ToDictionary(o => Path.GetFileName(((FileModel)o.Value).Path), o => o.Reason);
+        Assert.Equal(Reason.Modified, links["a.kg.yaml"]); // shows the reworded claim's name
+        Assert.Equal(Reason.Modified, links["b.kg.yaml"]);
+        Assert.Equal(Reason.Cached, links["c.kg.yaml"]);
+        Assert.Contains("Contradicts: The second now says something else.", Generated("a.kg.g.cs"));
+        Assert.Contains("The second now says something else.", Generated("b.kg.g.cs"));
+    }
 }

@@ -32,35 +32,27 @@ public static class FileLinker
             specs[i] = byPath.TryGetValue(path, out var spec) ? spec : Empty(path);
         }
 
-        // A claim of the pack by its file's ordinal and its place among that file's generated claims; a referenced
-        // pack's claim keeps the name it came with.
-        string NameOf(EntityRef claim)
+        // A claim of the pack by its file's ordinal and its place among that file's generated claims; null for a
+        // referenced pack's claim, which keeps the name it came with.
+        string? NameOf(int file, int index)
         {
-            if (claim.External is not null || claim.File < 0 || claim.File >= specs.Length)
-                return claim.Name;
-            var positions = slices.ClaimPositions[claim.File];
-            var claims = specs[claim.File].Claims;
-            return claim.Index >= 0 && claim.Index < positions.Count && positions[claim.Index] >= 0 && positions[claim.Index] < claims.Count
-                ? claims[positions[claim.Index]].Header.Name
-                : claim.Name;
+            if (file < 0 || file >= specs.Length)
+                return null;
+            var positions = slices.ClaimPositions[file];
+            var claims = specs[file].Claims;
+            return index >= 0 && index < positions.Count && positions[index] >= 0 && positions[index] < claims.Count
+                ? claims[positions[index]].Header.Name
+                : null;
         }
 
         var inputs = ImmutableArray.CreateBuilder<FileInput>(specs.Length);
-        var names = new List<string>();
         for (var i = 0; i < specs.Length; i++)
         {
-            var slice = slices.Files[i];
-            names.Clear();
-            foreach (var claim in slice.Claims)
-            {
-                foreach (var other in claim.Contradicts)
-                    names.Add(NameOf(other));
-                foreach (var other in claim.Supports)
-                    names.Add(NameOf(other));
-                foreach (var other in claim.SupportedBy)
-                    names.Add(NameOf(other));
-            }
-            inputs.Add(new FileInput(specs[i], slice, names.Count == 0 ? EquatableArray<string>.Empty : new EquatableArray<string>(names.ToArray())));
+            var linked = slices.LinkedClaims[i];
+            var names = linked.Count == 0 ? Array.Empty<string>() : new string[linked.Count / 2];
+            for (var n = 0; n < names.Length; n++)
+                names[n] = NameOf(linked[2 * n], linked[2 * n + 1])!; // null: keep the slice's name
+            inputs.Add(new FileInput(specs[i], slices.Files[i], new EquatableArray<string>(names)));
         }
         return inputs.MoveToImmutable();
     }
@@ -83,7 +75,7 @@ public static class FileLinker
             var refs = new EntityRef[claims.Count];
             for (var i = 0; i < refs.Length; i++)
             {
-                var name = named < names.Count ? names[named++] : claims[i].Name;
+                var name = (named < names.Count ? (string?)names[named++] : null) ?? claims[i].Name;
                 refs[i] = claims[i].Name == name ? claims[i] : claims[i] with { Name = name };
             }
             return new EquatableArray<EntityRef>(refs);

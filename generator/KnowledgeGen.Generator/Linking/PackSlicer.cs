@@ -51,8 +51,22 @@ public static class PackSlicer
             if (!byPath.ContainsKey(outline.Path))
                 byPath.Add(outline.Path, outline);
         var positions = new EquatableArray<int>[files.Length];
+        var linked = new EquatableArray<int>[files.Length];
+        var pairs = new List<int>();
         for (var i = 0; i < positions.Length; i++)
         {
+            pairs.Clear();
+            foreach (var claim in files[i].Claims)
+            {
+                foreach (var other in claim.Contradicts)
+                    Pair(other);
+                foreach (var other in claim.Supports)
+                    Pair(other);
+                foreach (var other in claim.SupportedBy)
+                    Pair(other);
+            }
+            linked[i] = pairs.Count == 0 ? EquatableArray<int>.Empty : new EquatableArray<int>(pairs.ToArray());
+
             var claims = files[i].Claims;
             if (claims.Count == 0 || !byPath.TryGetValue(files[i].Path, out var outline))
             {
@@ -68,7 +82,15 @@ public static class PackSlicer
                 placed[c] = first.TryGetValue(claims[c].Entity.Id, out var at) ? at : -1;
             positions[i] = new EquatableArray<int>(placed);
         }
-        return new PackSlices(new EquatableArray<FileModel>(files.ToArray()), new EquatableArray<EquatableArray<int>>(positions));
+        return new PackSlices(new EquatableArray<FileModel>(files.ToArray()), new EquatableArray<EquatableArray<int>>(positions),
+            new EquatableArray<EquatableArray<int>>(linked));
+
+        void Pair(EntityRef claim)
+        {
+            var own = claim.External is null && claim.File >= 0;
+            pairs.Add(own ? claim.File : -1);
+            pairs.Add(own ? claim.Index : -1);
+        }
     }
 
     public static PackShape Shape(PackModel pack)

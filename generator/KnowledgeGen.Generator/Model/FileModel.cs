@@ -83,14 +83,18 @@ public sealed record KindParts(int Sources, int Actors, int Places, int Claims)
 
 /// <summary>
 /// The pack's link cut per file, for <see cref="Linking.FileLinker"/>: each file's entities as the link of the
-/// outlines made them (without free text; diagnostics with ranked offsets), and for each file where its
-/// generated claims stand among the claims it writes, so a claim's name is found without a search.
+/// outlines made them (without free text; diagnostics with ranked offsets); for each file where its generated
+/// claims stand among the claims it writes; and for each file the claims its claims are linked with (file ordinal
+/// and place among that file's generated claims, in pairs, -1 for a referenced pack's claim), in the order its
+/// slice lists them. An edit then finds the names of linked claims without walking the pack.
 /// </summary>
-public sealed record PackSlices(EquatableArray<FileModel> Files, EquatableArray<EquatableArray<int>> ClaimPositions);
+public sealed record PackSlices(EquatableArray<FileModel> Files, EquatableArray<EquatableArray<int>> ClaimPositions,
+    EquatableArray<EquatableArray<int>> LinkedClaims);
 
 /// <summary>
 /// One file to link on its own: what it says, its slice of the pack's link, and the names of the claims its claims
-/// contradict, support or are supported by, in the order its slice lists them. Equal when none of these changed,
+/// contradict, support or are supported by, in the order its slice lists them (null keeps the name the slice has:
+/// a referenced pack's claim). Equal when none of these changed,
 /// so an edit links again only the edited file and those whose linked claims were renamed.
 /// </summary>
 public sealed record FileInput(FileSpec Spec, FileModel Slice, EquatableArray<string> ClaimNames);
