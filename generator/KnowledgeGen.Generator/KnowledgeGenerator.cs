@@ -33,6 +33,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         public const string LinkPack = "KnowledgeGen.LinkPack";
         public const string ReferencedPacks = "KnowledgeGen.ReferencedPacks";
         public const string SlicePack = "KnowledgeGen.SlicePack";
+        public const string ClaimNames = "KnowledgeGen.ClaimNames";
         public const string SliceFiles = "KnowledgeGen.SliceFiles";
         public const string LinkFile = "KnowledgeGen.LinkFile";
         public const string PackShape = "KnowledgeGen.PackShape";
@@ -87,9 +88,13 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             .Combine(outlines.Collect())
             .Select(static (input, _) => input.Left is null ? null : PackSlicer.Slice(input.Left, input.Right))
             .WithTrackingName(Steps.SlicePack);
+        var claimNames = files
+            .Select(static (file, _) => FileLinker.NamesOf(file))
+            .WithTrackingName(Steps.ClaimNames);
         var linkedFiles = files.Collect()
+            .Combine(claimNames.Collect())
             .Combine(slices)
-            .SelectMany(static (input, _) => input.Right is null ? ImmutableArray<FileInput>.Empty : FileInputs(input.Left, input.Right))
+            .SelectMany(static (input, _) => input.Right is null ? ImmutableArray<FileInput>.Empty : FileInputs(input.Left.Left, input.Left.Right, input.Right))
             .WithTrackingName(Steps.SliceFiles)
             .Select(static (input, _) => LinkFile(input))
             .WithTrackingName(Steps.LinkFile);
@@ -126,11 +131,11 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         }
     }
 
-    private static ImmutableArray<FileInput> FileInputs(ImmutableArray<FileSpec> files, PackSlices slices)
+    private static ImmutableArray<FileInput> FileInputs(ImmutableArray<FileSpec> files, ImmutableArray<ClaimNames> names, PackSlices slices)
     {
         try
         {
-            return FileLinker.Inputs(files, slices);
+            return FileLinker.Inputs(files, names, slices);
         }
         catch (Exception e)
         {

@@ -202,7 +202,7 @@ public static class Benchmark
             Array.Empty<Generator.Model.DocumentSpec>(), null));
         var slice = Measure.Milliseconds(1, 3, () => sliced = Generator.Linking.PackSlicer.Slice(pack, outlines));
         List<Generator.Model.FileModel> slices = null!;
-        var linkFiles = Measure.Milliseconds(1, 3, () => slices = Generator.Linking.FileLinker.Inputs(specs, sliced).Select(Generator.Linking.FileLinker.Link).ToList());
+        var linkFiles = Measure.Milliseconds(1, 3, () => slices = Generator.Linking.FileLinker.Inputs(specs, specs.Select(Generator.Linking.FileLinker.NamesOf).ToList(), sliced).Select(Generator.Linking.FileLinker.Link).ToList());
         var indexes = Measure.Milliseconds(1, 3, () => Generator.Linking.IndexBuilder.Build(pack));
         var texts = new List<string>();
         var emit = Measure.Milliseconds(1, 3, () =>

@@ -69,7 +69,7 @@ public class CachingTests
             CSharpSyntaxTree.ParseText("public class Program { public int X; }", GeneratorHarness.ParseOptions, path: "Code0.cs"));
         _driver = _driver.RunGenerators(_compilation);
         AllAre(Reason.Unchanged, Reasons(Steps.ReferencedPacks));
-        foreach (var step in new[] { Steps.ReadFile, Steps.OutlineFile, Steps.LinkPack, Steps.SlicePack, Steps.SliceFiles, Steps.LinkFile,
+        foreach (var step in new[] { Steps.ReadFile, Steps.OutlineFile, Steps.ClaimNames, Steps.LinkPack, Steps.SlicePack, Steps.SliceFiles, Steps.LinkFile,
                      Steps.PackShape, Steps.IndexInput, Steps.BuildIndexes, Steps.Options })
             AllAre(Reason.Cached, Reasons(step));
 
@@ -80,6 +80,7 @@ public class CachingTests
         Replace("claims.kg.yaml", text => text.Replace("statement: The valley has fallen.", "statement: The valley has fallen at last."));
         Assert.Equal(new[] { Reason.Cached, Reason.Modified, Reason.Cached, Reason.Cached, Reason.Cached }.OrderBy(r => r), Reasons(Steps.ReadFile).OrderBy(r => r));
         Assert.Equal(new[] { Reason.Cached, Reason.Unchanged, Reason.Cached, Reason.Cached, Reason.Cached }.OrderBy(r => r), Reasons(Steps.OutlineFile).OrderBy(r => r));
+        Assert.Equal(new[] { Reason.Cached, Reason.Modified, Reason.Cached, Reason.Cached, Reason.Cached }.OrderBy(r => r), Reasons(Steps.ClaimNames).OrderBy(r => r));
         foreach (var step in new[] { Steps.LinkPack, Steps.SlicePack, Steps.PackShape, Steps.IndexInput, Steps.BuildIndexes })
             AllAre(Reason.Cached, Reasons(step));
         Assert.Equal(Reason.Modified, Slices()["claims.kg.yaml"]);

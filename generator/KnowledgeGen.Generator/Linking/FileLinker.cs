@@ -15,21 +15,38 @@ namespace KnowledgeGen.Generator.Linking;
 /// </summary>
 public static class FileLinker
 {
+    /// <summary>The names of the claims <paramref name="file"/> writes, in its order.</summary>
+    public static ClaimNames NamesOf(FileSpec file)
+    {
+        if (file.Claims.Count == 0)
+            return new ClaimNames(file.Path, EquatableArray<string>.Empty);
+        var names = new string[file.Claims.Count];
+        for (var i = 0; i < names.Length; i++)
+            names[i] = file.Claims[i].Header.Name;
+        return new ClaimNames(file.Path, new EquatableArray<string>(names));
+    }
+
     /// <summary>
     /// Each file of <paramref name="slices"/> (path order) with what <paramref name="files"/> say and the names of the
-    /// claims its claims are linked with, read from the files that write them.
+    /// claims its claims are linked with, taken from <paramref name="names"/>.
     /// </summary>
-    public static ImmutableArray<FileInput> Inputs(IReadOnlyList<FileSpec> files, PackSlices slices)
+    public static ImmutableArray<FileInput> Inputs(IReadOnlyList<FileSpec> files, IReadOnlyList<ClaimNames> names, PackSlices slices)
     {
         var byPath = new Dictionary<string, FileSpec>(files.Count, StringComparer.Ordinal);
         foreach (var file in files)
             if (!byPath.ContainsKey(file.Path))
                 byPath.Add(file.Path, file);
+        var namesByPath = new Dictionary<string, ClaimNames>(names.Count, StringComparer.Ordinal);
+        foreach (var list in names)
+            if (!namesByPath.ContainsKey(list.Path))
+                namesByPath.Add(list.Path, list);
         var specs = new FileSpec[slices.Files.Count];
+        var claimNames = new EquatableArray<string>[specs.Length];
         for (var i = 0; i < specs.Length; i++)
         {
             var path = slices.Files[i].Path;
             specs[i] = byPath.TryGetValue(path, out var spec) ? spec : Empty(path);
+            claimNames[i] = namesByPath.TryGetValue(path, out var list) ? list.Names : EquatableArray<string>.Empty;
         }
 
         // A claim of the pack by its file's ordinal and its place among that file's generated claims; null for a
@@ -39,9 +56,9 @@ public static class FileLinker
             if (file < 0 || file >= specs.Length)
                 return null;
             var positions = slices.ClaimPositions[file];
-            var claims = specs[file].Claims;
-            return index >= 0 && index < positions.Count && positions[index] >= 0 && positions[index] < claims.Count
-                ? claims[positions[index]].Header.Name
+            var written = claimNames[file];
+            return index >= 0 && index < positions.Count && positions[index] >= 0 && positions[index] < written.Count
+                ? written[positions[index]]
                 : null;
         }
 
@@ -49,10 +66,10 @@ public static class FileLinker
         for (var i = 0; i < specs.Length; i++)
         {
             var linked = slices.LinkedClaims[i];
-            var names = linked.Count == 0 ? Array.Empty<string>() : new string[linked.Count / 2];
-            for (var n = 0; n < names.Length; n++)
-                names[n] = NameOf(linked[2 * n], linked[2 * n + 1])!; // null: keep the slice's name
-            inputs.Add(new FileInput(specs[i], slices.Files[i], new EquatableArray<string>(names)));
+            var linkedNames = linked.Count == 0 ? Array.Empty<string>() : new string[linked.Count / 2];
+            for (var n = 0; n < linkedNames.Length; n++)
+                linkedNames[n] = NameOf(linked[2 * n], linked[2 * n + 1])!; // null: keep the slice's name
+            inputs.Add(new FileInput(specs[i], slices.Files[i], new EquatableArray<string>(linkedNames)));
         }
         return inputs.MoveToImmutable();
     }

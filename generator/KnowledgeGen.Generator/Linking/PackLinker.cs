@@ -34,7 +34,7 @@ public static class PackLinker
         var outlines = files.Select(FileOutline.Of).ToList();
         var linked = LinkOutlines(outlines, options, documents, referenced, cancellationToken);
         var slices = PackSlicer.Slice(linked, outlines);
-        var models = FileLinker.Inputs(files, slices).Select(FileLinker.Link).ToList();
+        var models = FileLinker.Inputs(files, files.Select(FileLinker.NamesOf).ToList(), slices).Select(FileLinker.Link).ToList();
         return Join(linked, models);
     }
 

@@ -98,3 +98,9 @@ public sealed record PackSlices(EquatableArray<FileModel> Files, EquatableArray<
 /// so an edit links again only the edited file and those whose linked claims were renamed.
 /// </summary>
 public sealed record FileInput(FileSpec Spec, FileModel Slice, EquatableArray<string> ClaimNames);
+
+/// <summary>
+/// The names of the claims one file writes, in the order it writes them: what other files' docs show of its claims.
+/// Read per file, so an edit to one file makes one of these again and the others stay cached.
+/// </summary>
+public sealed record ClaimNames(string Path, EquatableArray<string> Names);
