@@ -130,15 +130,7 @@ public static class FileOutline
     {
         Located One(Located located) => new(located.Value, span(located.Span));
         Located? Optional(Located? located) => located is { } value ? One(value) : null;
-        EquatableArray<Located> Many(EquatableArray<Located> list)
-        {
-            if (list.Count == 0)
-                return list;
-            var mapped = new Located[list.Count];
-            for (var i = 0; i < mapped.Length; i++)
-                mapped[i] = One(list[i]);
-            return new EquatableArray<Located>(mapped);
-        }
+        EquatableArray<Located> Many(EquatableArray<Located> list) => Each(list, One);
         // A copy made with 'with' keeps the member name the reader made from the id.
         EntityHeader Header(EntityHeader header, bool claim) => header with
         {
