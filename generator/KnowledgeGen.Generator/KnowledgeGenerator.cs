@@ -86,7 +86,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         // the files whose input changed: the edited file, and those showing the name of a claim it renamed.
         var slices = pack
             .Combine(outlines.Collect())
-            .Select(static (input, _) => input.Left is null ? null : PackSlicer.Slice(input.Left, input.Right))
+            .Select(static (input, _) => input.Left is null ? null : Slice(input.Left, input.Right))
             .WithTrackingName(Steps.SlicePack);
         var claimNames = files
             .Select(static (file, _) => FileLinker.NamesOf(file))
@@ -128,6 +128,23 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         catch (Exception e)
         {
             return Failed(file.Path, e); // the pack reports it and generates nothing, as for a file that could not be read
+        }
+    }
+
+    private static PackSlices Slice(PackModel pack, ImmutableArray<FileSpec> outlines)
+    {
+        try
+        {
+            return PackSlicer.Slice(pack, outlines);
+        }
+        catch (Exception e)
+        {
+            // Each file reports the error and generates nothing.
+            var files = pack.Files.Select((path, ordinal) => new FileModel(path, "", pack.Info.Namespace, ordinal, KindParts.For(0, 0, 0, 0),
+                EquatableArray<SourceModel>.Empty, EquatableArray<ActorModel>.Empty, EquatableArray<PlaceModel>.Empty, EquatableArray<ClaimModel>.Empty,
+                new EquatableArray<DiagnosticInfo>(new[] { Internal(path, e) })));
+            var none = new EquatableArray<EquatableArray<int>>(pack.Files.Select(_ => EquatableArray<int>.Empty).ToArray());
+            return new PackSlices(files.ToEquatableArray(), none, none);
         }
     }
 
