@@ -32,14 +32,8 @@ public static class FileLinker
     /// </summary>
     public static ImmutableArray<FileInput> Inputs(IReadOnlyList<FileSpec> files, IReadOnlyList<ClaimNames> names, PackSlices slices)
     {
-        var byPath = new Dictionary<string, FileSpec>(files.Count, StringComparer.Ordinal);
-        foreach (var file in files)
-            if (!byPath.ContainsKey(file.Path))
-                byPath.Add(file.Path, file);
-        var namesByPath = new Dictionary<string, ClaimNames>(names.Count, StringComparer.Ordinal);
-        foreach (var list in names)
-            if (!namesByPath.ContainsKey(list.Path))
-                namesByPath.Add(list.Path, list);
+        var byPath = FirstOf.Paths(files, f => f.Path);
+        var namesByPath = FirstOf.Paths(names, n => n.Path);
         var specs = new FileSpec[slices.Files.Count];
         var claimNames = new EquatableArray<string>[specs.Length];
         for (var i = 0; i < specs.Length; i++)
@@ -152,13 +146,7 @@ public static class FileLinker
     {
         if (models.Count == 0)
             return models;
-        var first = new Dictionary<string, int>(specs.Count, StringComparer.Ordinal);
-        for (var i = 0; i < specs.Count; i++)
-        {
-            var id = header(specs[i]).Id.Value;
-            if (!first.ContainsKey(id))
-                first.Add(id, i);
-        }
+        var first = FirstOf.Ids(specs, header);
         var filled = new TModel[models.Count];
         for (var i = 0; i < filled.Length; i++)
             filled[i] = first.TryGetValue(entity(models[i]).Id, out var at) ? fill(models[i], specs[at]) : models[i];

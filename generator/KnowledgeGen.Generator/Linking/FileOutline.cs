@@ -59,13 +59,8 @@ public static class FileOutline
 
     // A failed read stops the whole pack; every other diagnostic of the reader is the file's own business and is
     // reported by its file's link, with its real span.
-    private static EquatableArray<DiagnosticInfo> InternalErrors(EquatableArray<DiagnosticInfo> diagnostics)
-    {
-        foreach (var diagnostic in diagnostics)
-            if (diagnostic.Id == DiagnosticRules.InternalError.Id)
-                return new EquatableArray<DiagnosticInfo>(System.Linq.Enumerable.Where(diagnostics, d => d.Id == DiagnosticRules.InternalError.Id));
-        return EquatableArray<DiagnosticInfo>.Empty;
-    }
+    private static EquatableArray<DiagnosticInfo> InternalErrors(EquatableArray<DiagnosticInfo> diagnostics) =>
+        new(System.Linq.Enumerable.Where(diagnostics, d => d.Id == DiagnosticRules.InternalError.Id));
 
     // Every span Map() passes through its span function, without copying the file. An outline span whose offsets were
     // not visited here makes Of() throw, which the outline tests would catch.

@@ -46,10 +46,7 @@ public static class PackSlicer
     public static PackSlices Slice(PackModel pack, IReadOnlyList<FileSpec> outlines)
     {
         var files = Files(pack);
-        var byPath = new Dictionary<string, FileSpec>(outlines.Count, StringComparer.Ordinal);
-        foreach (var outline in outlines)
-            if (!byPath.ContainsKey(outline.Path))
-                byPath.Add(outline.Path, outline);
+        var byPath = FirstOf.Paths(outlines, o => o.Path);
         var positions = new EquatableArray<int>[files.Length];
         var linked = new EquatableArray<int>[files.Length];
         var pairs = new List<int>();
@@ -73,10 +70,7 @@ public static class PackSlicer
                 positions[i] = EquatableArray<int>.Empty;
                 continue;
             }
-            var first = new Dictionary<string, int>(outline.Claims.Count, StringComparer.Ordinal);
-            for (var at = 0; at < outline.Claims.Count; at++)
-                if (!first.ContainsKey(outline.Claims[at].Header.Id.Value))
-                    first.Add(outline.Claims[at].Header.Id.Value, at);
+            var first = FirstOf.Ids(outline.Claims, c => c.Header);
             var placed = new int[claims.Count];
             for (var c = 0; c < placed.Length; c++)
                 placed[c] = first.TryGetValue(claims[c].Entity.Id, out var at) ? at : -1;
