@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 
 namespace KnowledgeGen.Generator.Emitting;
@@ -5,23 +6,39 @@ namespace KnowledgeGen.Generator.Emitting;
 /// <summary>Indented lines with "\n" endings, whatever the platform, so output is byte-identical everywhere.</summary>
 internal sealed class CodeWriter
 {
-    private readonly StringBuilder _text = new();
+    // A file's text is built in one builder that the thread keeps for its next file: a generated file runs to
+    // megabytes in a large pack, and growing a fresh builder chunk by chunk for each one cost as much memory
+    // traffic again as the text itself. Builders past MaxKept characters are left to the collector.
+    private const int MaxKept = 4 << 20;
+
+    [ThreadStatic]
+    private static StringBuilder? t_spare;
+
+    private StringBuilder? _text;
     private int _indent;
+
+    public CodeWriter()
+    {
+        _text = t_spare ?? new StringBuilder(4096);
+        t_spare = null;
+    }
+
+    private StringBuilder Text => _text ?? throw new InvalidOperationException("The writer's text was already taken.");
 
     public void Line(string line = "")
     {
         if (line.Length > 0)
-            _text.Append(' ', _indent * 4).Append(line);
-        _text.Append('\n');
+            Text.Append(' ', _indent * 4).Append(line);
+        Text.Append('\n');
     }
 
     /// <summary>
     /// Starts a line at the current indent, for a caller that appends the line's pieces (escaped text among them)
     /// straight into the output instead of building the line as a string first; <see cref="End"/> ends it.
     /// </summary>
-    public StringBuilder Begin() => _text.Append(' ', _indent * 4);
+    public StringBuilder Begin() => Text.Append(' ', _indent * 4);
 
-    public void End() => _text.Append('\n');
+    public void End() => Text.Append('\n');
 
     public void Open()
     {
@@ -35,5 +52,17 @@ internal sealed class CodeWriter
         Line(closing);
     }
 
-    public override string ToString() => _text.ToString();
+    /// <summary>The text written; the writer is done with after this, and its builder goes back to the thread.</summary>
+    public string Finish()
+    {
+        var builder = Text;
+        var text = builder.ToString();
+        _text = null;
+        if (builder.Capacity <= MaxKept)
+        {
+            builder.Clear();
+            t_spare = builder;
+        }
+        return text;
+    }
 }

@@ -22,6 +22,11 @@ internal sealed class FactRecords
 
     public IReadOnlyList<string> Externals => _externals;
 
+    // The record being written, and how many more UTF-8 bytes than characters its texts take so far.
+    private readonly StringBuilder _record = new(1024);
+    private int _nonAscii;
+    private char[] _frame = new char[1024];
+
     public string Source(SourceModel s)
     {
         var r = Common(s.Entity);
@@ -144,9 +149,11 @@ internal sealed class FactRecords
         return pieces;
     }
 
-    private static StringBuilder Common(EntityModel e)
+    // Starts an entity's record in the one builder this file's records share.
+    private StringBuilder Common(EntityModel e)
     {
-        var r = new StringBuilder();
+        var r = _record.Clear();
+        _nonAscii = 0;
         Text(r, e.Id);
         Text(r, e.Name);
         Int(r, e.Aliases.Count);
@@ -156,10 +163,18 @@ internal sealed class FactRecords
         return r;
     }
 
-    private static string Frame(StringBuilder record)
+    // The record with its length in UTF-8 bytes in front: its characters, plus what its texts' non-ASCII
+    // characters take beyond one byte each (counted as they were written).
+    private string Frame(StringBuilder record)
     {
-        var content = record.ToString();
-        return Utf8Length(content).ToString(CultureInfo.InvariantCulture) + "#" + content;
+        var prefix = (record.Length + _nonAscii).ToString(CultureInfo.InvariantCulture);
+        var length = prefix.Length + 1 + record.Length;
+        if (_frame.Length < length)
+            _frame = new char[System.Math.Max(length, 2 * _frame.Length)];
+        prefix.CopyTo(0, _frame, 0, prefix.Length);
+        _frame[prefix.Length] = '#';
+        record.CopyTo(0, _frame, prefix.Length + 1, record.Length);
+        return new string(_frame, 0, length);
     }
 
     // Each enum's members in the runtime's order (the reader's lists of YAML names are in that order), so a
@@ -183,7 +198,7 @@ internal sealed class FactRecords
 
     private static void Int(StringBuilder r, int value) => r.Append(value.ToString(CultureInfo.InvariantCulture)).Append(',');
 
-    private static void Text(StringBuilder r, string? value)
+    private void Text(StringBuilder r, string? value)
     {
         if (value is null)
         {
@@ -198,7 +213,9 @@ internal sealed class FactRecords
                 r.Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
             return;
         }
-        r.Append(Utf8Length(value).ToString(CultureInfo.InvariantCulture)).Append(':').Append(value);
+        var bytes = Utf8Length(value);
+        _nonAscii += bytes - value.Length;
+        r.Append(bytes.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value);
     }
 
     private static void Date(StringBuilder r, DateSpec? date)

@@ -62,6 +62,6 @@ public static class IndexEmitter
         w.Close();
         w.Close();
         w.Close();
-        return new GeneratedFile($"{ns}.Indexes.g.cs", w.ToString());
+        return new GeneratedFile($"{ns}.Indexes.g.cs", w.Finish());
     }
 }

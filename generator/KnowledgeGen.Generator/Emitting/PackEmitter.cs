@@ -38,7 +38,7 @@ public static class PackEmitter
         w.Line($"namespace {ns}");
         w.Open();
         var first = true;
-        void Members<T>(EntityClass @class, string type, EquatableArray<T> entities, Func<T, EntityModel> entity, Func<T, List<string>> docs)
+        void Members<T>(EntityClass @class, string type, EquatableArray<T> entities, Func<T, EntityModel> entity, Action<CodeWriter, T> docs)
             where T : IEquatable<T>
         {
             var parts = file.Parts.Of(@class);
@@ -58,7 +58,7 @@ public static class PackEmitter
                         w.Line();
                     firstMember = false;
                     var e = entity(item);
-                    DocComments.Write(w, docs(item));
+                    docs(w, item);
                     var id = w.Begin().Append('[').Append(Rt).Append("KnowledgeId(");
                     CSharpText.AppendLiteral(id, e.Id);
                     id.Append(")]");
@@ -77,7 +77,7 @@ public static class PackEmitter
         w.Line();
         Tables(w, file);
         w.Close();
-        return new GeneratedFile(file.HintName, w.ToString());
+        return new GeneratedFile(file.HintName, w.Finish());
     }
 
     // The file's records (its sources, then actors, places and claims) in chunks of UTF-8 literals, and a table
@@ -176,7 +176,7 @@ public static class PackEmitter
             w.Close();
         }
         w.Close();
-        return new GeneratedFile($"{ns}.{@class}.g.cs", w.ToString());
+        return new GeneratedFile($"{ns}.{@class}.g.cs", w.Finish());
     }
 
     private static string Table(string ns, EntityClass @class, int file) => $"global::{ns}.__Facts.File{file}.{@class}";
@@ -191,11 +191,7 @@ public static class PackEmitter
         w.Line();
         w.Line($"namespace {info.Namespace}");
         w.Open();
-        var summary = new List<string> { $"The fact pack {info.Title} ({info.Name} {info.Version})." };
-        if (info.Description is not null)
-            summary.Add(info.Description);
-        summary.Add($"{pack.Sources.Count} sources · {pack.Actors.Count} actors · {pack.Places.Count} places · {pack.Claims.Count} claims");
-        DocComments.Write(w, summary);
+        DocComments.Pack(w, info, pack.Sources.Count, pack.Actors.Count, pack.Places.Count, pack.Claims.Count);
         GeneratedCode(w);
         w.Line("public static partial class Pack");
         w.Open();
@@ -245,7 +241,7 @@ public static class PackEmitter
         w.Close("};");
         w.Close();
         w.Close();
-        return new GeneratedFile($"{info.Namespace}.Pack.g.cs", w.ToString());
+        return new GeneratedFile($"{info.Namespace}.Pack.g.cs", w.Finish());
     }
 
     private static void Header(CodeWriter w)
