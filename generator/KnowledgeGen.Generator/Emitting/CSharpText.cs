@@ -28,6 +28,8 @@ internal static class CSharpText
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
+            if (c >= ' ' && c < '\u007F' && c != '"' && c != '\\')
+                continue; // printable ASCII, nearly all of a pack's text, decided in one test
             var escape = c switch
             {
                 '"' => "\\\"",
@@ -63,6 +65,8 @@ internal static class CSharpText
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
+            if (c >= ' ' && c < '\u007F' && c != '&' && c != '<' && c != '>')
+                continue; // printable ASCII, nearly all of a pack's text, decided in one test
             if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {
                 // A whole non-BMP character (an emoji, a rare script) reads fine in a comment; an invisible
