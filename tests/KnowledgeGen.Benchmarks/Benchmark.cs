@@ -16,6 +16,8 @@ public sealed record Row(
     double FullRun,
     double FullRunAllocatedMb,
     double OneFileEdit,
+    double CommentLineEdit,
+    double ClaimAddedEdit,
     double CSharpEdit,
     int CSharpEditYamlSteps,
     double Compile,
@@ -80,14 +82,22 @@ public static class Benchmark
         var texts = files.Select(f => new InMemoryAdditionalText(f.Path, f.Text)).ToList();
 
         // (a) the floor: YamlDotNet's event parser over the same text, nothing else; (b) a full run: a fresh driver
-        // over an otherwise empty compilation (one small C# file); (c) that driver after one of the files is edited
-        // (a reworded statement). They are timed in turn, so that their ratios do not depend on how busy the
-        // machine was when each was measured.
+        // over an otherwise empty compilation (one small C# file); (c) that driver after one of the files is edited,
+        // three times in a row: a statement reworded, then a comment line added above the claims, then a claim
+        // added. They are timed in turn, so that their ratios do not depend on how busy the machine was when each
+        // was measured.
         var compilation = Compilation("public static class Program { }");
         GeneratorDriver driver = null!;
         Compilation output = null!;
         var original = texts[fileCount / 2];
+        AdditionalText installed = original;
         var revision = 0;
+        void Edit(Func<string, int, string> edit)
+        {
+            var next = new InMemoryAdditionalText(original.Path, edit(installed.GetText()!.ToString(), ++revision));
+            driver = driver.ReplaceAdditionalText(installed, next).RunGeneratorsAndUpdateCompilation(compilation, out _, out _);
+            installed = next;
+        }
         // Small packs get more warm-up runs: each run is short, and until the JIT has compiled the hot paths fully
         // (several runs of each) their figures measure the JIT more than the generator.
         var measured = Measure.Alternating(facts < 10000 ? 10 : 2, reps,
@@ -101,13 +111,15 @@ public static class Benchmark
                     }
                 }
             },
-            () => driver = CreateDriver(texts, track: false).RunGeneratorsAndUpdateCompilation(compilation, out output, out _),
             () =>
             {
-                var next = new InMemoryAdditionalText(original.Path, SyntheticPack.EditStatement(files[fileCount / 2].Text, ++revision));
-                driver = driver.ReplaceAdditionalText(original, next).RunGeneratorsAndUpdateCompilation(compilation, out _, out _);
-            });
-        var (floor, fullRun, oneFile) = (measured[0], measured[1], measured[2]);
+                driver = CreateDriver(texts, track: false).RunGeneratorsAndUpdateCompilation(compilation, out output, out _);
+                installed = original;
+            },
+            () => Edit(SyntheticPack.EditStatement),
+            () => Edit(SyntheticPack.AddCommentLine),
+            () => Edit(SyntheticPack.AddClaim));
+        var (floor, fullRun, oneFile, commentLine, claimAdded) = (measured[0], measured[1], measured[2], measured[3], measured[4]);
         log.WriteLine($"  a floor {floor:F1} ms");
         var allocated = Measure.Allocated(() => CreateDriver(texts, track: false).RunGeneratorsAndUpdateCompilation(compilation, out _, out _));
         log.WriteLine($"  b full run {fullRun:F1} ms, {allocated / 1e6:F1} MB allocated");
@@ -124,7 +136,7 @@ public static class Benchmark
             current = next;
         });
         var yamlSteps = YamlStepsAfterCSharpEdit(texts, compilation);
-        log.WriteLine($"  c one file {oneFile:F1} ms, C# only {csharp:F2} ms ({yamlSteps} YAML steps re-ran)");
+        log.WriteLine($"  c one file {oneFile:F1} ms (a comment line added {commentLine:F1}, a claim added {claimAdded:F1}), C# only {csharp:F2} ms ({yamlSteps} YAML steps re-ran)");
 
         // (d) compiling what was generated (with the few lines of consumer code (e) calls), to memory; the
         // bytes are then written out for (e). The largest packs take minutes to compile: one repetition.
@@ -181,7 +193,7 @@ public static class Benchmark
             var yamlFirst = InChild("yaml-first", yamlFolder, claimId);
             var yamlAll = InChild("yaml-all", yamlFolder);
             log.WriteLine($"  e typed {typedFirst:F1}/{typedAll:F1} ms, YAML {yamlFirst:F1}/{yamlAll:F1} ms");
-            return new Row(facts, floor, fullRun, allocated / 1e6, oneFile, csharp, yamlSteps, compile, generatedChars / 1024.0, assemblyKb,
+            return new Row(facts, floor, fullRun, allocated / 1e6, oneFile, commentLine, claimAdded, csharp, yamlSteps, compile, generatedChars / 1024.0, assemblyKb,
                 typedFirst, yamlFirst, typedAll, yamlAll);
         }
         finally
@@ -248,8 +260,12 @@ public static class Benchmark
         "a. floor: YamlDotNet parser over the files (ms)",
         "b. full generator run (ms)",
         "b/a",
-        "c. incremental, one YAML file edited (ms)",
-        "c/b, one YAML file edited",
+        "c. incremental, one YAML file edited: a claim reworded (ms)",
+        "c/b, a claim reworded",
+        "c. incremental, one YAML file edited: a comment line added (ms)",
+        "c/b, a comment line added",
+        "c. incremental, one YAML file edited: a claim added (ms)",
+        "c/b, a claim added",
         "c. incremental, one C# file edited (ms)",
         "c/b, C# file edited",
         "c. generator steps re-run after the C# edit (count)",
@@ -270,7 +286,8 @@ public static class Benchmark
         var values = new Func<Row, double>[]
         {
             r => r.Floor, r => r.FullRun, r => r.FullRun / r.Floor,
-            r => r.OneFileEdit, r => r.OneFileEdit / r.FullRun, r => r.CSharpEdit, r => r.CSharpEdit / r.FullRun, r => r.CSharpEditYamlSteps,
+            r => r.OneFileEdit, r => r.OneFileEdit / r.FullRun, r => r.CommentLineEdit, r => r.CommentLineEdit / r.FullRun,
+            r => r.ClaimAddedEdit, r => r.ClaimAddedEdit / r.FullRun, r => r.CSharpEdit, r => r.CSharpEdit / r.FullRun, r => r.CSharpEditYamlSteps,
             r => r.Compile, r => r.GeneratedKb, r => r.AssemblyKb,
             r => r.TypedFirst, r => r.YamlFirst, r => r.YamlFirst / r.TypedFirst,
             r => r.TypedAll, r => r.YamlAll, r => r.YamlAll / r.TypedAll,

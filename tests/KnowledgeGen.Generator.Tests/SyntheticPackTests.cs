@@ -40,6 +40,29 @@ public class SyntheticPackTests
     }
 
     [Fact]
+    public void The_benchmarks_edits_keep_the_pack_valid_and_change_what_they_say()
+    {
+        var files = SyntheticPack.Create(Facts, 12);
+        var (path, text) = files[6];
+        var edited = SyntheticPack.AddClaim(SyntheticPack.AddCommentLine(SyntheticPack.EditStatement(text, 1), 2), 3);
+        Assert.Contains("\n# revision 2\nclaims:\n", edited);
+
+        var run = GeneratorHarness.Run(files.Select(f => f.Path == path ? (path, edited) : f).ToList());
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileDiagnostics);
+        var pack = CompiledPack.Load(run, "synthetic-edited");
+        Assert.Equal(SyntheticPack.Counts(Facts).Claims + 1, pack.Claims.Count);
+        var added = pack.Find("added-claim-3");
+        var first = pack.Claims.First(c => c.Statement.StartsWith("(revised 1) ", StringComparison.Ordinal));
+        var copy = Assert.IsType<Claim>(added);
+        Assert.Equal(first.Statement, copy.Statement);
+        Assert.Equal(first.Claimant, copy.Claimant);
+        Assert.Equal(first.Citations.Select(c => c.Quote), copy.Citations.Select(c => c.Quote));
+        Assert.Empty(copy.Aliases);
+    }
+
+    [Fact]
     public void A_synthetic_pack_uses_references_across_files_aliases_quotes_and_quantities()
     {
         var (files, _, pack) = Medium.Value;

@@ -67,6 +67,43 @@ public static class SyntheticPack
         return text.Insert(at, $"(revised {revision}) ");
     }
 
+    /// <summary>
+    /// The file with a comment line put before its claims (the revision in it): every claim moves down a line and
+    /// nothing else changes, as when a curator adds a blank line or a comment.
+    /// </summary>
+    public static string AddCommentLine(string text, int revision)
+    {
+        return text.Insert(ClaimsLine(text), $"# revision {revision}\n");
+    }
+
+    // Where the line "claims:" starts (the first line of a file that holds only claims).
+    private static int ClaimsLine(string text)
+    {
+        const string line = "claims:\n";
+        if (text.StartsWith(line, StringComparison.Ordinal))
+            return 0;
+        var at = text.IndexOf("\n" + line, StringComparison.Ordinal);
+        return at >= 0 ? at + 1 : throw new ArgumentException("the file holds no claims", nameof(text));
+    }
+
+    /// <summary>
+    /// The file with one more claim at the end of its claims: a copy of its first claim (without its aliases, which
+    /// would be the first claim's too) under the id <c>added-claim-{revision}</c>.
+    /// </summary>
+    public static string AddClaim(string text, int revision)
+    {
+        var start = ClaimsLine(text) + "claims:\n".Length;
+        var next = text.IndexOf("\n  - ", start, StringComparison.Ordinal);
+        var end = text.IndexOf("\n\n", start, StringComparison.Ordinal);
+        if (end < 0)
+            end = text.Length;
+        var first = text.Substring(start, (next < 0 || next > end ? end : next + 1) - start).Split('\n');
+        var copy = new StringBuilder("  - id: added-claim-").Append(revision).Append('\n');
+        foreach (var line in first.Skip(1).Where(l => l.Length > 0 && !l.StartsWith("    aliases:", StringComparison.Ordinal)))
+            copy.Append(line).Append('\n');
+        return text.Insert(end == text.Length ? end : end + 1, copy.ToString());
+    }
+
     private static void Section(StringBuilder[] files, string key, int count, Func<int, string> entity)
     {
         var started = new bool[files.Length];
