@@ -99,14 +99,15 @@ public class CachingTests
         AllAre(Reason.Unchanged, Reasons(Steps.IndexInput));
         AllAre(Reason.Cached, Reasons(Steps.BuildIndexes));
 
-        // A whitespace-only change that adds lines moves every line and offset of the file: its outline changes, the
-        // pack is linked again and comes out equal (no diagnostic of that file moved), so only that file is linked on
-        // its own again, and it comes out equal too: nothing is written again.
+        // A whitespace-only change that adds lines moves every line and offset of the file but not their order: its
+        // outline comes out equal and the pack is not linked again; only that file is linked on its own again, and it
+        // comes out equal too: nothing is written again.
         Replace("places.kg.yaml", text => "\n# a comment\n" + text.Replace("\n", "  \n"));
         Assert.Contains(Reason.Modified, Reasons(Steps.ReadFile));
-        Assert.Contains(Reason.Modified, Reasons(Steps.OutlineFile));
-        AllAre(Reason.Unchanged, Reasons(Steps.LinkPack));
-        AllAre(Reason.Unchanged, Reasons(Steps.SlicePack));
+        Assert.Contains(Reason.Unchanged, Reasons(Steps.OutlineFile));
+        Assert.DoesNotContain(Reason.Modified, Reasons(Steps.OutlineFile));
+        AllAre(Reason.Cached, Reasons(Steps.LinkPack));
+        AllAre(Reason.Cached, Reasons(Steps.SlicePack));
         Assert.Equal(Reason.Modified, Slices()["places.kg.yaml"]);
         AllAre(Reason.Unchanged, Others(Slices(), "places.kg.yaml"));
         Assert.Equal(Reason.Unchanged, Links()["places.kg.yaml"]);

@@ -10,9 +10,9 @@ using Reason = Microsoft.CodeAnalysis.IncrementalStepRunReason;
 namespace KnowledgeGen.Generator.Tests;
 
 /// <summary>
-/// The pack-wide link reads each file's outline (no free text, offsets replaced by their order) and each file is then
-/// linked on its own against it: the outline must keep every span it can put back, stay equal while a curator types
-/// within a line, and the diagnostics must land where the edited text puts them.
+/// The pack-wide link reads each file's outline (no free text, spans reduced to the order of their offsets) and each
+/// file is then linked on its own against it: the outline must keep every span it can put back, stay equal while a
+/// curator types within a line or adds lines, and the diagnostics must land where the edited text puts them.
 /// </summary>
 public class FileLinkTests
 {
@@ -26,11 +26,12 @@ public class FileLinkTests
         foreach (var spec in Specs())
         {
             var outline = FileOutline.Of(spec);
-            var offsets = FileOutline.Offsets(spec);
+            var positions = FileOutline.Positions(spec);
             void Same(SourceSpan real, SourceSpan ranked)
             {
-                Assert.Equal(real, FileOutline.Restore(ranked, offsets));
-                Assert.True(ranked.StartIndex < offsets.Length && ranked.EndIndex < offsets.Length);
+                Assert.Equal(real, FileOutline.Restore(ranked, positions));
+                Assert.True(ranked.StartIndex < positions.Length && ranked.EndIndex < positions.Length);
+                Assert.Equal((0, 0, 0, 0), (ranked.StartLine, ranked.StartColumn, ranked.EndLine, ranked.EndColumn));
                 checkedSpans++;
             }
             void SameHeader(EntityHeader real, EntityHeader ranked)
@@ -94,7 +95,7 @@ public class FileLinkTests
     }
 
     [Fact]
-    public void Typing_within_a_line_keeps_the_outline_equal_and_a_new_line_does_not()
+    public void Typing_within_a_line_or_adding_lines_keeps_the_outline_equal_and_a_new_claim_does_not()
     {
         var (path, text) = SyntheticPack.Create(400, 4)[2];
         var outline = FileOutline.Of(PackFileReader.Read(path, text));
@@ -104,8 +105,11 @@ public class FileLinkTests
         Assert.Equal(outline, FileOutline.Of(PackFileReader.Read(path, reworded)));
 
         var at = text.IndexOf("  - id: ", text.IndexOf("claims:", StringComparison.Ordinal), StringComparison.Ordinal);
-        var moved = text.Insert(at, "  # a new line\n");
-        Assert.NotEqual(outline, FileOutline.Of(PackFileReader.Read(path, moved)));
+        var moved = text.Insert(at, "  # a new line\n\n");
+        Assert.Equal(outline, FileOutline.Of(PackFileReader.Read(path, moved)));
+        Assert.Equal(outline, FileOutline.Of(PackFileReader.Read(path, SyntheticPack.AddCommentLine(text, 1))));
+
+        Assert.NotEqual(outline, FileOutline.Of(PackFileReader.Read(path, SyntheticPack.AddClaim(text, 1))));
     }
 
     private const string Manifest = "pack: { name: Moves, namespace: Moves.Facts, title: Moves, version: 1.0.0 }\n";
@@ -156,7 +160,7 @@ public class FileLinkTests
     }
 
     [Fact]
-    public void A_duplicate_id_points_at_where_the_first_now_stands_in_another_file()
+    public void A_duplicate_id_points_at_where_the_first_now_stands_in_another_file_without_the_pack_linked_again()
     {
         var first = new InMemoryAdditionalText("/moves/a.kg.yaml", Manifest + Claims + "\n");
         var second = new InMemoryAdditionalText("/moves/b.kg.yaml", "actors:\n  - id: speaker\n    name: Another speaker\n    kind: person\n");
@@ -164,13 +168,18 @@ public class FileLinkTests
         var driver = GeneratorHarness.CreateDriver(new[] { first, second }).RunGenerators(compilation);
         Assert.Contains("a.kg.yaml(3,", Assert.Single(driver.GetRunResult().Diagnostics, d => d.Id == "KG0006").GetMessage());
 
-        // Two lines added above the first definition: the outline of a.kg.yaml changes, so the pack is linked again and
-        // b.kg.yaml's diagnostic names the new line.
+        // Two lines added above the first definition: the outline of a.kg.yaml stays equal, so the pack is not linked
+        // again, and b.kg.yaml's diagnostic still names the new line, put back when each file meets its slice.
         var moved = new InMemoryAdditionalText(first.Path, "# two lines\n# of comment\n" + first.GetText()!.ToString());
         driver = driver.ReplaceAdditionalText(first, moved).RunGenerators(compilation);
+        var steps = driver.GetRunResult().Results.Single().TrackedSteps;
+        Assert.All(steps[Steps.LinkPack].SelectMany(s => s.Outputs), o => Assert.Equal(Reason.Cached, o.Reason));
+        var links = steps[Steps.LinkFile].SelectMany(s => s.Outputs).ToDictionary(o => Path.GetFileName(((FileModel)o.Value).Path), o => o.Reason);
+        Assert.Equal(Reason.Modified, links["b.kg.yaml"]); // its message names the new line
         var duplicate = Assert.Single(driver.GetRunResult().Diagnostics, d => d.Id == "KG0006");
         Assert.Contains("a.kg.yaml(5,", duplicate.GetMessage());
         Assert.EndsWith("b.kg.yaml", duplicate.Location.GetLineSpan().Path);
+        Assert.Equal((1, 8), (duplicate.Location.GetLineSpan().StartLinePosition.Line, duplicate.Location.GetLineSpan().StartLinePosition.Character));
     }
 
     [Fact]

@@ -82,7 +82,8 @@ internal sealed class LinkedEntity
         _ => "claim",
     };
 
-    public string Where => FilePath + Header.Id.Span;
+    /// <summary>Where this entity's id is written, as argument <paramref name="argument"/> of a message about another entity.</summary>
+    public ElsewhereInPack Elsewhere(int argument, string prefix) => new(argument, prefix, FilePath, Header.Id.Span);
 }
 
 /// <summary>
@@ -118,8 +119,8 @@ internal sealed class EntityIndex
             return null; // already reported by the reader
         if (_byId.TryGetValue(id, out var first))
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.DuplicateId, filePath, header.Id.Span, id, first.KindName, first.Where,
-                LinkedEntity.KindOf(@class)));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.DuplicateId, filePath, header.Id.Span, first.Elsewhere(2, ""),
+                id, first.KindName, null, LinkedEntity.KindOf(@class)));
             return null;
         }
         var entity = new LinkedEntity(@class, filePath, header) { FileOrdinal = fileOrdinal };
@@ -153,16 +154,18 @@ internal sealed class EntityIndex
             var byMember = new Dictionary<string, LinkedEntity>(_registered[@class].Count, StringComparer.Ordinal);
             foreach (var entity in _registered[@class])
             {
-                string? reason = null;
+                var span = entity.Header.Id.Span;
                 if (IsReserved(entity.Member) || entity.Member == className)
-                    reason = $"the generated class '{className}' already uses";
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.NameCollision, entity.FilePath, span, entity.Id, entity.Member,
+                        $"the generated class '{className}' already uses"));
                 else if (byMember.TryGetValue(entity.Member, out var other))
-                    reason = $"is also the C# name of '{other.Id}' at {other.Where}";
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.NameCollision, entity.FilePath, span,
+                        other.Elsewhere(2, $"is also the C# name of '{other.Id}' at "), entity.Id, entity.Member, null));
                 else
+                {
                     byMember.Add(entity.Member, entity);
-                if (reason is null)
                     continue;
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.NameCollision, entity.FilePath, entity.Header.Id.Span, entity.Id, entity.Member, reason));
+                }
                 entity.Emitted = false;
             }
         }

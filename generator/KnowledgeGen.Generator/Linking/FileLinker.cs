@@ -57,13 +57,14 @@ public static class FileLinker
         }
 
         var inputs = ImmutableArray.CreateBuilder<FileInput>(specs.Length);
+        var positions = new Dictionary<string, FileOutline.Position[]>(StringComparer.Ordinal);
         for (var i = 0; i < specs.Length; i++)
         {
             var linked = slices.LinkedClaims[i];
             var linkedNames = linked.Count == 0 ? Array.Empty<string>() : new string[linked.Count / 2];
             for (var n = 0; n < linkedNames.Length; n++)
                 linkedNames[n] = NameOf(linked[2 * n], linked[2 * n + 1])!; // null: keep the slice's name
-            inputs.Add(new FileInput(specs[i], slices.Files[i], new EquatableArray<string>(linkedNames)));
+            inputs.Add(new FileInput(specs[i], WithPlacesElsewhere(slices.Files[i], byPath, positions), new EquatableArray<string>(linkedNames)));
         }
         return inputs.MoveToImmutable();
     }
@@ -120,16 +121,35 @@ public static class FileLinker
         };
     }
 
+    // The link's diagnostics that name another place of the pack (a duplicate's first definition, say), with that
+    // place's span put back from its file: only this step sees every file, and a file that merely moved lines
+    // leaves the pack's link as it was. Files are read for their positions only when such a diagnostic names them.
+    private static FileModel WithPlacesElsewhere(FileModel slice, Dictionary<string, FileSpec> files, Dictionary<string, FileOutline.Position[]> positions)
+    {
+        var diagnostics = slice.Diagnostics;
+        DiagnosticInfo[]? restored = null;
+        for (var i = 0; i < diagnostics.Count; i++)
+        {
+            if (diagnostics[i].Elsewhere is not { } place || !files.TryGetValue(place.FilePath, out var file))
+                continue;
+            if (!positions.TryGetValue(place.FilePath, out var filePositions))
+                positions[place.FilePath] = filePositions = FileOutline.Positions(file);
+            restored ??= diagnostics.ToArray();
+            restored[i] = diagnostics[i].WithElsewhere(FileOutline.Restore(place.Span, filePositions));
+        }
+        return restored is null ? slice : slice with { Diagnostics = new EquatableArray<DiagnosticInfo>(restored) };
+    }
+
     // The reader's diagnostics and the link's, with the link's offsets put back, in the order a compiler lists them.
     private static EquatableArray<DiagnosticInfo> Diagnostics(FileSpec spec, FileModel slice)
     {
         if (slice.Diagnostics.Count == 0)
             return spec.Diagnostics;
-        var offsets = FileOutline.Offsets(spec);
+        var positions = FileOutline.Positions(spec);
         var all = new List<DiagnosticInfo>(spec.Diagnostics.Count + slice.Diagnostics.Count);
         all.AddRange(spec.Diagnostics);
         foreach (var diagnostic in slice.Diagnostics)
-            all.Add(diagnostic with { Span = FileOutline.Restore(diagnostic.Span, offsets) });
+            all.Add(diagnostic with { Span = FileOutline.Restore(diagnostic.Span, positions) });
         return all
             .Distinct()
             .OrderBy(d => d.Span.StartIndex)

@@ -7,60 +7,83 @@ namespace KnowledgeGen.Generator.Linking;
 
 /// <summary>
 /// What the pack-wide link reads of one file: the file without its free text (claim statements and names,
-/// notes, descriptions, languages, translations and URLs) and with each span's character offsets replaced by
-/// their rank among the file's offsets. Lines and columns stay, so a message that points at another entity's
-/// line stays true. Typing within a line changes offsets but not their order, so the outline stays equal and
-/// the pipeline does not link the pack again: <see cref="FileLinker"/> links the edited file alone against
-/// the pack's last link, putting the text and the offsets back.
+/// notes, descriptions, languages, translations and URLs) and with each span reduced to the rank of its offsets
+/// among the file's offsets, without lines or columns. Typing within a line, adding or removing lines, and
+/// comments change offsets and lines but not their order, so the outline stays equal and the pipeline does not
+/// link the pack again: <see cref="FileLinker"/> links the edited file alone against the pack's last link,
+/// putting the text and the real spans back. A message that names another place of the pack gets that place's
+/// line back the same way (<see cref="DiagnosticInfo.Elsewhere"/>).
 /// </summary>
 public static class FileOutline
 {
     /// <summary>The outline of <paramref name="file"/>.</summary>
     public static FileSpec Of(FileSpec file)
     {
-        var offsets = Offsets(file);
-        var outline = Map(file, span => new SourceSpan(span.StartLine, span.StartColumn, span.EndLine, span.EndColumn,
-            Rank(offsets, span.StartIndex), Rank(offsets, span.EndIndex)), blank: true);
+        var positions = Positions(file);
+        var outline = Map(file, span =>
+        {
+            var start = Rank(positions, span.StartIndex);
+            var end = Rank(positions, span.EndIndex);
+            return new SourceSpan(0, 0, 0, 0, start, end);
+        }, blank: true);
         return outline with { Diagnostics = InternalErrors(file.Diagnostics) };
     }
 
     /// <summary>
-    /// Every character offset a span of <paramref name="file"/> starts or ends at, ascending and distinct, with 0 first:
-    /// an outline's offset is an index into this list (a file start stays 0).
+    /// Every place a span of <paramref name="file"/> starts or ends at, by ascending offset, each offset once, with the
+    /// file's start first: an outline's offset is an index into this list (a file start stays 0).
     /// </summary>
-    public static int[] Offsets(FileSpec file)
+    public static Position[] Positions(FileSpec file)
     {
-        var offsets = new List<int> { 0 };
+        var positions = new List<Position> { default };
         Visit(file, span =>
         {
-            offsets.Add(span.StartIndex);
-            offsets.Add(span.EndIndex);
+            positions.Add(new Position(span.StartIndex, span.StartLine, span.StartColumn));
+            positions.Add(new Position(span.EndIndex, span.EndLine, span.EndColumn));
         });
-        offsets.Sort();
+        positions.Sort((x, y) => x.Index.CompareTo(y.Index));
         var distinct = 0;
-        for (var i = 0; i < offsets.Count; i++)
-            if (i == 0 || offsets[i] != offsets[distinct - 1])
-                offsets[distinct++] = offsets[i];
-        offsets.RemoveRange(distinct, offsets.Count - distinct);
-        return offsets.ToArray();
+        for (var i = 0; i < positions.Count; i++)
+            if (i == 0 || positions[i].Index != positions[distinct - 1].Index)
+                positions[distinct++] = positions[i];
+        positions.RemoveRange(distinct, positions.Count - distinct);
+        return positions.ToArray();
     }
 
-    /// <summary>A span of the outline made from the file whose <see cref="Offsets"/> are <paramref name="offsets"/>, with its offsets put back.</summary>
-    public static SourceSpan Restore(SourceSpan ranked, int[] offsets) =>
-        ranked.StartIndex < offsets.Length && ranked.EndIndex < offsets.Length
-            ? ranked with { StartIndex = offsets[ranked.StartIndex], EndIndex = offsets[ranked.EndIndex] }
-            : ranked;
-
-    private static int Rank(int[] offsets, int offset)
+    /// <summary>A span of the outline made from the file whose <see cref="Positions"/> are <paramref name="positions"/>, put back as it is in the file.</summary>
+    public static SourceSpan Restore(SourceSpan ranked, Position[] positions)
     {
-        var rank = Array.BinarySearch(offsets, offset);
-        return rank >= 0 ? rank : throw new InvalidOperationException("an offset of the file was not collected");
+        if (ranked.StartIndex >= positions.Length || ranked.EndIndex >= positions.Length)
+            return ranked;
+        var start = positions[ranked.StartIndex];
+        var end = positions[ranked.EndIndex];
+        return new SourceSpan(start.Line, start.Column, end.Line, end.Column, start.Index, end.Index);
+    }
+
+    private static int Rank(Position[] positions, int offset)
+    {
+        int low = 0, high = positions.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + (high - low) / 2;
+            var index = positions[middle].Index;
+            if (index == offset)
+                return middle;
+            if (index < offset)
+                low = middle + 1;
+            else
+                high = middle - 1;
+        }
+        throw new InvalidOperationException("an offset of the file was not collected");
     }
 
     // A failed read stops the whole pack; every other diagnostic of the reader is the file's own business and is
     // reported by its file's link, with its real span.
     private static EquatableArray<DiagnosticInfo> InternalErrors(EquatableArray<DiagnosticInfo> diagnostics) =>
         new(System.Linq.Enumerable.Where(diagnostics, d => d.Id == DiagnosticRules.InternalError.Id));
+
+    /// <summary>A character offset of a file with its zero-based line and column.</summary>
+    public readonly record struct Position(int Index, int Line, int Column);
 
     // Every span Map() passes through its span function, without copying the file. An outline span whose offsets were
     // not visited here makes Of() throw, which the outline tests would catch.

@@ -107,7 +107,8 @@ public static class PackLinker
                 manifestPath = file.Path;
                 continue;
             }
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.DuplicateManifest, file.Path, file.Manifest.Span, manifestPath + manifest.Span));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.DuplicateManifest, file.Path, file.Manifest.Span,
+                new ElsewhereInPack(0, "", manifestPath!, manifest.Span), (object?)null));
         }
 
         var fallbackName = IsUsableNamespace(options.RootNamespace) ? options.RootNamespace!.Replace(".", "") : "KnowledgePack";
