@@ -19,13 +19,8 @@ public static class FileOutline
     /// <summary>The outline of <paramref name="file"/>.</summary>
     public static FileSpec Of(FileSpec file)
     {
-        var positions = Positions(file);
-        var outline = Map(file, span =>
-        {
-            var start = Rank(positions, span.StartIndex);
-            var end = Rank(positions, span.EndIndex);
-            return new SourceSpan(0, 0, 0, 0, start, end);
-        }, blank: true);
+        var offsets = Offsets(file);
+        var outline = Map(file, span => new SourceSpan(0, 0, 0, 0, Rank(offsets, span.StartIndex), Rank(offsets, span.EndIndex)), blank: true);
         return outline with { Diagnostics = InternalErrors(file.Diagnostics) };
     }
 
@@ -35,19 +30,34 @@ public static class FileOutline
     /// </summary>
     public static Position[] Positions(FileSpec file)
     {
-        var positions = new List<Position> { default };
+        var offsets = Offsets(file);
+        var positions = new Position[offsets.Length];
+        // Spans that meet at an offset agree on its line and column, so whichever is written last will do.
         Visit(file, span =>
         {
-            positions.Add(new Position(span.StartIndex, span.StartLine, span.StartColumn));
-            positions.Add(new Position(span.EndIndex, span.EndLine, span.EndColumn));
+            positions[Rank(offsets, span.StartIndex)] = new Position(span.StartIndex, span.StartLine, span.StartColumn);
+            positions[Rank(offsets, span.EndIndex)] = new Position(span.EndIndex, span.EndLine, span.EndColumn);
         });
-        positions.Sort((x, y) => x.Index.CompareTo(y.Index));
+        return positions;
+    }
+
+    // The offsets of Positions alone, ascending and distinct, with 0 first: what an outline needs, sorted as plain
+    // numbers (sorting the positions themselves took twice as long).
+    private static int[] Offsets(FileSpec file)
+    {
+        var offsets = new List<int> { 0 };
+        Visit(file, span =>
+        {
+            offsets.Add(span.StartIndex);
+            offsets.Add(span.EndIndex);
+        });
+        offsets.Sort();
         var distinct = 0;
-        for (var i = 0; i < positions.Count; i++)
-            if (i == 0 || positions[i].Index != positions[distinct - 1].Index)
-                positions[distinct++] = positions[i];
-        positions.RemoveRange(distinct, positions.Count - distinct);
-        return positions.ToArray();
+        for (var i = 0; i < offsets.Count; i++)
+            if (i == 0 || offsets[i] != offsets[distinct - 1])
+                offsets[distinct++] = offsets[i];
+        offsets.RemoveRange(distinct, offsets.Count - distinct);
+        return offsets.ToArray();
     }
 
     /// <summary>A span of the outline made from the file whose <see cref="Positions"/> are <paramref name="positions"/>, put back as it is in the file.</summary>
@@ -60,21 +70,10 @@ public static class FileOutline
         return new SourceSpan(start.Line, start.Column, end.Line, end.Column, start.Index, end.Index);
     }
 
-    private static int Rank(Position[] positions, int offset)
+    private static int Rank(int[] offsets, int offset)
     {
-        int low = 0, high = positions.Length - 1;
-        while (low <= high)
-        {
-            var middle = low + (high - low) / 2;
-            var index = positions[middle].Index;
-            if (index == offset)
-                return middle;
-            if (index < offset)
-                low = middle + 1;
-            else
-                high = middle - 1;
-        }
-        throw new InvalidOperationException("an offset of the file was not collected");
+        var rank = Array.BinarySearch(offsets, offset);
+        return rank >= 0 ? rank : throw new InvalidOperationException("an offset of the file was not collected");
     }
 
     // A failed read stops the whole pack; every other diagnostic of the reader is the file's own business and is
