@@ -23,43 +23,84 @@ public static class IndexBuilder
             order[claims[i].Claim.Id] = i;
         int Order(EntityRef claim) => order.TryGetValue(claim.Id, out var i) ? i : int.MaxValue;
 
-        var byClaimant = Group(input.Actors, claims.Select(c => (Keys: (IEnumerable<EntityRef>)new[] { c.Claimant }, c.Claim)));
-        var bySubject = Group(input.Actors.Concat(input.Places), claims.Select(c => (Keys: (IEnumerable<EntityRef>)c.About, c.Claim)));
-        var bySource = Group(input.Sources,
-            claims.Select(c => (Keys: c.Citations.SelectMany(ci => ci.Via is null ? new[] { ci.Source } : new[] { ci.Source, ci.Via }), c.Claim)));
-
+        // One pass over the claims fills every index; each claim is looked at once, with no list made per claim.
+        var byClaimant = new Groups();
+        var bySubject = new Groups();
+        var bySource = new Groups();
         var contradictions = new List<RefPair>();
         var supports = new List<RefPair>();
         var supportEdges = new HashSet<(string, string)>();
-        foreach (var claim in claims)
+        var dated = new List<(DateSpec Date, int Index)>();
+        var corroborations = new CorroborationModel[claims.Count];
+        for (var i = 0; i < claims.Count; i++)
         {
+            var claim = claims[i];
             var self = claim.Claim;
-            foreach (var other in claim.Contradicts.Where(o => Order(self) < Order(o)).OrderBy(Order))
-                contradictions.Add(new RefPair(self, other));
-            foreach (var other in claim.Supports.OrderBy(Order))
-                if (supportEdges.Add((self.Id, other.Id)))
-                    supports.Add(new RefPair(self, other));
+            byClaimant.Add(claim.Claimant, self);
+            for (var s = 0; s < claim.About.Count; s++)
+                bySubject.Add(claim.About[s], self);
+            for (var c = 0; c < claim.Citations.Count; c++)
+            {
+                var citation = claim.Citations[c];
+                bySource.Add(citation.Source, self);
+                if (citation.Via is not null)
+                    bySource.Add(citation.Via, self);
+            }
+            if (claim.Contradicts.Count > 0)
+                foreach (var other in claim.Contradicts.Where(o => Order(self) < Order(o)).OrderBy(Order))
+                    contradictions.Add(new RefPair(self, other));
+            if (claim.Supports.Count > 0)
+                foreach (var other in claim.Supports.OrderBy(Order))
+                    if (supportEdges.Add((self.Id, other.Id)))
+                        supports.Add(new RefPair(self, other));
+            if (claim.Date is not null)
+                dated.Add((claim.Date, i));
+            corroborations[i] = Corroboration(claim);
         }
 
         // By the start of the period, then the more precise date first, then the pack's order.
-        var timeline = claims
-            .Select((c, i) => (Claim: c, Index: i))
-            .Where(x => x.Claim.Date is not null)
-            .OrderBy(x => x.Claim.Date!.Year).ThenBy(x => x.Claim.Date!.Month).ThenBy(x => x.Claim.Date!.Day)
-            .ThenBy(x => (int)x.Claim.Date!.Precision).ThenBy(x => x.Index)
-            .Select(x => x.Claim.Claim)
-            .ToEquatableArray();
-
-        var corroborations = claims.Select(c => new CorroborationModel(
-            c.Claim,
-            c.Citations.Count,
-            c.Citations.Select(ci => ci.Source.Id).Distinct().Count(),
-            new EquatableArray<EntityRef>(Distinct(c.Citations.Select(ci => ci.Via ?? ci.Source))))).ToEquatableArray();
+        dated.Sort((x, y) =>
+            x.Date.Year != y.Date.Year ? x.Date.Year.CompareTo(y.Date.Year)
+            : x.Date.Month != y.Date.Month ? x.Date.Month.CompareTo(y.Date.Month)
+            : x.Date.Day != y.Date.Day ? x.Date.Day.CompareTo(y.Date.Day)
+            : x.Date.Precision != y.Date.Precision ? ((int)x.Date.Precision).CompareTo((int)y.Date.Precision)
+            : x.Index.CompareTo(y.Index));
+        var timeline = new EntityRef[dated.Count];
+        for (var i = 0; i < timeline.Length; i++)
+            timeline[i] = claims[dated[i].Index].Claim;
 
         // The indexes are written as references to members: without the names the docs show, rewording a
         // claim leaves the model equal and the generated indexes cached.
-        return new IndexModel(input.Namespace, byClaimant, bySubject, bySource,
-            contradictions.ToEquatableArray(), supports.ToEquatableArray(), timeline, corroborations);
+        return new IndexModel(input.Namespace, byClaimant.Of(input.Actors), bySubject.Of(input.Actors, input.Places), bySource.Of(input.Sources),
+            contradictions.ToEquatableArray(), supports.ToEquatableArray(), new EquatableArray<EntityRef>(timeline),
+            new EquatableArray<CorroborationModel>(corroborations));
+    }
+
+    // A claim's citations, its distinct reports, and its distinct origins (the via channel, else the report) in the
+    // order they are cited. Claims cite a few sources, so the distinct ones are found by looking back, not in a set.
+    private static CorroborationModel Corroboration(ClaimLinks claim)
+    {
+        var citations = claim.Citations;
+        if (citations.Count == 0)
+            return new CorroborationModel(claim.Claim, 0, 0, EquatableArray<EntityRef>.Empty);
+        var reports = 0;
+        var origins = new List<EntityRef>(citations.Count);
+        for (var i = 0; i < citations.Count; i++)
+        {
+            var source = citations[i].Source;
+            var repeated = false;
+            for (var j = 0; j < i && !repeated; j++)
+                repeated = citations[j].Source.Id == source.Id;
+            if (!repeated)
+                reports++;
+            var origin = citations[i].Via ?? source;
+            var seen = false;
+            for (var j = 0; j < origins.Count && !seen; j++)
+                seen = origins[j].Id == origin.Id;
+            if (!seen)
+                origins.Add(origin);
+        }
+        return new CorroborationModel(claim.Claim, citations.Count, reports, new EquatableArray<EntityRef>(origins.ToArray()));
     }
 
     /// <summary>
@@ -106,31 +147,37 @@ public static class IndexBuilder
         public int GetHashCode(EntityRef obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
-    // Groups claims under each key they name; keys without claims are left out. Keys keep the given order.
-    private static EquatableArray<IndexGroup> Group(IEnumerable<EntityRef> keys, IEnumerable<(IEnumerable<EntityRef> Keys, EntityRef Claim)> claims)
+    // The claims that name each key, in the pack's order and each once; keys without claims are left out, and keys
+    // keep the order they are given in.
+    private sealed class Groups
     {
-        var groups = new Dictionary<(EntityClass, string), List<EntityRef>>();
-        foreach (var (claimKeys, self) in claims)
+        // By kind, then by id: a dictionary of plain string keys hashes faster than one of (kind, id) pairs.
+        private readonly Dictionary<string, List<EntityRef>>[] _claims =
         {
-            foreach (var key in claimKeys)
-            {
-                if (!groups.TryGetValue((key.Class, key.Id), out var list))
-                    groups[(key.Class, key.Id)] = list = new List<EntityRef>();
-                if (list.Count == 0 || list[list.Count - 1].Id != self.Id)
-                    list.Add(self);
-            }
-        }
-        return keys
-            .Where(k => groups.ContainsKey((k.Class, k.Id)))
-            .Select(k => new IndexGroup(k, new EquatableArray<EntityRef>(groups[(k.Class, k.Id)])))
-            .ToEquatableArray();
-    }
+            new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal),
+        };
 
-    private static IEnumerable<EntityRef> Distinct(IEnumerable<EntityRef> refs)
-    {
-        var seen = new HashSet<string>();
-        foreach (var r in refs)
-            if (seen.Add(r.Id))
-                yield return r;
+        public void Add(EntityRef key, EntityRef claim)
+        {
+            var byId = _claims[(int)key.Class];
+            if (!byId.TryGetValue(key.Id, out var list))
+                byId[key.Id] = list = new List<EntityRef>();
+            if (list.Count == 0 || list[list.Count - 1].Id != claim.Id)
+                list.Add(claim);
+        }
+
+        public EquatableArray<IndexGroup> Of(EquatableArray<EntityRef> keys, EquatableArray<EntityRef> moreKeys = default)
+        {
+            var groups = new List<IndexGroup>();
+            void Take(EquatableArray<EntityRef> some)
+            {
+                for (var i = 0; i < some.Count; i++)
+                    if (_claims[(int)some[i].Class].TryGetValue(some[i].Id, out var list))
+                        groups.Add(new IndexGroup(some[i], new EquatableArray<EntityRef>(list.ToArray())));
+            }
+            Take(keys);
+            Take(moreKeys);
+            return groups.ToEquatableArray();
+        }
     }
 }
