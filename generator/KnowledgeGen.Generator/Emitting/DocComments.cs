@@ -32,7 +32,7 @@ internal static class DocComments
         if (s.Document is not null)
             d.Line().Add("Document: ").Add(s.Document);
         if (s.Relays.Count > 0)
-            d.Line().Add("Relays: ").Names(s.Relays, ", ");
+            d.Line().Add("Relays: ").Join(s.Relays, ", ", r => r.Name);
         d.Line().Count(s.CitationCount, "citation").Add(" · id: ").Add(s.Entity.Id);
         d.End();
     }
@@ -41,10 +41,9 @@ internal static class DocComments
     {
         var d = new Summary(w, a.Entity.Name, a.Entity);
         d.Add(" — ").Words(a.Kind).Add(a.Anonymous ? " (unnamed)" : "");
-        var separator = "; ";
         foreach (var role in a.Roles)
         {
-            d.Add(separator).Add(role.Former ? "former " : "").Add(role.Title);
+            d.Add("; ").Add(role.Former ? "former " : "").Add(role.Title);
             if (role.Of is not null)
                 d.Add(" of ").Add(role.Of.Name);
         }
@@ -54,7 +53,7 @@ internal static class DocComments
         // The sources an actor's claims are cited in; a long list is cut, so a tooltip stays short in a large pack.
         if (a.CitedIn.Count > 0)
         {
-            d.Add(" · cited in ").Join(a.CitedIn, ", ");
+            d.Add(" · cited in ").Join(a.CitedIn, ", ", id => id);
             if (a.CitedInCount > a.CitedIn.Count)
                 d.Add(" and ").Count(a.CitedInCount - a.CitedIn.Count, "other source");
         }
@@ -77,8 +76,8 @@ internal static class DocComments
         var d = new Summary(w, c.Statement, c.Entity);
         d.Line().Add("Claimed by ").Add(c.Claimant.Name);
         if (c.Date is not null)
-            d.Then("").Date(c.Date);
-        d.Then("").Words(c.Status);
+            d.Then().Date(c.Date);
+        d.Then().Words(c.Status);
         if (c.Quantity is { } q)
         {
             d.Then(q.Approximate ? "about " : "").Add(q.Min);
@@ -93,9 +92,9 @@ internal static class DocComments
                 d.Add(" (via ").Add(citation.Via.Name).Add(")");
         }
         if (c.Contradicts.Count > 0)
-            d.Line().Add("Contradicts: ").Names(c.Contradicts, "; ");
+            d.Line().Add("Contradicts: ").Join(c.Contradicts, "; ", r => r.Name);
         if (c.Supports.Count > 0)
-            d.Line().Add("Supports: ").Names(c.Supports, "; ");
+            d.Line().Add("Supports: ").Join(c.Supports, "; ", r => r.Name);
         d.Line().Add("id: ").Add(c.Entity.Id);
         d.End();
     }
@@ -147,7 +146,7 @@ internal static class DocComments
             {
                 _aliasesWritten = true;
                 if (_entity is { Aliases.Count: > 0 })
-                    Line().Add("Also known as: ").Join(_entity.Aliases, ", ");
+                    Line().Add("Also known as: ").Join(_entity.Aliases, ", ", alias => alias);
             }
             _line.Append("<br/>");
             _w.End();
@@ -156,7 +155,7 @@ internal static class DocComments
         }
 
         /// <summary>The next of a line's facts, after a middle dot.</summary>
-        public Summary Then(string text) => Add(" · ").Add(text);
+        public Summary Then(string text = "") => Add(" · ").Add(text);
 
         public Summary Add(string? text)
         {
@@ -186,21 +185,11 @@ internal static class DocComments
             return this;
         }
 
-        public Summary Names(EquatableArray<EntityRef> refs, string separator)
+        /// <summary>The text of each item, with <paramref name="separator"/> between them.</summary>
+        public Summary Join<T>(IReadOnlyList<T> items, string separator, System.Func<T, string?> text)
         {
-            for (var i = 0; i < refs.Count; i++)
-                Add(i == 0 ? "" : separator).Add(refs[i].Name);
-            return this;
-        }
-
-        public Summary Join(IEnumerable<string> texts, string separator)
-        {
-            var first = true;
-            foreach (var text in texts)
-            {
-                Add(first ? "" : separator).Add(text);
-                first = false;
-            }
+            for (var i = 0; i < items.Count; i++)
+                Add(i == 0 ? "" : separator).Add(text(items[i]));
             return this;
         }
 
