@@ -15,9 +15,10 @@ namespace KnowledgeGen.Generator;
 /// <summary>
 /// Compiles a project's *.kg.yaml files into typed C#. The pipeline only wires the stages:
 /// Read (per file, cached) → Outline (per file: no free text, offsets as ranks) → Link (all outlines) → slice →
-/// Link each file on its own against its slice (its text put back) → Emit, plus the pack's shape and indexes from
-/// the pack-wide link. Models between stages are equatable records, so an edit to a C# file re-runs no YAML step,
-/// and rewording a fact re-reads and re-links only its file and re-emits only the generated files whose model changed.
+/// Link each file on its own against its slice (its text put back) → Emit (each file's facts and its part of the
+/// pack's indexes), plus the pack's shape from the pack-wide link. Models between stages are equatable records, so an
+/// edit to a C# file re-runs no YAML step, and rewording a fact re-reads and re-links only its file and re-emits only the
+/// generated files whose model changed.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class KnowledgeGenerator : IIncrementalGenerator
@@ -37,8 +38,6 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         public const string SliceFiles = "KnowledgeGen.SliceFiles";
         public const string LinkFile = "KnowledgeGen.LinkFile";
         public const string PackShape = "KnowledgeGen.PackShape";
-        public const string IndexInput = "KnowledgeGen.IndexInput";
-        public const string BuildIndexes = "KnowledgeGen.BuildIndexes";
     }
 
     public const string FileSuffix = ".kg.yaml";
@@ -104,19 +103,6 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             .Select(static (model, _) => model is null ? null : PackSlicer.Shape(model))
             .WithTrackingName(Steps.PackShape);
         context.RegisterSourceOutput(shape, static (output, model) => EmitShape(output, model));
-
-        // The pack's indexes (claims by claimant, subject and source; contradictions; corroboration; timeline), built
-        // from an input without text that a rewording leaves equal.
-        var indexes = pack
-            .Select(static (model, _) => model is null || PackSlicer.Failed(model) ? null : IndexBuilder.Input(model))
-            .WithTrackingName(Steps.IndexInput)
-            .Select(static (input, _) => input is null ? null : IndexBuilder.Build(input))
-            .WithTrackingName(Steps.BuildIndexes);
-        context.RegisterSourceOutput(indexes, static (output, model) =>
-        {
-            if (model is not null)
-                EmitIndexes(output, model);
-        });
     }
 
     private static FileSpec Outline(FileSpec file)
@@ -270,23 +256,6 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
                 output.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(diagnostic));
             foreach (var file in emit())
                 output.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
-        }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
-        catch (Exception e)
-        {
-            output.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(Internal("", e)));
-        }
-    }
-
-    private static void EmitIndexes(SourceProductionContext output, IndexModel model)
-    {
-        try
-        {
-            var file = IndexEmitter.Emit(model);
-            output.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
         }
         catch (OperationCanceledException)
         {

@@ -63,13 +63,19 @@ public class IndexGenerationTests
     [Fact]
     public void Large_indexes_are_data_in_chunks_of_bounded_size()
     {
+        // The file of the indexes joins the parts of the files that hold claims (here one), and fills no list itself.
         var source = Large.Value.IndexSource;
-        // The lists are UTF-8 data the runtime reads, not code: no list is filled by generated statements.
         Assert.DoesNotContain("list.Add(", source);
         Assert.Contains("FactTable.Indexes(", source);
-        // Items are packed into literals of at least a line each (whole items: a long group makes a long one), not
-        // one literal per item.
-        var literals = Literals(source);
+        Assert.Empty(Literals(source));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(source, @"__Facts\.File\d+\.Index\b"));
+
+        // A file's part is UTF-8 data the runtime reads, not code. Items are packed into literals of at least a line
+        // each (whole items: a long group makes a long one), not one literal per item.
+        var claimsSource = Large.Value.ClaimsSource;
+        var part = claimsSource[claimsSource.IndexOf("ReadOnlySpan<byte> IndexData(", StringComparison.Ordinal)..];
+        part = part[..part.IndexOf("_ => default", StringComparison.Ordinal)];
+        var literals = Literals(part);
         Assert.InRange(literals.Count, 2, 256);
         Assert.All(literals.SkipLast(1), l => Assert.True(l.Length >= 400, $"a literal of {l.Length} characters"));
 
@@ -125,14 +131,17 @@ public class IndexGenerationTests
     }
 
     [Fact]
-    public void Indexes_are_cached_when_an_edit_leaves_them_unchanged()
+    public void The_file_of_the_indexes_is_written_again_only_when_the_files_holding_claims_change()
     {
         var files = GeneratorHarness.Fixture("starter").Select(f => new InMemoryAdditionalText(f.Path, f.Text)).ToList();
         var compilation = GeneratorHarness.Compilation("public class Program { }");
         var driver = GeneratorHarness.CreateDriver(files).RunGenerators(compilation);
+        string IndexesFile() => driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "Starter.Facts.Indexes.g.cs").SourceText.ToString();
+        var before = IndexesFile();
 
         // A name is not part of any index: the pack is linked again and its link changes (other files' docs show the
-        // name), but what the indexes are built from does not, so they are not even rebuilt.
+        // name), but the pack's shape (the files holding claims, which the file of the indexes joins) does not, so
+        // that file is not written again. Each file's part of the indexes is written with the file's own code.
         var places = files.Single(f => f.Path.EndsWith("places.kg.yaml", StringComparison.Ordinal));
         var text = places.GetText()!.ToString();
         Assert.Contains("name: Afghanistan", text);
@@ -141,11 +150,11 @@ public class IndexGenerationTests
 
         var result = driver.GetRunResult().Results.Single();
         Assert.All(result.TrackedSteps[KnowledgeGenerator.Steps.LinkPack].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
-        Assert.All(result.TrackedSteps[KnowledgeGenerator.Steps.IndexInput].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
-        Assert.All(result.TrackedSteps[KnowledgeGenerator.Steps.BuildIndexes].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.All(result.TrackedSteps[KnowledgeGenerator.Steps.PackShape].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        Assert.Equal(before, IndexesFile());
 
         driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Other { }", GeneratorHarness.ParseOptions)));
-        Assert.All(driver.GetRunResult().Results.Single().TrackedSteps[KnowledgeGenerator.Steps.BuildIndexes].SelectMany(s => s.Outputs),
+        Assert.All(driver.GetRunResult().Results.Single().TrackedSteps[KnowledgeGenerator.Steps.PackShape].SelectMany(s => s.Outputs),
             o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
     }
 }

@@ -27,7 +27,6 @@ public class LargeKindTests
         var parts = new KindParts(1, 1, 1, Parts);
         var files = PackSlicer.Files(pack).Select(f => PackEmitter.EmitFile(f with { Parts = parts })).OfType<GeneratedFile>().ToList();
         files.AddRange(PackEmitter.EmitShape(PackSlicer.Shape(pack) with { Parts = parts }));
-        files.Add(IndexEmitter.Emit(IndexBuilder.Build(pack)));
         return (pack, files);
     });
 

@@ -63,6 +63,30 @@ public class SyntheticPackTests
     }
 
     [Fact]
+    public void The_indexes_joined_from_each_files_part_answer_like_a_scan_of_the_pack()
+    {
+        // Each of the 12 files carries its claims' part of the indexes; the runtime joins them. A scan of the whole
+        // pack (PackIndexes.Compute) must give the same answers, in the same order.
+        var pack = Medium.Value.Pack;
+        var joined = pack.Indexes;
+        var scanned = PackIndexes.Compute(pack);
+        Assert.Equal(scanned.Claimants.Select(e => (e.Key, e.Claims)), joined.Claimants.Select(e => (e.Key, e.Claims)));
+        Assert.Equal(scanned.Subjects.Select(e => (e.Key, e.Claims)), joined.Subjects.Select(e => (e.Key, e.Claims)));
+        Assert.Equal(scanned.CitingSources.Select(e => (e.Key, e.Claims)), joined.CitingSources.Select(e => (e.Key, e.Claims)));
+        Assert.Equal(scanned.Contradictions, joined.Contradictions);
+        Assert.Equal(scanned.Supports, joined.Supports);
+        Assert.Equal(scanned.Timeline, joined.Timeline);
+        foreach (var claim in pack.Claims)
+            Assert.Equal(scanned.Corroboration(claim).ToString(), joined.Corroboration(claim).ToString());
+
+        // The join had work to do: claimants with claims in several files, and a timeline that is not the pack's order.
+        Assert.Contains(joined.Claimants, e => e.Claims.Count > 1);
+        Assert.NotEqual(pack.Claims.Where(c => c.Date is not null), joined.Timeline);
+        Assert.NotEmpty(joined.Contradictions);
+        Assert.NotEmpty(joined.Supports);
+    }
+
+    [Fact]
     public void A_synthetic_pack_uses_references_across_files_aliases_quotes_and_quantities()
     {
         var (files, _, pack) = Medium.Value;

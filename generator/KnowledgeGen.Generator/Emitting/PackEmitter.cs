@@ -104,11 +104,18 @@ public static class PackEmitter
         w.Line($"/// <summary>The facts of {CSharpText.Doc(file.Path)}, as records the runtime decodes on first access.</summary>");
         w.Line($"internal static class File{file.Ordinal}");
         w.Open();
+        // The file's part of the pack's indexes (IndexEmitter joins the parts); its references to other packs' entities
+        // share the records' lookup.
+        var index = file.Claims.Count == 0 ? null : records.Indexes(Linking.IndexBuilder.Build(file));
         var external = records.Externals.Count > 0 ? "External" : "null";
         w.Line($"private static readonly {Gen}FactFile Records = new(Links, {external}, Data);");
         foreach (var (@class, type, first, count) in kinds)
             w.Line($"internal static readonly {Gen}FactTable<{Rt}{type}> {@class} = {Gen}FactTable.{@class}(Records, {first}, {count});");
+        if (index is not null)
+            w.Line($"internal static {Gen}FactIndexPart Index => new({external}, IndexData);");
         DataChunks.Write(w, "Data", all);
+        if (index is not null)
+            DataChunks.Write(w, "IndexData", index);
         DataChunks.WriteExternals(w, records.Externals);
         w.Close();
         w.Close();
@@ -122,7 +129,7 @@ public static class PackEmitter
 
     private static string PartName(EntityClass @class, int part) => part == 0 ? @class.ToString() : $"__{@class}Part{part}";
 
-    /// <summary>The pack-wide files: each kind's class with its summary, <c>All</c> and lookup, and the Pack class.</summary>
+    /// <summary>The pack-wide files: each kind's class with its summary, <c>All</c> and lookup, the Pack class and its indexes.</summary>
     public static IReadOnlyList<GeneratedFile> EmitShape(PackShape shape) => new[]
     {
         KindFile(shape, EntityClass.Sources, "Source", "The sources of the pack: documents and the channels claims reached them through.", shape.Sources),
@@ -130,6 +137,7 @@ public static class PackEmitter
         KindFile(shape, EntityClass.Places, "Place", "The places of the pack.", shape.Places),
         KindFile(shape, EntityClass.Claims, "Claim", "The claims of the pack: who asserted what, when, about whom, cited to which sources.", shape.Claims),
         PackFile(shape),
+        IndexEmitter.Emit(shape),
     };
 
     private static GeneratedFile KindFile(PackShape shape, EntityClass @class, string type, string summary, EquatableArray<FileTable> tables)

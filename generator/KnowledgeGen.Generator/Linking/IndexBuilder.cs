@@ -6,36 +6,34 @@ using KnowledgeGen.Generator.Model;
 namespace KnowledgeGen.Generator.Linking;
 
 /// <summary>
-/// Computes the pack's indexes from the linked <see cref="PackModel"/>, through its <see cref="IndexInput"/>
-/// (the pipeline caches the input, so a rewording does not rebuild them): claims by claimant, by subject
-/// and by source, the contradiction and support graph, corroboration by independent origins, and the
-/// timeline. Every list keeps the pack's order, so the output is stable for a given pack.
+/// Computes one file's part of the pack's indexes from its linked claims: the claims by claimant, by subject and
+/// by source, the contradictions and support edges this file's claims start, each claim's corroboration by
+/// independent origins, and the file's dated claims in time order. A part needs nothing from other files, so
+/// the pipeline builds it with the file's generated code, and an edit to one file rebuilds one part. Every list
+/// is in the pack's order, so joining the parts in file order (the runtime does, on first use) gives the
+/// pack's indexes.
 /// </summary>
 public static class IndexBuilder
 {
-    public static IndexModel Build(PackModel pack) => Build(Input(pack));
+    /// <summary>The part of <paramref name="file"/>: its own claims, which the pack-wide link placed in the file.</summary>
+    public static IndexModel Build(FileModel file) => Build(file.Claims);
 
-    public static IndexModel Build(IndexInput input)
+    public static IndexModel Build(EquatableArray<ClaimModel> claims)
     {
-        var claims = input.Claims;
-        var order = new Dictionary<string, int>(claims.Count, StringComparer.Ordinal);
-        for (var i = 0; i < claims.Count; i++)
-            order[claims[i].Claim.Id] = i;
-        int Order(EntityRef claim) => order.TryGetValue(claim.Id, out var i) ? i : int.MaxValue;
-
         // One pass over the claims fills every index; each claim is looked at once, with no list made per claim.
         var byClaimant = new Groups();
         var bySubject = new Groups();
         var bySource = new Groups();
         var contradictions = new List<RefPair>();
         var supports = new List<RefPair>();
-        var supportEdges = new HashSet<(string, string)>();
         var dated = new List<(DateSpec Date, int Index)>();
         var corroborations = new CorroborationModel[claims.Count];
+        var claimRefs = new EntityRef[claims.Count];
+        var others = new List<EntityRef>();
         for (var i = 0; i < claims.Count; i++)
         {
             var claim = claims[i];
-            var self = claim.Claim;
+            var self = claimRefs[i] = Own(claim.Entity);
             byClaimant.Add(claim.Claimant, self);
             for (var s = 0; s < claim.About.Count; s++)
                 bySubject.Add(claim.About[s], self);
@@ -46,16 +44,17 @@ public static class IndexBuilder
                 if (citation.Via is not null)
                     bySource.Add(citation.Via, self);
             }
-            if (claim.Contradicts.Count > 0)
-                foreach (var other in claim.Contradicts.Where(o => Order(self) < Order(o)).OrderBy(Order))
+            // A contradiction is listed once, by the claim that comes first in the pack (so by its file).
+            foreach (var other in Sorted(claim.Contradicts, others))
+                if (Order(self) < Order(other))
                     contradictions.Add(new RefPair(self, other));
-            if (claim.Supports.Count > 0)
-                foreach (var other in claim.Supports.OrderBy(Order))
-                    if (supportEdges.Add((self.Id, other.Id)))
-                        supports.Add(new RefPair(self, other));
+            var firstEdge = supports.Count;
+            foreach (var other in Sorted(claim.Supports, others))
+                if (!HasEdge(supports, firstEdge, other))
+                    supports.Add(new RefPair(self, other));
             if (claim.Date is not null)
                 dated.Add((claim.Date, i));
-            corroborations[i] = Corroboration(claim);
+            corroborations[i] = Corroboration(self, claim.Citations);
         }
 
         // By the start of the period, then the more precise date first, then the pack's order.
@@ -67,22 +66,51 @@ public static class IndexBuilder
             : x.Index.CompareTo(y.Index));
         var timeline = new EntityRef[dated.Count];
         for (var i = 0; i < timeline.Length; i++)
-            timeline[i] = claims[dated[i].Index].Claim;
+            timeline[i] = claimRefs[dated[i].Index];
 
-        // The indexes are written as references to members: without the names the docs show, rewording a
-        // claim leaves the model equal and the generated indexes cached.
-        return new IndexModel(input.Namespace, byClaimant.Of(input.Actors), bySubject.Of(input.Actors, input.Places), bySource.Of(input.Sources),
+        return new IndexModel(byClaimant.InPackOrder(), bySubject.InPackOrder(), bySource.InPackOrder(),
             contradictions.ToEquatableArray(), supports.ToEquatableArray(), new EquatableArray<EntityRef>(timeline),
             new EquatableArray<CorroborationModel>(corroborations));
     }
 
+    // A generated entity of this pack, as a reference: the runtime reaches it by kind, file and place.
+    private static EntityRef Own(EntityModel e) => new(EntityClass.Claims, e.Member, e.Id, "", null, e.File, e.Index);
+
+    private static bool IsOwn(EntityRef entity) => entity.External is null && entity.File >= 0;
+
+    // The pack's order of a claim: its file, then its place there; another pack's claims come after, in the order given.
+    private static long Order(EntityRef claim) => IsOwn(claim) ? ((long)claim.File << 32) | (uint)claim.Index : long.MaxValue;
+
+    // Whether the claim's edges (from firstEdge on) already reach other: a link written twice is one edge.
+    private static bool HasEdge(List<RefPair> edges, int firstEdge, EntityRef other)
+    {
+        for (var i = firstEdge; i < edges.Count; i++)
+            if (edges[i].Second.Id == other.Id)
+                return true;
+        return false;
+    }
+
+    // A claim's links in the pack's order (a stable sort: another pack's claims keep the order they are written in).
+    private static List<EntityRef> Sorted(EquatableArray<EntityRef> links, List<EntityRef> into)
+    {
+        into.Clear();
+        for (var i = 0; i < links.Count; i++)
+            into.Add(links[i]);
+        if (into.Count > 1)
+        {
+            var ordered = into.OrderBy(Order).ToList();
+            into.Clear();
+            into.AddRange(ordered);
+        }
+        return into;
+    }
+
     // A claim's citations, its distinct reports, and its distinct origins (the via channel, else the report) in the
     // order they are cited. Claims cite a few sources, so the distinct ones are found by looking back, not in a set.
-    private static CorroborationModel Corroboration(ClaimLinks claim)
+    private static CorroborationModel Corroboration(EntityRef claim, EquatableArray<CitationModel> citations)
     {
-        var citations = claim.Citations;
         if (citations.Count == 0)
-            return new CorroborationModel(claim.Claim, 0, 0, EquatableArray<EntityRef>.Empty);
+            return new CorroborationModel(claim, 0, 0, EquatableArray<EntityRef>.Empty);
         var reports = 0;
         var origins = new List<EntityRef>(citations.Count);
         for (var i = 0; i < citations.Count; i++)
@@ -100,84 +128,32 @@ public static class IndexBuilder
             if (!seen)
                 origins.Add(origin);
         }
-        return new CorroborationModel(claim.Claim, citations.Count, reports, new EquatableArray<EntityRef>(origins.ToArray()));
+        return new CorroborationModel(claim, citations.Count, reports, new EquatableArray<EntityRef>(origins.ToArray()));
     }
 
-    /// <summary>
-    /// The <see cref="IndexInput"/> of a linked pack. The linker shares one reference object per entity; so does
-    /// the input, which makes one reference without a name per entity and no model.
-    /// </summary>
-    public static IndexInput Input(PackModel pack)
-    {
-        var bare = new Dictionary<EntityRef, EntityRef>(ReferenceComparer.Instance);
-        EntityRef B(EntityRef r)
-        {
-            if (!bare.TryGetValue(r, out var b))
-                bare[r] = b = r.Name.Length == 0 ? r : r with { Name = "" };
-            return b;
-        }
-        EquatableArray<EntityRef> Bs(EquatableArray<EntityRef> refs)
-        {
-            if (refs.Count == 0)
-                return EquatableArray<EntityRef>.Empty;
-            var array = new EntityRef[refs.Count];
-            for (var i = 0; i < array.Length; i++)
-                array[i] = B(refs[i]);
-            return new EquatableArray<EntityRef>(array);
-        }
-        static EntityRef Own(EntityClass @class, EntityModel e) => new(@class, e.Member, e.Id, "", null, e.File, e.Index);
-        return new IndexInput(
-            pack.Info.Namespace,
-            pack.Sources.Select(s => Own(EntityClass.Sources, s.Entity)).ToEquatableArray(),
-            pack.Actors.Select(a => Own(EntityClass.Actors, a.Entity)).ToEquatableArray(),
-            pack.Places.Select(p => Own(EntityClass.Places, p.Entity)).ToEquatableArray(),
-            pack.Claims.Select(c => new ClaimLinks(
-                Own(EntityClass.Claims, c.Entity), B(c.Claimant), Bs(c.About), c.Date,
-                c.Citations.Count == 0 ? EquatableArray<CitationLinks>.Empty
-                : c.Citations.Select(ci => new CitationLinks(B(ci.Source), ci.Via is null ? null : B(ci.Via))).ToEquatableArray(),
-                Bs(c.Contradicts), Bs(c.Supports))).ToEquatableArray());
-    }
-
-    private sealed class ReferenceComparer : IEqualityComparer<EntityRef>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public bool Equals(EntityRef? x, EntityRef? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(EntityRef obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-    }
-
-    // The claims that name each key, in the pack's order and each once; keys without claims are left out, and keys
-    // keep the order they are given in.
+    // The file's claims that name each entity of the pack, in the file's order and each once. Entities of other packs
+    // are not indexed. Keys come in the pack's order (kind, then file, then place), which the runtime's join keeps.
     private sealed class Groups
     {
-        // By kind, then by id: a dictionary of plain string keys hashes faster than one of (kind, id) pairs.
-        private readonly Dictionary<string, List<EntityRef>>[] _claims =
-        {
-            new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal),
-        };
+        private readonly Dictionary<(EntityClass, int, int), (EntityRef Key, List<EntityRef> Claims)> _claims = new();
 
         public void Add(EntityRef key, EntityRef claim)
         {
-            var byId = _claims[(int)key.Class];
-            if (!byId.TryGetValue(key.Id, out var list))
-                byId[key.Id] = list = new List<EntityRef>();
-            if (list.Count == 0 || list[list.Count - 1].Id != claim.Id)
-                list.Add(claim);
+            if (!IsOwn(key))
+                return;
+            var at = (key.Class, key.File, key.Index);
+            if (!_claims.TryGetValue(at, out var group))
+                _claims[at] = group = (key, new List<EntityRef>());
+            if (group.Claims.Count == 0 || group.Claims[group.Claims.Count - 1].Id != claim.Id)
+                group.Claims.Add(claim);
         }
 
-        public EquatableArray<IndexGroup> Of(EquatableArray<EntityRef> keys, EquatableArray<EntityRef> moreKeys = default)
-        {
-            var groups = new List<IndexGroup>();
-            void Take(EquatableArray<EntityRef> some)
-            {
-                for (var i = 0; i < some.Count; i++)
-                    if (_claims[(int)some[i].Class].TryGetValue(some[i].Id, out var list))
-                        groups.Add(new IndexGroup(some[i], new EquatableArray<EntityRef>(list.ToArray())));
-            }
-            Take(keys);
-            Take(moreKeys);
-            return groups.ToEquatableArray();
-        }
+        public EquatableArray<IndexGroup> InPackOrder() =>
+            _claims.OrderBy(g => g.Key)
+                .Select(g => new IndexGroup(Bare(g.Value.Key), new EquatableArray<EntityRef>(g.Value.Claims.ToArray())))
+                .ToEquatableArray();
+
+        // The key as the indexes write it: by kind, file and place, without the name the docs show.
+        private static EntityRef Bare(EntityRef key) => key.Name.Length == 0 ? key : key with { Name = "" };
     }
 }

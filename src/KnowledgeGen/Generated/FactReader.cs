@@ -158,6 +158,18 @@ internal ref struct FactReader
     /// <summary>A reference, resolved now.</summary>
     public T Entity<T>() where T : Entity => (T)Target().Resolve();
 
+    /// <summary>A reference to an entity of this pack, resolved now, and its place in the pack's order (kind, file, place).</summary>
+    public T Entity<T>(out long order) where T : Entity
+    {
+        var kind = Int();
+        if (kind < 0 || kind >= ExternalKind)
+            throw Corrupt("reference to an entity of this pack");
+        var file = Int();
+        var index = Int();
+        order = ((long)kind << 56) | ((long)file << 28) | (uint)index;
+        return (T)new FactTarget(_links, null, (EntityKind)kind, file, index).Resolve();
+    }
+
     public T[] Entities<T>() where T : Entity
     {
         var entities = new T[Int()];
@@ -315,31 +327,26 @@ internal static class FactDecoder
             r.Refs<Claim>(), r.Refs<Claim>(), r.Refs<Claim>());
     }
 
-    // The indexes: by claimant, subject and source (each a count, then key and claims), contradictions and
-    // supports (pairs), the timeline, and corroborations (claim, citations, reports, origins).
-    public static PackIndexes Indexes(ref FactReader r)
+    // One file's part of the indexes: by claimant, subject and source (each a count, then key and claims),
+    // contradictions and supports (a count, then pairs), the dated claims in time order (a list), and corroborations
+    // (a count, then claim, citations, reports and origins). Each list is added to what the parts before it gave.
+    public static void IndexPart(ref FactReader r, FactIndexJoin into)
     {
-        var byClaimant = Groups<Actor>(ref r);
-        var bySubject = Groups<Entity>(ref r);
-        var bySource = Groups<Source>(ref r);
-        var contradictions = new ClaimPair[r.Int()];
-        for (var i = 0; i < contradictions.Length; i++)
-            contradictions[i] = new ClaimPair(r.Entity<Claim>(), r.Entity<Claim>());
-        var supports = new SupportEdge[r.Int()];
-        for (var i = 0; i < supports.Length; i++)
-            supports[i] = new SupportEdge(r.Entity<Claim>(), r.Entity<Claim>());
-        var timeline = r.Entities<Claim>();
-        var corroborations = new Corroboration[r.Int()];
-        for (var i = 0; i < corroborations.Length; i++)
-            corroborations[i] = new Corroboration(r.Entity<Claim>(), r.Int(), r.Int(), r.Entities<Source>());
-        return new PackIndexes(byClaimant, bySubject, bySource, contradictions, supports, timeline, corroborations);
+        Groups(ref r, into.ByClaimant);
+        Groups(ref r, into.BySubject);
+        Groups(ref r, into.BySource);
+        for (var i = r.Int(); i > 0; i--)
+            into.Contradictions.Add(new ClaimPair(r.Entity<Claim>(), r.Entity<Claim>()));
+        for (var i = r.Int(); i > 0; i--)
+            into.Supports.Add(new SupportEdge(r.Entity<Claim>(), r.Entity<Claim>()));
+        into.AddTimeline(r.Entities<Claim>());
+        for (var i = r.Int(); i > 0; i--)
+            into.Corroborations.Add(new Corroboration(r.Entity<Claim>(), r.Int(), r.Int(), r.Entities<Source>()));
     }
 
-    private static IndexEntry<TKey>[] Groups<TKey>(ref FactReader r) where TKey : Entity
+    private static void Groups<TKey>(ref FactReader r, FactIndexJoin.Groups<TKey> into) where TKey : Entity
     {
-        var groups = new IndexEntry<TKey>[r.Int()];
-        for (var i = 0; i < groups.Length; i++)
-            groups[i] = new IndexEntry<TKey>(r.Entity<TKey>(), r.Entities<Claim>());
-        return groups;
+        for (var i = r.Int(); i > 0; i--)
+            into.Add(r.Entity<TKey>(out var order), order, r.Entities<Claim>());
     }
 }

@@ -123,14 +123,24 @@ public static class FactTable
     /// <summary>The claims of one file.</summary>
     public static FactTable<Claim> Claims(FactFile file, int first, int count) => new(file, first, count, FactDecoder.Claim);
 
-    /// <summary>The pack's indexes, from the data the generator computed them into; every reference resolved.</summary>
-    public static PackIndexes Indexes(FactLinks links, Func<int, Entity>? external, FactData data)
+    /// <summary>
+    /// The pack's indexes, from the parts the generator computed into each YAML file's code, in the pack's file order;
+    /// every reference resolved.
+    /// </summary>
+    public static PackIndexes Indexes(FactLinks links, params FactIndexPart[] parts)
     {
-        var reader = new FactReader(Join(data), 0, links, external);
-        return FactDecoder.Indexes(ref reader);
+        if (links is null)
+            throw new ArgumentNullException(nameof(links));
+        var join = new FactIndexJoin();
+        foreach (var part in parts ?? Array.Empty<FactIndexPart>())
+        {
+            var reader = new FactReader(Join(part.Data), 0, links, part.External);
+            FactDecoder.IndexPart(ref reader, join);
+        }
+        return join.Indexes();
     }
 
-    // The chunks of the indexes' stream, in one array: an item of the stream may run across chunks.
+    // The chunks of a file's part of the indexes, in one array: an item of the stream may run across chunks.
     internal static byte[] Join(FactData data)
     {
         var chunks = new List<byte[]>();
@@ -151,6 +161,98 @@ public static class FactTable
             at += chunk.Length;
         }
         return bytes;
+    }
+}
+
+/// <summary>One YAML file's part of the pack's indexes: its data, and how its references reach other packs.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class FactIndexPart
+{
+    /// <summary>A part written as <paramref name="data"/>, whose references to other packs go through <paramref name="external"/>.</summary>
+    public FactIndexPart(Func<int, Entity>? external, FactData data)
+    {
+        External = external;
+        Data = data ?? throw new ArgumentNullException(nameof(data));
+    }
+
+    internal Func<int, Entity>? External { get; }
+
+    internal FactData Data { get; }
+}
+
+/// <summary>
+/// The files' parts of the indexes joined into the pack's. Each part lists its file's claims in the pack's order, so
+/// joining keeps the order: claims under one key are added file after file, keys are put in the pack's order once,
+/// and the timeline, sorted within each file, is merged by date (a stable sort, so equal dates keep the pack's order).
+/// </summary>
+internal sealed class FactIndexJoin
+{
+    public readonly Groups<Actor> ByClaimant = new();
+    public readonly Groups<Entity> BySubject = new();
+    public readonly Groups<Source> BySource = new();
+    public readonly List<ClaimPair> Contradictions = new();
+    public readonly List<SupportEdge> Supports = new();
+    public readonly List<Corroboration> Corroborations = new();
+    private readonly List<Claim> _timeline = new();
+    private bool _sorted = true;
+
+    public void AddTimeline(Claim[] claims)
+    {
+        if (claims.Length == 0)
+            return;
+        if (_timeline.Count > 0 && _timeline[_timeline.Count - 1].Date!.Value.CompareTo(claims[0].Date!.Value) > 0)
+            _sorted = false;
+        _timeline.AddRange(claims);
+    }
+
+    public PackIndexes Indexes()
+    {
+        var timeline = _timeline.ToArray();
+        if (!_sorted)
+        {
+            // Sorted by date, then by the order the parts gave (the pack's order): Array.Sort is not stable alone.
+            var order = new int[timeline.Length];
+            for (var i = 0; i < order.Length; i++)
+                order[i] = i;
+            Array.Sort(order, (x, y) =>
+            {
+                var byDate = timeline[x].Date!.Value.CompareTo(timeline[y].Date!.Value);
+                return byDate != 0 ? byDate : x.CompareTo(y);
+            });
+            var sorted = new Claim[timeline.Length];
+            for (var i = 0; i < order.Length; i++)
+                sorted[i] = timeline[order[i]];
+            timeline = sorted;
+        }
+        return new PackIndexes(ByClaimant.Entries(), BySubject.Entries(), BySource.Entries(),
+            Contradictions.ToArray(), Supports.ToArray(), timeline, Corroborations.ToArray());
+    }
+
+    /// <summary>The claims filed under each key, joined from the parts; keys in the pack's order.</summary>
+    public sealed class Groups<TKey> where TKey : Entity
+    {
+        private readonly Dictionary<long, (TKey Key, List<Claim> Claims)> _groups = new();
+
+        public void Add(TKey key, long order, Claim[] claims)
+        {
+            if (!_groups.TryGetValue(order, out var group))
+                _groups[order] = group = (key, new List<Claim>(claims.Length));
+            group.Claims.AddRange(claims);
+        }
+
+        public IndexEntry<TKey>[] Entries()
+        {
+            var orders = new long[_groups.Count];
+            _groups.Keys.CopyTo(orders, 0);
+            Array.Sort(orders);
+            var entries = new IndexEntry<TKey>[orders.Length];
+            for (var i = 0; i < orders.Length; i++)
+            {
+                var group = _groups[orders[i]];
+                entries[i] = new IndexEntry<TKey>(group.Key, group.Claims.ToArray());
+            }
+            return entries;
+        }
     }
 }
 

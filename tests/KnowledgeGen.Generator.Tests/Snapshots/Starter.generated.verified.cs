@@ -57,8 +57,8 @@ namespace Starter.Facts
     {
         /// <summary>
         /// The pack's indexes, computed when the pack was built: claims by claimant, subject and source,
-        /// 1 contradictions, 1 support edges, corroboration by independent origins,
-        /// and a timeline of 3 dated claims.
+        /// the contradictions and support edges between claims, corroboration by independent origins,
+        /// and a timeline of the dated claims.
         /// </summary>
         public static global::KnowledgeGen.PackIndexes Indexes => __indexes ?? global::KnowledgeGen.Generated.Initialize.Once(ref __indexes, __Indexes.Create());
         private static global::KnowledgeGen.PackIndexes? __indexes;
@@ -80,13 +80,9 @@ namespace Starter.Facts
         [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGen", "0.1.0")]
         private static class __Indexes
         {
-            public static global::KnowledgeGen.PackIndexes Create() => global::KnowledgeGen.Generated.FactTable.Indexes(global::Starter.Facts.__Facts.Links, null, Data);
-
-            private static global::System.ReadOnlySpan<byte> Data(int chunk) => chunk switch
-            {
-                0 => "3,1,0,0,1,3,1,0,1,0,2,1,3,1,2,1,0,3,1,3,1,1,2,1,0,1,1,3,1,1,2,3,1,2,3,1,0,3,1,1,2,0,4,0,3,3,1,0,3,1,1,3,1,2,0,4,1,1,3,1,0,1,3,1,1,3,1,2,1,3,1,0,3,1,1,3,3,1,2,3,1,1,3,1,0,3,3,1,0,1,1,1,0,4,1,3,1,1,1,1,1,0,4,0,3,1,2,1,1,1,0,4,0,"u8,
-                _ => default,
-            };
+            // Each file's part, in the pack's file order; the runtime joins them.
+            public static global::KnowledgeGen.PackIndexes Create() => global::KnowledgeGen.Generated.FactTable.Indexes(global::Starter.Facts.__Facts.Links,
+                global::Starter.Facts.__Facts.File1.Index);
         }
     }
 }
@@ -313,12 +309,19 @@ namespace Starter.Facts
         {
             private static readonly global::KnowledgeGen.Generated.FactFile Records = new(Links, null, Data);
             internal static readonly global::KnowledgeGen.Generated.FactTable<global::KnowledgeGen.Claim> Claims = global::KnowledgeGen.Generated.FactTable.Claims(Records, 0, 3);
+            internal static global::KnowledgeGen.Generated.FactIndexPart Index => new(null, IndexData);
 
             private static global::System.ReadOnlySpan<byte> Data(int chunk) => chunk switch
             {
                 0 => "329#24:taliban-lost-40-fighters65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.0,~65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.1,0,0,1,2,3,1,2021,9,2,0,1,2:402:4015:fighters killed0,1,0,4,0,79:the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir0,4,1,0,1,3,1,1,0,"u8
                     + "281#21:clashes-still-ongoing21:Clashes still ongoing0,~80:The Taliban are using their last power to get in, but clashes are still ongoing.1,0,3,2,2,3,1,1,0,1,2021,9,1,1,0,~1,0,4,0,83:They (Taliban) are using their last power to get in, but clashes are still ongoing,~1,3,1,2,0,1,3,1,0,"u8
                     + "188#11:valley-fell22:The valley has fallen.0,~22:The valley has fallen.1,0,2,0,2021,1,1,2,3,1:73:8.54:days1,1,0,4,0,60:Quotes \"inside\", a back\\slash, */ and </summary> & <b> #if {~1,3,1,1,0,0,"u8,
+                _ => default,
+            };
+
+            private static global::System.ReadOnlySpan<byte> IndexData(int chunk) => chunk switch
+            {
+                0 => "3,1,0,0,1,3,1,0,1,0,2,1,3,1,2,1,0,3,1,3,1,1,2,1,0,1,1,3,1,1,2,3,1,2,3,1,0,3,1,1,2,0,4,0,3,3,1,0,3,1,1,3,1,2,0,4,1,1,3,1,0,1,3,1,1,3,1,2,1,3,1,0,3,1,1,3,3,1,2,3,1,1,3,1,0,3,3,1,0,1,1,1,0,4,1,3,1,1,1,1,1,0,4,0,3,1,2,1,1,1,0,4,0,"u8,
                 _ => default,
             };
         }
