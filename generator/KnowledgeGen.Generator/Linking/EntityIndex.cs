@@ -101,13 +101,21 @@ internal sealed class EntityIndex
     // The generator's own members of a kind's class start with "__", which no entity's C# name does.
     private static bool IsReserved(string member) => ReservedMembers.Contains(member);
 
-    private readonly Dictionary<string, LinkedEntity> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkedEntity> _byId;
     // Each kind's entities in the order they were registered, which is the files' path order and then the order
     // they are written in: the checks below take them in that order without sorting.
-    private readonly List<LinkedEntity>[] _registered = { new(), new(), new(), new() };
+    private readonly List<LinkedEntity>[] _registered;
     private readonly List<DiagnosticInfo> _diagnostics;
 
-    public EntityIndex(List<DiagnosticInfo> diagnostics) => _diagnostics = diagnostics;
+    /// <param name="expected">How many entities of each kind will be registered: sized once, the index is not grown
+    /// (and rehashed) entity by entity while a large pack is linked.</param>
+    public EntityIndex(List<DiagnosticInfo> diagnostics, int[]? expected = null)
+    {
+        _diagnostics = diagnostics;
+        expected ??= new int[4];
+        _registered = new[] { new List<LinkedEntity>(expected[0]), new List<LinkedEntity>(expected[1]), new List<LinkedEntity>(expected[2]), new List<LinkedEntity>(expected[3]) };
+        _byId = new Dictionary<string, LinkedEntity>(expected[0] + expected[1] + expected[2] + expected[3], StringComparer.Ordinal);
+    }
 
     public IEnumerable<string> Ids => _byId.Keys.Concat(_referenced.Keys.Where(id => !_byId.ContainsKey(id)));
 

@@ -52,11 +52,19 @@ public static class PackLinker
 
         var info = LinkManifest(files, options, diagnostics);
 
-        var index = new EntityIndex(diagnostics);
-        var sources = Register(files, f => f.Sources, s => s.Header, EntityClass.Sources, index);
-        var actors = Register(files, f => f.Actors, a => a.Header, EntityClass.Actors, index);
-        var places = Register(files, f => f.Places, p => p.Header, EntityClass.Places, index);
-        var claims = Register(files, f => f.Claims, c => c.Header, EntityClass.Claims, index);
+        var written = new int[4];
+        foreach (var file in files)
+        {
+            written[(int)EntityClass.Sources] += file.Sources.Count;
+            written[(int)EntityClass.Actors] += file.Actors.Count;
+            written[(int)EntityClass.Places] += file.Places.Count;
+            written[(int)EntityClass.Claims] += file.Claims.Count;
+        }
+        var index = new EntityIndex(diagnostics, written);
+        var sources = Register(files, f => f.Sources, s => s.Header, EntityClass.Sources, written, index);
+        var actors = Register(files, f => f.Actors, a => a.Header, EntityClass.Actors, written, index);
+        var places = Register(files, f => f.Places, p => p.Header, EntityClass.Places, written, index);
+        var claims = Register(files, f => f.Claims, c => c.Header, EntityClass.Claims, written, index);
         index.CheckNames();
         index.CheckAliases();
         index.AddReferencedPacks(referenced);
@@ -125,9 +133,9 @@ public static class PackLinker
         !string.IsNullOrWhiteSpace(text) && Reading.PackFileReader.IsIdentifier(text!, allowDots: true);
 
     private static List<(LinkedEntity Entity, T Spec)> Register<T>(List<FileSpec> files, Func<FileSpec, EquatableArray<T>> list,
-        Func<T, EntityHeader> header, EntityClass @class, EntityIndex index) where T : IEquatable<T>
+        Func<T, EntityHeader> header, EntityClass @class, int[] written, EntityIndex index) where T : IEquatable<T>
     {
-        var registered = new List<(LinkedEntity, T)>();
+        var registered = new List<(LinkedEntity, T)>(written[(int)@class]);
         for (var ordinal = 0; ordinal < files.Count; ordinal++)
             foreach (var spec in list(files[ordinal]))
             {
