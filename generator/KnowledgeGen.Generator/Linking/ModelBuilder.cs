@@ -164,22 +164,40 @@ internal sealed class ModelBuilder
 
         return new PackModel(
             info,
-            sourceRefs.Where(s => s.Entity.Emitted).Select(s => new SourceModel(
+            Models(sourceRefs, s => s.Entity, s => new SourceModel(
                 Entity(s.Entity), s.Spec.Kind, Ref(s.Outlet), Ref(s.Author), s.Spec.Language, s.Spec.TranslatedFrom,
-                s.Spec.Published, s.Spec.Document?.Value, s.Spec.Url, Refs(s.Relays), s.Entity.CitationCount)).ToEquatableArray(),
-            actorRefs.Where(a => a.Entity.Emitted).Select(a => new ActorModel(
+                s.Spec.Published, s.Spec.Document?.Value, s.Spec.Url, Refs(s.Relays), s.Entity.CitationCount)),
+            Models(actorRefs, a => a.Entity, a => new ActorModel(
                 Entity(a.Entity), a.Spec.Kind, a.Spec.Anonymous, a.Spec.Description,
-                a.Roles.Select(r => new RoleModel(r.Role.Title, Ref(r.Of), r.Role.Former, r.Role.Note)).ToEquatableArray(),
+                a.Roles.Count == 0 ? EquatableArray<RoleModel>.Empty
+                : a.Roles.Select(r => new RoleModel(r.Role.Title, Ref(r.Of), r.Role.Former, r.Role.Note)).ToEquatableArray(),
                 a.Entity.ClaimCount,
-                CitedIn(a.Entity, out var citedInCount), citedInCount)).ToEquatableArray(),
-            placeRefs.Where(p => p.Entity.Emitted).Select(p => new PlaceModel(
-                Entity(p.Entity), p.Spec.Kind, cyclic.Contains(p.Entity) ? null : Ref(p.In), p.Entity.MentionCount)).ToEquatableArray(),
+                CitedIn(a.Entity, out var citedInCount), citedInCount)),
+            Models(placeRefs, p => p.Entity, p => new PlaceModel(
+                Entity(p.Entity), p.Spec.Kind, cyclic.Contains(p.Entity) ? null : Ref(p.In), p.Entity.MentionCount)),
             emittedClaims.Select(c => new ClaimModel(
                 Entity(c.Entity), c.Spec.Statement, c.Claimant!.ToRef(), Refs(c.About), c.Spec.Date, c.Spec.Status, c.Spec.Quantity,
                 CitationModels(c.Citations),
                 Refs(contradicts.TryGetValue(c.Entity, out var against) ? against : NoEntities), Refs(c.Supports),
                 Refs(supportedBy.TryGetValue(c.Entity, out var backers) ? backers : NoEntities))).ToEquatableArray(),
             EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    // The models of the generated ones among an entity kind's resolved references, in one array sized once (a filtered
+    // query would grow its array as it goes, several times over for a large pack).
+    private static EquatableArray<TModel> Models<TRefs, TModel>(List<TRefs> refs, Func<TRefs, LinkedEntity> entity, Func<TRefs, TModel> model)
+        where TModel : IEquatable<TModel>
+    {
+        var count = 0;
+        foreach (var item in refs)
+            if (entity(item).Emitted)
+                count++;
+        var models = new TModel[count];
+        var at = 0;
+        foreach (var item in refs)
+            if (entity(item).Emitted)
+                models[at++] = model(item);
+        return new EquatableArray<TModel>(models);
     }
 
     private (LinkedEntity? Source, Located Quote, LinkedEntity? Via)[] ResolveCitations(LinkedEntity claim, EquatableArray<CitationSpec> citations)
