@@ -11,15 +11,17 @@ namespace KnowledgeGen.Generator.Tests;
 /// </summary>
 public class CrossPackTests
 {
-    internal static readonly Lazy<MetadataReference> Starter = new(CompileStarter);
+    private static readonly Lazy<byte[]> StarterImage = new(CompileStarter);
 
-    private static MetadataReference CompileStarter()
+    internal static readonly Lazy<MetadataReference> Starter = new(() => MetadataReference.CreateFromImage(StarterImage.Value));
+
+    private static byte[] CompileStarter()
     {
         var run = GeneratorHarness.Run(GeneratorHarness.Fixture("starter"));
         using var image = new MemoryStream();
         var emitted = run.OutputCompilation.WithAssemblyName("Starter").Emit(image);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        return MetadataReference.CreateFromImage(image.ToArray());
+        return image.ToArray();
     }
 
     internal const string Manifest = "pack:\n  name: Second\n  namespace: Second.Facts\n  title: A second pack\n  version: 1.0.0\n";
@@ -71,6 +73,35 @@ public class CrossPackTests
         Assert.Contains("3 => global::Starter.Facts.Sources.DashtiAudioMessage,", text);
         // The referenced pack's entities are not generated again.
         Assert.DoesNotContain("public static global::KnowledgeGen.Actor FahimDashti", text);
+    }
+
+    [Fact]
+    public void The_indexes_reach_the_referenced_packs_entities_and_file_only_the_packs_own()
+    {
+        var run = RunSecond(Facts);
+        Assert.Equal("", run.DiagnosticsText());
+
+        // Both packs in one load context: the second pack's references resolve to the starter's entities.
+        using var second = new MemoryStream();
+        Assert.True(run.OutputCompilation.Emit(second).Success);
+        var context = new System.Runtime.Loader.AssemblyLoadContext("cross-pack-indexes", isCollectible: true);
+        context.LoadFromStream(new MemoryStream(StarterImage.Value));
+        second.Position = 0;
+        var assembly = context.LoadFromStream(second);
+        var pack = KnowledgePackAttribute.Load(System.Reflection.CustomAttributeExtensions.GetCustomAttribute<KnowledgePackAttribute>(assembly)!.PackType);
+
+        var claim = Assert.Single(pack.Claims);
+        var observer = pack.Find<Actor>("second-observer")!;
+        // The claim's part of the indexes names another pack's source as its origin (through the file's lookup of
+        // other packs' entities), and files the claim under the pack's own subject only.
+        var corroboration = pack.Indexes.Corroboration(claim);
+        Assert.Equal("1 report, 1 independent origin (dashti-audio-message)", corroboration.ToString());
+        Assert.Same(claim.Citations[0].Via, corroboration.Origins[0]);
+        Assert.Equal(new[] { claim }, pack.Indexes.ClaimsAbout(observer));
+        Assert.Equal(new[] { observer }, pack.Indexes.Subjects.Select(e => e.Key));
+        Assert.Empty(pack.Indexes.Claimants); // the claimant is the starter's
+        Assert.Empty(pack.Indexes.CitingSources);
+        context.Unload();
     }
 
     [Fact]
