@@ -136,6 +136,37 @@ public class CachingTests
     }
 
     [Fact]
+    public void A_claim_added_links_the_pack_again_and_rewrites_only_the_files_whose_model_changed()
+    {
+        string Generated(string hint) => Result.GeneratedSources.Single(s => s.HintName == hint).SourceText.ToString();
+        var indexes = Generated("Starter.Facts.Indexes.g.cs");
+
+        // A claim by the Daily Trust citing report-001: the pack is linked again and its shape changes (one more claim).
+        Replace("claims.kg.yaml", text => text + """
+              - id: valley-held
+                statement: The valley held.
+                claimant: daily-trust
+                citations:
+                  - source: report-001
+                    quote: the Taliban lost 40
+            """);
+        AllAre(Reason.Modified, Reasons(Steps.LinkPack));
+        AllAre(Reason.Modified, Reasons(Steps.PackShape));
+
+        // The claim's own file is linked and written again with its part of the indexes, and so are the files whose
+        // entities' docs count it (the claimant's claims, the report's citations); the places' file is not touched.
+        var links = Links();
+        Assert.Equal(Reason.Modified, links["claims.kg.yaml"]);
+        Assert.Equal(Reason.Modified, links["actors.kg.yaml"]);
+        Assert.Equal(Reason.Modified, links["sources.kg.yaml"]);
+        Assert.Equal(Reason.Cached, links["places.kg.yaml"]);
+        Assert.Contains("public static global::KnowledgeGen.Claim ValleyHeld", Generated("Starter.Facts.claims.kg.g.cs"));
+
+        // The file that joins the indexes names the same files' parts: its text is as it was.
+        Assert.Equal(indexes, Generated("Starter.Facts.Indexes.g.cs"));
+    }
+
+    [Fact]
     public void Every_model_between_steps_compares_by_value()
     {
         var text = File("claims.kg.yaml").GetText()!.ToString();
