@@ -131,7 +131,7 @@ public class IndexGenerationTests
     }
 
     [Fact]
-    public void The_file_of_the_indexes_is_written_again_only_when_the_files_holding_claims_change()
+    public void A_renamed_place_links_the_pack_again_but_leaves_the_shape_and_the_file_of_the_indexes_as_they_were()
     {
         var files = GeneratorHarness.Fixture("starter").Select(f => new InMemoryAdditionalText(f.Path, f.Text)).ToList();
         var compilation = GeneratorHarness.Compilation("public class Program { }");
@@ -140,8 +140,9 @@ public class IndexGenerationTests
         var before = IndexesFile();
 
         // A name is not part of any index: the pack is linked again and its link changes (other files' docs show the
-        // name), but the pack's shape (the files holding claims, which the file of the indexes joins) does not, so
-        // that file is not written again. Each file's part of the indexes is written with the file's own code.
+        // name), but the pack's shape (the files and their counts, from which the file that joins the indexes is
+        // written) comes out Unchanged, so that file is not written again. Each file's part of the indexes is written
+        // with the file's own code.
         var places = files.Single(f => f.Path.EndsWith("places.kg.yaml", StringComparison.Ordinal));
         var text = places.GetText()!.ToString();
         Assert.Contains("name: Afghanistan", text);
