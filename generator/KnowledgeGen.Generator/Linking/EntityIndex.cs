@@ -109,10 +109,9 @@ internal sealed class EntityIndex
 
     /// <param name="expected">How many entities of each kind will be registered: sized once, the index is not grown
     /// (and rehashed) entity by entity while a large pack is linked.</param>
-    public EntityIndex(List<DiagnosticInfo> diagnostics, int[]? expected = null)
+    public EntityIndex(List<DiagnosticInfo> diagnostics, int[] expected)
     {
         _diagnostics = diagnostics;
-        expected ??= new int[4];
         _registered = new[] { new List<LinkedEntity>(expected[0]), new List<LinkedEntity>(expected[1]), new List<LinkedEntity>(expected[2]), new List<LinkedEntity>(expected[3]) };
         _byId = new Dictionary<string, LinkedEntity>(expected[0] + expected[1] + expected[2] + expected[3], StringComparer.Ordinal);
     }

@@ -29,7 +29,6 @@ public static class IndexBuilder
         var dated = new List<(DateSpec Date, int Index)>();
         var corroborations = new CorroborationModel[claims.Count];
         var claimRefs = new EntityRef[claims.Count];
-        var others = new List<EntityRef>();
         for (var i = 0; i < claims.Count; i++)
         {
             var claim = claims[i];
@@ -45,11 +44,11 @@ public static class IndexBuilder
                     bySource.Add(citation.Via, self);
             }
             // A contradiction is listed once, by the claim that comes first in the pack (so by its file).
-            foreach (var other in Sorted(claim.Contradicts, others))
+            foreach (var other in claim.Contradicts.OrderBy(Order))
                 if (Order(self) < Order(other))
                     contradictions.Add(new RefPair(self, other));
             var firstEdge = supports.Count;
-            foreach (var other in Sorted(claim.Supports, others))
+            foreach (var other in claim.Supports.OrderBy(Order))
                 if (!HasEdge(supports, firstEdge, other))
                     supports.Add(new RefPair(self, other));
             if (claim.Date is not null)
@@ -78,7 +77,8 @@ public static class IndexBuilder
 
     private static bool IsOwn(EntityRef entity) => entity.External is null && entity.File >= 0;
 
-    // The pack's order of a claim: its file, then its place there; another pack's claims come after, in the order given.
+    // The pack's order of a claim: its file, then its place there; another pack's claims come after, in the order they
+    // are written (OrderBy is a stable sort).
     private static long Order(EntityRef claim) => IsOwn(claim) ? ((long)claim.File << 32) | (uint)claim.Index : long.MaxValue;
 
     // Whether the claim's edges (from firstEdge on) already reach other: a link written twice is one edge.
@@ -88,21 +88,6 @@ public static class IndexBuilder
             if (edges[i].Second.Id == other.Id)
                 return true;
         return false;
-    }
-
-    // A claim's links in the pack's order (a stable sort: another pack's claims keep the order they are written in).
-    private static List<EntityRef> Sorted(EquatableArray<EntityRef> links, List<EntityRef> into)
-    {
-        into.Clear();
-        for (var i = 0; i < links.Count; i++)
-            into.Add(links[i]);
-        if (into.Count > 1)
-        {
-            var ordered = into.OrderBy(Order).ToList();
-            into.Clear();
-            into.AddRange(ordered);
-        }
-        return into;
     }
 
     // A claim's citations, its distinct reports, and its distinct origins (the via channel, else the report) in the

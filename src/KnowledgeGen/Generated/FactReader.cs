@@ -161,13 +161,9 @@ internal ref struct FactReader
     /// <summary>A reference to an entity of this pack, resolved now, and its place in the pack's order (kind, file, place).</summary>
     public T Entity<T>(out long order) where T : Entity
     {
-        var kind = Int();
-        if (kind < 0 || kind >= ExternalKind)
-            throw Corrupt("reference to an entity of this pack");
-        var file = Int();
-        var index = Int();
-        order = ((long)kind << 56) | ((long)file << 28) | (uint)index;
-        return (T)new FactTarget(_links, null, (EntityKind)kind, file, index).Resolve();
+        var target = Target();
+        order = target.Order;
+        return (T)target.Resolve();
     }
 
     public T[] Entities<T>() where T : Entity
@@ -244,6 +240,9 @@ internal readonly struct FactTarget
     }
 
     public Entity Resolve() => _external is not null ? _external(_index) : _links.Get(_kind, _file, _index);
+
+    /// <summary>Where the target stands in its pack's order: by kind, then file, then place.</summary>
+    public long Order => ((long)_kind << 56) | ((long)_file << 28) | (uint)_index;
 }
 
 /// <summary>A reference read from a record: one object holding where its target is written.</summary>

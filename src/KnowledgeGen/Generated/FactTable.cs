@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Linq;
 using System.Threading;
 
 namespace KnowledgeGen.Generated;
@@ -194,39 +195,13 @@ internal sealed class FactIndexJoin
     public readonly List<SupportEdge> Supports = new();
     public readonly List<Corroboration> Corroborations = new();
     private readonly List<Claim> _timeline = new();
-    private bool _sorted = true;
 
-    public void AddTimeline(Claim[] claims)
-    {
-        if (claims.Length == 0)
-            return;
-        if (_timeline.Count > 0 && _timeline[_timeline.Count - 1].Date!.Value.CompareTo(claims[0].Date!.Value) > 0)
-            _sorted = false;
-        _timeline.AddRange(claims);
-    }
+    public void AddTimeline(Claim[] claims) => _timeline.AddRange(claims);
 
-    public PackIndexes Indexes()
-    {
-        var timeline = _timeline.ToArray();
-        if (!_sorted)
-        {
-            // Sorted by date, then by the order the parts gave (the pack's order): Array.Sort is not stable alone.
-            var order = new int[timeline.Length];
-            for (var i = 0; i < order.Length; i++)
-                order[i] = i;
-            Array.Sort(order, (x, y) =>
-            {
-                var byDate = timeline[x].Date!.Value.CompareTo(timeline[y].Date!.Value);
-                return byDate != 0 ? byDate : x.CompareTo(y);
-            });
-            var sorted = new Claim[timeline.Length];
-            for (var i = 0; i < order.Length; i++)
-                sorted[i] = timeline[order[i]];
-            timeline = sorted;
-        }
-        return new PackIndexes(ByClaimant.Entries(), BySubject.Entries(), BySource.Entries(),
-            Contradictions.ToArray(), Supports.ToArray(), timeline, Corroborations.ToArray());
-    }
+    // The timeline by date; OrderBy is a stable sort, so equal dates keep the order the parts gave (the pack's order).
+    public PackIndexes Indexes() =>
+        new(ByClaimant.Entries(), BySubject.Entries(), BySource.Entries(), Contradictions.ToArray(), Supports.ToArray(),
+            _timeline.OrderBy(c => c.Date!.Value).ToArray(), Corroborations.ToArray());
 
     /// <summary>The claims filed under each key, joined from the parts; keys in the pack's order.</summary>
     public sealed class Groups<TKey> where TKey : Entity
