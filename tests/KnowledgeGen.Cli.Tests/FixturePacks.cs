@@ -43,9 +43,34 @@ internal static class FixturePacks
     public static string EmitCSharpToFile(string assemblyName, params string[] csharp) =>
         Emit(GeneratorHarness.Compilation(csharp).WithAssemblyName(assemblyName), assemblyName);
 
-    private static string Emit(Compilation compilation, string assemblyName)
+    // One folder for the test run, removed when the process exits. Each assembly gets a folder of its own in it, as
+    // tests write packs of the same name.
+    private static readonly Lazy<string> RunFolder = new(() =>
     {
         var folder = Path.Combine(Path.GetTempPath(), "knowledgegen-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => RemoveFolder(folder);
+        return folder;
+    });
+
+    private static void RemoveFolder(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+            var parent = Path.GetDirectoryName(folder)!;
+            if (!Directory.EnumerateFileSystemEntries(parent).Any())
+                Directory.Delete(parent);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A loaded assembly cannot be deleted on Windows, or another run uses the parent folder: leave it.
+        }
+    }
+
+    private static string Emit(Compilation compilation, string assemblyName)
+    {
+        var folder = Path.Combine(RunFolder.Value, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, assemblyName + ".dll");
         var emit = compilation.Emit(path);
