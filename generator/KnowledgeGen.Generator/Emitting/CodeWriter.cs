@@ -1,27 +1,25 @@
 using System;
 using System.Text;
+using System.Threading;
 
 namespace KnowledgeGen.Generator.Emitting;
 
 /// <summary>Indented lines with "\n" endings, whatever the platform, so output is byte-identical everywhere.</summary>
 internal sealed class CodeWriter
 {
-    // A file's text is built in one builder that the thread keeps for its next file: a generated file runs to
-    // megabytes in a large pack, and growing a fresh builder chunk by chunk for each one cost as much memory
-    // traffic again as the text itself. Builders past MaxKept characters are left to the collector.
+    // A file's text is built in a builder kept for the next file: a generated file runs to megabytes in a large
+    // pack, and growing a fresh builder chunk by chunk for each one cost as much memory traffic again as the text
+    // itself. The process keeps one spare, not one per thread, so a host that runs the generator on many threads
+    // holds at most MaxKept characters between runs; a writer that finds none takes a fresh builder. Builders past
+    // MaxKept characters are left to the collector.
     private const int MaxKept = 4 << 20;
 
-    [ThreadStatic]
-    private static StringBuilder? t_spare;
+    private static StringBuilder? s_spare;
 
     private StringBuilder? _text;
     private int _indent;
 
-    public CodeWriter()
-    {
-        _text = t_spare ?? new StringBuilder(4096);
-        t_spare = null;
-    }
+    public CodeWriter() => _text = Interlocked.Exchange(ref s_spare, null) ?? new StringBuilder(4096);
 
     private StringBuilder Text => _text ?? throw new InvalidOperationException("The writer's text was already taken.");
 
@@ -61,7 +59,7 @@ internal sealed class CodeWriter
         if (builder.Capacity <= MaxKept)
         {
             builder.Clear();
-            t_spare = builder;
+            Volatile.Write(ref s_spare, builder);
         }
         return text;
     }
