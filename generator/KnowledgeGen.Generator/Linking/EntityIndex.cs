@@ -181,54 +181,65 @@ internal sealed class EntityIndex
     /// <summary>Warns when an alias is also another entity's id, name or alias (ignoring case).</summary>
     public void CheckAliases()
     {
-        var ordered = InFileOrder();
-        var owners = new Dictionary<string, (LinkedEntity Entity, string What)>(ordered.Length * 2, StringComparer.OrdinalIgnoreCase);
-        foreach (var entity in ordered)
-        {
-            Claim(entity.Id, entity, "id");
-            if (entity.Class != EntityClass.Claims)
-                Claim(entity.Header.Name, entity, "name");
-        }
-        foreach (var entity in ordered)
+        // Aliases are few beside ids and names, so only the ids and names some alias spells are kept: a large pack's
+        // ids and names are not all put into a case-insensitive table (most of a link's time at 100,000 facts).
+        var withAliases = new List<LinkedEntity>();
+        var owners = new Dictionary<string, Owner?>(StringComparer.OrdinalIgnoreCase);
+        var longest = 0;
+        foreach (var list in _registered)
+            foreach (var entity in list)
+            {
+                if (entity.Header.Aliases.Count == 0)
+                    continue;
+                withAliases.Add(entity);
+                foreach (var alias in entity.Header.Aliases)
+                {
+                    owners[alias.Value] = null;
+                    longest = Math.Max(longest, alias.Value.Length);
+                }
+            }
+        if (withAliases.Count == 0)
+            return;
+        // Strings equal ignoring case have the same length, so the lengths of the aliases rule most ids out unhashed.
+        var aliasLength = new bool[longest + 1];
+        foreach (var alias in owners.Keys)
+            aliasLength[alias.Length] = true;
+
+        // An id or name an alias spells belongs to the first entity in file order that has it (its id before its name).
+        foreach (var list in _registered)
+            foreach (var entity in list)
+            {
+                Offer(entity.Id, entity, "id");
+                if (entity.Class != EntityClass.Claims)
+                    Offer(entity.Header.Name, entity, "name");
+            }
+
+        // Then the aliases, in file order: each belongs to its first writer, and any other entity's use of it is reported.
+        withAliases.Sort((x, y) => OrderOf(x).CompareTo(OrderOf(y)));
+        foreach (var entity in withAliases)
         {
             foreach (var alias in entity.Header.Aliases)
             {
-                if (owners.TryGetValue(alias.Value, out var owner))
+                if (owners[alias.Value] is { } owner)
                 {
                     if (owner.Entity != entity)
                         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.AliasCollision, entity.FilePath, alias.Span, alias.Value, entity.Id, owner.What, owner.Entity.Id));
                     continue;
                 }
-                owners.Add(alias.Value, (entity, "alias"));
+                owners[alias.Value] = new Owner(entity, "alias");
             }
         }
 
-        void Claim(string key, LinkedEntity entity, string what)
+        void Offer(string key, LinkedEntity entity, string what)
         {
-            if (!owners.ContainsKey(key))
-                owners.Add(key, (entity, what));
+            if (key.Length < aliasLength.Length && aliasLength[key.Length] && owners.TryGetValue(key, out var current)
+                && (current is null || OrderOf(entity) < OrderOf(current.Value.Entity)))
+                owners[key] = new Owner(entity, what);
         }
     }
 
-    // Every entity by file (path order), then where it is written in the file, whatever its kind: each kind's list
-    // is in that order already, so one sort on a number suffices.
-    private LinkedEntity[] InFileOrder()
-    {
-        var count = 0;
-        foreach (var list in _registered)
-            count += list.Count;
-        var entities = new LinkedEntity[count];
-        var keys = new long[count];
-        var at = 0;
-        foreach (var list in _registered)
-        {
-            foreach (var entity in list)
-            {
-                entities[at] = entity;
-                keys[at++] = ((long)entity.FileOrdinal << 32) | (uint)entity.Header.Span.StartIndex;
-            }
-        }
-        Array.Sort(keys, entities);
-        return entities;
-    }
+    private readonly record struct Owner(LinkedEntity Entity, string What);
+
+    // Where an entity is written in the pack: its file's place in path order, then its offset in the file.
+    private static long OrderOf(LinkedEntity entity) => ((long)entity.FileOrdinal << 32) | (uint)entity.Header.Span.StartIndex;
 }
