@@ -35,16 +35,21 @@ public static class Measure
 
     /// <summary>
     /// Median milliseconds of each of <paramref name="actions"/>, run in turn: on a shared machine whose speed drifts,
-    /// all of them see it in the same state, which steadies the ratios between them.
+    /// all of them see it in the same state, which steadies the ratios between them. <paramref name="newRound"/> runs
+    /// untimed before each round, to let go of what the round before kept.
     /// </summary>
-    public static double[] Alternating(int warmups, int repetitions, params Action[] actions)
+    public static double[] Alternating(int warmups, int repetitions, Action newRound, params Action[] actions)
     {
         for (var i = 0; i < warmups; i++)
+        {
+            newRound();
             foreach (var action in actions)
                 action();
+        }
         var times = actions.Select(_ => new List<double>()).ToArray();
         for (var i = 0; i < repetitions; i++)
         {
+            newRound();
             for (var a = 0; a < actions.Length; a++)
             {
                 Collect();
