@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace KnowledgeGen;
 
@@ -53,39 +54,47 @@ public sealed class Citation
 /// <summary>An attributed assertion: who claimed what, when, about whom, cited to which sources.</summary>
 public sealed class Claim : Entity
 {
-    private readonly Ref<Actor> _claimant;
-    private readonly RefList<Entity> _about;
-    private readonly IReadOnlyList<Citation> _citations;
-    private readonly RefList<Claim> _contradicts;
-    private readonly RefList<Claim> _supports;
-    private readonly RefList<Claim> _supportedBy;
+    // A generated claim decodes its id, name and statement with it, and the rest (claimant, subjects, date, status,
+    // quantity, citations, relations) on the first read of any of them: most of a claim's memory is its quotes and
+    // references, and a program that lists claims by statement never needs them. Hand-written claims have them at once.
+    private ClaimDetails? _details;
+    private readonly Generated.FactFile? _file;
+    private readonly long _detailsAt;
 
     /// <summary>Creates a claim. Generated code calls this; references are resolved on first use.</summary>
     public Claim(string id, string name, IReadOnlyList<string> aliases, string? note,
         string statement, Func<Actor> claimant, Func<Entity[]>? about, FactDate? date, ClaimStatus status,
         Quantity? quantity, IReadOnlyList<Citation> citations,
         Func<Claim[]>? contradicts, Func<Claim[]>? supports, Func<Claim[]>? supportedBy)
-        : this(id, name, aliases, note, statement, Ref<Actor>.Of(claimant), RefList<Entity>.Of(about), date, status, quantity, citations,
-            RefList<Claim>.Of(contradicts), RefList<Claim>.Of(supports), RefList<Claim>.Of(supportedBy))
+        : this(id, name, aliases, note, statement, new ClaimDetails(Ref<Actor>.Of(claimant), RefList<Entity>.Of(about), date, status,
+            quantity, citations ?? Array.Empty<Citation>(), RefList<Claim>.Of(contradicts), RefList<Claim>.Of(supports), RefList<Claim>.Of(supportedBy)))
     {
     }
 
-    internal Claim(string id, string name, IReadOnlyList<string> aliases, string? note,
-        string statement, Ref<Actor> claimant, RefList<Entity> about, FactDate? date, ClaimStatus status,
-        Quantity? quantity, IReadOnlyList<Citation> citations,
-        RefList<Claim> contradicts, RefList<Claim> supports, RefList<Claim> supportedBy)
+    private Claim(string id, string name, IReadOnlyList<string> aliases, string? note, string statement, ClaimDetails details)
         : base(id, name, aliases, note)
     {
         Statement = statement ?? throw new ArgumentNullException(nameof(statement));
-        _claimant = claimant;
-        _about = about;
-        Date = date;
-        Status = status;
-        Quantity = quantity;
-        _citations = citations ?? Array.Empty<Citation>();
-        _contradicts = contradicts;
-        _supports = supports;
-        _supportedBy = supportedBy;
+        _details = details;
+    }
+
+    /// <summary>A claim of a generated pack, whose details are read from <paramref name="file"/> at <paramref name="detailsAt"/> when first needed.</summary>
+    internal Claim(string id, string name, IReadOnlyList<string> aliases, string? note, string statement, Generated.FactFile file, long detailsAt)
+        : base(id, name, aliases, note)
+    {
+        Statement = statement ?? throw new ArgumentNullException(nameof(statement));
+        _file = file;
+        _detailsAt = detailsAt;
+    }
+
+    private ClaimDetails Details => Volatile.Read(ref _details) ?? DecodeDetails();
+
+    // Threads that race here decode the same record; the first to finish is kept, so every reader sees one set of lists.
+    private ClaimDetails DecodeDetails()
+    {
+        var reader = _file!.ReaderAt(_detailsAt);
+        var details = Generated.FactDecoder.ClaimDetails(ref reader);
+        return Interlocked.CompareExchange(ref _details, details, null) ?? details;
     }
 
     /// <inheritdoc />
@@ -95,32 +104,60 @@ public sealed class Claim : Entity
     public string Statement { get; }
 
     /// <summary>Who made the claim.</summary>
-    public Actor Claimant => _claimant.Value;
+    public Actor Claimant => Details.Claimant.Value;
 
     /// <summary>The actors and places the claim is about.</summary>
-    public IReadOnlyList<Entity> About => _about.Value;
+    public IReadOnlyList<Entity> About => Details.About.Value;
 
     /// <summary>When the claimed event happened (or the claim was made), with its precision.</summary>
-    public FactDate? Date { get; }
+    public FactDate? Date => Details.Date;
 
     /// <summary>How the documents present the claim's truth.</summary>
-    public ClaimStatus Status { get; }
+    public ClaimStatus Status => Details.Status;
 
     /// <summary>The amount the claim states, if any.</summary>
-    public Quantity? Quantity { get; }
+    public Quantity? Quantity => Details.Quantity;
 
     /// <summary>Every source that carries the claim, with its verbatim quote.</summary>
-    public IReadOnlyList<Citation> Citations => _citations;
+    public IReadOnlyList<Citation> Citations => Details.Citations;
 
     /// <summary>Claims this one contradicts. The relation is symmetric: it holds whichever side declared it.</summary>
-    public IReadOnlyList<Claim> Contradicts => _contradicts.Value;
+    public IReadOnlyList<Claim> Contradicts => Details.Contradicts.Value;
 
     /// <summary>Claims this one supports.</summary>
-    public IReadOnlyList<Claim> Supports => _supports.Value;
+    public IReadOnlyList<Claim> Supports => Details.Supports.Value;
 
     /// <summary>Claims that support this one.</summary>
-    public IReadOnlyList<Claim> SupportedBy => _supportedBy.Value;
+    public IReadOnlyList<Claim> SupportedBy => Details.SupportedBy.Value;
 
     /// <summary>True when some other claim contradicts this one.</summary>
     public bool IsContested => Contradicts.Count > 0;
+}
+
+/// <summary>What a claim holds beyond its id, names and statement.</summary>
+internal sealed class ClaimDetails
+{
+    public ClaimDetails(Ref<Actor> claimant, RefList<Entity> about, FactDate? date, ClaimStatus status, Quantity? quantity,
+        IReadOnlyList<Citation> citations, RefList<Claim> contradicts, RefList<Claim> supports, RefList<Claim> supportedBy)
+    {
+        Claimant = claimant;
+        About = about;
+        Date = date;
+        Status = status;
+        Quantity = quantity;
+        Citations = citations;
+        Contradicts = contradicts;
+        Supports = supports;
+        SupportedBy = supportedBy;
+    }
+
+    public Ref<Actor> Claimant { get; }
+    public RefList<Entity> About { get; }
+    public FactDate? Date { get; }
+    public ClaimStatus Status { get; }
+    public Quantity? Quantity { get; }
+    public IReadOnlyList<Citation> Citations { get; }
+    public RefList<Claim> Contradicts { get; }
+    public RefList<Claim> Supports { get; }
+    public RefList<Claim> SupportedBy { get; }
 }

@@ -160,4 +160,33 @@ public class GeneratedApiTests
         Assert.Equal("fahim-dashti", member.GetCustomAttribute<KnowledgeIdAttribute>()!.Id);
         Assert.Same(pack.Find("fahim-dashti"), member.GetValue(null));
     }
+
+    [Fact]
+    public void A_claims_details_are_read_on_first_need_and_every_thread_sees_the_same()
+    {
+        // A pack of its own, so no other test has read these claims yet.
+        var pack = Load("starter");
+        var fell = pack.Find<Claim>("valley-fell")!;
+        var details = typeof(Claim).GetField("_details", BindingFlags.Instance | BindingFlags.NonPublic)!;
+
+        // Listing claims by statement reads no quote, reference or date.
+        Assert.Equal("The valley has fallen.", fell.Statement);
+        Assert.Null(details.GetValue(fell));
+
+        // Threads that read them at once get one set of lists.
+        var start = new Barrier(8);
+        var seen = new IReadOnlyList<Citation>[8];
+        var threads = Enumerable.Range(0, 8).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait();
+            seen[i] = fell.Citations;
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        Assert.All(seen, citations => Assert.Same(seen[0], citations));
+        Assert.NotNull(details.GetValue(fell));
+        Assert.Equal("Quotes \"inside\", a back\\slash, */ and </summary> & <b> #if {", Assert.Single(seen[0]).Quote);
+        Assert.Equal(ClaimStatus.Denied, fell.Status);
+        Assert.Same(pack.Find("daily-trust"), fell.Claimant);
+    }
 }

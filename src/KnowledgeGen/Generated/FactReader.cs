@@ -16,19 +16,32 @@ internal ref struct FactReader
     private readonly ReadOnlySpan<byte> _bytes;
     private readonly FactLinks _links;
     private readonly Func<int, Entity>? _external;
+    private readonly FactFile? _file;
+    private readonly int _chunk;
     private int _at;
 
-    /// <summary>A reader over <paramref name="bytes"/>, whose references resolve through <paramref name="links"/>.</summary>
-    public FactReader(ReadOnlySpan<byte> bytes, int at, FactLinks links, Func<int, Entity>? external)
+    /// <summary>
+    /// A reader over <paramref name="bytes"/>, whose references resolve through <paramref name="links"/>; when the bytes
+    /// are chunk <paramref name="chunk"/> of <paramref name="file"/>'s records, a decoder can come back to where it stands.
+    /// </summary>
+    public FactReader(ReadOnlySpan<byte> bytes, int at, FactLinks links, Func<int, Entity>? external, FactFile? file = null, int chunk = 0)
     {
         _bytes = bytes;
         _at = at;
         _links = links;
         _external = external;
+        _file = file;
+        _chunk = chunk;
     }
 
     /// <summary>Where the reader stands.</summary>
     public int Position => _at;
+
+    /// <summary>The file whose records this reads; only for readers its <see cref="FactFile"/> made.</summary>
+    public FactFile File => _file ?? throw new InvalidOperationException("This reader reads no file's records.");
+
+    /// <summary>Where the reader stands in its file, for <see cref="FactFile.ReaderAt"/>: chunk (high half) and place (low half).</summary>
+    public long Location => ((long)_chunk << 32) | (uint)_at;
 
     /// <summary>True once every byte is read.</summary>
     public bool AtEnd => _at >= _bytes.Length;
@@ -310,6 +323,12 @@ internal static class FactDecoder
         var aliases = r.Texts();
         var note = r.OptionalText();
         var statement = r.TextSharing(nameStart, nameEnd, name);
+        return new Claim(id, name, aliases, note, statement, r.File, r.Location);
+    }
+
+    /// <summary>The rest of a claim's record, read when a claim's details are first needed.</summary>
+    public static ClaimDetails ClaimDetails(ref FactReader r)
+    {
         var claimant = r.Ref<Actor>() ?? throw new InvalidOperationException("A generated claim has no claimant.");
         var about = r.Refs<Entity>();
         var date = r.Date();
@@ -322,8 +341,7 @@ internal static class FactDecoder
             var source = r.Ref<Source>() ?? throw new InvalidOperationException("A generated citation has no source.");
             citations[i] = new Citation(source, r.Text(), r.Ref<Source>());
         }
-        return new Claim(id, name, aliases, note, statement, claimant, about, date, status, quantity, citations,
-            r.Refs<Claim>(), r.Refs<Claim>(), r.Refs<Claim>());
+        return new ClaimDetails(claimant, about, date, status, quantity, citations, r.Refs<Claim>(), r.Refs<Claim>(), r.Refs<Claim>());
     }
 
     // One file's part of the indexes: by claimant, subject and source (each a count, then key and claims),

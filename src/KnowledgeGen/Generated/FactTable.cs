@@ -39,8 +39,14 @@ public sealed class FactFile
         var starts = _starts ?? Initialize.Once(ref _starts, FindStarts());
         if ((uint)record >= (uint)starts.Length)
             throw new ArgumentOutOfRangeException(nameof(record));
-        var at = starts[record];
-        return new FactReader(_data((int)(at >> 32)), (int)at, _links, _external);
+        return ReaderAt(starts[record]);
+    }
+
+    /// <summary>A reader at <paramref name="location"/> (a reader's <see cref="FactReader.Location"/>) in this file's records.</summary>
+    internal FactReader ReaderAt(long location)
+    {
+        var chunk = (int)(location >> 32);
+        return new FactReader(_data(chunk), (int)location, _links, _external, this, chunk);
     }
 
     // Each record's chunk (high half) and where its fields start in that chunk (low half): one pass to count the
