@@ -21,7 +21,7 @@ public sealed class Role
 {
     private readonly Ref<Entity>? _of;
 
-    /// <summary>Creates a role. Generated code calls this.</summary>
+    /// <summary>Creates a role; for packs built by hand (a generated pack decodes its own from its records).</summary>
     public Role(string title, Func<Entity>? of, bool former, string? note = null)
         : this(title, Ref<Entity>.Optional(of), former, note)
     {
@@ -56,7 +56,7 @@ public sealed class Actor : Entity
 {
     private readonly IReadOnlyList<Role> _roles;
 
-    /// <summary>Creates an actor. Generated code calls this.</summary>
+    /// <summary>Creates an actor; for packs built by hand (a generated pack decodes its own from its records).</summary>
     public Actor(string id, string name, IReadOnlyList<string> aliases, string? note,
         ActorKind kind, bool anonymous, string? description, IReadOnlyList<Role> roles)
         : base(id, name, aliases, note)

@@ -25,7 +25,7 @@ public sealed class Citation
     private readonly Ref<Source> _source;
     private readonly Ref<Source>? _via;
 
-    /// <summary>Creates a citation. Generated code calls this.</summary>
+    /// <summary>Creates a citation; for packs built by hand (a generated pack decodes its own from its records).</summary>
     public Citation(Func<Source> source, string quote, Func<Source>? via = null)
         : this(Ref<Source>.Of(source), quote, Ref<Source>.Optional(via))
     {
@@ -61,7 +61,7 @@ public sealed class Claim : Entity
     private readonly Generated.FactFile? _file;
     private readonly long _detailsAt;
 
-    /// <summary>Creates a claim. Generated code calls this; references are resolved on first use.</summary>
+    /// <summary>Creates a claim; for packs built by hand (a generated pack decodes its own from its records). References are resolved on first use.</summary>
     public Claim(string id, string name, IReadOnlyList<string> aliases, string? note,
         string statement, Func<Actor> claimant, Func<Entity[]>? about, FactDate? date, ClaimStatus status,
         Quantity? quantity, IReadOnlyList<Citation> citations,

@@ -8,7 +8,7 @@ namespace KnowledgeGen;
 /// <summary>Claims filed under one entity: the claims a claimant made, the claims about a subject, the claims citing a source.</summary>
 public sealed class IndexEntry<TKey> where TKey : Entity
 {
-    /// <summary>Creates an entry. Generated code calls this.</summary>
+    /// <summary>Creates an entry; for packs built by hand (a generated pack decodes its own from its records).</summary>
     public IndexEntry(TKey key, IReadOnlyList<Claim> claims)
     {
         Key = key ?? throw new ArgumentNullException(nameof(key));
@@ -35,7 +35,7 @@ public readonly record struct SupportEdge(Claim Supporter, Claim Supported);
 /// </summary>
 public sealed class Corroboration
 {
-    /// <summary>Creates a corroboration. Generated code calls this.</summary>
+    /// <summary>Creates a corroboration; for packs built by hand (a generated pack decodes its own from its records).</summary>
     public Corroboration(Claim claim, int citations, int reports, IReadOnlyList<Source> origins)
     {
         Claim = claim ?? throw new ArgumentNullException(nameof(claim));
@@ -83,7 +83,7 @@ public sealed class PackIndexes
     private readonly IReadOnlyList<Corroboration> _corroborations;
     private Lookups? _lookups;
 
-    /// <summary>Creates the indexes. Generated code calls this with the lists the generator computed.</summary>
+    /// <summary>Creates the indexes. For packs built by hand; a generated pack joins its indexes from its records.</summary>
     public PackIndexes(
         IReadOnlyList<IndexEntry<Actor>> byClaimant,
         IReadOnlyList<IndexEntry<Entity>> bySubject,

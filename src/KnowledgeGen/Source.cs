@@ -31,7 +31,7 @@ public sealed class Source : Entity
     private readonly Ref<Actor>? _author;
     private readonly RefList<Source> _relays;
 
-    /// <summary>Creates a source. Generated code calls this; references are resolved on first use.</summary>
+    /// <summary>Creates a source; for packs built by hand (a generated pack decodes its own from its records). References are resolved on first use.</summary>
     public Source(string id, string name, IReadOnlyList<string> aliases, string? note,
         SourceKind kind, Func<Actor>? outlet, Func<Actor>? author, string? language, string? translatedFrom,
         FactDate? published, string? document, string? url, Func<Source[]>? relays)
