@@ -71,18 +71,18 @@ public sealed class Claim : Entity
     {
     }
 
-    private Claim(string id, string name, IReadOnlyList<string> aliases, string? note, string statement, ClaimDetails details)
+    /// <summary>A claim of a generated pack, whose details are read from <paramref name="file"/> at <paramref name="detailsAt"/> when first needed.</summary>
+    internal Claim(string id, string name, IReadOnlyList<string> aliases, string? note, string statement, Generated.FactFile file, long detailsAt)
+        : this(id, name, aliases, note, statement, null, file, detailsAt)
+    {
+    }
+
+    private Claim(string id, string name, IReadOnlyList<string> aliases, string? note, string statement, ClaimDetails? details,
+        Generated.FactFile? file = null, long detailsAt = 0)
         : base(id, name, aliases, note)
     {
         Statement = statement ?? throw new ArgumentNullException(nameof(statement));
         _details = details;
-    }
-
-    /// <summary>A claim of a generated pack, whose details are read from <paramref name="file"/> at <paramref name="detailsAt"/> when first needed.</summary>
-    internal Claim(string id, string name, IReadOnlyList<string> aliases, string? note, string statement, Generated.FactFile file, long detailsAt)
-        : base(id, name, aliases, note)
-    {
-        Statement = statement ?? throw new ArgumentNullException(nameof(statement));
         _file = file;
         _detailsAt = detailsAt;
     }
