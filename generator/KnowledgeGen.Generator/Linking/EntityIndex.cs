@@ -62,12 +62,12 @@ internal sealed class LinkedEntity
 
     // Tallies the model builder keeps while it links (every link makes its entities afresh, so they start empty):
     // the claims an actor made, the claims about a place, the citations of a source, a cited source's number,
-    // and the numbers of the sources a party's claims cite. Fields of the entity, not dictionaries keyed by it.
+    // and the numbers of the sources that the claims by or about an actor cite (repeats included). Fields of the entity, not dictionaries keyed by it.
     public int ClaimCount { get; set; }
     public int MentionCount { get; set; }
     public int CitationCount { get; set; }
     public int SourceNumber { get; set; } = -1;
-    public HashSet<int>? CitedIn { get; set; }
+    public List<int>? CitedIn { get; set; }
 
     /// <summary>The reference every referrer shares: one object per entity keeps a large pack's model small and quick to compare.</summary>
     public EntityRef ToRef() => _ref ??= new(Class, Member, Id, Header.Name, External, File, Index);

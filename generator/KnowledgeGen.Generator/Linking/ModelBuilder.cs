@@ -20,8 +20,10 @@ internal sealed class ModelBuilder
     private static readonly EntityClass[] Places = { EntityClass.Places };
     private static readonly EntityClass[] Claims = { EntityClass.Claims };
 
-    // What a field with no references resolves to, shared by every entity (read-only, so safe to share).
-    private static readonly IReadOnlyList<LinkedEntity> NoEntities = Array.Empty<LinkedEntity>();
+    // What a field with no references resolves to, shared by every entity (empty, so safe to share). Resolved fields are
+    // arrays sized to what is written, walked by index: a list per field, grown as it fills and walked through its
+    // interface, was some 20 MB of a link at 100,000 facts.
+    private static readonly LinkedEntity[] NoEntities = Array.Empty<LinkedEntity>();
 
     private readonly ReferenceResolver _resolver;
 
@@ -82,17 +84,21 @@ internal sealed class ModelBuilder
             lists.TryGetValue(claim, out var list) ? list : lists[claim] = new List<LinkedEntity>();
         foreach (var claim in emittedClaims)
         {
-            foreach (var other in claim.Contradicts.Where(o => o.Emitted))
+            foreach (var other in claim.Contradicts)
             {
+                if (!other.Emitted)
+                    continue;
                 AddOnce(ListOf(contradicts, claim.Entity), other);
                 AddOnce(ListOf(contradicts, other), claim.Entity);
             }
-            foreach (var other in claim.Supports.Where(o => o.Emitted))
-                AddOnce(ListOf(supportedBy, other), claim.Entity);
+            foreach (var other in claim.Supports)
+                if (other.Emitted)
+                    AddOnce(ListOf(supportedBy, other), claim.Entity);
         }
 
-        // The sources each actor or place is cited in (the pack's own or a referenced pack's), as numbers: a set of
-        // ints per party rather than of strings.
+        // The sources each actor is cited in (the pack's own or a referenced pack's), as numbers: a list of ints per
+        // actor, repeats and all, rather than a set of strings (CitedIn below sorts them and counts each once). A place's
+        // docs count the claims about it and name no sources, so places keep only that count.
         var citedSources = new List<LinkedEntity>();
         var cited = new List<int>();
         foreach (var claim in emittedClaims)
@@ -115,9 +121,8 @@ internal sealed class ModelBuilder
             {
                 if (party.Class == EntityClass.Places)
                     party.MentionCount++;
-                var set = party.CitedIn ??= new HashSet<int>();
-                foreach (var number in cited)
-                    set.Add(number);
+                else
+                    (party.CitedIn ??= new List<int>(cited.Count)).AddRange(cited);
             }
             foreach (var party in claim.About)
                 Cite(party);
@@ -129,7 +134,7 @@ internal sealed class ModelBuilder
         int[]? rankOf = null;
         EquatableArray<string> CitedIn(LinkedEntity party, out int count)
         {
-            if (party.CitedIn is not { } numbers)
+            if (party.CitedIn is not { Count: > 0 } numbers)
             {
                 count = 0;
                 return EquatableArray<string>.Empty;
@@ -141,13 +146,16 @@ internal sealed class ModelBuilder
                 for (var rank = 0; rank < byId.Length; rank++)
                     rankOf[byId[rank]] = rank;
             }
-            count = numbers.Count;
             var ranks = new int[numbers.Count];
-            var at = 0;
-            foreach (var number in numbers)
-                ranks[at++] = rankOf[number];
+            for (var i = 0; i < ranks.Length; i++)
+                ranks[i] = rankOf[numbers[i]];
             Array.Sort(ranks);
-            var ids = new string[Math.Min(ActorModel.MaxCitedIn, ranks.Length)];
+            // Each source once: the distinct ranks, in order, to the front.
+            count = 1;
+            for (var i = 1; i < ranks.Length; i++)
+                if (ranks[i] != ranks[count - 1])
+                    ranks[count++] = ranks[i];
+            var ids = new string[Math.Min(ActorModel.MaxCitedIn, count)];
             for (var i = 0; i < ids.Length; i++)
                 ids[i] = citedSources[byId[ranks[i]]].Id;
             return new EquatableArray<string>(ids);
@@ -246,26 +254,28 @@ internal sealed class ModelBuilder
     private LinkedEntity? Optional(LinkedEntity owner, Located? reference, string what, EntityClass[] allowed) =>
         reference is null || reference.Value.Value.Length == 0 ? null : _resolver.Resolve(owner, reference.Value, what, allowed);
 
-    private IReadOnlyList<LinkedEntity> Many(LinkedEntity owner, EquatableArray<Located> references, string what, EntityClass[] allowed)
+    private LinkedEntity[] Many(LinkedEntity owner, EquatableArray<Located> references, string what, EntityClass[] allowed)
     {
         if (references.Count == 0)
             return NoEntities;
-        var resolved = new List<LinkedEntity>();
+        var resolved = new LinkedEntity[references.Count];
+        var count = 0;
         foreach (var reference in references)
         {
             var target = _resolver.Resolve(owner, reference, what, allowed);
-            if (target is not null)
-                AddOnce(resolved, target);
+            if (target is not null && Array.IndexOf(resolved, target, 0, count) < 0)
+                resolved[count++] = target;
         }
-        return resolved;
+        return Trimmed(resolved, count);
     }
 
-    private IReadOnlyList<LinkedEntity> Links(LinkedEntity claim, EquatableArray<Located> references, string relation)
+    private LinkedEntity[] Links(LinkedEntity claim, EquatableArray<Located> references, string relation)
     {
         if (references.Count == 0)
             return NoEntities;
         var what = "field '" + relation + "'";
-        var resolved = new List<LinkedEntity>();
+        var resolved = new LinkedEntity[references.Count];
+        var count = 0;
         foreach (var reference in references)
         {
             if (reference.Value == claim.Id)
@@ -274,10 +284,22 @@ internal sealed class ModelBuilder
                 continue;
             }
             var target = _resolver.Resolve(claim, reference, what, Claims);
-            if (target is not null)
-                AddOnce(resolved, target);
+            if (target is not null && Array.IndexOf(resolved, target, 0, count) < 0)
+                resolved[count++] = target;
         }
-        return resolved;
+        return Trimmed(resolved, count);
+    }
+
+    // The first count entities; the array itself when every reference resolved to a different entity, as nearly all do.
+    private static LinkedEntity[] Trimmed(LinkedEntity[] resolved, int count)
+    {
+        if (count == resolved.Length)
+            return resolved;
+        if (count == 0)
+            return NoEntities;
+        var trimmed = new LinkedEntity[count];
+        Array.Copy(resolved, trimmed, count);
+        return trimmed;
     }
 
     /// <summary>Places whose chain of 'in' comes back to them; each is reported once, at its 'in'.</summary>
