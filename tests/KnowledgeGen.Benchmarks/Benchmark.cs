@@ -63,8 +63,9 @@ public static class Benchmark
         var rows = new List<Row>();
         foreach (var size in sizes)
         {
-            // The largest packs take seconds a run: fewer repetitions keep the whole benchmark within minutes.
-            var reps = size >= 100000 ? Math.Min(repetitions, 3) : repetitions;
+            // Every size gets the same repetitions. At 100,000 facts a round takes some ten seconds, and with three a single
+            // slow run (a claim added took 0.4 or 0.8 s from one round to the next) could be the median.
+            var reps = repetitions;
             // Small packs get more warm-up rounds: each run is short, and the runtime compiles a method fully only after
             // some 30 calls, once no new code has been compiled for a while. With 10 rounds at 1,000 facts the edits,
             // which call the link and the driver's bookkeeping once each, still ran partly unoptimized, and a claim
