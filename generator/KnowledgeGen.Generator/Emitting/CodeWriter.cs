@@ -1,8 +1,6 @@
 using System;
-using System.IO;
 using System.Text;
 using System.Threading;
-using Microsoft.CodeAnalysis.Text;
 
 namespace KnowledgeGen.Generator.Emitting;
 
@@ -52,16 +50,11 @@ internal sealed class CodeWriter
         Line(closing);
     }
 
-    /// <summary>
-    /// The text written, for the compiler; the writer is done with after this, and its builder goes back for the next
-    /// file. A large file's text is read out of the builder in pieces (a <c>SourceText</c> of chunks) rather than made
-    /// into one string: a string of a megabyte or more lands on the large object heap, whose growth sets off full
-    /// collections of everything a large pack's run holds (about a tenth of a full run at 100,000 facts).
-    /// </summary>
-    public SourceText Finish()
+    /// <summary>The text written; the writer is done with after this, and its builder goes back to the thread.</summary>
+    public string Finish()
     {
         var builder = Text;
-        var text = SourceText.From(new BuilderReader(builder), builder.Length, Encoding.UTF8);
+        var text = builder.ToString();
         _text = null;
         if (builder.Capacity <= MaxKept)
         {
@@ -69,28 +62,5 @@ internal sealed class CodeWriter
             Volatile.Write(ref s_spare, builder);
         }
         return text;
-    }
-
-    /// <summary>Reads a builder's text in order, block by block, without making it one string.</summary>
-    private sealed class BuilderReader : TextReader
-    {
-        private readonly StringBuilder _builder;
-        private int _at;
-
-        public BuilderReader(StringBuilder builder) => _builder = builder;
-
-        public override int Peek() => _at < _builder.Length ? _builder[_at] : -1;
-
-        public override int Read() => _at < _builder.Length ? _builder[_at++] : -1;
-
-        public override int Read(char[] buffer, int index, int count)
-        {
-            var read = Math.Min(count, _builder.Length - _at);
-            if (read <= 0)
-                return 0;
-            _builder.CopyTo(_at, buffer, index, read);
-            _at += read;
-            return read;
-        }
     }
 }

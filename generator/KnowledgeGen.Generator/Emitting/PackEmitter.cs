@@ -3,16 +3,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using KnowledgeGen.Generator.Model;
-using Microsoft.CodeAnalysis.Text;
 
 namespace KnowledgeGen.Generator.Emitting;
 
-/// <summary>One generated file: its hint name and its text, as the compiler is handed it.</summary>
-public sealed record GeneratedFile(string HintName, SourceText Source)
-{
-    /// <summary>The text as one string (made on each call: the generator itself hands the compiler <see cref="Source"/>).</summary>
-    public string Text => Source.ToString();
-}
+/// <summary>One generated file: its hint name and its text.</summary>
+public sealed record GeneratedFile(string HintName, string Text);
 
 /// <summary>
 /// The Emit stage: C# source text, one generated file per YAML file (<see cref="FileModel"/>) and the pack-wide
