@@ -62,7 +62,8 @@ internal sealed class LinkedEntity
 
     // Tallies the model builder keeps while it links (every link makes its entities afresh, so they start empty):
     // the claims an actor made, the claims about a place, the citations of a source, a cited source's number,
-    // and the numbers of the sources that the claims by or about an actor cite (repeats included). Fields of the entity, not dictionaries keyed by it.
+    // and the numbers of the sources that the claims by or about an actor cite (repeats included). Fields of the
+    // entity, not dictionaries keyed by it.
     public int ClaimCount { get; set; }
     public int MentionCount { get; set; }
     public int CitationCount { get; set; }
