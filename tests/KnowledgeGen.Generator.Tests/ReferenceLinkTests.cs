@@ -16,8 +16,8 @@ public class ReferenceLinkTests
     private static PackModel LinkStarter(Func<string, string> editClaims)
     {
         var files = GeneratorHarness.Fixture("starter")
-            .Select(f => f.Path.EndsWith("claims.kg.yaml", StringComparison.Ordinal) ? (f.Path, editClaims(f.Text)) : f);
-        return PackLinker.Link(files.Select(f => PackFileReader.Read(f.Path, f.Item2)), PackOptions.Default);
+            .Select(f => f.Path.EndsWith("claims.kg.yaml", StringComparison.Ordinal) ? (f.Path, Text: editClaims(f.Text)) : f);
+        return PackLinker.Link(files.Select(f => PackFileReader.Read(f.Path, f.Text)), PackOptions.Default);
     }
 
     private static string Edit(string text, string from, string to)

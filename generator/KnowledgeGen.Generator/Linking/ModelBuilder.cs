@@ -261,11 +261,7 @@ internal sealed class ModelBuilder
         var resolved = new LinkedEntity[references.Count];
         var count = 0;
         foreach (var reference in references)
-        {
-            var target = _resolver.Resolve(owner, reference, what, allowed);
-            if (target is not null && Array.IndexOf(resolved, target, 0, count) < 0)
-                resolved[count++] = target;
-        }
+            AddOnce(resolved, ref count, _resolver.Resolve(owner, reference, what, allowed));
         return Trimmed(resolved, count);
     }
 
@@ -283,9 +279,7 @@ internal sealed class ModelBuilder
                 _resolver.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.SelfLink, claim.FilePath, reference.Span, claim.Id, relation));
                 continue;
             }
-            var target = _resolver.Resolve(claim, reference, what, Claims);
-            if (target is not null && Array.IndexOf(resolved, target, 0, count) < 0)
-                resolved[count++] = target;
+            AddOnce(resolved, ref count, _resolver.Resolve(claim, reference, what, Claims));
         }
         return Trimmed(resolved, count);
     }
@@ -365,5 +359,13 @@ internal sealed class ModelBuilder
     {
         if (!list.Contains(item))
             list.Add(item);
+    }
+
+    // The same for an array filled up to count: a resolved entity not already among the first count (null when the id
+    // did not resolve, which was reported).
+    private static void AddOnce(LinkedEntity[] resolved, ref int count, LinkedEntity? target)
+    {
+        if (target is not null && Array.IndexOf(resolved, target, 0, count) < 0)
+            resolved[count++] = target;
     }
 }
