@@ -63,6 +63,26 @@ public class DiagnosticLocationTests
         Assert.Equal("facts.kg.yaml(2,37): warning KG0003: The actor 'a' has no field 'aliasses'; it is ignored; did you mean 'aliases'?", text);
     }
 
+    // Short maps are searched entry by entry and long ones through a table; both keep the first value
+    // of a repeated field and report the repeat at its own key.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(20)]
+    public void Repeated_field_points_at_the_repeat_and_the_first_value_is_used(int unknownFields)
+    {
+        var extra = string.Concat(Enumerable.Range(1, unknownFields).Select(i => $"x{i:D2}: v, "));
+        var line = "  - { id: a, name: First, kind: person, " + extra + "name: Second }";
+        var run = GeneratorHarness.Run(new[] { ("/p/pack.kg.yaml", "pack: { name: P, namespace: P, title: P, version: 1.0.0 }\n"), ("/p/facts.kg.yaml", "actors:\n" + line + "\n") });
+
+        var diagnostics = run.GeneratorDiagnostics;
+        var repeat = Assert.Single(diagnostics, d => d.Id == "KG0012");
+        Assert.Equal(line.LastIndexOf("name", StringComparison.Ordinal), repeat.Location.GetLineSpan().StartLinePosition.Character);
+        Assert.Equal("The actor 'a' has the field 'name' twice; only the first is used, so remove the other", repeat.GetMessage());
+        Assert.Equal(unknownFields, diagnostics.Count(d => d.Id == "KG0003"));
+        Assert.Contains("/// First — person", run.GeneratedText());
+        Assert.DoesNotContain("Second", run.GeneratedText());
+    }
+
     [Fact]
     public void Anchors_are_refused()
     {

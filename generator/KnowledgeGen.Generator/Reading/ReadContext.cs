@@ -30,29 +30,58 @@ internal sealed class MapFields
 {
     private readonly ReadContext _context;
     private readonly YamlMapping _map;
-    private readonly Dictionary<string, (YamlScalar Key, YamlNode Value)> _fields = new();
+    // A field's value is found by walking the map's own entries: maps of the format hold a dozen fields at
+    // most, and a dictionary per map was a tenth of what reading a file allocates. Only a map too long for
+    // that (hostile or mistaken input) gets one, so that checking it for repeats stays linear.
+    private const int ScanLimit = 16;
+    private readonly Dictionary<string, YamlNode>? _long;
 
     public MapFields(ReadContext context, YamlMapping map, string owner, IReadOnlyList<string> known)
     {
         _context = context;
         _map = map;
         Owner = owner;
-        foreach (var entry in map.Entries)
+        var entries = map.Entries;
+        if (entries.Count > ScanLimit)
+            _long = new Dictionary<string, YamlNode>();
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (entry.Key is not YamlScalar key || key.IsNull)
+            if (entries[i].Key is not YamlScalar key || key.IsNull)
             {
-                context.WrongKind("A field name of " + owner, "a plain name", entry.Key);
+                context.WrongKind("A field name of " + owner, "a plain name", entries[i].Key);
                 continue;
             }
-            if (_fields.ContainsKey(key.Value))
+            if (IsRepeat(key.Value, i))
             {
                 context.Report(DiagnosticRules.DuplicateField, key.Span, Capitalized(owner), key.Value);
                 continue;
             }
-            _fields.Add(key.Value, (key, entry.Value));
+            _long?.Add(key.Value, entries[i].Value);
             if (!known.Contains(key.Value))
                 context.Report(DiagnosticRules.UnknownField, key.Span, Capitalized(owner), key.Value, UnknownFieldAdvice(key.Value, known));
         }
+    }
+
+    // Whether the field at entry `index` was written before it in the map (the first one is the one read).
+    private bool IsRepeat(string field, int index)
+    {
+        if (_long is not null)
+            return _long.ContainsKey(field);
+        for (var i = 0; i < index; i++)
+            if (_map.Entries[i].Key is YamlScalar { IsNull: false } key && key.Value == field)
+                return true;
+        return false;
+    }
+
+    // The first value written for a field, or null when the field is absent.
+    private YamlNode? Value(string field)
+    {
+        if (_long is not null)
+            return _long.TryGetValue(field, out var value) ? value : null;
+        foreach (var entry in _map.Entries)
+            if (entry.Key is YamlScalar { IsNull: false } key && key.Value == field)
+                return entry.Value;
+        return null;
     }
 
     public string Owner { get; set; }
@@ -73,14 +102,12 @@ internal sealed class MapFields
     public string Describe(string field) => "The field '" + field + "' of " + Owner;
 
     /// <summary>The raw node of a field, or null when it is absent or written empty.</summary>
-    public YamlNode? Node(string field) =>
-        _fields.TryGetValue(field, out var entry) && !(entry.Value is YamlScalar { IsNull: true }) ? entry.Value : null;
+    public YamlNode? Node(string field) => Value(field) is { } value && !(value is YamlScalar { IsNull: true }) ? value : null;
 
     public bool Has(string field) => Node(field) is not null;
 
     // A value written as null, ~ or Null: present in the file, but no value to YAML.
-    private YamlScalar? WrittenNull(string field) =>
-        _fields.TryGetValue(field, out var entry) && entry.Value is YamlScalar { IsNull: true, Value.Length: > 0 } scalar ? scalar : null;
+    private YamlScalar? WrittenNull(string field) => Value(field) is YamlScalar { IsNull: true, Value.Length: > 0 } scalar ? scalar : null;
 
     /// <summary>A text field; reports a missing required field at the map and a non-text value at the value.</summary>
     public YamlScalar? Scalar(string field, bool required = false, string? hint = null)
