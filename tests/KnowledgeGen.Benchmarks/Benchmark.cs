@@ -71,7 +71,9 @@ public static class Benchmark
             // which call the link and the driver's bookkeeping once each, still ran partly unoptimized, and a claim
             // added measured the JIT more than the generator (two to three times its cost after 50 rounds).
             var warmups = quick ? 1 : size < 10000 ? 50 : 2;
-            rows.Add(MeasureSize(size, files, reps, warmups, quick || size >= 100000 ? 1 : 3, keep, log));
+            // Three fresh processes for each run-time figure at every size: one child at 100,000 facts once took twice
+            // as long as the two runs before it for a first access, and a single child made that the figure.
+            rows.Add(MeasureSize(size, files, reps, warmups, quick ? 1 : 3, keep, log));
             if (!quick)
                 log.Write(Table(rows, files)); // so far, in case a larger size does not finish
         }
