@@ -25,6 +25,18 @@ public class GeneratedApiTests
     }
 
     [Fact]
+    public void The_pack_class_summary_counts_every_entity_of_each_kind()
+    {
+        // What IntelliSense shows on Pack: the pack's own lists, whatever files the entities sit in.
+        var packFile = GeneratorHarness.Run(GeneratorHarness.Fixture("starter")).Sources
+            .Single(s => s.HintName.EndsWith(".Pack.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        var pack = Starter.Value;
+        static string Count(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";
+        Assert.Contains($"/// {Count(pack.Sources.Count, "source")} · {Count(pack.Actors.Count, "actor")} · "
+            + $"{Count(pack.Places.Count, "place")} · {Count(pack.Claims.Count, "claim")}\n", packFile);
+    }
+
+    [Fact]
     public void Records_hold_enum_values_as_numbers_in_the_runtime_enums_order()
     {
         // The generator writes a kind, status or precision as its place in the reader's list of YAML names; the

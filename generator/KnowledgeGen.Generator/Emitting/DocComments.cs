@@ -104,7 +104,7 @@ internal static class DocComments
         var d = new Summary(w, $"The fact pack {info.Title} ({info.Name} {info.Version}).", entity: null);
         if (info.Description is not null)
             d.Line().Add(info.Description);
-        d.Line().Add($"{sources} sources · {actors} actors · {places} places · {claims} claims");
+        d.Line().Count(sources, "source").Add(" · ").Count(actors, "actor").Add(" · ").Count(places, "place").Add(" · ").Count(claims, "claim");
         d.End();
     }
 

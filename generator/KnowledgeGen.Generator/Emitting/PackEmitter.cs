@@ -199,7 +199,8 @@ public static class PackEmitter
         w.Line();
         w.Line($"namespace {info.Namespace}");
         w.Open();
-        DocComments.Pack(w, info, pack.Sources.Count, pack.Actors.Count, pack.Places.Count, pack.Claims.Count);
+        // The shape lists each kind's tables, one per file that holds the kind; the pack's counts are their sums.
+        DocComments.Pack(w, info, pack.Sources.Sum(t => t.Count), pack.Actors.Sum(t => t.Count), pack.Places.Sum(t => t.Count), pack.Claims.Sum(t => t.Count));
         GeneratedCode(w);
         w.Line("public static partial class Pack");
         w.Open();
