@@ -40,7 +40,7 @@ public class BriefingTests
         var report = BriefingReport.Build(FixturePacks.Starter);
         Assert.Equal(new BriefingCounts(Sources: 2, Actors: 4, Places: 2, Claims: 3, Citations: 3), report.Counts);
         Assert.Equal(new PackHeading("Starter", "A starter pack", "1.2.3",
-            "Two sources, three actors, two places and three claims that exercise every field."), report.Pack);
+            "Two sources, four actors, two places and three claims that exercise every field."), report.Pack);
     }
 
     [Fact]

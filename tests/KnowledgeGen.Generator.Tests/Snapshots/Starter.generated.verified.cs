@@ -98,7 +98,7 @@ namespace Starter.Facts
 {
     /// <summary>
     /// The fact pack A starter pack (Starter 1.2.3).<br/>
-    /// Two sources, three actors, two places and three claims that exercise every field.<br/>
+    /// Two sources, four actors, two places and three claims that exercise every field.<br/>
     /// 2 sources · 4 actors · 2 places · 3 claims
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGen", "0.1.0")]
@@ -127,7 +127,7 @@ namespace Starter.Facts
             public override string Namespace => "Starter.Facts";
             public override string Title => "A starter pack";
             public override string Version => "1.2.3";
-            public override string? Description => "Two sources, three actors, two places and three claims that exercise every field.";
+            public override string? Description => "Two sources, four actors, two places and three claims that exercise every field.";
             public override global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source> Sources => global::Starter.Facts.Sources.All;
             public override global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Actor> Actors => global::Starter.Facts.Actors.All;
             public override global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Place> Places => global::Starter.Facts.Places.All;
