@@ -164,7 +164,8 @@ public static class PackEmitter
         w.Line($"public static {listType} All => __all ?? {Once}(ref __all, new {Gen}FactList<{runtimeType}>({string.Join(", ", tables.Select(t => Table(ns, @class, t.File)))}));");
         w.Line($"private static {listType}? __all;");
         w.Line();
-        w.Line($"// How references in the pack's records reach a {type.ToLowerInvariant()}: by the ordinal of its file and its place there.");
+        var noun = type.ToLowerInvariant();
+        w.Line($"// How references in the pack's records reach {("aeiou".IndexOf(noun[0]) >= 0 ? "an" : "a")} {noun}: by the ordinal of its file and its place there.");
         w.Line($"internal static {runtimeType} __Get(int file, int index) => file switch");
         w.Open();
         foreach (var table in tables)

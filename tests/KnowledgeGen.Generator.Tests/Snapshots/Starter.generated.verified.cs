@@ -13,7 +13,7 @@ namespace Starter.Facts
         public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Actor> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, new global::KnowledgeGen.Generated.FactList<global::KnowledgeGen.Actor>(global::Starter.Facts.__Facts.File0.Actors));
         private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Actor>? __all;
 
-        // How references in the pack's records reach a actor: by the ordinal of its file and its place there.
+        // How references in the pack's records reach an actor: by the ordinal of its file and its place there.
         internal static global::KnowledgeGen.Actor __Get(int file, int index) => file switch
         {
             0 => global::Starter.Facts.__Facts.File0.Actors[index],
