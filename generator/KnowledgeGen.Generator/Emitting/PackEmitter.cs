@@ -146,7 +146,7 @@ public static class PackEmitter
         var runtimeType = Rt + type;
         var ns = shape.Info.Namespace;
         var parts = shape.Parts.Of(@class);
-        var count = tables.Sum(t => t.Count);
+        var count = FileTable.Total(tables);
         Header(w);
         w.Line($"namespace {ns}");
         w.Open();
@@ -164,8 +164,7 @@ public static class PackEmitter
         w.Line($"public static {listType} All => __all ?? {Once}(ref __all, new {Gen}FactList<{runtimeType}>({string.Join(", ", tables.Select(t => Table(ns, @class, t.File)))}));");
         w.Line($"private static {listType}? __all;");
         w.Line();
-        var noun = type.ToLowerInvariant();
-        w.Line($"// How references in the pack's records reach {("aeiou".IndexOf(noun[0]) >= 0 ? "an" : "a")} {noun}: by the ordinal of its file and its place there.");
+        w.Line($"// How references in the pack's records reach {EntityKinds.WithArticle(@class)}: by the ordinal of its file and its place there.");
         w.Line($"internal static {runtimeType} __Get(int file, int index) => file switch");
         w.Open();
         foreach (var table in tables)
@@ -200,8 +199,7 @@ public static class PackEmitter
         w.Line();
         w.Line($"namespace {info.Namespace}");
         w.Open();
-        // The shape lists each kind's tables, one per file that holds the kind; the pack's counts are their sums.
-        DocComments.Pack(w, info, pack.Sources.Sum(t => t.Count), pack.Actors.Sum(t => t.Count), pack.Places.Sum(t => t.Count), pack.Claims.Sum(t => t.Count));
+        DocComments.Pack(w, info, FileTable.Total(pack.Sources), FileTable.Total(pack.Actors), FileTable.Total(pack.Places), FileTable.Total(pack.Claims));
         GeneratedCode(w);
         w.Line("public static partial class Pack");
         w.Open();

@@ -73,15 +73,7 @@ internal sealed class LinkedEntity
     /// <summary>The reference every referrer shares: one object per entity keeps a large pack's model small and quick to compare.</summary>
     public EntityRef ToRef() => _ref ??= new(Class, Member, Id, Header.Name, External, File, Index);
 
-    public string KindName => KindOf(Class);
-
-    public static string KindOf(EntityClass @class) => @class switch
-    {
-        EntityClass.Sources => "source",
-        EntityClass.Actors => "actor",
-        EntityClass.Places => "place",
-        _ => "claim",
-    };
+    public string KindName => EntityKinds.Name(Class);
 
     /// <summary>Where this entity's id is written, as argument <paramref name="argument"/> of a message about another entity.</summary>
     public ElsewhereInPack Elsewhere(int argument, string prefix) => new(argument, prefix, FilePath, Header.Id.Span);
@@ -128,7 +120,7 @@ internal sealed class EntityIndex
         if (_byId.TryGetValue(id, out var first))
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.DuplicateId, filePath, header.Id.Span, first.Elsewhere(2, ""),
-                id, first.KindName, null, LinkedEntity.KindOf(@class)));
+                id, first.KindName, null, EntityKinds.Name(@class)));
             return null;
         }
         var entity = new LinkedEntity(@class, filePath, header) { FileOrdinal = fileOrdinal };

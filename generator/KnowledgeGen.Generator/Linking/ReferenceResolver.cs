@@ -37,7 +37,7 @@ internal sealed class ReferenceResolver
         if (!Allows(allowed, target.Class))
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.WrongReferenceKind, owner.FilePath, reference.Span,
-                Describe(owner, what), KindList(allowed), reference.Value, Article(target.KindName) + " " + target.KindName));
+                Describe(owner, what), KindList(allowed), reference.Value, EntityKinds.WithArticle(target.Class)));
             return null;
         }
         return target;
@@ -66,13 +66,5 @@ internal sealed class ReferenceResolver
     public static string Describe(LinkedEntity owner, string what) => $"The {what} of the {owner.KindName} '{owner.Id}'";
 
     private static string KindList(EntityClass[] allowed) =>
-        string.Join(" or ", allowed.Select(c => c switch
-        {
-            EntityClass.Sources => "a source",
-            EntityClass.Actors => "an actor",
-            EntityClass.Places => "a place",
-            _ => "a claim",
-        }));
-
-    private static string Article(string kind) => kind == "actor" ? "an" : "a";
+        string.Join(" or ", allowed.Select(EntityKinds.WithArticle));
 }

@@ -43,7 +43,17 @@ public sealed record PackShape(
     bool Failed);
 
 /// <summary>The generated table of one kind in one YAML file: the file's ordinal and how many entities it holds.</summary>
-public sealed record FileTable(int File, int Count);
+public sealed record FileTable(int File, int Count)
+{
+    /// <summary>How many entities a kind's tables hold: the kind's count in the pack (the list's own count is of files).</summary>
+    public static int Total(EquatableArray<FileTable> tables)
+    {
+        var total = 0;
+        foreach (var table in tables)
+            total += table.Count;
+        return total;
+    }
+}
 
 /// <summary>
 /// How many classes hold each kind's members. The runtime refuses a class of more than 65,535 methods, and

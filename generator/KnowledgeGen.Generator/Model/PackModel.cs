@@ -29,6 +29,22 @@ public enum EntityClass
     Claims,
 }
 
+/// <summary>How messages and generated comments name a kind of entity.</summary>
+public static class EntityKinds
+{
+    /// <summary>"source", "actor", "place" or "claim".</summary>
+    public static string Name(EntityClass @class) => @class switch
+    {
+        EntityClass.Sources => "source",
+        EntityClass.Actors => "actor",
+        EntityClass.Places => "place",
+        _ => "claim",
+    };
+
+    /// <summary>"a source", "an actor", "a place" or "a claim".</summary>
+    public static string WithArticle(EntityClass @class) => (@class == EntityClass.Actors ? "an " : "a ") + Name(@class);
+}
+
 /// <summary>
 /// A resolved reference: the member it compiles to, and the id and name the docs show. <see cref="External"/>
 /// is the fully qualified member of an entity of a referenced pack (null for the pack's own entities).
