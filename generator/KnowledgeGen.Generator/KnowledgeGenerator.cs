@@ -15,8 +15,9 @@ namespace KnowledgeGen.Generator;
 /// <summary>
 /// Compiles a project's *.kg.yaml files into typed C#. The pipeline only wires the stages:
 /// Read (per file, cached) → Outline (per file: no free text, offsets as ranks) → Link (all outlines) → slice →
-/// Link each file on its own against its slice (its text put back) → Emit (each file's facts and its part of the
-/// pack's indexes), plus the pack's shape from the pack-wide link. Models between stages are equatable records, so an
+/// Link each file on its own against its slice (its text put back) → Chunk (a large file's records in runs, each
+/// compared on its own) → Emit (each chunk's facts; the first also the file's part of the pack's indexes), plus the
+/// pack's shape from the pack-wide link. Models between stages are equatable records, so an
 /// edit to a C# file re-runs no YAML step, and rewording a fact re-reads and re-links only its file and re-emits only the
 /// generated files whose model changed.
 /// </summary>
@@ -37,6 +38,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         public const string ClaimNames = "KnowledgeGen.ClaimNames";
         public const string SliceFiles = "KnowledgeGen.SliceFiles";
         public const string LinkFile = "KnowledgeGen.LinkFile";
+        public const string ChunkFile = "KnowledgeGen.ChunkFile";
         public const string PackShape = "KnowledgeGen.PackShape";
     }
 
@@ -97,7 +99,11 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.SliceFiles)
             .Select(static (input, _) => LinkFile(input))
             .WithTrackingName(Steps.LinkFile);
-        context.RegisterSourceOutput(linkedFiles, static (output, file) => EmitFile(output, file));
+        // A large file is emitted in chunks of its records, each compared on its own: rewording one fact re-emits one chunk.
+        var chunks = linkedFiles
+            .SelectMany(static (file, _) => SplitFile(file))
+            .WithTrackingName(Steps.ChunkFile);
+        context.RegisterSourceOutput(chunks, static (output, chunk) => EmitChunk(output, chunk));
 
         var shape = pack
             .Select(static (model, _) => model is null ? null : PackSlicer.Shape(model))
@@ -239,8 +245,26 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         }
     }
 
-    private static void EmitFile(SourceProductionContext output, FileModel file) =>
-        Emit(output, file.Diagnostics, () => PackEmitter.EmitFile(file) is { } generated ? new[] { generated } : Array.Empty<GeneratedFile>());
+    private static ImmutableArray<FileChunk> SplitFile(FileModel file)
+    {
+        try
+        {
+            return FileChunks.Split(file);
+        }
+        catch (Exception e)
+        {
+            // The file reports the error with its own diagnostics, and generates nothing.
+            var failed = file with
+            {
+                Sources = EquatableArray<SourceModel>.Empty, Actors = EquatableArray<ActorModel>.Empty, Places = EquatableArray<PlaceModel>.Empty,
+                Claims = EquatableArray<ClaimModel>.Empty, Diagnostics = new EquatableArray<DiagnosticInfo>(file.Diagnostics.Append(Internal(file.Path, e))),
+            };
+            return ImmutableArray.Create(new FileChunk(failed, 0, 1, KindCounts.Zero, EquatableArray<string>.Empty, null));
+        }
+    }
+
+    private static void EmitChunk(SourceProductionContext output, FileChunk chunk) =>
+        Emit(output, chunk.File.Diagnostics, () => PackEmitter.EmitChunk(chunk) is { } generated ? new[] { generated } : Array.Empty<GeneratedFile>());
 
     private static void EmitShape(SourceProductionContext output, PackShape? shape)
     {

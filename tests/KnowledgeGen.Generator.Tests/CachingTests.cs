@@ -70,7 +70,7 @@ public class CachingTests
         _driver = _driver.RunGenerators(_compilation);
         AllAre(Reason.Unchanged, Reasons(Steps.ReferencedPacks));
         foreach (var step in new[] { Steps.ReadFile, Steps.OutlineFile, Steps.ClaimNames, Steps.LinkPack, Steps.SlicePack, Steps.SliceFiles, Steps.LinkFile,
-                     Steps.PackShape, Steps.Options })
+                     Steps.ChunkFile, Steps.PackShape, Steps.Options })
             AllAre(Reason.Cached, Reasons(step));
 
         // One claim reworded (its name is its statement): that file is read again, and its outline (no free text) comes

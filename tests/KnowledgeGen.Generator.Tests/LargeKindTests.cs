@@ -25,7 +25,7 @@ public class LargeKindTests
         var specs = SyntheticPack.Create(400, 5).Select(f => PackFileReader.Read(f.Path, f.Text)).ToList();
         var pack = PackLinker.Link(specs, PackOptions.Default);
         var parts = new KindParts(1, 1, 1, Parts);
-        var files = PackSlicer.Files(pack).Select(f => PackEmitter.EmitFile(f with { Parts = parts })).OfType<GeneratedFile>().ToList();
+        var files = PackSlicer.Files(pack).SelectMany(f => PackEmitter.EmitFile(f with { Parts = parts })).ToList();
         files.AddRange(PackEmitter.EmitShape(PackSlicer.Shape(pack) with { Parts = parts }));
         return (pack, files);
     });

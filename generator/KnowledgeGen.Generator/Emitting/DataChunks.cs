@@ -8,44 +8,65 @@ namespace KnowledgeGen.Generator.Emitting;
 /// gives chunk n, each chunk at most <see cref="PiecesPerChunk"/> literals joined by <c>+</c> (which the compiler
 /// folds into one literal), so no generated expression or method grows with the pack. The first chunk is written
 /// in the method itself and each later one in a property: data of up to 256 pieces (most files) costs the runtime
-/// one small method to compile.
+/// one small method to compile. A large file's records are written a chunk per generated file (<see cref="FileChunks"/>):
+/// the method with the first, and each later chunk's property in its own file.
 /// </summary>
 internal static class DataChunks
 {
     public const int PiecesPerChunk = 256;
 
+    /// <summary>All of the data in one place: the method, and a property for each chunk past the first.</summary>
     public static void Write(CodeWriter w, string name, IReadOnlyList<string> pieces)
     {
         var chunks = (pieces.Count + PiecesPerChunk - 1) / PiecesPerChunk;
+        WriteFirst(w, name, Range(pieces, 0), chunks);
+        for (var chunk = 1; chunk < chunks; chunk++)
+            WriteChunk(w, name, chunk, Range(pieces, chunk));
+    }
+
+    /// <summary>The method that gives each of <paramref name="chunks"/> chunks, with the first chunk's pieces in it.</summary>
+    public static void WriteFirst(CodeWriter w, string name, IReadOnlyList<string> firstChunk, int chunks)
+    {
         w.Line();
         w.Line($"private static global::System.ReadOnlySpan<byte> {name}(int chunk) => chunk switch");
         w.Open();
         for (var chunk = 0; chunk < chunks; chunk++)
         {
             if (chunk == 0)
-                Literals(w, pieces, 0, "0 => ", ",");
+                Literals(w, firstChunk, "0 => ", ",");
             else
                 w.Line($"{chunk} => {name}{chunk},");
         }
         w.Line("_ => default,");
         w.Close("};");
-        for (var chunk = 1; chunk < chunks; chunk++)
-        {
-            w.Line();
-            w.Line($"private static global::System.ReadOnlySpan<byte> {name}{chunk} =>");
-            Literals(w, pieces, chunk, "    ", ";");
-        }
     }
 
-    // One chunk's pieces, one literal a line.
-    private static void Literals(CodeWriter w, IReadOnlyList<string> pieces, int chunk, string first, string end)
+    /// <summary>A later chunk's pieces, as the property the method gives for it; it may stand in another file's part of the class.</summary>
+    public static void WriteChunk(CodeWriter w, string name, int chunk, IReadOnlyList<string> pieces)
     {
-        var last = Math.Min(pieces.Count, (chunk + 1) * PiecesPerChunk) - 1;
-        for (var i = chunk * PiecesPerChunk; i <= last; i++)
+        w.Line();
+        w.Line($"private static global::System.ReadOnlySpan<byte> {name}{chunk} =>");
+        Literals(w, pieces, "    ", ";");
+    }
+
+    private static IReadOnlyList<string> Range(IReadOnlyList<string> pieces, int chunk)
+    {
+        var from = chunk * PiecesPerChunk;
+        var count = Math.Min(PiecesPerChunk, pieces.Count - from);
+        var range = new string[Math.Max(0, count)];
+        for (var i = 0; i < range.Length; i++)
+            range[i] = pieces[from + i];
+        return range;
+    }
+
+    // A chunk's pieces, one literal a line.
+    private static void Literals(CodeWriter w, IReadOnlyList<string> pieces, string first, string end)
+    {
+        for (var i = 0; i < pieces.Count; i++)
         {
-            var line = w.Begin().Append(i == chunk * PiecesPerChunk ? first : "    + ");
+            var line = w.Begin().Append(i == 0 ? first : "    + ");
             CSharpText.AppendLiteral(line, pieces[i]);
-            line.Append("u8").Append(i == last ? end : "");
+            line.Append("u8").Append(i == pieces.Count - 1 ? end : "");
             w.End();
         }
     }

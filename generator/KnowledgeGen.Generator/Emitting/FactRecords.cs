@@ -16,11 +16,15 @@ namespace KnowledgeGen.Generator.Emitting;
 /// </summary>
 internal sealed class FactRecords
 {
-    // The n-th entity of another pack this file references, as the member it compiles to.
-    private readonly List<string> _externals = new();
+    // The number the file gives each entity of another pack it references (FileChunks.Externals), by the member it
+    // compiles to: numbered for the whole file, so that each chunk of its records can be written on its own.
     private readonly Dictionary<string, int> _externalIndex = new(System.StringComparer.Ordinal);
 
-    public IReadOnlyList<string> Externals => _externals;
+    public FactRecords(EquatableArray<string> externals)
+    {
+        for (var i = 0; i < externals.Count; i++)
+            _externalIndex[externals[i]] = i;
+    }
 
     // The record being written, and how many more UTF-8 bytes than characters its texts take so far.
     private readonly StringBuilder _record = new(1024);
@@ -241,10 +245,7 @@ internal sealed class FactRecords
         if (target.External is { } member)
         {
             if (!_externalIndex.TryGetValue(member, out var n))
-            {
-                _externalIndex[member] = n = _externals.Count;
-                _externals.Add(member);
-            }
+                throw new System.InvalidOperationException("'" + member + "' has no number among the file's references to other packs");
             Int(r, 4);
             Int(r, n);
             return;

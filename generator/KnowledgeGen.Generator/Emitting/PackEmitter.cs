@@ -26,9 +26,24 @@ public static class PackEmitter
     private const string Once = "global::KnowledgeGen.Generated.Initialize.Once";
     private const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
-    /// <summary>The generated file of one YAML file: its entities' members and tables; null when it holds none.</summary>
-    public static GeneratedFile? EmitFile(FileModel file)
+    /// <summary>The generated files of one YAML file, one per chunk of its records (<see cref="FileChunks"/>); none when it holds no entity.</summary>
+    public static IReadOnlyList<GeneratedFile> EmitFile(FileModel file)
     {
+        var files = new List<GeneratedFile>();
+        foreach (var chunk in FileChunks.Split(file))
+            if (EmitChunk(chunk) is { } generated)
+                files.Add(generated);
+        return files;
+    }
+
+    /// <summary>
+    /// One chunk of a YAML file's generated code: its entities' members and records. Chunk 0 also declares the file's
+    /// tables over all its records, its part of the indexes and its lookup of other packs' entities; null when the
+    /// file holds no entity.
+    /// </summary>
+    public static GeneratedFile? EmitChunk(FileChunk chunk)
+    {
+        var file = chunk.File;
         if (!file.HasEntities)
             return null;
         var ns = file.Namespace;
@@ -43,6 +58,7 @@ public static class PackEmitter
         {
             var parts = file.Parts.Of(@class);
             var className = @class.ToString();
+            var start = chunk.Starts.Of(@class);
             var byPart = entities.Select((item, index) => (item, index)).GroupBy(e => KindParts.PartOf(entity(e.item).Member, parts)).OrderBy(g => g.Key);
             foreach (var part in byPart)
             {
@@ -64,7 +80,7 @@ public static class PackEmitter
                     id.Append(")]");
                     w.End();
                     w.Begin().Append("public static ").Append(Rt).Append(type).Append(' ').Append(e.Member).Append(" => ")
-                        .Append(tables).Append('.').Append(className).Append('[').Append(index).Append("];");
+                        .Append(tables).Append('.').Append(className).Append('[').Append(start + index).Append("];");
                     w.End();
                 }
                 w.Close();
@@ -75,48 +91,58 @@ public static class PackEmitter
         Members(EntityClass.Places, "Place", file.Places, p => p.Entity, DocComments.Place);
         Members(EntityClass.Claims, "Claim", file.Claims, c => c.Entity, DocComments.Claim);
         w.Line();
-        Tables(w, file);
+        Tables(w, chunk);
         w.Close();
-        return new GeneratedFile(file.HintName, w.Finish());
+        return new GeneratedFile(FileChunks.HintName(file.HintName, chunk.Chunk), w.Finish());
     }
 
-    // The file's records (its sources, then actors, places and claims) in chunks of UTF-8 literals, and a table
-    // for each kind it holds: a run of those records.
-    private static void Tables(CodeWriter w, FileModel file)
+    // The chunk's records (its sources, then actors, places and claims) as UTF-8 literals. Chunk 0 also declares a
+    // table for each kind the file holds (a run of the file's records), the method that gives each chunk's literals,
+    // the file's part of the indexes and its lookup of other packs' entities; a later chunk adds its literals to the
+    // file's class.
+    private static void Tables(CodeWriter w, FileChunk chunk)
     {
-        var records = new FactRecords();
-        var all = new List<string>();
-        var kinds = new List<(EntityClass Class, string Type, int First, int Count)>();
-        void Kind(EntityClass @class, string type, IEnumerable<string> written)
-        {
-            var first = all.Count;
-            all.AddRange(written);
-            if (all.Count > first)
-                kinds.Add((@class, type, first, all.Count - first));
-        }
-        Kind(EntityClass.Sources, "Source", file.Sources.Select(records.Source));
-        Kind(EntityClass.Actors, "Actor", file.Actors.Select(records.Actor));
-        Kind(EntityClass.Places, "Place", file.Places.Select(records.Place));
-        Kind(EntityClass.Claims, "Claim", file.Claims.Select(records.Claim));
+        var file = chunk.File;
+        var records = new FactRecords(chunk.Externals);
+        var data = new List<string>();
+        data.AddRange(file.Sources.Select(records.Source));
+        data.AddRange(file.Actors.Select(records.Actor));
+        data.AddRange(file.Places.Select(records.Place));
+        data.AddRange(file.Claims.Select(records.Claim));
 
         w.Line("internal static partial class __Facts");
         w.Open();
+        if (chunk.Head is not { } head)
+        {
+            w.Line($"internal static partial class File{file.Ordinal}");
+            w.Open();
+            DataChunks.WriteChunk(w, "Data", chunk.Chunk, data);
+            w.Close();
+            w.Close();
+            return;
+        }
         w.Line($"/// <summary>The facts of {CSharpText.Doc(file.Path)}, as records the runtime decodes on first access.</summary>");
-        w.Line($"internal static class File{file.Ordinal}");
+        w.Line($"internal static {(chunk.Chunks > 1 ? "partial " : "")}class File{file.Ordinal}");
         w.Open();
         // The file's part of the pack's indexes (IndexEmitter joins the parts); its references to other packs' entities
         // share the records' lookup.
-        var index = file.Claims.Count == 0 ? null : records.Indexes(Linking.IndexBuilder.Build(file));
-        var external = records.Externals.Count > 0 ? "External" : "null";
+        var index = head.Index is null ? null : records.Indexes(head.Index);
+        var external = chunk.Externals.Count > 0 ? "External" : "null";
         w.Line($"private static readonly {Gen}FactFile Records = new(Links, {external}, Data);");
-        foreach (var (@class, type, first, count) in kinds)
-            w.Line($"internal static readonly {Gen}FactTable<{Rt}{type}> {@class} = {Gen}FactTable.{@class}(Records, {first}, {count});");
+        var first = 0;
+        foreach (var (@class, type) in new[] { (EntityClass.Sources, "Source"), (EntityClass.Actors, "Actor"), (EntityClass.Places, "Place"), (EntityClass.Claims, "Claim") })
+        {
+            var count = head.Counts.Of(@class);
+            if (count > 0)
+                w.Line($"internal static readonly {Gen}FactTable<{Rt}{type}> {@class} = {Gen}FactTable.{@class}(Records, {first}, {count});");
+            first += count;
+        }
         if (index is not null)
             w.Line($"internal static {Gen}FactIndexPart Index => new({external}, IndexData);");
-        DataChunks.Write(w, "Data", all);
+        DataChunks.WriteFirst(w, "Data", data, chunk.Chunks);
         if (index is not null)
             DataChunks.Write(w, "IndexData", index);
-        DataChunks.WriteExternals(w, records.Externals);
+        DataChunks.WriteExternals(w, chunk.Externals);
         w.Close();
         w.Close();
     }

@@ -1,0 +1,133 @@
+using System.Reflection;
+using KnowledgeGen.Generator.Emitting;
+using KnowledgeGen.Generator.Linking;
+using KnowledgeGen.Generator.Model;
+using KnowledgeGen.Generator.Reading;
+using KnowledgeGen.Testing;
+using Microsoft.CodeAnalysis;
+using Xunit;
+using static KnowledgeGen.Generator.KnowledgeGenerator;
+using Reason = Microsoft.CodeAnalysis.IncrementalStepRunReason;
+
+namespace KnowledgeGen.Generator.Tests;
+
+/// <summary>
+/// A YAML file of more than <see cref="FileChunks.EntitiesPerChunk"/> entities is emitted as several generated files,
+/// one per chunk of its records. These tests use two files of about 750 entities (three chunks each): the chunks
+/// together read back every fact through the typed API, and an edit re-emits only the chunks it changed.
+/// </summary>
+public class FileChunkTests
+{
+    private const int Facts = 1500;
+
+    private static readonly List<(string Path, string Text)> Files = SyntheticPack.Create(Facts, 2);
+
+    private static readonly Lazy<GeneratorRun> Run = new(() => GeneratorHarness.Run(Files));
+
+    private static PackModel Linked() => PackLinker.Link(Files.Select(f => PackFileReader.Read(f.Path, f.Text)), PackOptions.Default);
+
+    [Fact]
+    public void A_large_file_is_cut_into_chunks_of_its_records_named_after_it()
+    {
+        var file = PackSlicer.Files(Linked())[0];
+        var total = file.Sources.Count + file.Actors.Count + file.Places.Count + file.Claims.Count;
+        var chunks = FileChunks.Split(file);
+
+        Assert.Equal((total + FileChunks.EntitiesPerChunk - 1) / FileChunks.EntitiesPerChunk, chunks.Length);
+        Assert.True(chunks.Length >= 3);
+        // Every entity in exactly one chunk, in the file's order, each chunk full but the last, and each chunk knowing
+        // where its entities stand among the file's entities of their kind.
+        Assert.Equal(file.Claims, chunks.SelectMany(c => c.File.Claims));
+        Assert.Equal(file.Sources, chunks.SelectMany(c => c.File.Sources));
+        Assert.All(chunks.Take(chunks.Length - 1), c => Assert.Equal(FileChunks.EntitiesPerChunk,
+            c.File.Sources.Count + c.File.Actors.Count + c.File.Places.Count + c.File.Claims.Count));
+        for (var i = 1; i < chunks.Length; i++)
+            Assert.Equal(chunks[i - 1].Starts.Claims + chunks[i - 1].File.Claims.Count, chunks[i].Starts.Claims);
+        // The file-wide part only in the first chunk.
+        Assert.NotNull(chunks[0].Head);
+        Assert.Equal(IndexBuilder.Build(file), chunks[0].Head!.Index);
+        Assert.All(chunks.Skip(1), c => Assert.Null(c.Head));
+
+        var names = Run.Value.Sources.Select(s => s.HintName).Where(n => n.StartsWith(SyntheticPack.Namespace + ".part0.facts-0000.", StringComparison.Ordinal)).ToList();
+        var stem = SyntheticPack.Namespace + ".part0.facts-0000.kg.";
+        Assert.Equal(new[] { stem + "g.cs" }.Concat(Enumerable.Range(2, chunks.Length - 1).Select(n => stem + n + ".g.cs")), names.OrderBy(n => n.Length).ThenBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_fact_of_a_chunked_file_reads_back_through_its_member_and_the_lists()
+    {
+        var run = Run.Value;
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var loaded = CompiledPack.Load(run, "chunks");
+        var pack = Linked();
+
+        Assert.Equal(pack.Claims.Select(c => (c.Entity.Id, c.Statement, c.Claimant.Id)), loaded.Claims.Select(c => (c.Id, c.Statement, c.Claimant.Id)));
+        Assert.Equal(pack.Sources.Select(s => s.Entity.Id), loaded.Sources.Select(s => s.Id));
+        Assert.Equal(pack.Actors.Select(a => (a.Entity.Id, a.Entity.Name)), loaded.Actors.Select(a => (a.Id, a.Name)));
+        Assert.Equal(pack.Places.Select(p => (p.Entity.Id, p.In?.Id)), loaded.Places.Select(p => (p.Id, p.In?.Id)));
+        Assert.Equal(pack.Claims.Count(c => c.Date is not null), loaded.Indexes.Timeline.Count);
+
+        // Each member reads its own record: the members of later chunks count from where their chunk starts.
+        var assembly = loaded.GetType().Assembly;
+        foreach (var (kind, ids) in new[]
+        {
+            ("Claims", pack.Claims.Select(c => c.Entity)), ("Sources", pack.Sources.Select(s => s.Entity)),
+            ("Actors", pack.Actors.Select(a => a.Entity)), ("Places", pack.Places.Select(p => p.Entity)),
+        })
+        {
+            var type = assembly.GetType($"{SyntheticPack.Namespace}.{kind}")!;
+            foreach (var entity in ids)
+            {
+                var value = (global::KnowledgeGen.Entity)type.GetProperty(entity.Member, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+                Assert.Equal(entity.Id, value.Id);
+            }
+        }
+    }
+
+    [Fact]
+    public void Rewording_a_fact_of_a_large_file_emits_again_only_the_chunk_that_holds_it()
+    {
+        var texts = Files.Select(f => new InMemoryAdditionalText(f.Path, f.Text)).ToList();
+        var compilation = GeneratorHarness.Compilation("public class Program { }");
+        var driver = GeneratorHarness.CreateDriver(texts).RunGenerators(compilation);
+        var before = Generated(driver);
+
+        // A claim of the first file's last chunk that no other claim contradicts or supports: no other claim's docs
+        // show its statement, which is its name.
+        var pack = Linked();
+        var first = PackSlicer.Files(pack)[0];
+        var linked = new HashSet<string>(pack.Claims.SelectMany(c => c.Contradicts.Concat(c.Supports).Concat(c.SupportedBy)).Select(r => r.Id));
+        var claim = first.Claims.Last(c => !linked.Contains(c.Entity.Id) && c.Contradicts.Count + c.Supports.Count + c.SupportedBy.Count == 0);
+        Assert.True(first.Claims.ToList().IndexOf(claim) + first.Sources.Count + first.Actors.Count + first.Places.Count >= 2 * FileChunks.EntitiesPerChunk);
+        var old = texts[0];
+        var text = old.GetText()!.ToString();
+        var at = text.IndexOf("    statement: \"", text.IndexOf($"  - id: {claim.Entity.Id}\n", StringComparison.Ordinal), StringComparison.Ordinal) + "    statement: \"".Length;
+        var edited = new InMemoryAdditionalText(old.Path, text.Insert(at, "(reworded) "));
+        driver = driver.ReplaceAdditionalText(old, edited).RunGenerators(compilation);
+
+        var chunks = Reasons(driver, Steps.ChunkFile);
+        Assert.Equal(1, chunks.Count(r => r == Reason.Modified));
+        Assert.Equal(2, chunks.Count(r => r == Reason.Unchanged)); // the file's other chunks, made again and equal
+        Assert.All(chunks, r => Assert.Contains(r, new[] { Reason.Modified, Reason.Unchanged, Reason.Cached }));
+        var after = Generated(driver);
+        Assert.Equal(before.Keys, after.Keys);
+        var changed = before.Keys.Where(k => before[k] != after[k]).ToList();
+        Assert.Equal(new[] { SyntheticPack.Namespace + ".part0.facts-0000.kg.3.g.cs" }, changed);
+        Assert.Contains("(reworded) ", after[changed[0]]);
+
+        // A claim added at the end of the same file: its last chunk and the first (the file's tables count it) change;
+        // the middle chunk does not.
+        var added = new InMemoryAdditionalText(old.Path, SyntheticPack.AddClaim(edited.GetText()!.ToString(), 1));
+        driver = driver.ReplaceAdditionalText(edited, added).RunGenerators(compilation);
+        var again = Generated(driver);
+        var rewritten = after.Keys.Where(k => k.Contains("part0.facts-0000") && after[k] != again[k]).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        Assert.Equal(new[] { SyntheticPack.Namespace + ".part0.facts-0000.kg.3.g.cs", SyntheticPack.Namespace + ".part0.facts-0000.kg.g.cs" }, rewritten);
+        Assert.Contains("AddedClaim1", again[SyntheticPack.Namespace + ".part0.facts-0000.kg.3.g.cs"]);
+    }
+
+    private static Dictionary<string, string> Generated(GeneratorDriver driver) =>
+        driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+    private static List<Reason> Reasons(GeneratorDriver driver, string step) =>
+        driver.GetRunResult().Results.Single().TrackedSteps[step].SelectMany(r => r.Outputs).Select(o => o.Reason).ToList();
+}
