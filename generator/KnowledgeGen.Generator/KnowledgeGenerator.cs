@@ -259,7 +259,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
                 Sources = EquatableArray<SourceModel>.Empty, Actors = EquatableArray<ActorModel>.Empty, Places = EquatableArray<PlaceModel>.Empty,
                 Claims = EquatableArray<ClaimModel>.Empty, Diagnostics = new EquatableArray<DiagnosticInfo>(file.Diagnostics.Append(Internal(file.Path, e))),
             };
-            return ImmutableArray.Create(new FileChunk(failed, 0, 1, KindCounts.Zero, EquatableArray<string>.Empty, null));
+            return ImmutableArray.Create(new FileChunk(failed, 0, 1, KindCounts.Zero, EquatableArray<string>.Empty, null, EquatableArray<string>.Empty));
         }
     }
 

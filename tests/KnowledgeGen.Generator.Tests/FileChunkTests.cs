@@ -13,7 +13,7 @@ namespace KnowledgeGen.Generator.Tests;
 
 /// <summary>
 /// A YAML file of more than <see cref="FileChunks.EntitiesPerChunk"/> entities is emitted as several generated files,
-/// one per chunk of its records. These tests use two files of about 750 entities (three chunks each): the chunks
+/// one per chunk of its records and one with its part of the indexes. These tests use two files of about 750 entities (three chunks each): the chunks
 /// together read back every fact through the typed API, and an edit re-emits only the chunks it changed.
 /// </summary>
 public class FileChunkTests
@@ -31,26 +31,34 @@ public class FileChunkTests
     {
         var file = PackSlicer.Files(Linked())[0];
         var total = file.Sources.Count + file.Actors.Count + file.Places.Count + file.Claims.Count;
-        var chunks = FileChunks.Split(file);
+        var split = FileChunks.Split(file);
+        var chunks = split.Where(c => c.Chunk != FileChunk.IndexChunk).ToList();
 
-        Assert.Equal((total + FileChunks.EntitiesPerChunk - 1) / FileChunks.EntitiesPerChunk, chunks.Length);
-        Assert.True(chunks.Length >= 3);
+        Assert.Equal((total + FileChunks.EntitiesPerChunk - 1) / FileChunks.EntitiesPerChunk, chunks.Count);
+        Assert.Equal(Enumerable.Range(0, chunks.Count), chunks.Select(c => c.Chunk));
+        Assert.True(chunks.Count >= 3);
         // Every entity in exactly one chunk, in the file's order, each chunk full but the last, and each chunk knowing
         // where its entities stand among the file's entities of their kind.
         Assert.Equal(file.Claims, chunks.SelectMany(c => c.File.Claims));
         Assert.Equal(file.Sources, chunks.SelectMany(c => c.File.Sources));
-        Assert.All(chunks.Take(chunks.Length - 1), c => Assert.Equal(FileChunks.EntitiesPerChunk,
+        Assert.All(chunks.Take(chunks.Count - 1), c => Assert.Equal(FileChunks.EntitiesPerChunk,
             c.File.Sources.Count + c.File.Actors.Count + c.File.Places.Count + c.File.Claims.Count));
-        for (var i = 1; i < chunks.Length; i++)
+        for (var i = 1; i < chunks.Count; i++)
             Assert.Equal(chunks[i - 1].Starts.Claims + chunks[i - 1].File.Claims.Count, chunks[i].Starts.Claims);
-        // The file-wide part only in the first chunk.
-        Assert.NotNull(chunks[0].Head);
-        Assert.Equal(IndexBuilder.Build(file), chunks[0].Head!.Index);
+        // The file's counts only in the first chunk, and its part of the indexes, as data, in a chunk of its own.
+        Assert.Equal(new KindCounts(file.Sources.Count, file.Actors.Count, file.Places.Count, file.Claims.Count), chunks[0].Head!.Counts);
+        Assert.Null(chunks[0].Head!.Index);
         Assert.All(chunks.Skip(1), c => Assert.Null(c.Head));
+        Assert.All(chunks, c => Assert.Empty(c.IndexData));
+        var index = Assert.Single(split, c => c.Chunk == FileChunk.IndexChunk);
+        Assert.False(index.File.HasEntities);
+        Assert.Equal(string.Concat(index.IndexData), string.Concat(Run.Value.Sources.Single(s => s.HintName.EndsWith("part0.facts-0000.kg.index.g.cs", StringComparison.Ordinal)).SourceText.ToString()
+            .Split('\n').Where(l => l.Contains("u8", StringComparison.Ordinal)).Select(l => l[(l.IndexOf('"') + 1)..l.LastIndexOf('"')])));
 
         var names = Run.Value.Sources.Select(s => s.HintName).Where(n => n.StartsWith(SyntheticPack.Namespace + ".part0.facts-0000.", StringComparison.Ordinal)).ToList();
         var stem = SyntheticPack.Namespace + ".part0.facts-0000.kg.";
-        Assert.Equal(new[] { stem + "g.cs" }.Concat(Enumerable.Range(2, chunks.Length - 1).Select(n => stem + n + ".g.cs")), names.OrderBy(n => n.Length).ThenBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(new[] { stem + "g.cs" }.Concat(Enumerable.Range(2, chunks.Count - 1).Select(n => stem + n + ".g.cs")).Append(stem + "index.g.cs"),
+            names.OrderBy(n => n.Length).ThenBy(n => n, StringComparer.Ordinal));
     }
 
     [Fact]
@@ -107,7 +115,7 @@ public class FileChunkTests
 
         var chunks = Reasons(driver, Steps.ChunkFile);
         Assert.Equal(1, chunks.Count(r => r == Reason.Modified));
-        Assert.Equal(2, chunks.Count(r => r == Reason.Unchanged)); // the file's other chunks, made again and equal
+        Assert.Equal(3, chunks.Count(r => r == Reason.Unchanged)); // the file's other chunks and its index chunk, made again and equal
         Assert.All(chunks, r => Assert.Contains(r, new[] { Reason.Modified, Reason.Unchanged, Reason.Cached }));
         var after = Generated(driver);
         Assert.Equal(before.Keys, after.Keys);
@@ -115,13 +123,13 @@ public class FileChunkTests
         Assert.Equal(new[] { SyntheticPack.Namespace + ".part0.facts-0000.kg.3.g.cs" }, changed);
         Assert.Contains("(reworded) ", after[changed[0]]);
 
-        // A claim added at the end of the same file: its last chunk and the first (the file's tables count it) change;
-        // the middle chunk does not.
+        // A claim added at the end of the same file: its last chunk, the first (the file's tables count it) and the index
+        // chunk change; the middle chunk does not.
         var added = new InMemoryAdditionalText(old.Path, SyntheticPack.AddClaim(edited.GetText()!.ToString(), 1));
         driver = driver.ReplaceAdditionalText(edited, added).RunGenerators(compilation);
         var again = Generated(driver);
         var rewritten = after.Keys.Where(k => k.Contains("part0.facts-0000") && after[k] != again[k]).OrderBy(k => k, StringComparer.Ordinal).ToList();
-        Assert.Equal(new[] { SyntheticPack.Namespace + ".part0.facts-0000.kg.3.g.cs", SyntheticPack.Namespace + ".part0.facts-0000.kg.g.cs" }, rewritten);
+        Assert.Equal(new[] { ".kg.3.g.cs", ".kg.g.cs", ".kg.index.g.cs" }.Select(end => SyntheticPack.Namespace + ".part0.facts-0000" + end), rewritten);
         Assert.Contains("AddedClaim1", again[SyntheticPack.Namespace + ".part0.facts-0000.kg.3.g.cs"]);
     }
 

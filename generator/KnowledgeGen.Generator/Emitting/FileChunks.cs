@@ -11,7 +11,8 @@ namespace KnowledgeGen.Generator.Emitting;
 /// <see cref="EntitiesPerChunk"/> (sources, then actors, places and claims, the order of its data), each run with the
 /// members of its entities. Each chunk compares by value, so the pipeline emits again only the chunks an edit changed.
 /// The file-wide parts (its part of the indexes, and the numbers its records give other packs' entities) are computed
-/// here once, so that no chunk needs the others to be written.
+/// here once, so that no chunk needs the others to be written; a file of more than one chunk gets one more, with its part
+/// of the indexes.
 /// </summary>
 public static class FileChunks
 {
@@ -25,9 +26,9 @@ public static class FileChunks
         var head = new ChunkHead(counts, file.Claims.Count == 0 ? null : Linking.IndexBuilder.Build(file));
         var externals = Externals(file, head.Index);
         if (chunks == 1)
-            return ImmutableArray.Create(new FileChunk(file, 0, 1, KindCounts.Zero, externals, head));
+            return ImmutableArray.Create(new FileChunk(file, 0, 1, KindCounts.Zero, externals, head, EquatableArray<string>.Empty));
 
-        var result = ImmutableArray.CreateBuilder<FileChunk>(chunks);
+        var result = ImmutableArray.CreateBuilder<FileChunk>(chunks + 1);
         for (var chunk = 0; chunk < chunks; chunk++)
         {
             // The chunk's run of the file's records, and where it falls in each kind's run.
@@ -47,17 +48,33 @@ public static class FileChunks
                 Claims = Cut(file.Claims, from, to, claimsAt),
                 Diagnostics = chunk == 0 ? file.Diagnostics : EquatableArray<DiagnosticInfo>.Empty,
             };
-            result.Add(new FileChunk(entities, chunk, chunks, starts, externals, chunk == 0 ? head : null));
+            result.Add(new FileChunk(entities, chunk, chunks, starts, externals, chunk == 0 ? head with { Index = null } : null, EquatableArray<string>.Empty));
         }
-        return result.MoveToImmutable();
+        // The index part as data, not as the index model: its references carry names (a claim's is its statement), which
+        // the data does not hold, so rewording a fact leaves this chunk equal.
+        if (head.Index is not null)
+        {
+            var data = new FactRecords(externals).Indexes(head.Index).ToEquatableArray();
+            var none = file with
+            {
+                Sources = EquatableArray<SourceModel>.Empty, Actors = EquatableArray<ActorModel>.Empty, Places = EquatableArray<PlaceModel>.Empty,
+                Claims = EquatableArray<ClaimModel>.Empty, Diagnostics = EquatableArray<DiagnosticInfo>.Empty,
+            };
+            result.Add(new FileChunk(none, FileChunk.IndexChunk, chunks, KindCounts.Zero, externals, null, data));
+        }
+        return result.ToImmutable();
     }
 
-    /// <summary>The hint name of chunk <paramref name="chunk"/> of the file named <paramref name="hintName"/>: chunk 0 keeps the file's name.</summary>
+    /// <summary>
+    /// The hint name of chunk <paramref name="chunk"/> of the file named <paramref name="hintName"/>: chunk 0 keeps the
+    /// file's name, "x.kg.g.cs"; the next are "x.kg.2.g.cs", "x.kg.3.g.cs" … and the index chunk "x.kg.index.g.cs". Every
+    /// file's own name ends in ".kg.g.cs", so no chunk's name meets another file's.
+    /// </summary>
     public static string HintName(string hintName, int chunk)
     {
-        // "x.kg.g.cs" becomes "x.kg.2.g.cs": no file's own name ends in ".kg.<digits>.g.cs", so no two names meet.
         const string end = ".g.cs";
-        return chunk == 0 ? hintName : hintName.Substring(0, hintName.Length - end.Length) + "." + (chunk + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + end;
+        var part = chunk == FileChunk.IndexChunk ? "index" : (chunk + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return chunk == 0 ? hintName : hintName.Substring(0, hintName.Length - end.Length) + "." + part + end;
     }
 
     // Where a chunk starting at record `from` starts in a kind whose records are [at, at + count): 0 before the kind.

@@ -38,12 +38,14 @@ public static class PackEmitter
 
     /// <summary>
     /// One chunk of a YAML file's generated code: its entities' members and records. Chunk 0 also declares the file's
-    /// tables over all its records, its part of the indexes and its lookup of other packs' entities; null when the
-    /// file holds no entity.
+    /// tables over all its records and its lookup of other packs' entities, and, in a file of one chunk, its part of the
+    /// indexes (a larger file's is in its index chunk); null when the file holds no entity.
     /// </summary>
     public static GeneratedFile? EmitChunk(FileChunk chunk)
     {
         var file = chunk.File;
+        if (chunk.Chunk == FileChunk.IndexChunk)
+            return IndexChunk(chunk);
         if (!file.HasEntities)
             return null;
         var ns = file.Namespace;
@@ -96,10 +98,30 @@ public static class PackEmitter
         return new GeneratedFile(FileChunks.HintName(file.HintName, chunk.Chunk), w.Finish());
     }
 
+    // A large file's part of the indexes, in its own generated file: the data, and the part the runtime joins.
+    private static GeneratedFile IndexChunk(FileChunk chunk)
+    {
+        var file = chunk.File;
+        var w = new CodeWriter();
+        Header(w);
+        w.Line($"namespace {file.Namespace}");
+        w.Open();
+        w.Line("internal static partial class __Facts");
+        w.Open();
+        w.Line($"internal static partial class File{file.Ordinal}");
+        w.Open();
+        w.Line($"internal static {Gen}FactIndexPart Index => new({(chunk.Externals.Count > 0 ? "External" : "null")}, IndexData);");
+        DataChunks.Write(w, "IndexData", chunk.IndexData);
+        w.Close();
+        w.Close();
+        w.Close();
+        return new GeneratedFile(FileChunks.HintName(file.HintName, chunk.Chunk), w.Finish());
+    }
+
     // The chunk's records (its sources, then actors, places and claims) as UTF-8 literals. Chunk 0 also declares a
     // table for each kind the file holds (a run of the file's records), the method that gives each chunk's literals,
-    // the file's part of the indexes and its lookup of other packs' entities; a later chunk adds its literals to the
-    // file's class.
+    // the file's part of the indexes (in a file of one chunk) and its lookup of other packs' entities; a later chunk
+    // adds its literals to the file's class.
     private static void Tables(CodeWriter w, FileChunk chunk)
     {
         var file = chunk.File;

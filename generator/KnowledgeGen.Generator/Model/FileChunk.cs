@@ -12,7 +12,15 @@ namespace KnowledgeGen.Generator.Model;
 /// <param name="Starts">The place, among the file's entities of each kind, of this chunk's first entity of that kind.</param>
 /// <param name="Externals">The entities of referenced packs the file names, numbered for the whole file (every chunk's records use these numbers).</param>
 /// <param name="Head">What chunk 0 alone needs; null in the others.</param>
-public sealed record FileChunk(FileModel File, int Chunk, int Chunks, KindCounts Starts, EquatableArray<string> Externals, ChunkHead? Head);
+/// <param name="IndexData">In a file of more than one chunk, the file's part of the pack's indexes as the data the runtime
+/// reads, in a chunk of its own (<see cref="IndexChunk"/>): an edit that changes no reference leaves it equal, whichever
+/// chunk it touches. Empty in every other chunk.</param>
+public sealed record FileChunk(FileModel File, int Chunk, int Chunks, KindCounts Starts, EquatableArray<string> Externals, ChunkHead? Head,
+    EquatableArray<string> IndexData)
+{
+    /// <summary>The number of the chunk that holds a large file's part of the indexes.</summary>
+    public const int IndexChunk = -1;
+}
 
 /// <summary>A number for each kind: how many entities of it, or where they start.</summary>
 public sealed record KindCounts(int Sources, int Actors, int Places, int Claims)
@@ -30,5 +38,8 @@ public sealed record KindCounts(int Sources, int Actors, int Places, int Claims)
     public int Total => Sources + Actors + Places + Claims;
 }
 
-/// <summary>The file-wide part of chunk 0: how many entities of each kind the file holds, and its part of the pack's indexes (null without claims).</summary>
+/// <summary>
+/// The file-wide part of chunk 0: how many entities of each kind the file holds, and its part of the pack's indexes (null
+/// without claims, and in a file of more than one chunk, whose index chunk holds it).
+/// </summary>
 public sealed record ChunkHead(KindCounts Counts, IndexModel? Index);
