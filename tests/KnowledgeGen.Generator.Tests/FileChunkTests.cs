@@ -93,6 +93,27 @@ public class FileChunkTests
     }
 
     [Fact]
+    public void A_mistake_in_a_later_chunk_is_reported_once_at_its_line()
+    {
+        // The last claimant of the first file, in its last chunk, names no actor.
+        var files = Files.ToList();
+        var text = files[0].Text;
+        var at = text.LastIndexOf("    claimant: ", StringComparison.Ordinal) + "    claimant: ".Length;
+        var end = text.IndexOf('\n', at);
+        files[0] = (files[0].Path, text[..at] + "nobody-at-all" + text[end..]);
+
+        var run = GeneratorHarness.Run(files);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("KG0007", diagnostic.Id);
+        Assert.Contains("nobody-at-all", diagnostic.GetMessage(), StringComparison.Ordinal);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(files[0].Path, span.Path);
+        Assert.Equal(text[..at].Count(c => c == '\n'), span.StartLinePosition.Line);
+        Assert.Equal(at - text.LastIndexOf('\n', at) - 1, span.StartLinePosition.Character);
+    }
+
+    [Fact]
     public void Rewording_a_fact_of_a_large_file_emits_again_only_the_chunk_that_holds_it()
     {
         var texts = Files.Select(f => new InMemoryAdditionalText(f.Path, f.Text)).ToList();
