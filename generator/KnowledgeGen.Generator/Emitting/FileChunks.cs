@@ -50,8 +50,8 @@ public static class FileChunks
             };
             result.Add(new FileChunk(entities, chunk, chunks, starts, externals, chunk == 0 ? head with { Index = null } : null, EquatableArray<string>.Empty));
         }
-        // The index part as data, not as the index model: its references carry names (a claim's is its statement), which
-        // the data does not hold, so rewording a fact leaves this chunk equal.
+        // The index part as data, not as the index model: a contradiction or support in it names the other claim, whose
+        // name is its statement, and the data holds only where claims stand, so rewording a fact leaves this chunk equal.
         if (head.Index is not null)
         {
             var data = new FactRecords(externals).Indexes(head.Index).ToEquatableArray();
