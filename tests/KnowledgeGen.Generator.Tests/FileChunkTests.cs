@@ -62,12 +62,36 @@ public class FileChunkTests
     }
 
     [Fact]
-    public void Every_fact_of_a_chunked_file_reads_back_through_its_member_and_the_lists()
+    public void Every_fact_of_a_chunked_file_reads_back_through_its_member_and_the_lists() =>
+        AssertReadsBack(Run.Value, Linked(), "chunks");
+
+    // One file at each edge: 256 entities are one chunk; 257 make a second chunk of one claim; in 2,700 the sources,
+    // actors and places come to 270, so the places run across the first boundary and the claims start in chunk 1.
+    [Theory]
+    [InlineData(256, 1)]
+    [InlineData(257, 2)]
+    [InlineData(2700, 11)]
+    public void Every_entity_reads_back_whichever_chunk_and_kind_it_falls_in(int facts, int chunks)
     {
-        var run = Run.Value;
+        var files = SyntheticPack.Create(facts, 1);
+        var pack = PackLinker.Link(files.Select(f => PackFileReader.Read(f.Path, f.Text)), PackOptions.Default);
+        var split = FileChunks.Split(PackSlicer.Files(pack)[0]);
+        Assert.Equal(chunks, split.Count(c => c.Chunk != FileChunk.IndexChunk));
+        Assert.Equal(chunks > 1, split.Any(c => c.Chunk == FileChunk.IndexChunk));
+
+        var run = GeneratorHarness.Run(files);
+
+        var names = run.Sources.Select(s => s.HintName).Where(n => n.Contains(".facts-0000.kg.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(chunks == 1 ? 1 : chunks + 1, names.Count);
+        AssertReadsBack(run, pack, "edge" + facts);
+    }
+
+    // The loaded pack holds every fact of the linked one, through the lists and through each entity's own member: the
+    // members of later chunks count from where their chunk starts in each kind.
+    private static void AssertReadsBack(GeneratorRun run, PackModel pack, string name)
+    {
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        var loaded = CompiledPack.Load(run, "chunks");
-        var pack = Linked();
+        var loaded = CompiledPack.Load(run, name);
 
         Assert.Equal(pack.Claims.Select(c => (c.Entity.Id, c.Statement, c.Claimant.Id)), loaded.Claims.Select(c => (c.Id, c.Statement, c.Claimant.Id)));
         Assert.Equal(pack.Sources.Select(s => s.Entity.Id), loaded.Sources.Select(s => s.Id));
@@ -75,16 +99,15 @@ public class FileChunkTests
         Assert.Equal(pack.Places.Select(p => (p.Entity.Id, p.In?.Id)), loaded.Places.Select(p => (p.Id, p.In?.Id)));
         Assert.Equal(pack.Claims.Count(c => c.Date is not null), loaded.Indexes.Timeline.Count);
 
-        // Each member reads its own record: the members of later chunks count from where their chunk starts.
         var assembly = loaded.GetType().Assembly;
-        foreach (var (kind, ids) in new[]
+        foreach (var (kind, entities) in new[]
         {
             ("Claims", pack.Claims.Select(c => c.Entity)), ("Sources", pack.Sources.Select(s => s.Entity)),
             ("Actors", pack.Actors.Select(a => a.Entity)), ("Places", pack.Places.Select(p => p.Entity)),
         })
         {
             var type = assembly.GetType($"{SyntheticPack.Namespace}.{kind}")!;
-            foreach (var entity in ids)
+            foreach (var entity in entities)
             {
                 var value = (global::KnowledgeGen.Entity)type.GetProperty(entity.Member, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
                 Assert.Equal(entity.Id, value.Id);
