@@ -11,7 +11,7 @@ namespace KnowledgeGen.Generator.Tests;
 /// </summary>
 public class CrossPackTests
 {
-    private static readonly Lazy<byte[]> StarterImage = new(CompileStarter);
+    internal static readonly Lazy<byte[]> StarterImage = new(CompileStarter);
 
     internal static readonly Lazy<MetadataReference> Starter = new(() => MetadataReference.CreateFromImage(StarterImage.Value));
 

@@ -86,6 +86,56 @@ public class FileChunkTests
         AssertReadsBack(run, pack, "edge" + facts);
     }
 
+    [Fact]
+    public void References_to_another_pack_from_a_later_chunk_reach_its_entities()
+    {
+        // 302 entities: the first chunk names only this pack's entities, the second (claims 254 on) only the referenced
+        // starter pack's, so the file's lookup of other packs' entities, written with its first chunk, must number
+        // what only the second chunk names.
+        var yaml = new System.Text.StringBuilder("sources:\n  - id: local-report\n    name: A local report\n    kind: news-report\n"
+            + "actors:\n  - id: local-observer\n    name: A local observer\n    kind: person\nclaims:\n");
+        for (var i = 0; i < 300; i++)
+        {
+            yaml.Append($"  - id: claim-{i:D3}\n    statement: Claim {i} about the valley.\n");
+            yaml.Append(i < 254
+                ? "    claimant: local-observer\n    citations:\n      - source: local-report\n        quote: the valley\n"
+                : "    claimant: fahim-dashti\n    about: [panjshir-valley]\n    citations:\n      - source: report-001\n        quote: the Taliban lost 40\n        via: dashti-audio-message\n");
+        }
+        var program = """
+            public static class Program
+            {
+                public static string Who() => Second.Facts.Claims.Claim299.Claimant.Name;
+                public static string Where() => Second.Facts.Claims.Claim255.About[0].Name;
+                public static string Via() => Second.Facts.Claims.Claim270.Citations[0].Via!.Id;
+                public static string Local() => Second.Facts.Claims.Claim253.Claimant.Id;
+            }
+            """;
+        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[]
+        {
+            new InMemoryAdditionalText("/second/pack.kg.yaml", CrossPackTests.Manifest),
+            new InMemoryAdditionalText("/second/facts.kg.yaml", yaml.ToString()),
+        }), CrossPackTests.Consumer(program));
+
+        Assert.Equal("", run.DiagnosticsText());
+        Assert.Empty(run.CompileDiagnostics);
+        var first = run.Sources.Single(s => s.HintName == "Second.Facts.facts.kg.g.cs").SourceText.ToString();
+        var second = run.Sources.Single(s => s.HintName == "Second.Facts.facts.kg.2.g.cs").SourceText.ToString();
+        Assert.Contains("0 => global::Starter.Facts.Actors.FahimDashti,", first);
+        Assert.DoesNotContain("Starter.Facts", second);
+        Assert.Contains("4,", second); // its records name the other pack's entities by number
+
+        using var image = new MemoryStream();
+        Assert.True(run.OutputCompilation.Emit(image).Success);
+        var context = new System.Runtime.Loader.AssemblyLoadContext("second-chunks", isCollectible: true);
+        context.Resolving += (c, name) => name.Name == "Starter" ? c.LoadFromStream(new MemoryStream(CrossPackTests.StarterImage.Value)) : null;
+        var assembly = context.LoadFromStream(new MemoryStream(image.ToArray()));
+        string Call(string method) => (string)assembly.GetType("Program")!.GetMethod(method)!.Invoke(null, null)!;
+        Assert.Equal("Fahim Dashti", Call("Who"));
+        Assert.Equal("Panjshir Valley", Call("Where"));
+        Assert.Equal("dashti-audio-message", Call("Via"));
+        Assert.Equal("local-observer", Call("Local"));
+    }
+
     // The loaded pack holds every fact of the linked one, through the lists and through each entity's own member: the
     // members of later chunks count from where their chunk starts in each kind.
     private static void AssertReadsBack(GeneratorRun run, PackModel pack, string name)
