@@ -264,15 +264,16 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
     }
 
     private static void EmitChunk(SourceProductionContext output, FileChunk chunk) =>
-        Emit(output, chunk.File.Diagnostics, () => PackEmitter.EmitChunk(chunk) is { } generated ? new[] { generated } : Array.Empty<GeneratedFile>());
+        Emit(output, chunk.File.Path, chunk.File.Diagnostics, () => PackEmitter.EmitChunk(chunk) is { } generated ? new[] { generated } : Array.Empty<GeneratedFile>());
 
     private static void EmitShape(SourceProductionContext output, PackShape? shape)
     {
         if (shape is not null)
-            Emit(output, shape.Diagnostics, () => shape.Failed ? Array.Empty<GeneratedFile>() : PackEmitter.EmitShape(shape));
+            Emit(output, "", shape.Diagnostics, () => shape.Failed ? Array.Empty<GeneratedFile>() : PackEmitter.EmitShape(shape));
     }
 
-    private static void Emit(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics, Func<System.Collections.Generic.IReadOnlyList<GeneratedFile>> emit)
+    // An error while writing a YAML file's code is reported at that file (path), one in the pack-wide files at none.
+    private static void Emit(SourceProductionContext output, string path, EquatableArray<DiagnosticInfo> diagnostics, Func<System.Collections.Generic.IReadOnlyList<GeneratedFile>> emit)
     {
         try
         {
@@ -287,7 +288,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         }
         catch (Exception e)
         {
-            output.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(Internal("", e)));
+            output.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(Internal(path, e)));
         }
     }
 
