@@ -1,3 +1,4 @@
+using KnowledgeGen.Generator.Emitting;
 using KnowledgeGen.Generator.Linking;
 using KnowledgeGen.Generator.Model;
 using KnowledgeGen.Generator.Reading;
@@ -182,6 +183,14 @@ public class CachingTests
         Assert.Equal(PackSlicer.Files(pack).ToArray(), PackSlicer.Files(again).ToArray());
         Assert.Equal(PackSlicer.Shape(pack), PackSlicer.Shape(again));
         Assert.Equal(PackSlicer.Files(pack).Select(IndexBuilder.Build).ToArray(), PackSlicer.Files(again).Select(IndexBuilder.Build).ToArray());
+        Assert.Equal(PackSlicer.Files(pack).SelectMany(f => FileChunks.Split(f)).ToArray(), PackSlicer.Files(again).SelectMany(f => FileChunks.Split(f)).ToArray());
+
+        // A large file's chunks too, its index chunk among them, from a second link of the same files.
+        var large = SyntheticPack.Create(600, 1).Select(f => PackFileReader.Read(f.Path, f.Text)).ToList();
+        var chunks = FileChunks.Split(PackSlicer.Files(PackLinker.Link(large, PackOptions.Default))[0]);
+        var chunksAgain = FileChunks.Split(PackSlicer.Files(PackLinker.Link(large, PackOptions.Default))[0]);
+        Assert.True(chunks.Length > 2);
+        Assert.Equal(chunks.ToArray(), chunksAgain.ToArray());
     }
 
     [Fact]
