@@ -254,11 +254,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         catch (Exception e)
         {
             // The file reports the error with its own diagnostics, and generates nothing.
-            var failed = file with
-            {
-                Sources = EquatableArray<SourceModel>.Empty, Actors = EquatableArray<ActorModel>.Empty, Places = EquatableArray<PlaceModel>.Empty,
-                Claims = EquatableArray<ClaimModel>.Empty, Diagnostics = new EquatableArray<DiagnosticInfo>(file.Diagnostics.Append(Internal(file.Path, e))),
-            };
+            var failed = file.WithoutEntities() with { Diagnostics = new EquatableArray<DiagnosticInfo>(file.Diagnostics.Append(Internal(file.Path, e))) };
             return ImmutableArray.Create(new FileChunk(failed, 0, 1, KindCounts.Zero, EquatableArray<string>.Empty, null, EquatableArray<string>.Empty));
         }
     }

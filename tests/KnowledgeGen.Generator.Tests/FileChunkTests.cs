@@ -46,9 +46,8 @@ public class FileChunkTests
         for (var i = 1; i < chunks.Count; i++)
             Assert.Equal(chunks[i - 1].Starts.Claims + chunks[i - 1].File.Claims.Count, chunks[i].Starts.Claims);
         // The file's counts only in the first chunk, and its part of the indexes, as data, in a chunk of its own.
-        Assert.Equal(new KindCounts(file.Sources.Count, file.Actors.Count, file.Places.Count, file.Claims.Count), chunks[0].Head!.Counts);
-        Assert.Null(chunks[0].Head!.Index);
-        Assert.All(chunks.Skip(1), c => Assert.Null(c.Head));
+        Assert.Equal(new KindCounts(file.Sources.Count, file.Actors.Count, file.Places.Count, file.Claims.Count), chunks[0].Counts);
+        Assert.All(chunks.Skip(1), c => Assert.Null(c.Counts));
         Assert.All(chunks, c => Assert.Empty(c.IndexData));
         var index = Assert.Single(split, c => c.Chunk == FileChunk.IndexChunk);
         Assert.False(index.File.HasEntities);

@@ -23,10 +23,13 @@ public static class FileChunks
     {
         var counts = new KindCounts(file.Sources.Count, file.Actors.Count, file.Places.Count, file.Claims.Count);
         var chunks = Math.Max(1, (counts.Total + EntitiesPerChunk - 1) / EntitiesPerChunk);
-        var head = new ChunkHead(counts, file.Claims.Count == 0 ? null : Linking.IndexBuilder.Build(file));
-        var externals = Externals(file, head.Index);
+        var index = file.Claims.Count == 0 ? null : Linking.IndexBuilder.Build(file);
+        var externals = Externals(file, index);
+        // The index part as data, not as the index model: a contradiction or support in it names the other claim, whose
+        // name is its statement, and the data holds only where claims stand, so rewording a fact leaves it equal.
+        var indexData = index is null ? EquatableArray<string>.Empty : new FactRecords(externals).Indexes(index).ToEquatableArray();
         if (chunks == 1)
-            return ImmutableArray.Create(new FileChunk(file, 0, 1, KindCounts.Zero, externals, head, EquatableArray<string>.Empty));
+            return ImmutableArray.Create(new FileChunk(file, 0, 1, KindCounts.Zero, externals, counts, indexData));
 
         var result = ImmutableArray.CreateBuilder<FileChunk>(chunks + 1);
         for (var chunk = 0; chunk < chunks; chunk++)
@@ -48,20 +51,10 @@ public static class FileChunks
                 Claims = Cut(file.Claims, from, to, claimsAt),
                 Diagnostics = chunk == 0 ? file.Diagnostics : EquatableArray<DiagnosticInfo>.Empty,
             };
-            result.Add(new FileChunk(entities, chunk, chunks, starts, externals, chunk == 0 ? head with { Index = null } : null, EquatableArray<string>.Empty));
+            result.Add(new FileChunk(entities, chunk, chunks, starts, externals, chunk == 0 ? counts : null, EquatableArray<string>.Empty));
         }
-        // The index part as data, not as the index model: a contradiction or support in it names the other claim, whose
-        // name is its statement, and the data holds only where claims stand, so rewording a fact leaves this chunk equal.
-        if (head.Index is not null)
-        {
-            var data = new FactRecords(externals).Indexes(head.Index).ToEquatableArray();
-            var none = file with
-            {
-                Sources = EquatableArray<SourceModel>.Empty, Actors = EquatableArray<ActorModel>.Empty, Places = EquatableArray<PlaceModel>.Empty,
-                Claims = EquatableArray<ClaimModel>.Empty, Diagnostics = EquatableArray<DiagnosticInfo>.Empty,
-            };
-            result.Add(new FileChunk(none, FileChunk.IndexChunk, chunks, KindCounts.Zero, externals, null, data));
-        }
+        if (!indexData.IsEmpty)
+            result.Add(new FileChunk(file.WithoutEntities(), FileChunk.IndexChunk, chunks, KindCounts.Zero, externals, null, indexData));
         return result.ToImmutable();
     }
 

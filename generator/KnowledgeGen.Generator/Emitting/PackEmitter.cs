@@ -110,13 +110,16 @@ public static class PackEmitter
         w.Open();
         w.Line($"internal static partial class File{file.Ordinal}");
         w.Open();
-        w.Line($"internal static {Gen}FactIndexPart Index => new({(chunk.Externals.Count > 0 ? "External" : "null")}, IndexData);");
+        w.Line($"internal static {Gen}FactIndexPart Index => new({External(chunk)}, IndexData);");
         DataChunks.Write(w, "IndexData", chunk.IndexData);
         w.Close();
         w.Close();
         w.Close();
         return new GeneratedFile(FileChunks.HintName(file.HintName, chunk.Chunk), w.Finish());
     }
+
+    // The file's lookup of other packs' entities, if its records name any.
+    private static string External(FileChunk chunk) => chunk.Externals.Count > 0 ? "External" : "null";
 
     // The chunk's records (its sources, then actors, places and claims) as UTF-8 literals. Chunk 0 also declares a
     // table for each kind the file holds (a run of the file's records), the method that gives each chunk's literals,
@@ -134,7 +137,7 @@ public static class PackEmitter
 
         w.Line("internal static partial class __Facts");
         w.Open();
-        if (chunk.Head is not { } head)
+        if (chunk.Counts is not { } counts)
         {
             w.Line($"internal static partial class File{file.Ordinal}");
             w.Open();
@@ -146,24 +149,22 @@ public static class PackEmitter
         w.Line($"/// <summary>The facts of {CSharpText.Doc(file.Path)}, as records the runtime decodes on first access.</summary>");
         w.Line($"internal static {(chunk.Chunks > 1 ? "partial " : "")}class File{file.Ordinal}");
         w.Open();
-        // The file's part of the pack's indexes (IndexEmitter joins the parts); its references to other packs' entities
-        // share the records' lookup.
-        var index = head.Index is null ? null : records.Indexes(head.Index);
-        var external = chunk.Externals.Count > 0 ? "External" : "null";
-        w.Line($"private static readonly {Gen}FactFile Records = new(Links, {external}, Data);");
+        w.Line($"private static readonly {Gen}FactFile Records = new(Links, {External(chunk)}, Data);");
         var first = 0;
         foreach (var (@class, type) in new[] { (EntityClass.Sources, "Source"), (EntityClass.Actors, "Actor"), (EntityClass.Places, "Place"), (EntityClass.Claims, "Claim") })
         {
-            var count = head.Counts.Of(@class);
+            var count = counts.Of(@class);
             if (count > 0)
                 w.Line($"internal static readonly {Gen}FactTable<{Rt}{type}> {@class} = {Gen}FactTable.{@class}(Records, {first}, {count});");
             first += count;
         }
-        if (index is not null)
-            w.Line($"internal static {Gen}FactIndexPart Index => new({external}, IndexData);");
+        // The file's part of the pack's indexes (IndexEmitter joins the parts); its references to other packs' entities
+        // share the records' lookup.
+        if (!chunk.IndexData.IsEmpty)
+            w.Line($"internal static {Gen}FactIndexPart Index => new({External(chunk)}, IndexData);");
         DataChunks.WriteFirst(w, "Data", data, chunk.Chunks);
-        if (index is not null)
-            DataChunks.Write(w, "IndexData", index);
+        if (!chunk.IndexData.IsEmpty)
+            DataChunks.Write(w, "IndexData", chunk.IndexData);
         DataChunks.WriteExternals(w, chunk.Externals);
         w.Close();
         w.Close();

@@ -11,11 +11,11 @@ namespace KnowledgeGen.Generator.Model;
 /// <param name="Chunks">How many chunks the file's records make.</param>
 /// <param name="Starts">The place, among the file's entities of each kind, of this chunk's first entity of that kind.</param>
 /// <param name="Externals">The entities of referenced packs the file names, numbered for the whole file (every chunk's records use these numbers).</param>
-/// <param name="Head">What chunk 0 alone needs; null in the others.</param>
-/// <param name="IndexData">In a file of more than one chunk, the file's part of the pack's indexes as the data the runtime
-/// reads, in a chunk of its own (<see cref="IndexChunk"/>): an edit that changes no reference leaves it equal, whichever
-/// chunk it touches. Empty in every other chunk.</param>
-public sealed record FileChunk(FileModel File, int Chunk, int Chunks, KindCounts Starts, EquatableArray<string> Externals, ChunkHead? Head,
+/// <param name="Counts">In chunk 0 only: how many entities of each kind the file holds, for its tables; null in the others.</param>
+/// <param name="IndexData">The file's part of the pack's indexes, as the data the runtime reads: in chunk 0 of a file of one
+/// chunk, and in a chunk of its own (<see cref="IndexChunk"/>) in a larger file, so that an edit that changes no reference
+/// leaves it equal whichever chunk it touches. Empty in every other chunk, and in a file without claims.</param>
+public sealed record FileChunk(FileModel File, int Chunk, int Chunks, KindCounts Starts, EquatableArray<string> Externals, KindCounts? Counts,
     EquatableArray<string> IndexData)
 {
     /// <summary>The number of the chunk that holds a large file's part of the indexes.</summary>
@@ -37,9 +37,3 @@ public sealed record KindCounts(int Sources, int Actors, int Places, int Claims)
 
     public int Total => Sources + Actors + Places + Claims;
 }
-
-/// <summary>
-/// The file-wide part of chunk 0: how many entities of each kind the file holds, and its part of the pack's indexes (null
-/// without claims, and in a file of more than one chunk, whose index chunk holds it).
-/// </summary>
-public sealed record ChunkHead(KindCounts Counts, IndexModel? Index);

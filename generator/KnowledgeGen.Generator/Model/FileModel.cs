@@ -25,6 +25,13 @@ public sealed record FileModel(
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
     public bool HasEntities => Sources.Count + Actors.Count + Places.Count + Claims.Count > 0;
+
+    /// <summary>The same file with no entity and no diagnostic: what a generated file that holds none of its facts is told of it.</summary>
+    public FileModel WithoutEntities() => this with
+    {
+        Sources = EquatableArray<SourceModel>.Empty, Actors = EquatableArray<ActorModel>.Empty, Places = EquatableArray<PlaceModel>.Empty,
+        Claims = EquatableArray<ClaimModel>.Empty, Diagnostics = EquatableArray<DiagnosticInfo>.Empty,
+    };
 }
 
 /// <summary>
