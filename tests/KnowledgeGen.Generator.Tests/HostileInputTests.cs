@@ -136,6 +136,30 @@ public class HostileInputTests
 
     private static string CSharpText(string id) => "\"" + id + "\"";
 
+    // Contextual keywords are names C# lets a namespace have; the generated code must not read them as keywords.
+    public static TheoryData<string> ContextualNamespaces() => new() { "A.nameof", "nameof", "A.var.dynamic", "A.value.record.field" };
+
+    [Theory]
+    [MemberData(nameof(ContextualNamespaces))]
+    public void A_namespace_named_like_a_contextual_keyword_compiles(string ns)
+    {
+        var files = new List<(string Path, string Text)>
+        {
+            ("/ns/pack.kg.yaml", $"pack: {{ name: P, namespace: {ns}, title: T, version: 1.0.0 }}\n"
+                + "actors:\n  - { id: speaker, name: Speaker, kind: person }\n"
+                + "places:\n  - { id: valley, name: Valley, kind: region }\n"
+                + "sources:\n  - { id: report, name: Report, kind: news-report }\n"
+                + "claims:\n  - { id: a-claim, statement: S, claimant: speaker, about: [valley], citations: [{ source: report, quote: q }] }\n"),
+        };
+
+        var run = GeneratorHarness.Run(files);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var errors = run.CompileDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+
     public static TheoryData<string> GarbageKinds() => new() { "characters", "lines" };
 
     [Theory]

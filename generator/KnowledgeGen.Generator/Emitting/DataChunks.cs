@@ -81,7 +81,7 @@ internal static class DataChunks
         w.Open();
         for (var i = 0; i < externals.Count; i++)
             w.Line($"{i} => {externals[i]},");
-        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(n)),");
+        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(\"n\"),");
         w.Close("};");
     }
 }

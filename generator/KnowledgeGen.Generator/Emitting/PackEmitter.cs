@@ -218,7 +218,8 @@ public static class PackEmitter
         w.Open();
         foreach (var table in tables)
             w.Line($"{table.File} => {Table(ns, @class, table.File)}[index],");
-        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(file)),");
+        // The parameter's name as a string, not nameof(file): in a namespace with a part named "nameof", nameof(...) would name it.
+        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(\"file\"),");
         w.Close("};");
         w.Close();
         for (var part = 1; part < parts; part++)
@@ -294,7 +295,7 @@ public static class PackEmitter
         w.Line($"1 => {ns}.Actors.__Get(file, index),");
         w.Line($"2 => {ns}.Places.__Get(file, index),");
         w.Line($"3 => {ns}.Claims.__Get(file, index),");
-        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(kind)),");
+        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(\"kind\"),");
         w.Close("};");
         w.Close();
         w.Close();

@@ -17,7 +17,7 @@ namespace Starter.Facts
         internal static global::KnowledgeGen.Actor __Get(int file, int index) => file switch
         {
             0 => global::Starter.Facts.__Facts.File0.Actors[index],
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(file)),
+            _ => throw new global::System.ArgumentOutOfRangeException("file"),
         };
     }
 }
@@ -41,7 +41,7 @@ namespace Starter.Facts
         internal static global::KnowledgeGen.Claim __Get(int file, int index) => file switch
         {
             1 => global::Starter.Facts.__Facts.File1.Claims[index],
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(file)),
+            _ => throw new global::System.ArgumentOutOfRangeException("file"),
         };
     }
 }
@@ -148,7 +148,7 @@ namespace Starter.Facts
             1 => global::Starter.Facts.Actors.__Get(file, index),
             2 => global::Starter.Facts.Places.__Get(file, index),
             3 => global::Starter.Facts.Claims.__Get(file, index),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(kind)),
+            _ => throw new global::System.ArgumentOutOfRangeException("kind"),
         };
     }
 }
@@ -172,7 +172,7 @@ namespace Starter.Facts
         internal static global::KnowledgeGen.Place __Get(int file, int index) => file switch
         {
             3 => global::Starter.Facts.__Facts.File3.Places[index],
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(file)),
+            _ => throw new global::System.ArgumentOutOfRangeException("file"),
         };
     }
 }
@@ -196,7 +196,7 @@ namespace Starter.Facts
         internal static global::KnowledgeGen.Source __Get(int file, int index) => file switch
         {
             4 => global::Starter.Facts.__Facts.File4.Sources[index],
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(file)),
+            _ => throw new global::System.ArgumentOutOfRangeException("file"),
         };
     }
 }
