@@ -59,6 +59,25 @@ public class TextEncodingTests
         Assert.Equal(GeneratorHarness.Run(plain).GeneratedText(), run.GeneratedText());
     }
 
+    // Lines are counted as the compiler counts them, whichever line break a file uses: the diagnostic's line and its
+    // offset in the text name the same place.
+    public static TheoryData<string, string> LineBreaks() => new() { { "LF", "\n" }, { "CR LF", "\r\n" }, { "CR", "\r" } };
+
+    [Theory]
+    [MemberData(nameof(LineBreaks))]
+    public void A_tab_indented_line_is_reported_at_its_own_line_whatever_the_line_breaks(string name, string lineBreak)
+    {
+        var text = $"pack: {{ name: P, namespace: P, title: T, version: 1.0.0 }}{lineBreak}actors:{lineBreak}\t- {{ id: a, name: A, kind: person }}{lineBreak}";
+
+        var run = GeneratorHarness.Run(new[] { ("/tabs/pack.kg.yaml", text) });
+
+        var tab = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "KG0001");
+        Assert.Contains("line 3 is indented with a tab", tab.GetMessage());
+        Assert.Equal(2, tab.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(0, tab.Location.GetLineSpan().StartLinePosition.Character);
+        Assert.True(text.IndexOf('\t') == tab.Location.SourceSpan.Start, name);
+    }
+
     [Fact]
     public void Bom_and_crlf_file_reports_the_verified_diagnostics()
     {

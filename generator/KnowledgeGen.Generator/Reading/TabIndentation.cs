@@ -18,7 +18,10 @@ internal static class TabIndentation
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '\n')
+            // Lines as the compiler counts them (TextBounds): a CR LF pair, or any one of its line breaks.
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                continue;
+            if (TextBounds.IsBreak(c))
             {
                 line++;
                 lineStart = i + 1;
@@ -33,7 +36,7 @@ internal static class TabIndentation
                 tab = new SourceSpan(line, column, line, column + 1, i, i + 1);
                 return true;
             }
-            if (c != ' ' && c != '\r' && c != '\uFEFF')
+            if (c != ' ' && c != '\uFEFF')
                 inIndentation = false;
         }
         tab = default;

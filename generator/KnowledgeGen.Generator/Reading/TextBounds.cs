@@ -77,5 +77,5 @@ internal static class TextBounds
         return starts;
     }
 
-    private static bool IsBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
+    public static bool IsBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
 }
