@@ -53,6 +53,38 @@ public class CrossPackTests
         """;
 
     [Fact]
+    public void A_pack_in_a_referenced_packs_namespace_is_KG0009_at_its_manifest_and_its_code_still_compiles()
+    {
+        // The starter pack's namespace: this pack's Actors, Claims … would hide the starter's, so the link reports it and
+        // does not link the starter's entities; references to them are unknown ids, and nothing generated names them.
+        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[]
+        {
+            new InMemoryAdditionalText("/second/pack.kg.yaml", Manifest.Replace("Second.Facts", "Starter.Facts")),
+            new InMemoryAdditionalText("/second/facts.kg.yaml", Facts),
+        }), Consumer());
+
+        var diagnostics = run.DiagnosticsText();
+        Assert.Contains("pack.kg.yaml(2,3): error KG0009: The pack namespace is 'Starter.Facts', which is not valid; use a namespace of its own: the referenced fact pack 'Starter' uses it", diagnostics);
+        Assert.Contains("facts.kg.yaml(8,15): error KG0007: The field 'claimant' of the claim 'dashti-on-the-valley' refers to 'fahim-dashti', but the pack has no entity with that id", diagnostics);
+        Assert.DoesNotContain("global::Starter.Facts.Actors.FahimDashti", run.GeneratedText());
+        Assert.Empty(run.CompileDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void A_pack_whose_namespace_only_begins_with_a_referenced_packs_links_to_it()
+    {
+        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[]
+        {
+            new InMemoryAdditionalText("/second/pack.kg.yaml", Manifest.Replace("Second.Facts", "Starter.Facts.More")),
+            new InMemoryAdditionalText("/second/facts.kg.yaml", Facts),
+        }), Consumer());
+
+        Assert.Equal("", run.DiagnosticsText());
+        Assert.Empty(run.CompileDiagnostics);
+        Assert.Contains("global::Starter.Facts.Actors.FahimDashti", run.GeneratedText());
+    }
+
+    [Fact]
     public void References_to_another_packs_ids_compile_to_its_members()
     {
         var run = RunSecond(Facts, """

@@ -136,6 +136,26 @@ public class HostileInputTests
 
     private static string CSharpText(string id) => "\"" + id + "\"";
 
+    [Fact]
+    public void A_file_given_twice_is_read_once_with_a_warning()
+    {
+        const string actors = "actors:\n  - { id: speaker, name: Speaker, kind: person }\n";
+        var texts = new AdditionalText[]
+        {
+            new InMemoryAdditionalText(ManifestPath, Manifest),
+            new InMemoryAdditionalText("/hostile/actors.kg.yaml", actors),
+            new InMemoryAdditionalText("/hostile/actors.kg.yaml", actors),
+        };
+
+        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(texts), GeneratorHarness.Compilation());
+
+        Assert.Equal("actors.kg.yaml(1,1): warning KG0025: The build is given this file more than once (two AdditionalFiles items with the path '/hostile/actors.kg.yaml'); it is read once",
+            run.DiagnosticsText().Trim());
+        Assert.Single(run.Sources, s => s.HintName == "Hostile.actors.kg.g.cs");
+        Assert.Empty(run.CompileDiagnostics);
+        Assert.Contains("public static global::KnowledgeGen.Actor Speaker", run.GeneratedText());
+    }
+
     // Contextual keywords are names C# lets a namespace have; the generated code must not read them as keywords.
     public static TheoryData<string> ContextualNamespaces() => new() { "A.nameof", "nameof", "A.var.dynamic", "A.value.record.field" };
 

@@ -44,6 +44,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor QuoteNotFound = Create("KG0022", C.Sources, Error);
     public static readonly DiagnosticDescriptor DocumentNotFound = Create("KG0023", C.Sources, Warning);
     public static readonly DiagnosticDescriptor InvisibleCharacter = Create("KG0024", C.Text, Warning);
+    public static readonly DiagnosticDescriptor FileGivenTwice = Create("KG0025", C.Schema, Warning);
     public static readonly DiagnosticDescriptor InternalError = Create("KG9999", C.Internal, Error);
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
@@ -72,6 +73,7 @@ internal static class RoslynDescriptors
         QuoteNotFound,
         DocumentNotFound,
         InvisibleCharacter,
+        FileGivenTwice,
         InternalError,
     };
 

@@ -136,12 +136,13 @@ internal sealed class EntityIndex
     // The pack's own ids always win, and of two referenced packs with the same id the first (by pack name) does.
     private readonly Dictionary<string, LinkedEntity> _referenced = new(StringComparer.Ordinal);
 
-    public void AddReferencedPacks(ReferencedPacksModel? packs)
+    /// <param name="except">This pack's namespace: a referenced pack in it is reported by the link and not linked.</param>
+    public void AddReferencedPacks(ReferencedPacksModel? packs, string except)
     {
         if (packs is null)
             return;
         foreach (var entity in packs.Entities)
-            if (!_referenced.ContainsKey(entity.Id))
+            if (!_referenced.ContainsKey(entity.Id) && !entity.IsIn(except))
                 _referenced.Add(entity.Id, LinkedEntity.FromReferencedPack(entity));
     }
 

@@ -45,12 +45,12 @@ public static class PackLinker
     public static PackModel LinkOutlines(IEnumerable<FileSpec> unorderedFiles, PackOptions options, IReadOnlyList<DocumentSpec> documents,
         ReferencedPacksModel? referenced, CancellationToken cancellationToken = default)
     {
-        var files = unorderedFiles.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var diagnostics = new List<DiagnosticInfo>();
+        var files = OncePerPath(unorderedFiles, diagnostics);
         foreach (var file in files)
             diagnostics.AddRange(file.Diagnostics);
 
-        var info = LinkManifest(files, options, diagnostics);
+        var info = LinkManifest(files, options, referenced, diagnostics);
 
         var written = new int[4];
         foreach (var file in files)
@@ -67,7 +67,7 @@ public static class PackLinker
         var claims = Register(files, f => f.Claims, c => c.Header, EntityClass.Claims, written, index);
         index.CheckNames();
         index.CheckAliases();
-        index.AddReferencedPacks(referenced);
+        index.AddReferencedPacks(referenced, except: info.Namespace);
         cancellationToken.ThrowIfCancellationRequested();
 
         QuoteVerifier.Verify(sources, claims, documents, diagnostics);
@@ -101,7 +101,24 @@ public static class PackLinker
             diagnostics.ToEquatableArray()) { Files = linked.Files };
     }
 
-    private static PackInfo LinkManifest(List<FileSpec> files, PackOptions options, List<DiagnosticInfo> diagnostics)
+    // The files in path order, each path once: a build can be given one file twice (two AdditionalFiles items that both
+    // match it), and reading it twice would make every id in it a duplicate and two generated files of one name.
+    private static List<FileSpec> OncePerPath(IEnumerable<FileSpec> unorderedFiles, List<DiagnosticInfo> diagnostics)
+    {
+        var files = new List<FileSpec>();
+        foreach (var file in unorderedFiles.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            if (files.Count > 0 && files[files.Count - 1].Path == file.Path)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.FileGivenTwice, file.Path, SourceSpan.FileStart, file.Path));
+                continue;
+            }
+            files.Add(file);
+        }
+        return files;
+    }
+
+    private static PackInfo LinkManifest(List<FileSpec> files, PackOptions options, ReferencedPacksModel? referenced, List<DiagnosticInfo> diagnostics)
     {
         ManifestSpec? manifest = null;
         string? manifestPath = null;
@@ -126,6 +143,11 @@ public static class PackLinker
         var name = manifest?.Name ?? fallbackName;
         var ns = IsUsableNamespace(options.NamespaceOverride) ? options.NamespaceOverride!
             : manifest?.Namespace ?? (IsUsableNamespace(options.RootNamespace) ? options.RootNamespace! : name);
+        // A referenced pack in the same namespace: each pack's classes (Actors, Claims …) would hide the other's, so
+        // references to that pack would reach this one's classes. Reported here; that pack's entities are not linked.
+        if (referenced?.Entities.FirstOrDefault(e => e.IsIn(ns)) is { } other && files.Count > 0)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.InvalidValue, manifestPath ?? files[0].Path, manifest?.Span ?? SourceSpan.FileStart,
+                "The pack namespace", ns, $"a namespace of its own: the referenced fact pack '{other.Pack}' uses it, and two packs' classes in one namespace hide each other"));
         return new PackInfo(name, ns, manifest?.Title ?? name, manifest?.Version ?? "0.0.0", manifest?.Description);
     }
 

@@ -11,7 +11,20 @@ namespace KnowledgeGen.Generator.Linking;
 /// An entity of another fact pack that this project references: its id, its kind and the fully qualified
 /// generated member that returns it (<c>global::Panjshir2021.Actors.AhmadShahMassoud</c>).
 /// </summary>
-public sealed record ExternalEntity(string Id, EntityClass Class, string Member, string Pack);
+public sealed record ExternalEntity(string Id, EntityClass Class, string Member, string Pack)
+{
+    /// <summary>Whether the pack that generated it has the namespace <paramref name="ns"/>: its member is <c>global::ns.Kind.Name</c>.</summary>
+    public bool IsIn(string ns)
+    {
+        const string global = "global::";
+        var start = Member.StartsWith(global, StringComparison.Ordinal) ? global.Length : 0;
+        var kind = start + ns.Length + 1;
+        if (Member.Length <= kind || string.CompareOrdinal(Member, start, ns, 0, ns.Length) != 0 || Member[kind - 1] != '.')
+            return false;
+        var name = Member.IndexOf('.', kind);
+        return name > kind && Member.IndexOf('.', name + 1) < 0;
+    }
+}
 
 /// <summary>The entities of every referenced fact pack, compared by value so an unrelated edit changes nothing downstream.</summary>
 public sealed record ReferencedPacksModel(EquatableArray<ExternalEntity> Entities)
