@@ -29,10 +29,10 @@ public class CrossPackTests
     internal static CSharpCompilation Consumer(string code = "public class Program { }") =>
         GeneratorHarness.Compilation(code).AddReferences(Starter.Value);
 
-    private static GeneratorRun RunSecond(string yaml, string code = "public class Program { }") =>
+    private static GeneratorRun RunSecond(string yaml, string code = "public class Program { }", string inNamespace = "Second.Facts") =>
         GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[]
         {
-            new InMemoryAdditionalText("/second/pack.kg.yaml", Manifest),
+            new InMemoryAdditionalText("/second/pack.kg.yaml", Manifest.Replace("Second.Facts", inNamespace)),
             new InMemoryAdditionalText("/second/facts.kg.yaml", yaml),
         }), Consumer(code));
 
@@ -57,11 +57,7 @@ public class CrossPackTests
     {
         // The starter pack's namespace: this pack's Actors, Claims … would hide the starter's, so the link reports it and
         // does not link the starter's entities; references to them are unknown ids, and nothing generated names them.
-        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[]
-        {
-            new InMemoryAdditionalText("/second/pack.kg.yaml", Manifest.Replace("Second.Facts", "Starter.Facts")),
-            new InMemoryAdditionalText("/second/facts.kg.yaml", Facts),
-        }), Consumer());
+        var run = RunSecond(Facts, inNamespace: "Starter.Facts");
 
         var diagnostics = run.DiagnosticsText();
         Assert.Contains("pack.kg.yaml(2,3): error KG0009: The pack namespace is 'Starter.Facts', which is not valid; use a namespace of its own: the referenced fact pack 'Starter' uses it", diagnostics);
@@ -73,11 +69,7 @@ public class CrossPackTests
     [Fact]
     public void A_pack_whose_namespace_only_begins_with_a_referenced_packs_links_to_it()
     {
-        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[]
-        {
-            new InMemoryAdditionalText("/second/pack.kg.yaml", Manifest.Replace("Second.Facts", "Starter.Facts.More")),
-            new InMemoryAdditionalText("/second/facts.kg.yaml", Facts),
-        }), Consumer());
+        var run = RunSecond(Facts, inNamespace: "Starter.Facts.More");
 
         Assert.Equal("", run.DiagnosticsText());
         Assert.Empty(run.CompileDiagnostics);
