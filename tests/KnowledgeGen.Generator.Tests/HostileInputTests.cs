@@ -149,7 +149,7 @@ public class HostileInputTests
 
         var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(texts), GeneratorHarness.Compilation());
 
-        Assert.Equal("actors.kg.yaml(1,1): warning KG0025: The build is given this file more than once (two AdditionalFiles items with the path '/hostile/actors.kg.yaml'); it is read once",
+        Assert.Equal("actors.kg.yaml(1,1): warning KG0025: The generator is given this file more than once (the path '/hostile/actors.kg.yaml'); it is read once",
             run.DiagnosticsText().Trim());
         Assert.Single(run.Sources, s => s.HintName == "Hostile.actors.kg.g.cs");
         Assert.Empty(run.CompileDiagnostics);

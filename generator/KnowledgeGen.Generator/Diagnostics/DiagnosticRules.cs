@@ -117,8 +117,8 @@ public static class DiagnosticRules
     public static readonly DiagnosticRule InvisibleCharacter = new("KG0024", "Invisible or control character in text",
         "{0} contains {1}: characters that cannot be seen, or that reorder text when it is displayed, make text read differently from what it is (Trojan Source); remove them, or suppress KG0024 if they are meant", Text, RuleSeverity.Warning);
 
-    public static readonly DiagnosticRule FileGivenTwice = new("KG0025", "File given to the build twice",
-        "The build is given this file more than once (two AdditionalFiles items with the path '{0}'); it is read once", Schema, RuleSeverity.Warning);
+    public static readonly DiagnosticRule FileGivenTwice = new("KG0025", "File given to the generator twice",
+        "The generator is given this file more than once (the path '{0}'); it is read once", Schema, RuleSeverity.Warning);
 
     public static readonly DiagnosticRule InternalError = new("KG9999", "Internal generator error",
         "KnowledgeGen could not process this input ({0}: {1}); please report it with the file", Internal, RuleSeverity.Error);

@@ -101,8 +101,9 @@ public static class PackLinker
             diagnostics.ToEquatableArray()) { Files = linked.Files };
     }
 
-    // The files in path order, each path once: a build can be given one file twice (two AdditionalFiles items that both
-    // match it), and reading it twice would make every id in it a duplicate and two generated files of one name.
+    // The files in path order, each path once. `dotnet build` gives each path once (MSBuild's items and the compiler both
+    // drop a repeat), but a host that drives the generator itself can repeat one, and reading it twice would make every
+    // id in it a duplicate and two generated files of one name.
     private static List<FileSpec> OncePerPath(IEnumerable<FileSpec> unorderedFiles, List<DiagnosticInfo> diagnostics)
     {
         var files = new List<FileSpec>();
