@@ -8,7 +8,9 @@ namespace KnowledgeGen;
 /// A reference to another entity, resolved on first use, so that creating one fact never forces its
 /// neighbours (or a whole cycle of contradictions) into being. Hand-written entities pass a delegate
 /// (<see cref="Of"/>); the generated packs' records pass where the target is written (<c>FactRef</c>),
-/// one small object per reference.
+/// one small object per reference. Threads may read a reference for the first time at once: each may resolve it,
+/// the first to publish its target wins, and every reader gets that one. A thread that comes after another has let go of
+/// what resolving needs (<see cref="Resolved"/>) finds nothing to resolve, and reads the published target.
 /// </summary>
 internal abstract class Ref<T> where T : class
 {
@@ -21,14 +23,16 @@ internal abstract class Ref<T> where T : class
             var value = Volatile.Read(ref _value);
             if (value is not null)
                 return value;
-            value = Resolve() ?? throw new InvalidOperationException("A generated reference resolved to null.");
-            Volatile.Write(ref _value, value);
+            var resolved = Resolve();
+            if (resolved is null)
+                return Volatile.Read(ref _value) ?? throw new InvalidOperationException("A reference resolved to null.");
+            value = Interlocked.CompareExchange(ref _value, resolved, null) ?? resolved;
             Resolved();
             return value;
         }
     }
 
-    /// <summary>Finds the target; called until it gives one.</summary>
+    /// <summary>Finds the target; null once <see cref="Resolved"/> has let go of what it needs.</summary>
     protected abstract T? Resolve();
 
     /// <summary>Lets go of what resolving needed, once the target is known.</summary>
@@ -46,13 +50,13 @@ internal abstract class Ref<T> where T : class
 
         public Delegated(Func<T> resolve) => _resolve = resolve;
 
-        protected override T? Resolve() => _resolve!();
+        protected override T? Resolve() => Volatile.Read(ref _resolve)?.Invoke();
 
         protected override void Resolved() => _resolve = null;
     }
 }
 
-/// <summary>A list of references, resolved together on first use.</summary>
+/// <summary>A list of references, resolved together on first use; shared by threads as <see cref="Ref{T}"/> is.</summary>
 internal abstract class RefList<T> where T : class
 {
     private IReadOnlyList<T>? _value;
@@ -68,13 +72,16 @@ internal abstract class RefList<T> where T : class
             if (value is not null)
                 return value;
             var items = Resolve();
-            value = items is null || items.Length == 0 ? Array.Empty<T>() : Array.AsReadOnly(items);
-            Volatile.Write(ref _value, value);
+            if (items is null && Volatile.Read(ref _value) is { } published)
+                return published;
+            IReadOnlyList<T> list = items is null || items.Length == 0 ? Array.Empty<T>() : Array.AsReadOnly(items);
+            value = Interlocked.CompareExchange(ref _value, list, null) ?? list;
             Resolved();
             return value;
         }
     }
 
+    /// <summary>The targets; null for no list, and once <see cref="Resolved"/> has let go of what it needs.</summary>
     protected abstract T[]? Resolve();
 
     protected virtual void Resolved()
@@ -89,7 +96,7 @@ internal abstract class RefList<T> where T : class
 
         public Delegated(Func<T[]>? resolve) => _resolve = resolve;
 
-        protected override T[]? Resolve() => _resolve?.Invoke();
+        protected override T[]? Resolve() => Volatile.Read(ref _resolve)?.Invoke();
 
         protected override void Resolved() => _resolve = null;
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Buffers.Text;
 using System.Text;
+using System.Threading;
 
 namespace KnowledgeGen.Generated;
 
@@ -277,7 +278,8 @@ internal sealed class FactRefList<T> : RefList<T> where T : Entity
 
     protected override T[]? Resolve()
     {
-        var targets = _targets!;
+        if (Volatile.Read(ref _targets) is not { } targets)
+            return null; // another thread resolved the list and let go of its targets
         var entities = new T[targets.Length];
         for (var i = 0; i < targets.Length; i++)
             entities[i] = (T)targets[i].Resolve();
