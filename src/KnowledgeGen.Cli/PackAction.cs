@@ -29,7 +29,8 @@ public static class PackAction
             error.WriteLine("knowledgegen: " + e.Message);
             return PackError;
         }
-        catch (Exception e)
+        // An output that cannot be written is not the pack's fault: Program.Main ends the tool with its own exit code.
+        catch (Exception e) when (e is not (IOException or UnauthorizedAccessException))
         {
             // A pack built against another version of the runtime model can fail while its lazy
             // references resolve; that is a broken pack, reported as such.

@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 using System.CommandLine.Help;
 using KnowledgeGen.Cli.Briefing;
@@ -14,8 +15,27 @@ public static class Program
     /// <summary>The command's name, as help and messages show it.</summary>
     public const string CommandName = "knowledgegen";
 
+    /// <summary>The exit code when the tool's output cannot be written (a full disk, a closed stream).</summary>
+    public const int OutputError = 3;
+
     /// <summary>Runs the tool.</summary>
-    public static int Main(string[] args) => CreateRootCommand().Parse(args).Invoke();
+    public static int Main(string[] args) => Run(args, new InvocationConfiguration());
+
+    /// <summary>Runs the tool with <paramref name="configuration"/>'s output and error; one that cannot be written ends it with <see cref="OutputError"/>.</summary>
+    public static int Run(string[] args, InvocationConfiguration configuration)
+    {
+        configuration.EnableDefaultExceptionHandler = false;
+        try
+        {
+            return CreateRootCommand().Parse(args).Invoke(configuration);
+        }
+        catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+        {
+            // Standard output or error could not be written (a closed stream fails as access denied), so there is
+            // nowhere to say more: the exit code says it.
+            return OutputError;
+        }
+    }
 
     /// <summary>The root command: with no command it prints the briefing of the pack.</summary>
     /// <remarks>

@@ -167,3 +167,34 @@ public class CommandLineTests
         Assert.DoesNotContain("   at ", result.Error);
     }
 }
+
+/// <summary>An output that cannot be written (a full disk, a closed stream) ends the tool with exit code 3 and no stack trace.</summary>
+public class OutputErrorTests
+{
+    private sealed class FullWriter : StringWriter
+    {
+        public override void Write(char value) => throw new IOException("No space left on device");
+        public override void Write(string? value) => throw new IOException("No space left on device");
+        public override void WriteLine(string? value) => throw new IOException("No space left on device");
+    }
+
+    [Theory]
+    [InlineData("export")]
+    [InlineData("--help")]
+    [InlineData("timeline")]
+    public void A_full_output_ends_the_tool_with_exit_code_3_and_blames_no_pack(string command)
+    {
+        var error = new StringWriter();
+        var exit = Program.Run(new[] { command }, new System.CommandLine.InvocationConfiguration { Output = new FullWriter(), Error = error });
+        Assert.Equal(Program.OutputError, exit);
+        Assert.DoesNotContain("reading the pack failed", error.ToString());
+    }
+
+    [Fact]
+    public void A_full_error_stream_ends_the_tool_with_exit_code_3()
+    {
+        var exit = Program.Run(new[] { "--pack", "no-such-pack.dll" }, new System.CommandLine.InvocationConfiguration { Output = new StringWriter(), Error = new FullWriter() });
+        Assert.Equal(Program.OutputError, exit);
+    }
+}
+

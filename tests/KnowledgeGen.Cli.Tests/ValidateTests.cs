@@ -72,6 +72,61 @@ public class ValidateTests
     }
 
     [Fact]
+    public void A_file_given_as_the_folder_is_a_clear_error()
+    {
+        var file = Directory.GetFiles(Fixture("starter"), "*.kg.yaml")[0];
+        var result = CliRunner.Run("validate", file);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"knowledgegen: '{file}' is a file; validate takes the folder that holds the pack's *.kg.yaml files.", result.Error.Trim());
+    }
+
+    [Fact]
+    public void A_documents_folder_that_is_missing_or_empty_is_an_error_not_a_pass()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "knowledgegen-documents-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            var missing = CliRunner.Run("validate", Fixture("starter"), "--documents", Path.Combine(empty, "none"));
+            Assert.Equal(2, missing.ExitCode);
+            Assert.Contains("given to --documents does not exist", missing.Error);
+
+            // No document means no quote checked: passing would say the quotes hold.
+            var nothing = CliRunner.Run("validate", Fixture("starter"), "--documents", empty);
+            Assert.Equal(2, nothing.ExitCode);
+            Assert.Contains("holds no files, so no quote could be checked", nothing.Error);
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_pack_file_that_cannot_be_read_stops_with_the_reason()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "knowledgegen-unreadable-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(Fixture("starter")))
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            // A link to nothing: listed as a *.kg.yaml file, and unreadable (as a file without permission is).
+            var broken = Path.Combine(folder, "broken.kg.yaml");
+            File.CreateSymbolicLink(broken, Path.Combine(folder, "nowhere"));
+
+            var result = CliRunner.Run("validate", folder);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.StartsWith("knowledgegen: ", result.Error);
+            Assert.Contains(broken, result.Error);
+            Assert.DoesNotContain("KG9999", result.Output + result.Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_missing_folder_is_a_clear_error()
     {
         var result = CliRunner.Run("validate", Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N")));

@@ -59,7 +59,11 @@ public static class ValidateCommand
     public static int Run(string folder, string? documentsFolder, TextWriter output)
     {
         if (!Directory.Exists(folder))
-            throw new DirectoryNotFoundException($"the folder '{folder}' does not exist.");
+            throw new DirectoryNotFoundException(File.Exists(folder)
+                ? $"'{folder}' is a file; validate takes the folder that holds the pack's *.kg.yaml files."
+                : $"the folder '{folder}' does not exist.");
+        if (documentsFolder is not null && !Directory.Exists(documentsFolder))
+            throw new DirectoryNotFoundException($"the folder '{documentsFolder}' given to --documents does not exist.");
         var diagnostics = Check(folder, documentsFolder, out var fileCount, out var model);
         foreach (var diagnostic in diagnostics)
             output.WriteLine(diagnostic.ToString());
@@ -88,18 +92,24 @@ public static class ValidateCommand
             : Directory.EnumerateFiles(documentsFolder, "*", SearchOption.AllDirectories)
                 .Select(f => new DocumentSpec(Path.GetFileName(f), QuoteMatching.Normalize(File.ReadAllText(f))))
                 .ToArray();
+        // Documents asked for and none found would check no quote at all, and pass: that is an error of the command line.
+        if (documentsFolder is not null && documents.Length == 0)
+            throw new IOException($"the folder '{documentsFolder}' given to --documents holds no files, so no quote could be checked.");
         model = PackLinker.Link(files, PackOptions.Default, documents);
         return model.Diagnostics
             .OrderBy(d => d.FilePath, StringComparer.Ordinal).ThenBy(d => d.Span.StartLine).ThenBy(d => d.Span.StartColumn).ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToList();
     }
 
-    // As the build does: a file that cannot be read, or that the reader fails on, is one diagnostic of its own.
+    // A file that cannot be read (no permission, a broken link) stops the command with the reason, as a folder that cannot
+    // be listed does: a pack checked without one of its files would report every reference to it instead. A file the
+    // reader fails on is one diagnostic of its own, as in the build.
     private static FileSpec ReadFile(string path)
     {
+        var text = File.ReadAllText(path);
         try
         {
-            return PackFileReader.Read(path, File.ReadAllText(path));
+            return PackFileReader.Read(path, text);
         }
         catch (Exception e)
         {
