@@ -49,12 +49,8 @@ public class ValidateTests
     [Fact]
     public void Quotes_are_checked_against_documents_given_with_the_option()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "knowledgegen-validate-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
+        InCopyOfStarter(folder =>
         {
-            foreach (var file in Directory.GetFiles(Fixture("starter")))
-                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
             var documents = Directory.CreateDirectory(Path.Combine(folder, "documents")).FullName;
             var named = Directory.GetFiles(folder, "*.kg.yaml").SelectMany(File.ReadAllLines)
                 .Select(l => Regex.Match(l, @"document:\s*(\S+)")).Where(m => m.Success).Select(m => m.Groups[1].Value.Trim('"', '\'')).Distinct().ToList();
@@ -64,6 +60,18 @@ public class ValidateTests
             var result = CliRunner.Run("validate", folder, "--documents", documents);
             Assert.Equal(1, result.ExitCode);
             Assert.Contains(": error KG0022: ", result.Output);
+        });
+    }
+
+    // Runs a check on a copy of the starter fixture in a temporary folder, removed afterwards.
+    private static void InCopyOfStarter(Action<string> check)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "knowledgegen-validate-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(Fixture("starter")))
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            check(folder);
         }
         finally
         {
@@ -104,11 +112,8 @@ public class ValidateTests
     [Fact]
     public void A_pack_file_that_cannot_be_read_stops_with_the_reason()
     {
-        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "knowledgegen-unreadable-" + Guid.NewGuid().ToString("N"))).FullName;
-        try
+        InCopyOfStarter(folder =>
         {
-            foreach (var file in Directory.GetFiles(Fixture("starter")))
-                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
             // A link to nothing: listed as a *.kg.yaml file, and unreadable (as a file without permission is).
             var broken = Path.Combine(folder, "broken.kg.yaml");
             File.CreateSymbolicLink(broken, Path.Combine(folder, "nowhere"));
@@ -119,11 +124,7 @@ public class ValidateTests
             Assert.StartsWith("knowledgegen: ", result.Error);
             Assert.Contains(broken, result.Error);
             Assert.DoesNotContain("KG9999", result.Output + result.Error);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        });
     }
 
     [Fact]
