@@ -142,7 +142,7 @@ internal sealed class EntityIndex
         if (packs is null)
             return;
         foreach (var entity in packs.Entities)
-            if (!_referenced.ContainsKey(entity.Id) && !entity.IsIn(except))
+            if (!_referenced.ContainsKey(entity.Id) && entity.Namespace != except)
                 _referenced.Add(entity.Id, LinkedEntity.FromReferencedPack(entity));
     }
 

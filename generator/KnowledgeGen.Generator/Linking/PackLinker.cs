@@ -146,7 +146,7 @@ public static class PackLinker
             : manifest?.Namespace ?? (IsUsableNamespace(options.RootNamespace) ? options.RootNamespace! : name);
         // A referenced pack in the same namespace: each pack's classes (Actors, Claims …) would hide the other's, so
         // references to that pack would reach this one's classes. Reported here; that pack's entities are not linked.
-        if (referenced?.Entities.FirstOrDefault(e => e.IsIn(ns)) is { } other && files.Count > 0)
+        if (referenced?.Entities.FirstOrDefault(e => e.Namespace == ns) is { } other && files.Count > 0)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.InvalidValue, manifestPath ?? files[0].Path, manifest?.Span ?? SourceSpan.FileStart,
                 "The pack namespace", ns, $"a namespace of its own: the referenced fact pack '{other.Pack}' uses it, and two packs' classes in one namespace hide each other"));
         return new PackInfo(name, ns, manifest?.Title ?? name, manifest?.Version ?? "0.0.0", manifest?.Description);

@@ -9,22 +9,10 @@ namespace KnowledgeGen.Generator.Linking;
 
 /// <summary>
 /// An entity of another fact pack that this project references: its id, its kind and the fully qualified
-/// generated member that returns it (<c>global::Panjshir2021.Actors.AhmadShahMassoud</c>).
+/// generated member that returns it (<c>global::Panjshir2021.Actors.AhmadShahMassoud</c>), and the pack's name and
+/// namespace (<c>Panjshir2021</c>).
 /// </summary>
-public sealed record ExternalEntity(string Id, EntityClass Class, string Member, string Pack)
-{
-    /// <summary>Whether the pack that generated it has the namespace <paramref name="ns"/>: its member is <c>global::ns.Kind.Name</c>.</summary>
-    public bool IsIn(string ns)
-    {
-        const string global = "global::";
-        var start = Member.StartsWith(global, StringComparison.Ordinal) ? global.Length : 0;
-        var kind = start + ns.Length + 1;
-        if (Member.Length <= kind || string.CompareOrdinal(Member, start, ns, 0, ns.Length) != 0 || Member[kind - 1] != '.')
-            return false;
-        var name = Member.IndexOf('.', kind);
-        return name > kind && Member.IndexOf('.', name + 1) < 0;
-    }
-}
+public sealed record ExternalEntity(string Id, EntityClass Class, string Member, string Pack, string Namespace);
 
 /// <summary>The entities of every referenced fact pack, compared by value so an unrelated edit changes nothing downstream.</summary>
 public sealed record ReferencedPacksModel(EquatableArray<ExternalEntity> Entities)
@@ -62,9 +50,10 @@ public static class ReferencedPacks
                     || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol packType)
                     continue;
                 var packName = attribute.ConstructorArguments[1].Value as string ?? assembly.Name;
+                var packNamespace = packType.ContainingNamespace.ToDisplayString();
                 foreach (var @class in Linkable)
                     foreach (var type in packType.ContainingNamespace.GetTypeMembers(@class.ToString()))
-                        Collect(type, @class, packName, entities);
+                        Collect(type, @class, packName, packNamespace, entities);
             }
         }
         // Stable order whatever order the references come in; when two packs share an id, the pack whose
@@ -89,17 +78,17 @@ public static class ReferencedPacks
     private static bool IsRuntimeType(INamedTypeSymbol? type, string name) =>
         type is { Name: var n, ContainingNamespace: { Name: RuntimeNamespace, ContainingNamespace.IsGlobalNamespace: true } } && n == name;
 
-    private static void Collect(INamedTypeSymbol type, EntityClass @class, string pack, List<ExternalEntity> entities)
+    private static void Collect(INamedTypeSymbol type, EntityClass @class, string pack, string ns, List<ExternalEntity> entities)
     {
         if (type.DeclaredAccessibility != Accessibility.Public)
             return;
         var typeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         // A kind too large for one class keeps members in base classes too, still reached through the kind's class.
         for (var declaring = type; declaring is not null && declaring.SpecialType != SpecialType.System_Object; declaring = declaring.BaseType)
-            CollectDeclared(declaring, typeName, @class, pack, entities);
+            CollectDeclared(declaring, typeName, @class, pack, ns, entities);
     }
 
-    private static void CollectDeclared(INamedTypeSymbol type, string typeName, EntityClass @class, string pack, List<ExternalEntity> entities)
+    private static void CollectDeclared(INamedTypeSymbol type, string typeName, EntityClass @class, string pack, string ns, List<ExternalEntity> entities)
     {
         foreach (var member in type.GetMembers())
         {
@@ -109,7 +98,7 @@ public static class ReferencedPacks
             {
                 if (IsRuntimeType(attribute.AttributeClass, IdAttribute) && attribute.ConstructorArguments.Length == 1
                     && attribute.ConstructorArguments[0].Value is string id && Naming.IsValidId(id))
-                    entities.Add(new ExternalEntity(id, @class, typeName + "." + property.Name, pack));
+                    entities.Add(new ExternalEntity(id, @class, typeName + "." + property.Name, pack, ns));
             }
         }
     }
