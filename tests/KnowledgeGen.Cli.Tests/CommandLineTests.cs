@@ -26,7 +26,11 @@ public class CommandLineTests
         Assert.Equal("", result.Error);
         Assert.Contains("Usage:", result.Output);
         Assert.Contains("knowledgegen", result.Output);
-        Assert.Contains("--pack <path>", result.Output);
+        // validate reads YAML, not a compiled pack.
+        if (args[0] == "validate")
+            Assert.DoesNotContain("--pack", result.Output);
+        else
+            Assert.Contains("--pack <path>", result.Output);
     }
 
     [Fact]
@@ -117,45 +121,96 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void A_reference_assembly_is_named_as_one()
+    {
+        var path = FixturePacks.EmitReferenceAssemblyToFile("Starter");
+        AssertFailure(CliRunner.Run("--pack", path), PackAction.PackError,
+            $"knowledgegen: '{path}' is a reference assembly (metadata only, as a build leaves in obj/.../ref), so its pack cannot be read");
+    }
+
+    [Fact]
+    public void A_pack_whose_dependency_is_missing_names_it()
+    {
+        var path = FixturePacks.EmitWithMissingDependency("NeedsMore", "MissingDependency");
+        AssertFailure(CliRunner.Run("--pack", path), PackAction.PackError,
+            $"knowledgegen: The pack NeedsMore in '{path}' could not be created: Could not load file or assembly 'MissingDependency");
+    }
+
+    [Fact]
     public void An_empty_pack_path_is_a_clear_error()
     {
         AssertFailure(CliRunner.Run("--pack", ""), PackAction.PackError, "--pack needs the path of a pack assembly (.dll).");
     }
 
     [Theory]
-    [InlineData("export", "--format", "xml")]
-    [InlineData("export", "--format")]
-    [InlineData("publish")]
-    [InlineData("--pack")]
-    [InlineData("--no-such-option")]
-    public void Usage_errors_fail_with_a_message(params string[] args)
+    [InlineData("knowledgegen export", "export", "--format", "xml")]
+    [InlineData("knowledgegen export", "export", "--format")]
+    [InlineData("knowledgegen", "publish")]
+    [InlineData("knowledgegen", "--pack")]
+    [InlineData("knowledgegen", "--no-such-option")]
+    [InlineData("knowledgegen who", "who")]
+    [InlineData("knowledgegen validate", "validate", "knowledge", "--pack", "x.dll")]
+    public void Usage_errors_fail_with_a_message_on_standard_error_only(string command, params string[] args)
     {
         var result = CliRunner.Run(args);
-        Assert.Equal(1, result.ExitCode);
-        Assert.NotEqual("", result.Error.Trim());
+        Assert.Equal(Program.UsageError, result.ExitCode);
+        // Nothing on standard output, where `export --format xml > pack.json` would have written help into the file.
+        Assert.Equal("", result.Output);
+        Assert.StartsWith("knowledgegen: ", result.Error);
+        Assert.EndsWith($"See '{command} --help'.", result.Error.TrimEnd());
         Assert.DoesNotContain("   at ", result.Error);
     }
 
     [Fact]
-    public void The_built_in_pack_is_Panjshir2021_or_a_clear_error_while_it_has_no_yaml()
+    public void A_misspelt_command_or_option_gets_the_nearest_names()
+    {
+        Assert.Contains("For 'timelin', did you mean 'timeline'?", CliRunner.Run("timelin").Error);
+        Assert.Contains("For '--plian', did you mean '--plain'?", CliRunner.Run("who", "Punjir", "--plian").Error);
+        Assert.DoesNotContain("did you mean", CliRunner.Run("--zzzzzzzzzz").Error);
+    }
+
+    [Fact]
+    public void Options_written_before_the_command_count_for_it()
+    {
+        Assert.Equal(CliRunner.Run("timeline", "--plain", "--pack", FixturePacks.StarterFile),
+            CliRunner.Run("--plain", "--pack", FixturePacks.StarterFile, "timeline"));
+        Assert.Equal(CliRunner.Run("who", "fahim-dashti", "--pack", FixturePacks.StarterFile),
+            CliRunner.Run("--pack", FixturePacks.StarterFile, "who", "fahim-dashti"));
+        Assert.Equal(0, CliRunner.Run("--pack", FixturePacks.StarterFile, "who", "fahim-dashti").ExitCode);
+
+        // Captured output is plain whatever the option says, so the option itself is read back: in a terminal the root's
+        // --plain is the one the command asks about.
+        foreach (var command in new[] { "briefing", "who", "contested", "timeline" })
+        {
+            var parsed = Program.CreateRootCommand().Parse(command == "who" ? new[] { "--plain", command, "x" } : new[] { "--plain", command });
+            Assert.Empty(parsed.Errors);
+            var plain = (System.CommandLine.Option<bool>)parsed.CommandResult.Command.Options.Single(o => o.Name == "--plain");
+            Assert.True(parsed.GetValue(plain), command);
+        }
+    }
+
+    [Theory]
+    [InlineData("--plain", "export", "--plain", "export")]
+    [InlineData("--plain", "graph", "--plain", "graph")]
+    [InlineData("--plain", "validate", "--plain", "validate", "knowledge")]
+    [InlineData("--pack", "validate", "--pack", "x.dll", "validate", "knowledge")]
+    public void An_option_before_a_command_that_does_not_take_it_is_an_error_not_ignored(string option, string command, params string[] args)
+    {
+        var result = CliRunner.Run(args);
+        Assert.Equal(Program.UsageError, result.ExitCode);
+        Assert.Equal("", result.Output);
+        Assert.Equal($"knowledgegen: {option} does not apply to '{command}'.", result.Error.Split('\n')[0]);
+    }
+
+    [Fact]
+    public void The_built_in_pack_is_Panjshir2021()
     {
         var result = CliRunner.Run();
-        if (result.ExitCode == 0)
-        {
-            var pack = PackLoader.LoadBuiltIn();
-            Assert.Equal("Panjshir2021", pack.Name);
-            Assert.Equal("Panjshir2021", pack.Namespace);
-            var expected = new StringWriter();
-            BriefingCommand.Render(BriefingReport.Build(pack), expected, plain: true);
-            Assert.Equal(expected.ToString(), result.Output);
-            Assert.Equal("", result.Error);
-        }
-        else
-        {
-            // knowledge/panjshir-2021 holds no YAML yet: the assembly is there, without a pack.
-            AssertFailure(result, PackAction.PackError,
-                "knowledgegen: The built-in assembly Panjshir2021.dll holds no fact pack: it has no [assembly: KnowledgePack] attribute");
-        }
+        var pack = PackLoader.LoadBuiltIn();
+        Assert.Equal(("Panjshir2021", "Panjshir2021"), (pack.Name, pack.Namespace));
+        var expected = new StringWriter();
+        BriefingCommand.Render(BriefingReport.Build(pack), expected, plain: true);
+        Assert.Equal((0, "", expected.ToString()), (result.ExitCode, result.Error, result.Output));
     }
 
     private static void AssertFailure(CliResult result, int exitCode, string message)

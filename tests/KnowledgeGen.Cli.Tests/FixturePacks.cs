@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using KnowledgeGen.Testing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Emit;
 using Xunit;
 
 namespace KnowledgeGen.Cli.Tests;
@@ -68,12 +69,40 @@ internal static class FixturePacks
         }
     }
 
-    private static string Emit(Compilation compilation, string assemblyName)
+    /// <summary>The starter pack as a reference assembly (metadata only), as a build leaves one in obj/.../ref.</summary>
+    public static string EmitReferenceAssemblyToFile(string assemblyName) =>
+        Emit(GeneratorHarness.Run(GeneratorHarness.Fixture("starter")).OutputCompilation.WithAssemblyName(assemblyName), assemblyName,
+            new EmitOptions(metadataOnly: true, includePrivateMembers: false));
+
+    /// <summary>
+    /// A pack assembly whose pack needs another assembly (<paramref name="dependencyName"/>) that is not beside it: the
+    /// dependency is compiled only as a reference.
+    /// </summary>
+    public static string EmitWithMissingDependency(string assemblyName, string dependencyName)
+    {
+        var dependency = GeneratorHarness.Compilation("namespace Dependency { public static class Helper { public static string Name => \"x\"; } }")
+            .WithAssemblyName(dependencyName);
+        var pack = GeneratorHarness.Compilation($$"""
+            [assembly: KnowledgeGen.KnowledgePack(typeof(NeedsMore.Pack), "NeedsMore")]
+            namespace NeedsMore
+            {
+                public static class Pack
+                {
+                    public static KnowledgeGen.KnowledgePack Instance => throw new System.InvalidOperationException(Dependency.Helper.Name);
+                }
+            }
+            """).WithAssemblyName(assemblyName).AddReferences(dependency.ToMetadataReference());
+        return Emit(pack, assemblyName);
+    }
+
+    private static string Emit(Compilation compilation, string assemblyName, EmitOptions? options = null)
     {
         var folder = Path.Combine(RunFolder.Value, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, assemblyName + ".dll");
-        var emit = compilation.Emit(path);
+        EmitResult emit;
+        using (var file = File.Create(path))
+            emit = compilation.Emit(file, options: options);
         Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
         return path;
     }

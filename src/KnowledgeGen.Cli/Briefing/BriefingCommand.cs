@@ -15,18 +15,10 @@ public static class BriefingCommand
     public const string Description =
         "Print a briefing of the pack: counts, claims per claimant, contested claims with both sides, and a timeline of dated claims.";
 
-    /// <summary>The <c>--plain</c> option: plain text even in a terminal.</summary>
-    public static Option<bool> CreatePlainOption() => new("--plain")
-    {
-        Description = "Write plain text instead of tables, even in a terminal (plain is the default when the output is redirected).",
-        Recursive = false,
-    };
-
     /// <summary>The <c>briefing</c> command, which does what the tool does with no command.</summary>
-    public static Command Create(Option<string?> pack)
+    public static Command Create(Option<string?> pack, Option<bool> plain)
     {
-        var plain = CreatePlainOption();
-        var command = new Command("briefing", Description) { plain };
+        var command = new Command("briefing", Description) { pack, plain };
         SetAction(command, pack, plain);
         return command;
     }

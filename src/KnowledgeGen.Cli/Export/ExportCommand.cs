@@ -21,7 +21,7 @@ public static class ExportCommand
         };
         format.AcceptOnlyFromAmong(Formats);
 
-        var command = new Command("export", "Write the whole pack (manifest, sources, actors, places, claims) to standard output.") { format };
+        var command = new Command("export", "Write the whole pack (manifest, sources, actors, places, claims) to standard output.") { pack, format };
         command.SetAction(result => PackAction.Run(result, pack, (knowledge, output) =>
         {
             Write(knowledge, output, result.GetValue(format) ?? "json");

@@ -25,7 +25,7 @@ public static class GraphCommand
         var noSubjects = new Option<bool>("--no-subjects") { Description = "Leave out the actors and places the claims are about: claimants, claims and their links only." };
         var command = new Command("graph", "Write the claims network (claimants, claims, subjects, contradiction and support edges) as a Mermaid or Graphviz diagram.")
         {
-            format, contested, noSubjects,
+            pack, format, contested, noSubjects,
         };
         command.SetAction(result => PackAction.Run(result, pack, (knowledge, output) =>
         {

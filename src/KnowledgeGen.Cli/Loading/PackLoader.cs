@@ -15,6 +15,9 @@ public static class PackLoader
     /// <summary>The assembly of the pack the tool ships with.</summary>
     public const string BuiltInAssemblyName = "Panjshir2021";
 
+    // COR_E_LOADING_REFERENCE_ASSEMBLY: the runtime refuses an assembly built as metadata only.
+    private const int LoadingReferenceAssembly = unchecked((int)0x80131058);
+
     /// <summary>The pack at <paramref name="path"/>, or the built-in pack when the path is null.</summary>
     public static KnowledgePack Load(string? path) => path is null ? LoadBuiltIn() : LoadFrom(path);
 
@@ -56,6 +59,11 @@ public static class PackLoader
         try
         {
             assembly = new PackLoadContext(fullPath).LoadFromAssemblyPath(fullPath);
+        }
+        catch (BadImageFormatException e) when (e.HResult == LoadingReferenceAssembly)
+        {
+            throw new PackLoadException($"'{path}' is a reference assembly (metadata only, as a build leaves in obj/.../ref), " +
+                "so its pack cannot be read: give the pack's assembly from the build output (bin/...).", e);
         }
         catch (BadImageFormatException e)
         {

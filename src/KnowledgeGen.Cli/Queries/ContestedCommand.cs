@@ -8,10 +8,9 @@ namespace KnowledgeGen.Cli.Queries;
 public static class ContestedCommand
 {
     /// <summary>Creates the <c>contested</c> command.</summary>
-    public static Command Create(Option<string?> pack)
+    public static Command Create(Option<string?> pack, Option<bool> plain)
     {
-        var plain = TextOrTable.CreatePlainOption();
-        var command = new Command("contested", "Print every contradiction in the pack with both sides: statement, claimant, date, status, sources and corroboration.") { plain };
+        var command = new Command("contested", "Print every contradiction in the pack with both sides: statement, claimant, date, status, sources and corroboration.") { pack, plain };
         command.SetAction(result => PackAction.Run(result, pack, (knowledge, output) =>
         {
             if (TextOrTable.IsPlain(result, plain, output))

@@ -10,12 +10,6 @@ namespace KnowledgeGen.Cli.Queries;
 /// <summary>Plain text when the output is redirected or <c>--plain</c> is given; tables in a terminal.</summary>
 public static class TextOrTable
 {
-    /// <summary>The <c>--plain</c> option of a query command.</summary>
-    public static Option<bool> CreatePlainOption() => new("--plain")
-    {
-        Description = "Write plain text instead of tables, even in a terminal (plain is the default when the output is redirected).",
-    };
-
     /// <summary>True when the command should write plain text.</summary>
     public static bool IsPlain(ParseResult result, Option<bool> plain, TextWriter output) =>
         result.GetValue(plain) || !ReferenceEquals(output, System.Console.Out) || System.Console.IsOutputRedirected;

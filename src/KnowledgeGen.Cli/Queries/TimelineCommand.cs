@@ -8,12 +8,11 @@ namespace KnowledgeGen.Cli.Queries;
 public static class TimelineCommand
 {
     /// <summary>Creates the <c>timeline</c> command.</summary>
-    public static Command Create(Option<string?> pack)
+    public static Command Create(Option<string?> pack, Option<bool> plain)
     {
-        var plain = TextOrTable.CreatePlainOption();
         var command = new Command("timeline",
             "Print the dated claims in time order with the precision of each date. A month or a year sorts at its first day, after the claims dated that exact day; an approximate date after the exact one.")
-        { plain };
+        { pack, plain };
         command.SetAction(result => PackAction.Run(result, pack, (knowledge, output) =>
         {
             if (TextOrTable.IsPlain(result, plain, output))

@@ -18,11 +18,10 @@ public static class WhoCommand
     public const int NotFound = 1;
 
     /// <summary>Creates the <c>who</c> command.</summary>
-    public static Command Create(Option<string?> pack)
+    public static Command Create(Option<string?> pack, Option<bool> plain)
     {
         var name = new Argument<string>("name-or-alias") { Description = "The id, name or alias of an actor, place, source or claim (case is ignored)." };
-        var plain = TextOrTable.CreatePlainOption();
-        var command = new Command("who", "Print the card of an entity: kind, aliases, roles, the claims by it and about it, and the sources that mention it.") { name, plain };
+        var command = new Command("who", "Print the card of an entity: kind, aliases, roles, the claims by it and about it, and the sources that mention it.") { name, pack, plain };
         command.SetAction(result => PackAction.Run(result, pack, (knowledge, output) =>
         {
             var text = result.GetValue(name) ?? "";
