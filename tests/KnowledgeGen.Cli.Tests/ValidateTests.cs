@@ -128,6 +128,40 @@ public class ValidateTests
     }
 
     [Fact]
+    public void A_link_to_a_folder_is_followed_and_one_back_to_a_folder_being_searched_is_named_and_skipped()
+    {
+        var elsewhere = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "knowledgegen-validate-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            InCopyOfStarter(folder =>
+            {
+                // One file of the pack lives in another folder, reached through a link, as a build's wildcard reaches it.
+                var moved = Directory.GetFiles(folder, "*.kg.yaml").Order(StringComparer.Ordinal).First();
+                File.Move(moved, Path.Combine(elsewhere, Path.GetFileName(moved)));
+                Directory.CreateSymbolicLink(Path.Combine(folder, "more"), elsewhere);
+                // Two links back: one to the folder itself, one from a folder inside it to its parent.
+                var inner = Directory.CreateDirectory(Path.Combine(folder, "inner")).FullName;
+                Directory.CreateSymbolicLink(Path.Combine(inner, "up"), "..");
+                Directory.CreateSymbolicLink(Path.Combine(folder, "self"), folder);
+
+                var result = CliRunner.Run("validate", folder);
+
+                Assert.Equal(0, result.ExitCode);
+                Assert.Equal("5 files, 2 sources, 4 actors, 2 places, 3 claims: 0 errors, 0 warnings.\n", result.Output.ReplaceLineEndings("\n"));
+                Assert.Equal(new[]
+                {
+                    $"knowledgegen: skipped '{Path.Combine(inner, "up")}': it links back to '{folder}', whose files are read already.",
+                    $"knowledgegen: skipped '{Path.Combine(folder, "self")}': it links back to '{folder}', whose files are read already.",
+                }, result.Error.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+            });
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_missing_folder_is_a_clear_error()
     {
         var result = CliRunner.Run("validate", Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N")));

@@ -44,7 +44,7 @@ public static class ValidateCommand
             var error = result.InvocationConfiguration.Error;
             try
             {
-                return Run(result.GetValue(folder)!, result.GetValue(documents), output);
+                return Run(result.GetValue(folder)!, result.GetValue(documents), output, error);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
@@ -55,8 +55,11 @@ public static class ValidateCommand
         return command;
     }
 
-    /// <summary>Validates <paramref name="folder"/> and writes its diagnostics and a summary line to <paramref name="output"/>.</summary>
-    public static int Run(string folder, string? documentsFolder, TextWriter output)
+    /// <summary>
+    /// Validates <paramref name="folder"/> and writes its diagnostics and a summary line to <paramref name="output"/>; a link
+    /// to a folder that was not followed (<see cref="PackFolder"/>) is named on <paramref name="error"/>.
+    /// </summary>
+    public static int Run(string folder, string? documentsFolder, TextWriter output, TextWriter error)
     {
         if (!Directory.Exists(folder))
             throw new DirectoryNotFoundException(File.Exists(folder)
@@ -64,7 +67,9 @@ public static class ValidateCommand
                 : $"the folder '{folder}' does not exist.");
         if (documentsFolder is not null && !Directory.Exists(documentsFolder))
             throw new DirectoryNotFoundException($"the folder '{documentsFolder}' given to --documents does not exist.");
-        var diagnostics = Check(folder, documentsFolder, out var fileCount, out var model);
+        var diagnostics = Check(folder, documentsFolder, out var fileCount, out var model, out var skipped);
+        foreach (var link in skipped)
+            error.WriteLine($"knowledgegen: skipped '{link.Path}': it links back to '{link.LeadsTo}', whose files are read already.");
         foreach (var diagnostic in diagnostics)
             output.WriteLine(diagnostic.ToString());
         var errors = diagnostics.Count(d => d.Rule.Severity == RuleSeverity.Error);
@@ -80,18 +85,18 @@ public static class ValidateCommand
     }
 
     /// <summary>Reads and links every *.kg.yaml under <paramref name="folder"/>; paths are shown relative to the current directory when the folder was given relative.</summary>
-    public static IReadOnlyList<DiagnosticInfo> Check(string folder, string? documentsFolder, out int fileCount, out PackModel model)
+    public static IReadOnlyList<DiagnosticInfo> Check(string folder, string? documentsFolder, out int fileCount, out PackModel model,
+        out IReadOnlyList<PackFolder.SkippedLink> skipped)
     {
-        var files = Directory.EnumerateFiles(folder, "*" + KnowledgeGenerator.FileSuffix, SearchOption.AllDirectories)
-            .OrderBy(f => f, StringComparer.Ordinal)
-            .Select(ReadFile)
-            .ToList();
+        var files = PackFolder.Files(folder, "*" + KnowledgeGenerator.FileSuffix, out var skippedInPack).Select(ReadFile).ToList();
         fileCount = files.Count;
+        var skippedInDocuments = (IReadOnlyList<PackFolder.SkippedLink>)Array.Empty<PackFolder.SkippedLink>();
         var documents = documentsFolder is null
             ? Array.Empty<DocumentSpec>()
-            : Directory.EnumerateFiles(documentsFolder, "*", SearchOption.AllDirectories)
+            : PackFolder.Files(documentsFolder, "*", out skippedInDocuments)
                 .Select(f => new DocumentSpec(Path.GetFileName(f), QuoteMatching.Normalize(File.ReadAllText(f))))
                 .ToArray();
+        skipped = skippedInPack.Concat(skippedInDocuments).ToList();
         // Documents asked for and none found would check no quote at all, and pass: that is an error of the command line.
         if (documentsFolder is not null && documents.Length == 0)
             throw new IOException($"the folder '{documentsFolder}' given to --documents holds no files, so no quote could be checked.");
