@@ -1,15 +1,15 @@
 using System;
 using System.CommandLine;
 using System.CommandLine.Help;
-using System.IO;
-using KnowledgeGen.Generator.Reading;
 using System.CommandLine.Parsing;
+using System.IO;
 using System.Linq;
 using KnowledgeGen.Cli.Briefing;
 using KnowledgeGen.Cli.Export;
 using KnowledgeGen.Cli.Graph;
 using KnowledgeGen.Cli.Queries;
 using KnowledgeGen.Cli.Validate;
+using KnowledgeGen.Generator.Reading;
 
 namespace KnowledgeGen.Cli;
 
