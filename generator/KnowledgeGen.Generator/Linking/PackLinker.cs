@@ -144,6 +144,12 @@ public static class PackLinker
         var name = manifest?.Name ?? fallbackName;
         var ns = IsUsableNamespace(options.NamespaceOverride) ? options.NamespaceOverride!
             : manifest?.Namespace ?? (IsUsableNamespace(options.RootNamespace) ? options.RootNamespace! : name);
+        // The build property says in so many words what the user wants, so one that is not a namespace is an error rather
+        // than silently passed over. It stands in no file: the compiler shows it without a location.
+        if (!string.IsNullOrWhiteSpace(options.NamespaceOverride) && !IsUsableNamespace(options.NamespaceOverride) && files.Count > 0)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.InvalidValue, "", SourceSpan.FileStart,
+                "The build property KnowledgeGenNamespace", options.NamespaceOverride,
+                $"C# identifiers joined by dots, none of them a C# keyword (the pack is generated in '{ns}' until it is fixed)"));
         // A referenced pack in the same namespace: each pack's classes (Actors, Claims …) would hide the other's, so
         // references to that pack would reach this one's classes. Reported here; that pack's entities are not linked.
         if (referenced?.Entities.FirstOrDefault(e => e.Namespace == ns) is { } other && files.Count > 0)
