@@ -149,6 +149,8 @@ public class CommandLineTests
     [InlineData("knowledgegen", "--pack")]
     [InlineData("knowledgegen", "--no-such-option")]
     [InlineData("knowledgegen who", "who")]
+    [InlineData("knowledgegen who", "who", "")]
+    [InlineData("knowledgegen who", "who", "  ")]
     [InlineData("knowledgegen validate", "validate", "knowledge", "--pack", "x.dll")]
     public void Usage_errors_fail_with_a_message_on_standard_error_only(string command, params string[] args)
     {
