@@ -64,7 +64,7 @@ public sealed class Actor : Entity
         Kind = kind;
         Anonymous = anonymous;
         Description = description;
-        _roles = roles ?? Array.Empty<Role>();
+        _roles = FrozenList<Role>.Copy(roles, nameof(roles));
     }
 
     /// <inheritdoc />

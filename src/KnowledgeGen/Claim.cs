@@ -27,7 +27,7 @@ public sealed class Citation
 
     /// <summary>Creates a citation; for packs built by hand (a generated pack decodes its own from its records).</summary>
     public Citation(Func<Source> source, string quote, Func<Source>? via = null)
-        : this(Ref<Source>.Of(source), quote, Ref<Source>.Optional(via))
+        : this(Ref<Source>.Of(source, nameof(source)), quote, Ref<Source>.Optional(via))
     {
     }
 
@@ -66,8 +66,8 @@ public sealed class Claim : Entity
         string statement, Func<Actor> claimant, Func<Entity[]>? about, FactDate? date, ClaimStatus status,
         Quantity? quantity, IReadOnlyList<Citation> citations,
         Func<Claim[]>? contradicts, Func<Claim[]>? supports, Func<Claim[]>? supportedBy)
-        : this(id, name, aliases, note, statement, new ClaimDetails(Ref<Actor>.Of(claimant), RefList<Entity>.Of(about), date, status,
-            quantity, citations ?? Array.Empty<Citation>(), RefList<Claim>.Of(contradicts), RefList<Claim>.Of(supports), RefList<Claim>.Of(supportedBy)))
+        : this(id, name, aliases, note, statement, new ClaimDetails(Ref<Actor>.Of(claimant, nameof(claimant)), RefList<Entity>.Of(about), date, status,
+            quantity, FrozenList<Citation>.Copy(citations, nameof(citations)), RefList<Claim>.Of(contradicts), RefList<Claim>.Of(supports), RefList<Claim>.Of(supportedBy)))
     {
     }
 

@@ -22,8 +22,10 @@ public abstract class Entity
     private protected Entity(string id, string name, IReadOnlyList<string> aliases, string? note)
     {
         Id = id ?? throw new ArgumentNullException(nameof(id));
+        if (string.IsNullOrWhiteSpace(id))
+            throw new ArgumentException("An entity's id is not empty.", nameof(id));
         Name = name ?? throw new ArgumentNullException(nameof(name));
-        Aliases = aliases ?? Array.Empty<string>();
+        Aliases = FrozenList<string>.Copy(aliases, nameof(aliases));
         Note = note;
     }
 

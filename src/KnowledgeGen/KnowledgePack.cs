@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using System.Threading;
 
 namespace KnowledgeGen;
@@ -71,6 +72,8 @@ public abstract class KnowledgePack
     /// <summary>The entity with exactly this id; throws when there is none.</summary>
     public Entity Get(string id)
     {
+        if (id is null)
+            throw new ArgumentNullException(nameof(id));
         var entity = Find(id);
         if (entity is null || !string.Equals(entity.Id, id, StringComparison.Ordinal))
             throw new KeyNotFoundException($"The pack '{Name}' has no entity with id '{id}'.");
@@ -83,14 +86,15 @@ public abstract class KnowledgePack
     {
         var index = new Dictionary<string, Entity>(StringComparer.OrdinalIgnoreCase);
         var all = Entities.ToList();
+        // Keys trimmed as Find trims what it is given, so a hand-made alias written with spaces around it is still found.
         foreach (var entity in all)
-            index.TryAdd(entity.Id, entity);
+            index.TryAdd(entity.Id.Trim(), entity);
         foreach (var entity in all)
             if (entity.EntityKind != EntityKind.Claim)
-                index.TryAdd(entity.Name, entity);
+                index.TryAdd(entity.Name.Trim(), entity);
         foreach (var entity in all)
             foreach (var alias in entity.Aliases)
-                index.TryAdd(alias, entity);
+                index.TryAdd(alias.Trim(), entity);
         Volatile.Write(ref _byName, index);
         return index;
     }
@@ -116,7 +120,12 @@ public sealed class KnowledgePackAttribute : Attribute
     /// <summary>Loads the pack instance behind <paramref name="packType"/>.</summary>
     public static KnowledgePack Load(Type packType)
     {
-        var property = packType.GetProperty("Instance") ?? throw new ArgumentException($"{packType} has no Instance property.", nameof(packType));
+        if (packType is null)
+            throw new ArgumentNullException(nameof(packType));
+        var property = packType.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static)
+            ?? throw new ArgumentException($"{packType} has no public static Instance property.", nameof(packType));
+        if (!typeof(KnowledgePack).IsAssignableFrom(property.PropertyType))
+            throw new ArgumentException($"{packType}.Instance is a {property.PropertyType}, not a KnowledgePack.", nameof(packType));
         return (KnowledgePack)(property.GetValue(null) ?? throw new InvalidOperationException($"{packType}.Instance is null."));
     }
 }

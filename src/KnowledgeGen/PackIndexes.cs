@@ -12,7 +12,7 @@ public sealed class IndexEntry<TKey> where TKey : Entity
     public IndexEntry(TKey key, IReadOnlyList<Claim> claims)
     {
         Key = key ?? throw new ArgumentNullException(nameof(key));
-        Claims = claims ?? Array.Empty<Claim>();
+        Claims = FrozenList<Claim>.Copy(claims, nameof(claims));
     }
 
     /// <summary>The entity the claims are filed under.</summary>
@@ -41,7 +41,7 @@ public sealed class Corroboration
         Claim = claim ?? throw new ArgumentNullException(nameof(claim));
         Citations = citations;
         Reports = reports;
-        Origins = origins ?? Array.Empty<Source>();
+        Origins = FrozenList<Source>.Copy(origins, nameof(origins));
     }
 
     /// <summary>The claim.</summary>
@@ -93,13 +93,13 @@ public sealed class PackIndexes
         IReadOnlyList<Claim> timeline,
         IReadOnlyList<Corroboration> corroborations)
     {
-        _byClaimant = byClaimant ?? Array.Empty<IndexEntry<Actor>>();
-        _bySubject = bySubject ?? Array.Empty<IndexEntry<Entity>>();
-        _bySource = bySource ?? Array.Empty<IndexEntry<Source>>();
-        Contradictions = contradictions ?? Array.Empty<ClaimPair>();
-        Supports = supports ?? Array.Empty<SupportEdge>();
-        Timeline = timeline ?? Array.Empty<Claim>();
-        _corroborations = corroborations ?? Array.Empty<Corroboration>();
+        _byClaimant = FrozenList<IndexEntry<Actor>>.Copy(byClaimant, nameof(byClaimant));
+        _bySubject = FrozenList<IndexEntry<Entity>>.Copy(bySubject, nameof(bySubject));
+        _bySource = FrozenList<IndexEntry<Source>>.Copy(bySource, nameof(bySource));
+        Contradictions = FrozenList<ClaimPair>.Copy(contradictions, nameof(contradictions));
+        Supports = FrozenList<SupportEdge>.Copy(supports, nameof(supports));
+        Timeline = FrozenList<Claim>.Copy(timeline, nameof(timeline));
+        _corroborations = FrozenList<Corroboration>.Copy(corroborations, nameof(corroborations));
     }
 
     /// <summary>Every contradiction once, as a pair; ordered by the pack's order of the first claim, then of the second.</summary>
@@ -125,13 +125,13 @@ public sealed class PackIndexes
     public IReadOnlyList<IndexEntry<Source>> CitingSources => _bySource;
 
     /// <summary>The claims <paramref name="claimant"/> made, in the pack's order.</summary>
-    public IReadOnlyList<Claim> ClaimsBy(Actor claimant) => Find(Get().ByClaimant, claimant);
+    public IReadOnlyList<Claim> ClaimsBy(Actor claimant) => Find(Get().ByClaimant, claimant, nameof(claimant));
 
     /// <summary>The claims about <paramref name="subject"/> (an actor or a place), in the pack's order.</summary>
-    public IReadOnlyList<Claim> ClaimsAbout(Entity subject) => Find(Get().BySubject, subject);
+    public IReadOnlyList<Claim> ClaimsAbout(Entity subject) => Find(Get().BySubject, subject, nameof(subject));
 
     /// <summary>The claims with a citation whose document or relayed channel (<c>via</c>) is <paramref name="source"/>.</summary>
-    public IReadOnlyList<Claim> ClaimsCiting(Source source) => Find(Get().BySource, source);
+    public IReadOnlyList<Claim> ClaimsCiting(Source source) => Find(Get().BySource, source, nameof(source));
 
     /// <summary>How many reports and independent origins carry <paramref name="claim"/>.</summary>
     public Corroboration Corroboration(Claim claim)
@@ -152,7 +152,7 @@ public sealed class PackIndexes
         var claims = pack.Claims;
         var order = new Dictionary<Claim, int>();
         for (var i = 0; i < claims.Count; i++)
-            order[claims[i]] = i;
+            order.TryAdd(claims[i], i); // a claim listed twice stands where it is first
         int Order(Claim c) => order.TryGetValue(c, out var i) ? i : int.MaxValue;
 
         var byClaimant = pack.Actors
@@ -164,12 +164,14 @@ public sealed class PackIndexes
         var bySource = pack.Sources
             .Select(s => new IndexEntry<Source>(s, claims.Where(c => c.Citations.Any(ci => ReferenceEquals(ci.Source, s) || ReferenceEquals(ci.Via, s))).ToArray()))
             .Where(e => e.Claims.Count > 0).ToArray();
+        // A relation counts whichever side declares it, as the generator links it: a hand-made claim may name the other
+        // only on one side (B contradicts A, A names nothing; or A lists B among its SupportedBy).
         var contradictions = claims
-            .SelectMany(c => c.Contradicts.Where(o => Order(c) < Order(o)).Select(o => new ClaimPair(c, o)))
-            .OrderBy(p => Order(p.First)).ThenBy(p => Order(p.Second)).ToArray();
+            .SelectMany(c => c.Contradicts.Where(o => o != c).Select(o => Order(c) < Order(o) ? new ClaimPair(c, o) : new ClaimPair(o, c)))
+            .Distinct().OrderBy(p => Order(p.First)).ThenBy(p => Order(p.Second)).ToArray();
         var supports = claims
-            .SelectMany(c => c.Supports.Select(o => new SupportEdge(c, o)))
-            .OrderBy(p => Order(p.Supporter)).ThenBy(p => Order(p.Supported)).Distinct().ToArray();
+            .SelectMany(c => c.Supports.Select(o => new SupportEdge(c, o)).Concat(c.SupportedBy.Select(o => new SupportEdge(o, c))))
+            .Distinct().OrderBy(p => Order(p.Supporter)).ThenBy(p => Order(p.Supported)).ToArray();
         var timeline = claims.Where(c => c.Date is not null).OrderBy(c => c.Date!.Value).ThenBy(Order).ToArray();
         var corroborations = claims.Select(c => new Corroboration(c, c.Citations.Count,
             c.Citations.Select(ci => ci.Source).Distinct().Count(),
@@ -177,10 +179,10 @@ public sealed class PackIndexes
         return new PackIndexes(byClaimant, bySubject, bySource, contradictions, supports, timeline, corroborations);
     }
 
-    private static IReadOnlyList<Claim> Find<TKey>(Dictionary<TKey, IReadOnlyList<Claim>> map, TKey key) where TKey : Entity
+    private static IReadOnlyList<Claim> Find<TKey>(Dictionary<TKey, IReadOnlyList<Claim>> map, TKey key, string parameter) where TKey : Entity
     {
         if (key is null)
-            throw new ArgumentNullException(nameof(key));
+            throw new ArgumentNullException(parameter);
         return map.TryGetValue(key, out var claims) ? claims : Array.Empty<Claim>();
     }
 
@@ -196,10 +198,21 @@ public sealed class PackIndexes
 
         public Lookups(PackIndexes indexes)
         {
-            ByClaimant = indexes._byClaimant.ToDictionary(e => e.Key, e => e.Claims);
-            BySubject = indexes._bySubject.ToDictionary(e => e.Key, e => e.Claims);
-            BySource = indexes._bySource.ToDictionary(e => e.Key, e => e.Claims);
-            Corroboration = indexes._corroborations.ToDictionary(c => c.Claim, c => c);
+            ByClaimant = FirstOfEach(indexes._byClaimant, e => e.Key, e => e.Claims);
+            BySubject = FirstOfEach(indexes._bySubject, e => e.Key, e => e.Claims);
+            BySource = FirstOfEach(indexes._bySource, e => e.Key, e => e.Claims);
+            Corroboration = FirstOfEach(indexes._corroborations, c => c.Claim, c => c);
+        }
+
+        // A key listed twice (a hand-made pack's claim listed twice) keeps its first entry, rather than failing the first
+        // lookup long after the indexes were made.
+        private static Dictionary<TKey, TValue> FirstOfEach<TItem, TKey, TValue>(IReadOnlyList<TItem> items, Func<TItem, TKey> key, Func<TItem, TValue> value)
+            where TKey : notnull
+        {
+            var map = new Dictionary<TKey, TValue>(items.Count);
+            foreach (var item in items)
+                map.TryAdd(key(item), value(item));
+            return map;
         }
     }
 }

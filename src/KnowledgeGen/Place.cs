@@ -59,10 +59,15 @@ public sealed class Place : Entity
     /// <summary>The place this one lies in, if known.</summary>
     public Place? In => _in?.Value;
 
-    /// <summary>This place and every place it lies in, innermost first.</summary>
+    /// <summary>Every place this one lies in, innermost first (not this place itself).</summary>
+    /// <remarks>
+    /// A generated pack has no cycle of containment (the generator refuses one, KG0018); for a hand-made pack that has one,
+    /// the walk stops before a place comes round again.
+    /// </remarks>
     public IEnumerable<Place> Containers()
     {
-        for (var place = In; place is not null; place = place.In)
+        var seen = new HashSet<Place> { this };
+        for (var place = In; place is not null && seen.Add(place); place = place.In)
             yield return place;
     }
 }

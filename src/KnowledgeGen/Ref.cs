@@ -40,7 +40,8 @@ internal abstract class Ref<T> where T : class
     {
     }
 
-    public static Ref<T> Of(Func<T> resolve) => new Delegated(resolve ?? throw new ArgumentNullException(nameof(resolve)));
+    /// <summary>A reference resolved by <paramref name="resolve"/>; a missing one is refused, naming the constructor's <paramref name="parameter"/>.</summary>
+    public static Ref<T> Of(Func<T> resolve, string parameter) => new Delegated(resolve ?? throw new ArgumentNullException(parameter));
 
     public static Ref<T>? Optional(Func<T>? resolve) => resolve is null ? null : new Delegated(resolve);
 
@@ -74,7 +75,7 @@ internal abstract class RefList<T> where T : class
             var items = Resolve();
             if (items is null && Volatile.Read(ref _value) is { } published)
                 return published;
-            IReadOnlyList<T> list = items is null || items.Length == 0 ? Array.Empty<T>() : Array.AsReadOnly(items);
+            var list = items is null ? Array.Empty<T>() : FrozenList<T>.Own(items);
             value = Interlocked.CompareExchange(ref _value, list, null) ?? list;
             Resolved();
             return value;
@@ -96,7 +97,8 @@ internal abstract class RefList<T> where T : class
 
         public Delegated(Func<T[]>? resolve) => _resolve = resolve;
 
-        protected override T[]? Resolve() => Volatile.Read(ref _resolve)?.Invoke();
+        // A copy: the array is the caller's, who may keep it and write to it.
+        protected override T[]? Resolve() => Volatile.Read(ref _resolve)?.Invoke() is { } items ? (T[])items.Clone() : null;
 
         protected override void Resolved() => _resolve = null;
     }

@@ -19,6 +19,23 @@ public enum DatePrecision
 /// <summary>A calendar date with the precision the documents support.</summary>
 public readonly record struct FactDate(DateOnly Date, DatePrecision Precision) : IComparable<FactDate>
 {
+    /// <summary>How precisely the date is known; a month's date is its first day, a year's its January 1st.</summary>
+    public DatePrecision Precision { get; init; } = Checked(Date, Precision);
+
+    // A precision the enum does not name would print and sort as a day; a month dated on its 15th would print as the month
+    // yet neither equal nor sort with it. Both are refused where the date is made.
+    private static DatePrecision Checked(DateOnly date, DatePrecision precision) => precision switch
+    {
+        DatePrecision.Day or DatePrecision.Approximate => precision,
+        DatePrecision.Month when date.Day == 1 => precision,
+        DatePrecision.Year when date.Day == 1 && date.Month == 1 => precision,
+        DatePrecision.Month => throw new ArgumentException(
+            $"A date known to the month is the first of its month ({date.Year:D4}-{date.Month:D2}-01), not {date:yyyy-MM-dd}.", nameof(Date)),
+        DatePrecision.Year => throw new ArgumentException(
+            $"A date known to the year is its January 1st ({date.Year:D4}-01-01), not {date:yyyy-MM-dd}.", nameof(Date)),
+        _ => throw new ArgumentOutOfRangeException(nameof(Precision), precision, "Not a DatePrecision: Day, Month, Year or Approximate."),
+    };
+
     /// <summary>Orders by date, then from the most precise to the least.</summary>
     public int CompareTo(FactDate other)
     {
@@ -39,6 +56,13 @@ public readonly record struct FactDate(DateOnly Date, DatePrecision Precision) :
 /// <summary>A typed amount: one value, or a range from <see cref="Min"/> to <see cref="Max"/>, in a unit.</summary>
 public readonly record struct Quantity(decimal Min, decimal Max, string Unit, bool Approximate = false)
 {
+    /// <summary>The upper bound; <see cref="Min"/> for a single value. Never below <see cref="Min"/>.</summary>
+    public decimal Max { get; init; } = Max >= Min ? Max
+        : throw new ArgumentOutOfRangeException(nameof(Max), Max, $"A range runs from its lower bound up: {Max} is below {Min}.");
+
+    /// <summary>The unit, as the documents give it (<c>fighters killed</c>); empty for a bare number.</summary>
+    public string Unit { get; init; } = Unit ?? throw new ArgumentNullException(nameof(Unit));
+
     /// <summary>True when the documents give a range ("seven or eight") rather than one number.</summary>
     public bool IsRange => Min != Max;
 
@@ -51,6 +75,6 @@ public readonly record struct Quantity(decimal Min, decimal Max, string Unit, bo
         var amount = IsRange
             ? Min.ToString(CultureInfo.InvariantCulture) + "–" + Max.ToString(CultureInfo.InvariantCulture)
             : Min.ToString(CultureInfo.InvariantCulture);
-        return (Approximate ? "about " : "") + amount + (Unit.Length > 0 ? " " + Unit : "");
+        return (Approximate ? "about " : "") + amount + (string.IsNullOrEmpty(Unit) ? "" : " " + Unit); // default(Quantity) has no unit
     }
 }

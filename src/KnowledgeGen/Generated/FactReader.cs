@@ -102,7 +102,7 @@ internal ref struct FactReader
         var texts = new string[count];
         for (var i = 0; i < count; i++)
             texts[i] = Text();
-        return texts;
+        return FrozenList<string>.Own(texts);
     }
 
     /// <summary>An enum's value, written as its number; <paramref name="count"/> is how many values the enum has.</summary>
@@ -310,7 +310,7 @@ internal static class FactDecoder
         var roles = count == 0 ? Array.Empty<Role>() : new Role[count];
         for (var i = 0; i < count; i++)
             roles[i] = new Role(r.Text(), r.Ref<Entity>(), r.Bool(), r.OptionalText());
-        return new Actor(id, name, aliases, note, kind, anonymous, description, roles);
+        return new Actor(id, name, aliases, note, kind, anonymous, description, FrozenList<Role>.Own(roles));
     }
 
     public static Place Place(ref FactReader r) =>
@@ -343,7 +343,7 @@ internal static class FactDecoder
             var source = r.Ref<Source>() ?? throw new InvalidOperationException("A generated citation has no source.");
             citations[i] = new Citation(source, r.Text(), r.Ref<Source>());
         }
-        return new ClaimDetails(claimant, about, date, status, quantity, citations, r.Refs<Claim>(), r.Refs<Claim>(), r.Refs<Claim>());
+        return new ClaimDetails(claimant, about, date, status, quantity, FrozenList<Citation>.Own(citations), r.Refs<Claim>(), r.Refs<Claim>(), r.Refs<Claim>());
     }
 
     // One file's part of the indexes: by claimant, subject and source (each a count, then key and claims),
@@ -360,7 +360,7 @@ internal static class FactDecoder
             into.Supports.Add(new SupportEdge(r.Entity<Claim>(), r.Entity<Claim>()));
         into.AddTimeline(r.Entities<Claim>());
         for (var i = r.Int(); i > 0; i--)
-            into.Corroborations.Add(new Corroboration(r.Entity<Claim>(), r.Int(), r.Int(), r.Entities<Source>()));
+            into.Corroborations.Add(new Corroboration(r.Entity<Claim>(), r.Int(), r.Int(), FrozenList<Source>.Own(r.Entities<Source>())));
     }
 
     private static void Groups<TKey>(ref FactReader r, FactIndexJoin.Groups<TKey> into) where TKey : Entity

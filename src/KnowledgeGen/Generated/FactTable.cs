@@ -206,8 +206,10 @@ internal sealed class FactIndexJoin
 
     // The timeline by date; OrderBy is a stable sort, so equal dates keep the order the parts gave (the pack's order).
     public PackIndexes Indexes() =>
-        new(ByClaimant.Entries(), BySubject.Entries(), BySource.Entries(), Contradictions.ToArray(), Supports.ToArray(),
-            _timeline.OrderBy(c => c.Date!.Value).ToArray(), Corroborations.ToArray());
+        new(FrozenList<IndexEntry<Actor>>.Own(ByClaimant.Entries()), FrozenList<IndexEntry<Entity>>.Own(BySubject.Entries()),
+            FrozenList<IndexEntry<Source>>.Own(BySource.Entries()), FrozenList<ClaimPair>.Own(Contradictions.ToArray()),
+            FrozenList<SupportEdge>.Own(Supports.ToArray()), FrozenList<Claim>.Own(_timeline.OrderBy(c => c.Date!.Value).ToArray()),
+            FrozenList<Corroboration>.Own(Corroborations.ToArray()));
 
     /// <summary>The claims filed under each key, joined from the parts; keys in the pack's order.</summary>
     public sealed class Groups<TKey> where TKey : Entity
@@ -230,7 +232,7 @@ internal sealed class FactIndexJoin
             for (var i = 0; i < orders.Length; i++)
             {
                 var group = _groups[orders[i]];
-                entries[i] = new IndexEntry<TKey>(group.Key, group.Claims.ToArray());
+                entries[i] = new IndexEntry<TKey>(group.Key, FrozenList<Claim>.Own(group.Claims.ToArray()));
             }
             return entries;
         }

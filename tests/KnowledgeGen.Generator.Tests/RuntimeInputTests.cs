@@ -1,0 +1,170 @@
+using KnowledgeGen.Testing;
+using Xunit;
+
+namespace KnowledgeGen.Generator.Tests;
+
+/// <summary>
+/// The runtime model under bad or careless input: a pack's lists cannot be changed by any reader, a hand-made entity
+/// keeps no list its caller can still change, wrong values are refused where they are made with the parameter named,
+/// and hand-made packs index as generated ones do.
+/// </summary>
+public class RuntimeInputTests
+{
+    private static readonly Lazy<KnowledgePack> Starter = new(() => GeneratedApiTests.Load("starter"));
+
+    // A list no reader can write to: not an array it could be cast back to, and read-only through IList<T>.
+    private static void AssertFrozen<T>(IReadOnlyList<T> list, string what)
+    {
+        Assert.False(list is T[] { Length: > 0 }, what + " is an array a caller could write to");
+        if (list is IList<T> { Count: > 0 } writable)
+        {
+            Assert.True(writable.IsReadOnly, what);
+            Assert.Throws<NotSupportedException>(() => writable[0] = writable[0]);
+        }
+    }
+
+    [Fact]
+    public void No_list_of_a_generated_pack_can_be_written_to()
+    {
+        var pack = Starter.Value;
+        var checkedLists = 0;
+        void Check<T>(IReadOnlyList<T> list, string what)
+        {
+            AssertFrozen(list, what);
+            if (list.Count > 0)
+                checkedLists++;
+        }
+        foreach (var entity in pack.Sources.Cast<Entity>().Concat(pack.Actors).Concat(pack.Places).Concat(pack.Claims))
+            Check(entity.Aliases, entity.Id + ".Aliases");
+        foreach (var actor in pack.Actors)
+            Check(actor.Roles, actor.Id + ".Roles");
+        foreach (var claim in pack.Claims)
+        {
+            Check(claim.Citations, claim.Id + ".Citations");
+            Check(claim.About, claim.Id + ".About");
+            Check(pack.Indexes.Corroboration(claim).Origins, claim.Id + " corroboration");
+        }
+        var indexes = pack.Indexes;
+        Check(indexes.Timeline, "Timeline");
+        Check(indexes.Contradictions, "Contradictions");
+        Check(indexes.Supports, "Supports");
+        Check(indexes.Claimants, "Claimants");
+        Check(indexes.Subjects, "Subjects");
+        Check(indexes.CitingSources, "CitingSources");
+        foreach (var entry in indexes.Claimants)
+            Check(entry.Claims, entry.Key.Id + " claims");
+        // Every kind of list above holds something in the starter pack, so none was skipped for being empty.
+        Assert.True(checkedLists > 20, $"only {checkedLists} non-empty lists");
+    }
+
+    [Fact]
+    public void A_hand_made_entity_keeps_a_copy_of_the_lists_it_was_given()
+    {
+        var aliases = new List<string> { "Ahmad" };
+        var place = new Place("p", "P", Array.Empty<string>(), null, PlaceKind.Valley, null);
+        var roles = new List<Role> { new("leader", () => place, false) };
+        var actor = new Actor("a", "A", aliases, null, ActorKind.Person, false, null, roles);
+        var source = new Source("s", "S", null!, null, SourceKind.NewsReport, null, null, null, null, null, null, null, null);
+        var citations = new List<Citation> { new(() => source, "q") };
+        var subjects = new Entity[] { place };
+        var claim = new Claim("c", "C", null!, null, "C", () => actor, () => subjects, null, ClaimStatus.Reported, null, citations, null, null, null);
+
+        aliases[0] = "changed";
+        roles.Clear();
+        citations.Clear();
+        Assert.Equal(new[] { place }, claim.About);
+        subjects[0] = actor; // the caller's array, after the list was first read
+
+        Assert.Equal(new[] { "Ahmad" }, actor.Aliases);
+        Assert.Single(actor.Roles);
+        Assert.Single(claim.Citations);
+        Assert.Same(place, Assert.Single(claim.About));
+        AssertFrozen(actor.Aliases, "Aliases");
+        AssertFrozen(claim.About, "About");
+    }
+
+    [Fact]
+    public void Wrong_values_are_refused_where_they_are_made_naming_the_parameter()
+    {
+        Assert.Equal("aliases", Assert.Throws<ArgumentException>(() => new Place("p", "P", new string[] { null! }, null, PlaceKind.Valley, null)).ParamName);
+        Assert.Equal("id", Assert.Throws<ArgumentException>(() => new Place(" ", "P", null!, null, PlaceKind.Valley, null)).ParamName);
+        Assert.Equal("source", Assert.Throws<ArgumentNullException>(() => new Citation(null!, "q")).ParamName);
+        Assert.Equal("claimant", Assert.Throws<ArgumentNullException>(
+            () => new Claim("c", "C", null!, null, "C", null!, null, null, ClaimStatus.Reported, null, null!, null, null, null)).ParamName);
+
+        var pack = Starter.Value;
+        Assert.Equal("claimant", Assert.Throws<ArgumentNullException>(() => pack.Indexes.ClaimsBy(null!)).ParamName);
+        Assert.Equal("subject", Assert.Throws<ArgumentNullException>(() => pack.Indexes.ClaimsAbout(null!)).ParamName);
+        Assert.Equal("source", Assert.Throws<ArgumentNullException>(() => pack.Indexes.ClaimsCiting(null!)).ParamName);
+        Assert.Equal("id", Assert.Throws<ArgumentNullException>(() => pack.Get(null!)).ParamName);
+        Assert.Equal("packType", Assert.Throws<ArgumentNullException>(() => KnowledgePackAttribute.Load(null!)).ParamName);
+        Assert.Equal("packType", Assert.Throws<ArgumentException>(() => KnowledgePackAttribute.Load(typeof(string))).ParamName);
+    }
+
+    [Fact]
+    public void A_quantity_runs_upward_and_has_a_unit()
+    {
+        Assert.Equal("0", default(Quantity).ToString());
+        Assert.Equal("7–8 days", new Quantity(7, 8, "days").ToString());
+        Assert.Equal("Max", Assert.Throws<ArgumentOutOfRangeException>(() => new Quantity(8, 7, "fighters")).ParamName);
+        Assert.Equal("Unit", Assert.Throws<ArgumentNullException>(() => new Quantity(1, 1, null!)).ParamName);
+    }
+
+    [Fact]
+    public void A_date_has_a_named_precision_and_a_month_or_year_starts_its_period()
+    {
+        Assert.Equal("2021-09", new FactDate(new DateOnly(2021, 9, 1), DatePrecision.Month).ToString());
+        Assert.Equal("2021", new FactDate(new DateOnly(2021, 1, 1), DatePrecision.Year).ToString());
+        Assert.Equal("~2021-09-15", new FactDate(new DateOnly(2021, 9, 15), DatePrecision.Approximate).ToString());
+        Assert.Equal("Date", Assert.Throws<ArgumentException>(() => new FactDate(new DateOnly(2021, 9, 15), DatePrecision.Month)).ParamName);
+        Assert.Equal("Date", Assert.Throws<ArgumentException>(() => new FactDate(new DateOnly(2021, 6, 1), DatePrecision.Year)).ParamName);
+        Assert.Equal("Precision", Assert.Throws<ArgumentOutOfRangeException>(() => new FactDate(new DateOnly(2021, 9, 1), (DatePrecision)7)).ParamName);
+    }
+
+    [Fact]
+    public void Containers_are_the_places_around_a_place_and_end_on_a_cycle()
+    {
+        Place? second = null;
+        var first = new Place("first", "First", null!, null, PlaceKind.Valley, () => second!);
+        second = new Place("second", "Second", null!, null, PlaceKind.Province, () => first);
+        var inner = new Place("inner", "Inner", null!, null, PlaceKind.Village, () => first);
+
+        Assert.Equal(new[] { first, second }, inner.Containers());
+        Assert.Equal(new[] { second }, first.Containers());
+    }
+
+    [Fact]
+    public void Indexes_of_a_hand_made_pack_count_a_relation_either_side_declares_and_a_claim_listed_twice_once()
+    {
+        var actor = new Actor("a", "A", new[] { "  Padded  " }, null, ActorKind.Person, false, null, null!);
+        Claim? b = null;
+        Claim? c = null;
+        var a = new Claim("claim-a", "A", null!, null, "A", () => actor, null, null, ClaimStatus.Reported, null, null!,
+            null, null, () => new[] { c! }); // only a says c supports it
+        b = new Claim("claim-b", "B", null!, null, "B", () => actor, null, null, ClaimStatus.Reported, null, null!,
+            () => new[] { a }, null, null); // only b says it contradicts a
+        c = new Claim("claim-c", "C", null!, null, "C", () => actor, null, null, ClaimStatus.Reported, null, null!, null, null, null);
+        var pack = new Pack(new[] { actor }, new[] { a, b, c, a });
+
+        var indexes = PackIndexes.Compute(pack);
+
+        Assert.Equal(new[] { new ClaimPair(a, b) }, indexes.Contradictions);
+        Assert.Equal(new[] { new SupportEdge(c, a) }, indexes.Supports);
+        Assert.Equal(new[] { a, b, c, a }, indexes.ClaimsBy(actor));
+        Assert.Same(a, indexes.Corroboration(a).Claim);
+        Assert.Same(actor, pack.Find("Padded"));
+    }
+
+    private sealed class Pack(IReadOnlyList<Actor> actors, IReadOnlyList<Claim> claims) : KnowledgePack
+    {
+        public override string Name => "Hand";
+        public override string Namespace => "Hand";
+        public override string Title => "Hand";
+        public override string Version => "1";
+        public override string? Description => null;
+        public override IReadOnlyList<Source> Sources => Array.Empty<Source>();
+        public override IReadOnlyList<Actor> Actors => actors;
+        public override IReadOnlyList<Place> Places => Array.Empty<Place>();
+        public override IReadOnlyList<Claim> Claims => claims;
+    }
+}
