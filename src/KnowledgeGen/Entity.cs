@@ -44,13 +44,14 @@ public abstract class Entity
     /// <summary>Which of the four kinds this entity is.</summary>
     public abstract EntityKind EntityKind { get; }
 
-    /// <summary>True when <paramref name="text"/> is this entity's id, name or one of its aliases (case-insensitive).</summary>
+    /// <summary>True when <paramref name="text"/> is this entity's id, name or one of its aliases, ignoring case and the white space around it as <see cref="KnowledgePack.Find(string)"/> does.</summary>
     public bool IsKnownAs(string text)
     {
-        if (string.Equals(Id, text, StringComparison.OrdinalIgnoreCase) || string.Equals(Name, text, StringComparison.OrdinalIgnoreCase))
+        text = text?.Trim()!;
+        if (string.Equals(Id.Trim(), text, StringComparison.OrdinalIgnoreCase) || string.Equals(Name.Trim(), text, StringComparison.OrdinalIgnoreCase))
             return true;
         foreach (var alias in Aliases)
-            if (string.Equals(alias, text, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(alias.Trim(), text, StringComparison.OrdinalIgnoreCase))
                 return true;
         return false;
     }

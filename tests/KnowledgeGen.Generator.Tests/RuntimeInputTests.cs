@@ -153,6 +153,8 @@ public class RuntimeInputTests
         Assert.Equal(new[] { a, b, c, a }, indexes.ClaimsBy(actor));
         Assert.Same(a, indexes.Corroboration(a).Claim);
         Assert.Same(actor, pack.Find("Padded"));
+        Assert.True(actor.IsKnownAs(" padded\t"));
+        Assert.False(actor.IsKnownAs("pad"));
     }
 
     private sealed class Pack(IReadOnlyList<Actor> actors, IReadOnlyList<Claim> claims) : KnowledgePack
