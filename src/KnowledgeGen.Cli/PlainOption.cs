@@ -1,4 +1,6 @@
+using System;
 using System.CommandLine;
+using System.IO;
 
 namespace KnowledgeGen.Cli;
 
@@ -16,4 +18,8 @@ public static class PlainOption
     {
         Description = "Write plain text instead of tables, even in a terminal (plain is the default when the output is redirected).",
     };
+
+    /// <summary>True when a command should write plain text: the option is given, or the output is not a terminal.</summary>
+    public static bool IsPlain(ParseResult result, Option<bool> plain, TextWriter output) =>
+        result.GetValue(plain) || !ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected;
 }

@@ -1,4 +1,3 @@
-using System;
 using System.CommandLine;
 using System.IO;
 using Spectre.Console;
@@ -27,7 +26,7 @@ public static class BriefingCommand
     public static void SetAction(Command command, Option<string?> pack, Option<bool> plain) =>
         command.SetAction(result => PackAction.Run(result, pack, (knowledge, output) =>
         {
-            Render(BriefingReport.Build(knowledge), output, result.GetValue(plain) || !IsTerminal(output));
+            Render(BriefingReport.Build(knowledge), output, PlainOption.IsPlain(result, plain, output));
             return 0;
         }));
 
@@ -42,7 +41,4 @@ public static class BriefingCommand
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         BriefingTables.Render(report, console);
     }
-
-    private static bool IsTerminal(TextWriter output) =>
-        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
 }

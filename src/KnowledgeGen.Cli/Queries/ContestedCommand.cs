@@ -13,7 +13,7 @@ public static class ContestedCommand
         var command = new Command("contested", "Print every contradiction in the pack with both sides: statement, claimant, date, status, sources and corroboration.") { pack, plain };
         command.SetAction(result => PackAction.Run(result, pack, (knowledge, output) =>
         {
-            if (TextOrTable.IsPlain(result, plain, output))
+            if (PlainOption.IsPlain(result, plain, output))
             {
                 WriteText(knowledge, output);
                 return 0;

@@ -1,5 +1,4 @@
 using System;
-using System.CommandLine;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -7,13 +6,9 @@ using Spectre.Console;
 
 namespace KnowledgeGen.Cli.Queries;
 
-/// <summary>Plain text when the output is redirected or <c>--plain</c> is given; tables in a terminal.</summary>
+/// <summary>What the query commands share to write tables in a terminal (<see cref="PlainOption.IsPlain"/> says when) and their plain text.</summary>
 public static class TextOrTable
 {
-    /// <summary>True when the command should write plain text.</summary>
-    public static bool IsPlain(ParseResult result, Option<bool> plain, TextWriter output) =>
-        result.GetValue(plain) || !ReferenceEquals(output, System.Console.Out) || System.Console.IsOutputRedirected;
-
     /// <summary>A console that writes to <paramref name="output"/>.</summary>
     public static IAnsiConsole Terminal(TextWriter output) =>
         AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });

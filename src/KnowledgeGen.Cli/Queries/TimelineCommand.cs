@@ -15,7 +15,7 @@ public static class TimelineCommand
         { pack, plain };
         command.SetAction(result => PackAction.Run(result, pack, (knowledge, output) =>
         {
-            if (TextOrTable.IsPlain(result, plain, output))
+            if (PlainOption.IsPlain(result, plain, output))
                 WriteText(knowledge, output);
             else
                 TextOrTable.Terminal(output).Write(TextOrTable.Table(Title(knowledge), new[] { "Date", "Precision", "Claimant", "Claim", "Status" },

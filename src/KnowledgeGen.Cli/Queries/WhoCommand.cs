@@ -41,7 +41,7 @@ public static class WhoCommand
                     error.WriteLine("Nearest names: " + string.Join(", ", nearest));
                 return NotFound;
             }
-            if (TextOrTable.IsPlain(result, plain, output))
+            if (PlainOption.IsPlain(result, plain, output))
                 WriteText(knowledge, entity, output);
             else
                 WriteTables(knowledge, entity, TextOrTable.Terminal(output));

@@ -7,24 +7,22 @@ namespace KnowledgeGen.Cli.Validate;
 
 /// <summary>
 /// The files under a folder (a pack's <c>*.kg.yaml</c>, or the documents its quotes are checked against), searched
-/// recursively. A link to a folder is followed, as a build's
-/// wildcard follows it, except one that leads back to a folder being searched (a link to the pack's own folder or to one
-/// above it): following it would read the same files again and again, tens of levels deep, until the path grew too long.
+/// recursively. A link to a folder is followed, as a build's wildcard follows it, except one that leads back to a folder
+/// being searched (a link to the pack's own folder or to one above it): following it would read the same files again
+/// and again, tens of levels deep, until the path grew too long.
 /// </summary>
 public static class PackFolder
 {
     /// <summary>A link to a folder that was not followed, and the folder it leads back to.</summary>
     public sealed record SkippedLink(string Path, string LeadsTo);
 
-    /// <summary>The files matching <paramref name="pattern"/> under <paramref name="folder"/> in ordinal order of their paths, and the links left out.</summary>
-    public static IReadOnlyList<string> Files(string folder, string pattern, out IReadOnlyList<SkippedLink> skipped)
+    /// <summary>The files matching <paramref name="pattern"/> under <paramref name="folder"/> in ordinal order of their paths; the links left out are added to <paramref name="skipped"/>.</summary>
+    public static IReadOnlyList<string> Files(string folder, string pattern, List<SkippedLink> skipped)
     {
         var files = new List<string>();
-        var left = new List<SkippedLink>();
         var searching = new List<(string Real, string Written)> { (RealPath(folder), folder) };
-        Search(folder, pattern, searching, files, left);
+        Search(folder, pattern, searching, files, skipped);
         files.Sort(StringComparer.Ordinal);
-        skipped = left;
         return files;
     }
 

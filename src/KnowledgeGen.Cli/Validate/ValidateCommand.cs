@@ -88,15 +88,15 @@ public static class ValidateCommand
     public static IReadOnlyList<DiagnosticInfo> Check(string folder, string? documentsFolder, out int fileCount, out PackModel model,
         out IReadOnlyList<PackFolder.SkippedLink> skipped)
     {
-        var files = PackFolder.Files(folder, "*" + KnowledgeGenerator.FileSuffix, out var skippedInPack).Select(ReadFile).ToList();
+        var skippedLinks = new List<PackFolder.SkippedLink>();
+        skipped = skippedLinks;
+        var files = PackFolder.Files(folder, "*" + KnowledgeGenerator.FileSuffix, skippedLinks).Select(ReadFile).ToList();
         fileCount = files.Count;
-        var skippedInDocuments = (IReadOnlyList<PackFolder.SkippedLink>)Array.Empty<PackFolder.SkippedLink>();
         var documents = documentsFolder is null
             ? Array.Empty<DocumentSpec>()
-            : PackFolder.Files(documentsFolder, "*", out skippedInDocuments)
+            : PackFolder.Files(documentsFolder, "*", skippedLinks)
                 .Select(f => new DocumentSpec(Path.GetFileName(f), QuoteMatching.Normalize(File.ReadAllText(f))))
                 .ToArray();
-        skipped = skippedInPack.Concat(skippedInDocuments).ToList();
         // Documents asked for and none found would check no quote at all, and pass: that is an error of the command line.
         if (documentsFolder is not null && documents.Length == 0)
             throw new IOException($"the folder '{documentsFolder}' given to --documents holds no files, so no quote could be checked.");
