@@ -44,17 +44,30 @@ public abstract class Entity
     /// <summary>Which of the four kinds this entity is.</summary>
     public abstract EntityKind EntityKind { get; }
 
-    /// <summary>True when <paramref name="text"/> is this entity's id, name or one of its aliases, ignoring case and the white space around it as <see cref="KnowledgePack.Find(string)"/> does.</summary>
+    /// <summary>
+    /// True when <paramref name="text"/> finds this entity as <see cref="KnowledgePack.Find(string)"/> would: it is the id,
+    /// the name (not a claim's, which is its whole statement) or one of the aliases, ignoring case and the white space around it.
+    /// </summary>
     public bool IsKnownAs(string text)
     {
-        text = text?.Trim()!;
-        if (string.Equals(Id.Trim(), text, StringComparison.OrdinalIgnoreCase) || string.Equals(Name.Trim(), text, StringComparison.OrdinalIgnoreCase))
+        if (text is null)
+            return false;
+        var key = NameKey(text);
+        if (NameComparer.Equals(NameKey(Id), key) || (IsFoundByName && NameComparer.Equals(NameKey(Name), key)))
             return true;
         foreach (var alias in Aliases)
-            if (string.Equals(alias.Trim(), text, StringComparison.OrdinalIgnoreCase))
+            if (NameComparer.Equals(NameKey(alias), key))
                 return true;
         return false;
     }
+
+    // The one rule of Find and IsKnownAs, so the two cannot drift apart: texts compare ignoring case and the white space
+    // around them, and a claim is not known by its name (its statement).
+    internal static readonly StringComparer NameComparer = StringComparer.OrdinalIgnoreCase;
+
+    internal static string NameKey(string text) => text.Trim();
+
+    internal bool IsFoundByName => EntityKind != EntityKind.Claim;
 
     /// <inheritdoc />
     public override string ToString() => Name;

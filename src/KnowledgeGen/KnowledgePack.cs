@@ -64,7 +64,7 @@ public abstract class KnowledgePack
         if (idOrAlias is null)
             throw new ArgumentNullException(nameof(idOrAlias));
         var index = Volatile.Read(ref _byName) ?? BuildNameIndex();
-        return index.TryGetValue(idOrAlias.Trim(), out var entity) ? entity : null;
+        return index.TryGetValue(Entity.NameKey(idOrAlias), out var entity) ? entity : null;
     }
 
     /// <summary>Finds an entity of type <typeparamref name="T"/> by id, name or alias.</summary>
@@ -85,17 +85,17 @@ public abstract class KnowledgePack
     // alias still finds the entity that bears it as its name.
     private Dictionary<string, Entity> BuildNameIndex()
     {
-        var index = new Dictionary<string, Entity>(StringComparer.OrdinalIgnoreCase);
+        var index = new Dictionary<string, Entity>(Entity.NameComparer);
         var all = Entities.ToList();
-        // Keys trimmed as Find trims what it is given, so a hand-made alias written with spaces around it is still found.
+        // Keys made as Find makes the text it is given, so a hand-made alias written with spaces around it is still found.
         foreach (var entity in all)
-            index.TryAdd(entity.Id.Trim(), entity);
+            index.TryAdd(Entity.NameKey(entity.Id), entity);
         foreach (var entity in all)
-            if (entity.EntityKind != EntityKind.Claim)
-                index.TryAdd(entity.Name.Trim(), entity);
+            if (entity.IsFoundByName)
+                index.TryAdd(Entity.NameKey(entity.Name), entity);
         foreach (var entity in all)
             foreach (var alias in entity.Aliases)
-                index.TryAdd(alias.Trim(), entity);
+                index.TryAdd(Entity.NameKey(alias), entity);
         Volatile.Write(ref _byName, index);
         return index;
     }

@@ -157,6 +157,30 @@ public class RuntimeInputTests
         Assert.False(actor.IsKnownAs("pad"));
     }
 
+    [Fact]
+    public void IsKnownAs_is_true_exactly_for_the_texts_Find_finds_the_entity_by()
+    {
+        var pack = Starter.Value;
+        var texts = 0;
+        foreach (var entity in pack.Entities)
+            foreach (var text in new[] { entity.Id, entity.Name }.Concat(entity.Aliases))
+                foreach (var variant in new[] { text, " " + text.ToUpperInvariant() + "\t" })
+                {
+                    var found = pack.Find(variant);
+                    // Two entities may bear one text; Find gives the first, and each of them is known by it.
+                    Assert.True(found is null || found.IsKnownAs(variant), $"Find('{variant}') gives {found?.Id}, which is not known by it");
+                    Assert.Equal(found is not null, entity.IsKnownAs(variant) || (found is not null && found != entity));
+                    texts++;
+                }
+        Assert.True(texts > 40, "the starter pack has entities with names and aliases");
+
+        // A claim's name is its statement: neither Find nor IsKnownAs knows a claim by it.
+        var claim = pack.Claims.First(c => !c.Aliases.Contains(c.Name));
+        Assert.Null(pack.Find(claim.Name));
+        Assert.False(claim.IsKnownAs(claim.Name));
+        Assert.True(claim.IsKnownAs(claim.Id));
+    }
+
     private sealed class Pack(IReadOnlyList<Actor> actors, IReadOnlyList<Claim> claims) : KnowledgePack
     {
         public override string Name => "Hand";
