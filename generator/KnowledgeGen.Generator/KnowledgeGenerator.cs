@@ -170,8 +170,10 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         try
         {
             var content = text.GetText(cancellationToken);
-            if (content is null)
-                return Failed(text.Path, new System.IO.IOException("the file could not be read"));
+            if (content is null) // the compiler gives no text for a binary file, or one it could not open
+                return new FileSpec(text.Path, null, EquatableArray<SourceSpec>.Empty, EquatableArray<ActorSpec>.Empty, EquatableArray<PlaceSpec>.Empty,
+                    EquatableArray<ClaimSpec>.Empty, new EquatableArray<DiagnosticInfo>(new[] {
+                        DiagnosticInfo.Create(DiagnosticRules.NotText, text.Path, SourceSpan.FileStart, NotText.Unreadable) })) { ReadInPart = true };
             return PackFileReader.Read(text.Path, content.ToString(), cancellationToken);
         }
         catch (OperationCanceledException)
@@ -290,7 +292,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
 
     private static FileSpec Failed(string path, Exception e) =>
         new(path, null, EquatableArray<SourceSpec>.Empty, EquatableArray<ActorSpec>.Empty, EquatableArray<PlaceSpec>.Empty,
-            EquatableArray<ClaimSpec>.Empty, new EquatableArray<DiagnosticInfo>(new[] { Internal(path, e) }));
+            EquatableArray<ClaimSpec>.Empty, new EquatableArray<DiagnosticInfo>(new[] { Internal(path, e) })) { ReadInPart = true };
 
     private static DiagnosticInfo Internal(string path, Exception e) =>
         DiagnosticInfo.Create(DiagnosticRules.InternalError, path, SourceSpan.FileStart, e.GetType().Name, e.Message);

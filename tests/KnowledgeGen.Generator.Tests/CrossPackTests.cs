@@ -60,10 +60,26 @@ public class CrossPackTests
         var run = RunSecond(Facts, inNamespace: "Starter.Facts");
 
         var diagnostics = run.DiagnosticsText();
-        Assert.Contains("pack.kg.yaml(2,3): error KG0009: The pack namespace is 'Starter.Facts', which is not valid; use a namespace of its own: the referenced fact pack 'Starter' uses it", diagnostics);
+        Assert.Contains("pack.kg.yaml(3,14): error KG0009: The pack namespace is 'Starter.Facts', which is not valid; use a namespace of its own: the referenced fact pack 'Starter' uses it", diagnostics);
         Assert.Contains("facts.kg.yaml(8,15): error KG0007: The field 'claimant' of the claim 'dashti-on-the-valley' refers to 'fahim-dashti', but the pack has no entity with that id", diagnostics);
         Assert.DoesNotContain("global::Starter.Facts.Actors.FahimDashti", run.GeneratedText());
         Assert.Empty(run.CompileDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void A_referenced_packs_namespace_given_by_the_build_property_is_KG0009_without_a_location_naming_the_property()
+    {
+        var driver = GeneratorHarness.CreateDriver(new AdditionalText[]
+        {
+            new InMemoryAdditionalText("/second/pack.kg.yaml", Manifest),
+            new InMemoryAdditionalText("/second/facts.kg.yaml", Facts),
+        }, new Dictionary<string, string> { ["build_property.KnowledgeGenNamespace"] = "Starter.Facts" });
+
+        var run = GeneratorHarness.Run(driver, Consumer());
+
+        var clash = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "KG0009");
+        Assert.Equal(Location.None, clash.Location);
+        Assert.StartsWith("The build property KnowledgeGenNamespace is 'Starter.Facts', which is not valid; use a namespace of its own", clash.GetMessage());
     }
 
     [Fact]

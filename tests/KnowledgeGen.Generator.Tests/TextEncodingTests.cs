@@ -7,6 +7,7 @@ namespace KnowledgeGen.Generator.Tests;
 /// <summary>
 /// A byte-order mark, Windows line endings, or both change nothing: the same diagnostics at the same
 /// lines and columns, and the same generated code. (Tab-indented files are a diagnostic case of their own.)
+/// A file that is not UTF-8 text is KG0026, never an internal error or text passed on unseen.
 /// </summary>
 public class TextEncodingTests
 {
@@ -87,5 +88,63 @@ public class TextEncodingTests
 
         Snapshot.Match(DiagnosticReport.Format(run.GeneratorDiagnostics, files), "Diagnostics.bom-crlf");
         GeneratorAssert.Sound(run, files);
+    }
+    private const string Manifest = "pack: { name: P, namespace: P.Facts, title: T, version: 1.0.0 }\n";
+
+    [Fact]
+    public void Bytes_that_were_not_UTF8_are_KG0026_at_the_first_of_them()
+    {
+        // What the compiler hands over for "arrivé" saved as Latin-1: the byte that is not UTF-8 decoded as U+FFFD.
+        var text = "actors:\n  - id: a\n    name: A\n    kind: person\n    description: The ferry arriv\uFFFD late at the caf\uFFFD.\n";
+
+        var run = GeneratorHarness.Run(new[] { ("/p/pack.kg.yaml", Manifest), ("/p/facts.kg.yaml", text) });
+
+        var notText = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("KG0026", notText.Id);
+        Assert.Equal(DiagnosticSeverity.Error, notText.Severity);
+        Assert.Equal(text.IndexOf('\uFFFD'), notText.Location.SourceSpan.Start);
+        Assert.Equal((4, "    description: The ferry arriv".Length), (notText.Location.GetLineSpan().StartLinePosition.Line, notText.Location.GetLineSpan().StartLinePosition.Character));
+        Assert.Contains("U+FFFD", notText.GetMessage());
+        Assert.Contains("saved as UTF-8", notText.GetMessage());
+    }
+
+    [Fact]
+    public void A_NUL_character_is_KG0026_where_it_stands_and_the_rest_of_the_file_is_still_read()
+    {
+        // YamlDotNet takes a NUL for the end of the text: without the check this was "a quoted text is never closed".
+        var text = "actors:\n  - { id: a, name: \"A\0B\", kind: person }\n  - { id: b, name: B, kind: persn }\n";
+
+        var run = GeneratorHarness.Run(new[] { ("/p/pack.kg.yaml", Manifest), ("/p/facts.kg.yaml", text) });
+
+        Assert.Equal(new[] { "KG0026", "KG0009" }, run.GeneratorDiagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.Id));
+        var nul = run.GeneratorDiagnostics.Single(d => d.Id == "KG0026");
+        Assert.Equal(text.IndexOf('\0'), nul.Location.SourceSpan.Start);
+        Assert.Contains("NUL", nul.GetMessage());
+    }
+
+    [Fact]
+    public void A_file_the_compiler_cannot_read_as_text_is_KG0026_not_an_internal_error()
+    {
+        // The compiler gives no text for a binary file (or one it could not open). It holds the manifest here, and the
+        // pack is not told it has none.
+        var driver = GeneratorHarness.CreateDriver(new AdditionalText[]
+        {
+            new UnreadableText("/p/pack.kg.yaml"),
+            new InMemoryAdditionalText("/p/facts.kg.yaml", "actors:\n  - { id: a, name: A, kind: person }\n"),
+        });
+
+        var run = GeneratorHarness.Run(driver, GeneratorHarness.Compilation());
+
+        var notText = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("KG0026", notText.Id);
+        Assert.EndsWith("pack.kg.yaml", notText.Location.GetLineSpan().Path);
+        Assert.Equal("The file could not be read as text (it is binary, or it could not be opened); a pack file is YAML text saved as UTF-8", notText.GetMessage());
+    }
+
+    private sealed class UnreadableText(string path) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText? GetText(CancellationToken cancellationToken = default) => null;
     }
 }

@@ -120,6 +120,9 @@ public static class DiagnosticRules
     public static readonly DiagnosticRule FileGivenTwice = new("KG0025", "File given to the generator twice",
         "The generator is given this file more than once (the path '{0}'); it is read once", Schema, RuleSeverity.Warning);
 
+    public static readonly DiagnosticRule NotText = new("KG0026", "File is not UTF-8 text",
+        "The file {0}; a pack file is YAML text saved as UTF-8", Syntax, RuleSeverity.Error);
+
     public static readonly DiagnosticRule InternalError = new("KG9999", "Internal generator error",
         "KnowledgeGen could not process this input ({0}: {1}); please report it with the file", Internal, RuleSeverity.Error);
 
@@ -128,7 +131,7 @@ public static class DiagnosticRules
         YamlSyntax, WrongNodeKind, UnknownField, MissingField, InvalidId, DuplicateId, UnknownReference,
         WrongReferenceKind, InvalidValue, InvalidDate, InvalidQuantity, DuplicateField, AnchorsNotSupported,
         MissingManifest, DuplicateManifest, NameCollision, SelfLink, ContainmentCycle, AliasCollision,
-        NoKnownLists, TooDeep, QuoteNotFound, DocumentNotFound, InvisibleCharacter, FileGivenTwice, InternalError,
+        NoKnownLists, TooDeep, QuoteNotFound, DocumentNotFound, InvisibleCharacter, FileGivenTwice, NotText, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticRule> s_byId = BuildIndex();

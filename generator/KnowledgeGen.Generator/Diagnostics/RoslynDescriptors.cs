@@ -45,6 +45,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor DocumentNotFound = Create("KG0023", C.Sources, Warning);
     public static readonly DiagnosticDescriptor InvisibleCharacter = Create("KG0024", C.Text, Warning);
     public static readonly DiagnosticDescriptor FileGivenTwice = Create("KG0025", C.Schema, Warning);
+    public static readonly DiagnosticDescriptor NotText = Create("KG0026", C.Syntax, Error);
     public static readonly DiagnosticDescriptor InternalError = Create("KG9999", C.Internal, Error);
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
@@ -74,6 +75,7 @@ internal static class RoslynDescriptors
         DocumentNotFound,
         InvisibleCharacter,
         FileGivenTwice,
+        NotText,
         InternalError,
     };
 

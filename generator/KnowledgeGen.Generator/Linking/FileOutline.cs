@@ -106,7 +106,11 @@ public static class FileOutline
         }
 
         if (file.Manifest is { } manifest)
+        {
             span(manifest.Span);
+            if (manifest.NamespaceSpan is { } ns)
+                span(ns);
+        }
         foreach (var s in file.Sources)
         {
             Header(s.Header);
@@ -169,7 +173,9 @@ public static class FileOutline
 
         return file with
         {
-            Manifest = file.Manifest is { } manifest ? manifest with { Span = span(manifest.Span) } : null,
+            Manifest = file.Manifest is { } manifest
+                ? manifest with { Span = span(manifest.Span), NamespaceSpan = manifest.NamespaceSpan is { } ns ? span(ns) : null }
+                : null,
             Sources = Each(file.Sources, s => s with
             {
                 Header = Header(s.Header, claim: false),

@@ -61,10 +61,12 @@ public static class PackLinker
             written[(int)EntityClass.Claims] += file.Claims.Count;
         }
         var index = new EntityIndex(diagnostics, written);
-        var sources = Register(files, f => f.Sources, s => s.Header, EntityClass.Sources, written, index);
-        var actors = Register(files, f => f.Actors, a => a.Header, EntityClass.Actors, written, index);
-        var places = Register(files, f => f.Places, p => p.Header, EntityClass.Places, written, index);
-        var claims = Register(files, f => f.Claims, c => c.Header, EntityClass.Claims, written, index);
+        var sources = new List<(LinkedEntity Entity, SourceSpec Spec)>(written[(int)EntityClass.Sources]);
+        var actors = new List<(LinkedEntity Entity, ActorSpec Spec)>(written[(int)EntityClass.Actors]);
+        var places = new List<(LinkedEntity Entity, PlaceSpec Spec)>(written[(int)EntityClass.Places]);
+        var claims = new List<(LinkedEntity Entity, ClaimSpec Spec)>(written[(int)EntityClass.Claims]);
+        for (var ordinal = 0; ordinal < files.Count; ordinal++)
+            RegisterAsWritten(files[ordinal], ordinal, index, sources, actors, places, claims);
         index.CheckNames();
         index.CheckAliases();
         index.AddReferencedPacks(referenced, except: info.Namespace);
@@ -138,7 +140,9 @@ public static class PackLinker
         }
 
         var fallbackName = IsUsableNamespace(options.RootNamespace) ? options.RootNamespace!.Replace(".", "") : "KnowledgePack";
-        if (manifest is null && files.Count > 0)
+        // A file that could not be read whole may hold the manifest: its own error says what is wrong, and a warning that no
+        // file has a manifest would send the curator looking for one that is there.
+        if (manifest is null && files.Count > 0 && !files.Any(f => f.ReadInPart))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.MissingManifest, files[0].Path, SourceSpan.FileStart, fallbackName));
 
         var name = manifest?.Name ?? fallbackName;
@@ -152,26 +156,57 @@ public static class PackLinker
                 $"C# identifiers joined by dots, none of them a C# keyword (the pack is generated in '{ns}' until it is fixed)"));
         // A referenced pack in the same namespace: each pack's classes (Actors, Claims …) would hide the other's, so
         // references to that pack would reach this one's classes. Reported here; that pack's entities are not linked.
+        // It is reported where the namespace was given: the build property stands in no file.
         if (referenced?.Entities.FirstOrDefault(e => e.Namespace == ns) is { } other && files.Count > 0)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.InvalidValue, manifestPath ?? files[0].Path, manifest?.Span ?? SourceSpan.FileStart,
-                "The pack namespace", ns, $"a namespace of its own: the referenced fact pack '{other.Pack}' uses it, and two packs' classes in one namespace hide each other"));
+        {
+            var (path, span, what) = IsUsableNamespace(options.NamespaceOverride) ? ("", SourceSpan.FileStart, "The build property KnowledgeGenNamespace")
+                : (manifestPath ?? files[0].Path, manifest?.NamespaceSpan ?? manifest?.Span ?? SourceSpan.FileStart, "The pack namespace");
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.InvalidValue, path, span,
+                what, ns, $"a namespace of its own: the referenced fact pack '{other.Pack}' uses it, and two packs' classes in one namespace hide each other"));
+        }
         return new PackInfo(name, ns, manifest?.Title ?? name, manifest?.Version ?? "0.0.0", manifest?.Description);
     }
 
     private static bool IsUsableNamespace(string? text) =>
         !string.IsNullOrWhiteSpace(text) && Reading.PackFileReader.IsIdentifier(text!, allowDots: true);
 
-    private static List<(LinkedEntity Entity, T Spec)> Register<T>(List<FileSpec> files, Func<FileSpec, EquatableArray<T>> list,
-        Func<T, EntityHeader> header, EntityClass @class, int[] written, EntityIndex index) where T : IEquatable<T>
+    // A file's entities in the order they are written, whatever their kind (a file may put its lists in any order), so that of
+    // two entities with one id the one written first is kept and the other reported, as the index expects. Each list is in
+    // written order already: this merges the four by where each entity starts.
+    private static void RegisterAsWritten(FileSpec file, int ordinal, EntityIndex index, List<(LinkedEntity Entity, SourceSpec Spec)> sources,
+        List<(LinkedEntity Entity, ActorSpec Spec)> actors, List<(LinkedEntity Entity, PlaceSpec Spec)> places, List<(LinkedEntity Entity, ClaimSpec Spec)> claims)
     {
-        var registered = new List<(LinkedEntity, T)>(written[(int)@class]);
-        for (var ordinal = 0; ordinal < files.Count; ordinal++)
-            foreach (var spec in list(files[ordinal]))
+        int s = 0, a = 0, p = 0, c = 0;
+        while (true)
+        {
+            var next = -1;
+            var start = int.MaxValue;
+            Consider(0, s < file.Sources.Count ? file.Sources[s].Header.Span.StartIndex : int.MaxValue);
+            Consider(1, a < file.Actors.Count ? file.Actors[a].Header.Span.StartIndex : int.MaxValue);
+            Consider(2, p < file.Places.Count ? file.Places[p].Header.Span.StartIndex : int.MaxValue);
+            Consider(3, c < file.Claims.Count ? file.Claims[c].Header.Span.StartIndex : int.MaxValue);
+            void Consider(int kind, int at)
             {
-                var entity = index.Register(@class, files[ordinal].Path, ordinal, header(spec));
-                if (entity is not null)
-                    registered.Add((entity, spec));
+                if (at < start)
+                {
+                    next = kind;
+                    start = at;
+                }
             }
-        return registered;
+            switch (next)
+            {
+                case 0: Add(sources, EntityClass.Sources, file.Sources[s], file.Sources[s++].Header); break;
+                case 1: Add(actors, EntityClass.Actors, file.Actors[a], file.Actors[a++].Header); break;
+                case 2: Add(places, EntityClass.Places, file.Places[p], file.Places[p++].Header); break;
+                case 3: Add(claims, EntityClass.Claims, file.Claims[c], file.Claims[c++].Header); break;
+                default: return;
+            }
+        }
+
+        void Add<T>(List<(LinkedEntity Entity, T Spec)> into, EntityClass @class, T spec, EntityHeader header)
+        {
+            if (index.Register(@class, file.Path, ordinal, header) is { } entity)
+                into.Add((entity, spec));
+        }
     }
 }

@@ -13,10 +13,20 @@ public sealed record FileSpec(
     EquatableArray<ActorSpec> Actors,
     EquatableArray<PlaceSpec> Places,
     EquatableArray<ClaimSpec> Claims,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>
+    /// True when an error kept the reader from the whole file (a syntax error, text that is not UTF-8, …): what it holds may
+    /// be more than what was read, a manifest among it.
+    /// </summary>
+    public bool ReadInPart { get; init; }
+}
 
-/// <summary>The pack manifest.</summary>
-public sealed record ManifestSpec(string? Name, string? Namespace, string? Title, string? Version, string? Description, SourceSpan Span);
+/// <summary>The pack manifest. <see cref="NamespaceSpan"/> is the namespace's value, when it is written.</summary>
+public sealed record ManifestSpec(string? Name, string? Namespace, string? Title, string? Version, string? Description, SourceSpan Span)
+{
+    public SourceSpan? NamespaceSpan { get; init; }
+}
 
 /// <summary>
 /// What all four kinds of entity share. <see cref="Span"/> is the entity's start, for diagnostics about it

@@ -31,6 +31,9 @@ public static class PackFileReader
     public static readonly string[] ClaimStatuses = { "reported", "unverified", "disputed", "denied", "corroborated" };
     public static readonly string[] DatePrecisions = { "day", "month", "year", "approximate" };
 
+    // The errors after which the tree builder gives up on the file and keeps nothing of it.
+    private static readonly string[] StopReading = { DiagnosticRules.YamlSyntax.Id, DiagnosticRules.AnchorsNotSupported.Id, DiagnosticRules.TooDeep.Id };
+
     /// <summary>Reads one file. Never throws for any input: every problem becomes a diagnostic.</summary>
     public static FileSpec Read(string path, string text, CancellationToken cancellationToken = default)
     {
@@ -41,6 +44,7 @@ public static class PackFileReader
         var claims = new List<ClaimSpec>();
         ManifestSpec? manifest = null;
 
+        text = NotText.Check(context, text);
         var root = YamlTreeBuilder.Build(path, text, context.Diagnostics, cancellationToken);
         if (root is not null)
             InvisibleCharacters.Check(context, text, root);
@@ -66,7 +70,10 @@ public static class PackFileReader
 
         TextBounds.Clamp(text, context.Diagnostics);
         return new FileSpec(path, manifest, sources.ToEquatableArray(), actors.ToEquatableArray(),
-            places.ToEquatableArray(), claims.ToEquatableArray(), context.Diagnostics.ToEquatableArray());
+            places.ToEquatableArray(), claims.ToEquatableArray(), context.Diagnostics.ToEquatableArray())
+        {
+            ReadInPart = root is null && context.Diagnostics.Exists(d => Array.IndexOf(StopReading, d.Id) >= 0),
+        };
     }
 
     private static ManifestSpec? ReadManifest(MapFields top)
@@ -92,7 +99,7 @@ public static class PackFileReader
             fields.Scalar("title", required: true, "a title for people, such as 'The Battle of Panjshir, September 2021'")?.Value,
             fields.Scalar("version", required: true, "the pack's version, such as 1.0.0")?.Value,
             fields.Text("description"),
-            map.Span);
+            map.Span) { NamespaceSpan = ns?.Span };
     }
 
     private static void ReadList(MapFields top, string field, string kind, Action<EntityFields> read)
