@@ -46,11 +46,23 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var files = context.AdditionalTextsProvider
+        var packTexts = context.AdditionalTextsProvider
             .Where(static text => text.Path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase))
-            .WithTrackingName(Steps.PackFiles)
+            .WithTrackingName(Steps.PackFiles);
+        var files = packTexts
             .Select(static (text, cancellationToken) => ReadFile(text, cancellationToken))
             .WithTrackingName(Steps.ReadFile);
+
+        // A KnowledgeGenFiles pattern the project set that finds no pack file: said, rather than a pack silently missing.
+        var unmatchedPattern = packTexts.Collect()
+            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (provider, _) => FilesPattern(provider.GlobalOptions)))
+            .Select(static (input, _) => input.Left.IsEmpty && input.Right is { } pattern ? pattern : null);
+        context.RegisterSourceOutput(unmatchedPattern, static (output, pattern) =>
+        {
+            if (pattern is not null)
+                output.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(
+                    DiagnosticInfo.Create(DiagnosticRules.NoPackFiles, "", SourceSpan.FileStart, pattern)));
+        });
 
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => ReadOptions(provider.GlobalOptions))
@@ -204,6 +216,14 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         }
         return new DocumentSpec(System.IO.Path.GetFileName(text.Path), QuoteMatching.Normalize(content));
     }
+
+    /// <summary>The default of the KnowledgeGenFiles property (build/KnowledgeGen.props): finding nothing there is no mistake.</summary>
+    public const string DefaultFilesPattern = "knowledge/**/*.kg.yaml";
+
+    // The KnowledgeGenFiles pattern when the project set one of its own; null for the default or none.
+    private static string? FilesPattern(AnalyzerConfigOptions options) =>
+        options.TryGetValue("build_property.KnowledgeGenFiles", out var pattern) && NullIfEmpty(pattern) is { } set
+            && !string.Equals(set.Replace('\\', '/'), DefaultFilesPattern, StringComparison.OrdinalIgnoreCase) ? set : null;
 
     private static PackOptions ReadOptions(AnalyzerConfigOptions options)
     {

@@ -4,7 +4,10 @@ using Xunit;
 
 namespace KnowledgeGen.Generator.Tests;
 
-/// <summary>The MSBuild properties the generator reads: KnowledgeGenNamespace, and RootNamespace as the fallback.</summary>
+/// <summary>
+/// The MSBuild properties the generator reads: KnowledgeGenNamespace, RootNamespace as the fallback, and KnowledgeGenFiles,
+/// to say when a pattern the project set finds no pack file.
+/// </summary>
 public class BuildPropertyTests
 {
     private static GeneratorRun Run(IReadOnlyDictionary<string, string> globals, List<(string Path, string Text)>? files = null) =>
@@ -51,5 +54,38 @@ public class BuildPropertyTests
         Assert.Equal("KG0014", Assert.Single(run.GeneratorDiagnostics).Id);
         Assert.Empty(run.CompileDiagnostics);
         Assert.Equal("Harbour.Project", PackNamespace(run));
+    }
+
+    [Fact]
+    public void A_KnowledgeGenFiles_pattern_that_finds_no_pack_file_is_KG0027_naming_it()
+    {
+        // What the generator is given when the pattern matched nothing, or only files that are not *.kg.yaml.
+        var globals = new Dictionary<string, string> { ["build_property.KnowledgeGenFiles"] = "fact/**/*.kg.yaml" };
+        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(
+            new AdditionalText[] { new InMemoryAdditionalText("/project/facts/harbour.yaml", "pack: {}\n") }, globals), GeneratorHarness.Compilation());
+
+        var warning = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(("KG0027", DiagnosticSeverity.Warning, Location.None), (warning.Id, warning.Severity, warning.Location));
+        Assert.StartsWith("The build property KnowledgeGenFiles is 'fact/**/*.kg.yaml', but no *.kg.yaml file of the project matches it", warning.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("knowledge/**/*.kg.yaml")] // the default: a project may reference KnowledgeGen before it has facts
+    [InlineData("")]
+    public void The_default_pattern_finding_nothing_is_not_reported(string pattern)
+    {
+        var globals = new Dictionary<string, string> { ["build_property.KnowledgeGenFiles"] = pattern };
+        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(Array.Empty<AdditionalText>(), globals), GeneratorHarness.Compilation());
+
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void A_KnowledgeGenFiles_pattern_that_finds_pack_files_is_not_reported()
+    {
+        var run = Run(new Dictionary<string, string> { ["build_property.KnowledgeGenFiles"] = "facts/**/*.kg.yaml" });
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal("Starter.Facts", PackNamespace(run));
     }
 }

@@ -101,6 +101,11 @@ public sealed class ConsumerTests(PackagedFeed feed)
         var run = feed.Run(folder, "run", "--no-build").Succeeded();
 
         Assert.Equal(new[] { "The morning ferry arrived two hours late." }, Lines(run.Output));
+
+        // A misspelt folder: the build says the pattern found nothing, not only that the pack's classes are missing.
+        File.WriteAllText(project, File.ReadAllText(project).Replace("<KnowledgeGenFiles>facts/", "<KnowledgeGenFiles>fact/"));
+        var misspelt = feed.Run(folder, "build", "-nodeReuse:false");
+        Assert.Contains("warning KG0027: The build property KnowledgeGenFiles is 'fact/**/*.kg.yaml', but no *.kg.yaml file of the project matches it", misspelt.Output);
     }
 
     [Fact]

@@ -123,6 +123,9 @@ public static class DiagnosticRules
     public static readonly DiagnosticRule NotText = new("KG0026", "File is not UTF-8 text",
         "The file {0}; a pack file is YAML text saved as UTF-8", Syntax, RuleSeverity.Error);
 
+    public static readonly DiagnosticRule NoPackFiles = new("KG0027", "No pack file found",
+        "The build property KnowledgeGenFiles is '{0}', but no *.kg.yaml file of the project matches it, so no fact pack is generated; the pattern is relative to the project's folder", Schema, RuleSeverity.Warning);
+
     public static readonly DiagnosticRule InternalError = new("KG9999", "Internal generator error",
         "KnowledgeGen could not process this input ({0}: {1}); please report it with the file", Internal, RuleSeverity.Error);
 
@@ -131,7 +134,7 @@ public static class DiagnosticRules
         YamlSyntax, WrongNodeKind, UnknownField, MissingField, InvalidId, DuplicateId, UnknownReference,
         WrongReferenceKind, InvalidValue, InvalidDate, InvalidQuantity, DuplicateField, AnchorsNotSupported,
         MissingManifest, DuplicateManifest, NameCollision, SelfLink, ContainmentCycle, AliasCollision,
-        NoKnownLists, TooDeep, QuoteNotFound, DocumentNotFound, InvisibleCharacter, FileGivenTwice, NotText, InternalError,
+        NoKnownLists, TooDeep, QuoteNotFound, DocumentNotFound, InvisibleCharacter, FileGivenTwice, NotText, NoPackFiles, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticRule> s_byId = BuildIndex();

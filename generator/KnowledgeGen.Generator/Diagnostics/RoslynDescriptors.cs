@@ -46,6 +46,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor InvisibleCharacter = Create("KG0024", C.Text, Warning);
     public static readonly DiagnosticDescriptor FileGivenTwice = Create("KG0025", C.Schema, Warning);
     public static readonly DiagnosticDescriptor NotText = Create("KG0026", C.Syntax, Error);
+    public static readonly DiagnosticDescriptor NoPackFiles = Create("KG0027", C.Schema, Warning);
     public static readonly DiagnosticDescriptor InternalError = Create("KG9999", C.Internal, Error);
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
@@ -76,6 +77,7 @@ internal static class RoslynDescriptors
         InvisibleCharacter,
         FileGivenTwice,
         NotText,
+        NoPackFiles,
         InternalError,
     };
 
