@@ -123,6 +123,20 @@ public class TextEncodingTests
     }
 
     [Fact]
+    public void Text_with_NUL_bytes_in_a_row_is_a_binary_file_and_read_no_further()
+    {
+        // What `validate` reads from a binary file itself (the compiler gives the generator no text for one).
+        var text = "\u007FELF\u0002\u0001\0\0\0\u0003 > \uFFFD: [\n";
+
+        var run = GeneratorHarness.Run(new[] { ("/p/pack.kg.yaml", Manifest), ("/p/bin.kg.yaml", text) });
+
+        var binary = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("KG0026", binary.Id);
+        Assert.Equal(text.IndexOf('\0'), binary.Location.SourceSpan.Start);
+        Assert.Equal("The file is binary: it holds NUL bytes, which text does not; a pack file is YAML text saved as UTF-8", binary.GetMessage());
+    }
+
+    [Fact]
     public void A_file_the_compiler_cannot_read_as_text_is_KG0026_not_an_internal_error()
     {
         // The compiler gives no text for a binary file (or one it could not open). It holds the manifest here, and the

@@ -1,3 +1,4 @@
+using System;
 using KnowledgeGen.Generator.Diagnostics;
 using KnowledgeGen.Generator.Model;
 
@@ -15,11 +16,19 @@ internal static class NotText
 
     /// <summary>
     /// Reports NUL and U+FFFD, and returns the text with each NUL read as a space, so the rest of the file is still checked
-    /// and every span stays where it was. The error fails the build, so nothing read that way is generated.
+    /// and every span stays where it was. The error fails the build, so nothing read that way is generated. Null for a
+    /// binary file, which is not read at all.
     /// </summary>
-    public static string Check(ReadContext context, string text)
+    public static string? Check(ReadContext context, string text)
     {
         var nul = text.IndexOf('\0');
+        // Two NULs in a row are what the compiler takes for a binary file (and gives the generator no text for): the rest
+        // would be noise, so the file is not read further.
+        if (nul >= 0 && text.IndexOf("\0\0", nul, StringComparison.Ordinal) >= 0)
+        {
+            context.Report(DiagnosticRules.NotText, At(text, nul), "is binary: it holds NUL bytes, which text does not");
+            return null;
+        }
         if (nul >= 0)
         {
             context.Report(DiagnosticRules.NotText, At(text, nul), "holds the NUL character, which is not text (is it a binary file?)");

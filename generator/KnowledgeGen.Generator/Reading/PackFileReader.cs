@@ -44,7 +44,10 @@ public static class PackFileReader
         var claims = new List<ClaimSpec>();
         ManifestSpec? manifest = null;
 
-        text = NotText.Check(context, text);
+        if (NotText.Check(context, text) is not { } readable)
+            return new FileSpec(path, null, EquatableArray<SourceSpec>.Empty, EquatableArray<ActorSpec>.Empty, EquatableArray<PlaceSpec>.Empty,
+                EquatableArray<ClaimSpec>.Empty, context.Diagnostics.ToEquatableArray()) { ReadInPart = true };
+        text = readable;
         var root = YamlTreeBuilder.Build(path, text, context.Diagnostics, cancellationToken);
         if (root is not null)
             InvisibleCharacters.Check(context, text, root);
