@@ -40,6 +40,23 @@ internal static class FixturePacks
         return Emit(run.OutputCompilation.WithAssemblyName(assemblyName), assemblyName);
     }
 
+    /// <summary>
+    /// Compiles a pack built on the starter pack (its YAML names the starter's ids) against the starter's assembly, and writes
+    /// both assemblies to one fresh temporary folder, as a build's output holds a pack beside the packs it references.
+    /// Returns the path of the pack's assembly.
+    /// </summary>
+    public static string EmitBuiltOnStarterToFile(string assemblyName, IEnumerable<(string Path, string Text)> files)
+    {
+        var starter = GeneratorHarness.Run(GeneratorHarness.Fixture("starter")).OutputCompilation.WithAssemblyName("Starter");
+        var folder = NewFolder();
+        var starterPath = Emit(starter, "Starter", folder: folder);
+        var run = GeneratorHarness.Run(
+            GeneratorHarness.CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text))),
+            GeneratorHarness.Compilation().AddReferences(MetadataReference.CreateFromFile(starterPath)));
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        return Emit(run.OutputCompilation.WithAssemblyName(assemblyName), assemblyName, folder: folder);
+    }
+
     /// <summary>Compiles C# alone (no YAML) against the runtime model and writes the assembly to a fresh temporary folder.</summary>
     public static string EmitCSharpToFile(string assemblyName, params string[] csharp) =>
         Emit(GeneratorHarness.Compilation(csharp).WithAssemblyName(assemblyName), assemblyName);
@@ -95,10 +112,16 @@ internal static class FixturePacks
         return Emit(pack, assemblyName);
     }
 
-    private static string Emit(Compilation compilation, string assemblyName, EmitOptions? options = null)
+    private static string NewFolder()
     {
         var folder = Path.Combine(RunFolder.Value, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private static string Emit(Compilation compilation, string assemblyName, EmitOptions? options = null, string? folder = null)
+    {
+        folder ??= NewFolder();
         var path = Path.Combine(folder, assemblyName + ".dll");
         EmitResult emit;
         using (var file = File.Create(path))

@@ -11,7 +11,9 @@ namespace KnowledgeGen.Cli.Export;
 /// <c>actors</c>, <c>places</c> and <c>claims</c>. Every field is present on every entity (null or empty
 /// when the YAML leaves it out); references are ids; enum values are kebab-case as in the YAML; a date is
 /// <c>{ "date": "2021-09", "precision": "month" }</c> written at its precision; a quantity is always
-/// <c>{ "min", "max", "unit", "approximate" }</c>, with <c>min == max</c> for a single value.
+/// <c>{ "min", "max", "unit", "approximate" }</c>, with <c>min == max</c> for a single value. A pack that refers to
+/// entities of other packs gets one more array, <c>referencedPacks</c>: for each of those packs, its <c>pack</c> object
+/// and the entities referred to, so that every reference names an entity of the export (<see cref="ReferencedPacks"/>).
 /// docs/cli.md describes the shape.
 /// </summary>
 public static class ExportJson
@@ -21,14 +23,28 @@ public static class ExportJson
     /// <summary>Writes <paramref name="pack"/> to <paramref name="stream"/> as UTF-8 JSON, ending with a newline.</summary>
     public static void Write(KnowledgePack pack, Stream stream)
     {
+        var references = ReferencedPacks.Of(pack);
         using (var json = new Utf8JsonWriter(stream, Options))
         {
             json.WriteStartObject();
             WritePack(json, pack);
-            WriteList(json, "sources", pack.Sources, WriteSource);
-            WriteList(json, "actors", pack.Actors, WriteActor);
-            WriteList(json, "places", pack.Places, WritePlace);
-            WriteList(json, "claims", pack.Claims, WriteClaim);
+            WriteLists(json, references, pack.Sources, pack.Actors, pack.Places, pack.Claims);
+            // Only a pack that refers to another pack's entities has the array, so a pack on its own exports as it always did.
+            if (references.Groups.Count > 0)
+            {
+                json.WriteStartArray("referencedPacks");
+                foreach (var group in references.Groups)
+                {
+                    json.WriteStartObject();
+                    if (group.Pack is null)
+                        json.WriteNull("pack");
+                    else
+                        WritePack(json, group.Pack);
+                    WriteLists(json, references, group.Sources, group.Actors, group.Places, group.Claims);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');
@@ -53,7 +69,17 @@ public static class ExportJson
         json.WriteEndObject();
     }
 
-    private static void WriteList<T>(Utf8JsonWriter json, string name, IReadOnlyList<T> entities, System.Action<Utf8JsonWriter, T> write)
+    private static void WriteLists(Utf8JsonWriter json, ReferencedPacks references,
+        IReadOnlyList<Source> sources, IReadOnlyList<Actor> actors, IReadOnlyList<Place> places, IReadOnlyList<Claim> claims)
+    {
+        WriteList(json, references, "sources", sources, WriteSource);
+        WriteList(json, references, "actors", actors, WriteActor);
+        WriteList(json, references, "places", places, WritePlace);
+        WriteList(json, references, "claims", claims, WriteClaim);
+    }
+
+    private static void WriteList<T>(Utf8JsonWriter json, ReferencedPacks references, string name, IReadOnlyList<T> entities,
+        System.Action<Utf8JsonWriter, ReferencedPacks, T> write)
         where T : Entity
     {
         json.WriteStartArray(name);
@@ -63,27 +89,27 @@ public static class ExportJson
             json.WriteString("id", entity.Id);
             json.WriteString("name", entity.Name);
             WriteStrings(json, "aliases", entity.Aliases);
-            write(json, entity);
+            write(json, references, entity);
             json.WriteString("note", entity.Note);
             json.WriteEndObject();
         }
         json.WriteEndArray();
     }
 
-    private static void WriteSource(Utf8JsonWriter json, Source source)
+    private static void WriteSource(Utf8JsonWriter json, ReferencedPacks references, Source source)
     {
         json.WriteString("kind", YamlNames.Of(source.Kind));
-        json.WriteString("outlet", source.Outlet?.Id);
-        json.WriteString("author", source.Author?.Id);
+        WriteReference(json, references, "outlet", source.Outlet);
+        WriteReference(json, references, "author", source.Author);
         json.WriteString("language", source.Language);
         json.WriteString("translatedFrom", source.TranslatedFrom);
         WriteDate(json, "published", source.Published);
         json.WriteString("document", source.Document);
         json.WriteString("url", source.Url);
-        WriteIds(json, "relays", source.Relays);
+        WriteReferences(json, references, "relays", source.Relays);
     }
 
-    private static void WriteActor(Utf8JsonWriter json, Actor actor)
+    private static void WriteActor(Utf8JsonWriter json, ReferencedPacks references, Actor actor)
     {
         json.WriteString("kind", YamlNames.Of(actor.Kind));
         json.WriteBoolean("anonymous", actor.Anonymous);
@@ -93,7 +119,7 @@ public static class ExportJson
         {
             json.WriteStartObject();
             json.WriteString("title", role.Title);
-            json.WriteString("of", role.Of?.Id);
+            WriteReference(json, references, "of", role.Of);
             json.WriteBoolean("former", role.Former);
             json.WriteString("note", role.Note);
             json.WriteEndObject();
@@ -101,17 +127,17 @@ public static class ExportJson
         json.WriteEndArray();
     }
 
-    private static void WritePlace(Utf8JsonWriter json, Place place)
+    private static void WritePlace(Utf8JsonWriter json, ReferencedPacks references, Place place)
     {
         json.WriteString("kind", YamlNames.Of(place.Kind));
-        json.WriteString("in", place.In?.Id);
+        WriteReference(json, references, "in", place.In);
     }
 
-    private static void WriteClaim(Utf8JsonWriter json, Claim claim)
+    private static void WriteClaim(Utf8JsonWriter json, ReferencedPacks references, Claim claim)
     {
         json.WriteString("statement", claim.Statement);
-        json.WriteString("claimant", claim.Claimant.Id);
-        WriteIds(json, "about", claim.About);
+        WriteReference(json, references, "claimant", claim.Claimant);
+        WriteReferences(json, references, "about", claim.About);
         WriteDate(json, "date", claim.Date);
         json.WriteString("status", YamlNames.Of(claim.Status));
         WriteQuantity(json, claim.Quantity);
@@ -119,14 +145,14 @@ public static class ExportJson
         foreach (var citation in claim.Citations)
         {
             json.WriteStartObject();
-            json.WriteString("source", citation.Source.Id);
+            WriteReference(json, references, "source", citation.Source);
             json.WriteString("quote", citation.Quote);
-            json.WriteString("via", citation.Via?.Id);
+            WriteReference(json, references, "via", citation.Via);
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        WriteIds(json, "contradicts", claim.Contradicts);
-        WriteIds(json, "supports", claim.Supports);
+        WriteReferences(json, references, "contradicts", claim.Contradicts);
+        WriteReferences(json, references, "supports", claim.Supports);
     }
 
     private static void WriteQuantity(Utf8JsonWriter json, Quantity? quantity)
@@ -163,11 +189,16 @@ public static class ExportJson
         json.WriteEndObject();
     }
 
-    private static void WriteIds(Utf8JsonWriter json, string name, IEnumerable<Entity> entities)
+    // A reference is the id of an entity of the export (ReferencedPacks.Key: "<pack>:<id>" for another pack's entity
+    // whose id the export holds twice).
+    private static void WriteReference(Utf8JsonWriter json, ReferencedPacks references, string name, Entity? entity) =>
+        json.WriteString(name, entity is null ? null : references.Key(entity));
+
+    private static void WriteReferences(Utf8JsonWriter json, ReferencedPacks references, string name, IEnumerable<Entity> entities)
     {
         json.WriteStartArray(name);
         foreach (var entity in entities)
-            json.WriteStringValue(entity.Id);
+            json.WriteStringValue(references.Key(entity));
         json.WriteEndArray();
     }
 

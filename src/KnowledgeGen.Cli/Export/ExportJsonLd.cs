@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -15,7 +16,8 @@ namespace KnowledgeGen.Cli.Export;
 /// and claims schema:Claim with <c>author</c> (the claimant), <c>appearance</c> (the sources carrying it) and
 /// <c>about</c>. Facts schema.org has no property for (status, contradictions, support, quotes) use the
 /// <c>kg:</c> prefix the context defines. References are always <c>{"@id": …}</c> objects; each citation is a <c>kg:Citation</c> node of its own
-/// (<c>…:&lt;claim&gt;:citation-1</c>).
+/// (<c>…:&lt;claim&gt;:citation-1</c>). The entities of other packs the pack refers to (<see cref="ReferencedPacks"/>) are
+/// nodes of the graph too, after a Dataset node for their pack, with their own pack's name in their <c>@id</c>.
 /// </summary>
 public static class ExportJsonLd
 {
@@ -27,6 +29,7 @@ public static class ExportJsonLd
     /// <summary>Writes <paramref name="pack"/> to <paramref name="stream"/> as UTF-8 JSON-LD, ending with a newline.</summary>
     public static void Write(KnowledgePack pack, Stream stream)
     {
+        var nodes = new NodeIds(pack);
         using (var json = new Utf8JsonWriter(stream, Options))
         {
             json.WriteStartObject();
@@ -36,14 +39,13 @@ public static class ExportJsonLd
             json.WriteEndObject();
             json.WriteStartArray("@graph");
             WriteDataset(json, pack);
-            foreach (var source in pack.Sources)
-                WriteSource(json, pack, source);
-            foreach (var actor in pack.Actors)
-                WriteActor(json, pack, actor);
-            foreach (var place in pack.Places)
-                WritePlace(json, pack, place);
-            foreach (var claim in pack.Claims)
-                WriteClaim(json, pack, claim);
+            WriteEntities(json, nodes, pack.Sources, pack.Actors, pack.Places, pack.Claims);
+            foreach (var group in nodes.References.Groups)
+            {
+                if (group.Pack is not null)
+                    WriteDataset(json, group.Pack);
+                WriteEntities(json, nodes, group.Sources, group.Actors, group.Places, group.Claims);
+            }
             json.WriteEndArray();
             json.WriteEndObject();
         }
@@ -58,10 +60,52 @@ public static class ExportJsonLd
         return new UTF8Encoding(false).GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
-    /// <summary>The node id of an entity: <c>urn:knowledgegen:panjshir-2021:fahim-dashti</c>.</summary>
+    /// <summary>The node id of an entity of <paramref name="pack"/>: <c>urn:knowledgegen:Panjshir2021:fahim-dashti</c>.</summary>
     public static string Id(KnowledgePack pack, Entity entity) => PackId(pack) + ":" + entity.Id;
 
     private static string PackId(KnowledgePack pack) => "urn:knowledgegen:" + pack.Name;
+
+    // The @id of every node the export writes: the pack's own entities under the pack's name, the entities of the packs
+    // it refers to under their own pack's name, and an entity no reachable pack holds as a blank node (_:<id>). Should
+    // two of them come out alike, the later gets #2, #3 … so that every reference names one node.
+    private sealed class NodeIds
+    {
+        private readonly Dictionary<Entity, string> _ids = new(ReferenceEqualityComparer.Instance);
+
+        public NodeIds(KnowledgePack pack)
+        {
+            Pack = pack;
+            References = ReferencedPacks.Of(pack);
+            foreach (var entity in pack.Entities)
+                if (!_ids.ContainsKey(entity))
+                    _ids[entity] = Id(pack, entity);
+            if (References.Groups.Count == 0)
+                return;
+            var used = new HashSet<string>(_ids.Values, StringComparer.Ordinal);
+            foreach (var group in References.Groups)
+                foreach (var entity in group.Entities)
+                    _ids[entity] = ReferencedPacks.Unique(group.Pack is null ? "_:" + entity.Id : Id(group.Pack, entity), used);
+        }
+
+        public KnowledgePack Pack { get; }
+
+        public ReferencedPacks References { get; }
+
+        public string Of(Entity entity) => _ids.TryGetValue(entity, out var id) ? id : Id(Pack, entity);
+    }
+
+    private static void WriteEntities(Utf8JsonWriter json, NodeIds nodes,
+        IReadOnlyList<Source> sources, IReadOnlyList<Actor> actors, IReadOnlyList<Place> places, IReadOnlyList<Claim> claims)
+    {
+        foreach (var source in sources)
+            WriteSource(json, nodes, source);
+        foreach (var actor in actors)
+            WriteActor(json, nodes, actor);
+        foreach (var place in places)
+            WritePlace(json, nodes, place);
+        foreach (var claim in claims)
+            WriteClaim(json, nodes, claim);
+    }
 
     private static void WriteDataset(Utf8JsonWriter json, KnowledgePack pack)
     {
@@ -76,10 +120,10 @@ public static class ExportJsonLd
         json.WriteEndObject();
     }
 
-    private static void Start(Utf8JsonWriter json, KnowledgePack pack, Entity entity, string type)
+    private static void Start(Utf8JsonWriter json, NodeIds nodes, Entity entity, string type)
     {
         json.WriteStartObject();
-        json.WriteString("@id", Id(pack, entity));
+        json.WriteString("@id", nodes.Of(entity));
         json.WriteString("@type", type);
         json.WriteString("identifier", entity.Id);
         json.WriteString("name", entity.Name);
@@ -99,9 +143,9 @@ public static class ExportJsonLd
         json.WriteEndObject();
     }
 
-    private static void WriteSource(Utf8JsonWriter json, KnowledgePack pack, Source source)
+    private static void WriteSource(Utf8JsonWriter json, NodeIds nodes, Source source)
     {
-        Start(json, pack, source, source.Kind switch
+        Start(json, nodes, source, source.Kind switch
         {
             SourceKind.NewsReport => "NewsArticle",
             SourceKind.SocialMediaPost => "SocialMediaPosting",
@@ -110,21 +154,21 @@ public static class ExportJsonLd
             _ => "CreativeWork",
         });
         json.WriteString("genre", YamlNames.Of(source.Kind));
-        json.WriteReference(pack, "publisher", source.Outlet);
-        json.WriteReference(pack, "author", source.Author);
+        json.WriteReference(nodes, "publisher", source.Outlet);
+        json.WriteReference(nodes, "author", source.Author);
         if (source.Language is not null)
             json.WriteString("inLanguage", source.Language);
         if (source.Published is { } published)
             json.WriteString("datePublished", IsoDate(published));
         if (source.Url is not null)
             json.WriteString("url", source.Url);
-        json.WriteReferences(pack, "isBasedOn", source.Relays);
+        json.WriteReferences(nodes, "isBasedOn", source.Relays);
         End(json, source);
     }
 
-    private static void WriteActor(Utf8JsonWriter json, KnowledgePack pack, Actor actor)
+    private static void WriteActor(Utf8JsonWriter json, NodeIds nodes, Actor actor)
     {
-        Start(json, pack, actor, actor.Kind switch
+        Start(json, nodes, actor, actor.Kind switch
         {
             ActorKind.Person => "Person",
             ActorKind.Media => "NewsMediaOrganization",
@@ -144,9 +188,9 @@ public static class ExportJsonLd
         End(json, actor);
     }
 
-    private static void WritePlace(Utf8JsonWriter json, KnowledgePack pack, Place place)
+    private static void WritePlace(Utf8JsonWriter json, NodeIds nodes, Place place)
     {
-        Start(json, pack, place, place.Kind switch
+        Start(json, nodes, place, place.Kind switch
         {
             PlaceKind.Country => "Country",
             PlaceKind.Province or PlaceKind.District => "AdministrativeArea",
@@ -156,22 +200,22 @@ public static class ExportJsonLd
             _ => "Place",
         });
         json.WriteString("additionalType", YamlNames.Of(place.Kind));
-        json.WriteReference(pack, "containedInPlace", place.In);
+        json.WriteReference(nodes, "containedInPlace", place.In);
         End(json, place);
     }
 
-    private static void WriteClaim(Utf8JsonWriter json, KnowledgePack pack, Claim claim)
+    private static void WriteClaim(Utf8JsonWriter json, NodeIds nodes, Claim claim)
     {
-        Start(json, pack, claim, "Claim");
+        Start(json, nodes, claim, "Claim");
         json.WriteString("text", claim.Statement);
-        json.WriteReference(pack, "author", claim.Claimant);
-        json.WriteReferences(pack, "about", claim.About);
+        json.WriteReference(nodes, "author", claim.Claimant);
+        json.WriteReferences(nodes, "about", claim.About);
         var appearances = new List<Source>();
         foreach (var citation in claim.Citations)
             foreach (var source in citation.Via is null ? new[] { citation.Source } : new[] { citation.Source, citation.Via })
                 if (!appearances.Contains(source))
                     appearances.Add(source);
-        json.WriteReferences(pack, "appearance", appearances);
+        json.WriteReferences(nodes, "appearance", appearances);
         if (claim.Date is { } date)
         {
             json.WriteString("temporalCoverage", IsoDate(date));
@@ -187,19 +231,23 @@ public static class ExportJsonLd
             foreach (var citation in claim.Citations)
             {
                 json.WriteStartObject();
-                json.WriteString("@id", $"{Id(pack, claim)}:citation-{++number}");
+                json.WriteString("@id", $"{nodes.Of(claim)}:citation-{++number}");
                 json.WriteString("@type", "kg:Citation");
-                json.WriteReference(pack, "kg:source", citation.Source);
-                json.WriteReference(pack, "kg:via", citation.Via);
+                json.WriteReference(nodes, "kg:source", citation.Source);
+                json.WriteReference(nodes, "kg:via", citation.Via);
                 json.WriteString("kg:quote", citation.Quote);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
         }
-        var corroboration = pack.Indexes.Corroboration(claim);
-        json.WriteNumber("kg:independentOrigins", corroboration.IndependentOrigins);
-        json.WriteReferences(pack, "kg:contradicts", claim.Contradicts);
-        json.WriteReferences(pack, "kg:supports", claim.Supports);
+        // The pack's indexes count its own claims; a claim of another pack (only a pack made by hand can refer to one)
+        // counts its origins as the indexes do.
+        var independentOrigins = nodes.References.IsOwn(claim)
+            ? nodes.Pack.Indexes.Corroboration(claim).IndependentOrigins
+            : claim.Citations.Select(c => c.Origin).Distinct().Count();
+        json.WriteNumber("kg:independentOrigins", independentOrigins);
+        json.WriteReferences(nodes, "kg:contradicts", claim.Contradicts);
+        json.WriteReferences(nodes, "kg:supports", claim.Supports);
         End(json, claim);
     }
 
@@ -211,16 +259,16 @@ public static class ExportJsonLd
         _ => date.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
-    private static void WriteReference(this Utf8JsonWriter json, KnowledgePack pack, string name, Entity? entity)
+    private static void WriteReference(this Utf8JsonWriter json, NodeIds nodes, string name, Entity? entity)
     {
         if (entity is null)
             return;
         json.WriteStartObject(name);
-        json.WriteString("@id", Id(pack, entity));
+        json.WriteString("@id", nodes.Of(entity));
         json.WriteEndObject();
     }
 
-    private static void WriteReferences(this Utf8JsonWriter json, KnowledgePack pack, string name, IEnumerable<Entity> entities)
+    private static void WriteReferences(this Utf8JsonWriter json, NodeIds nodes, string name, IEnumerable<Entity> entities)
     {
         var list = entities.ToList();
         if (list.Count == 0)
@@ -229,7 +277,7 @@ public static class ExportJsonLd
         foreach (var entity in list)
         {
             json.WriteStartObject();
-            json.WriteString("@id", Id(pack, entity));
+            json.WriteString("@id", nodes.Of(entity));
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
@@ -9,7 +10,8 @@ namespace KnowledgeGen.Cli.Graph;
 /// <summary>
 /// <c>knowledgegen graph --format mermaid|dot</c>: the claims network as a diagram. Claimants point at the
 /// claims they made, claims at their subjects; contradictions are red edges both ways, support edges
-/// green. <c>--contested</c> keeps only the claims that are part of a contradiction.
+/// green. <c>--contested</c> keeps only the claims that are part of a contradiction. A claimant or subject of another pack
+/// the pack refers to is a node like the pack's own, its id naming its pack (<c>a_Panjshir2021_ahmad_massoud</c>).
 /// </summary>
 public static class GraphCommand
 {
@@ -55,11 +57,13 @@ public static class GraphCommand
         var included = new HashSet<Claim>(claims);
         var nodes = new List<Node>();
         var edges = new List<Edge>();
+        var ids = NodeIds(pack, claims, subjects);
+        string IdOf(Entity e) => ids[e];
         var seen = new HashSet<string>();
         void AddNode(Entity e, string kind)
         {
-            if (seen.Add(NodeId(e)))
-                nodes.Add(new Node(NodeId(e), e.EntityKind == EntityKind.Claim ? ((Claim)e).Statement : e.Name, kind));
+            if (seen.Add(IdOf(e)))
+                nodes.Add(new Node(IdOf(e), e.EntityKind == EntityKind.Claim ? ((Claim)e).Statement : e.Name, kind));
         }
         foreach (var claim in claims)
             AddNode(claim.Claimant, "claimant");
@@ -69,24 +73,64 @@ public static class GraphCommand
             foreach (var subject in claim.About)
                 AddNode(subject, "subject");
         foreach (var claim in claims)
-            edges.Add(new Edge(NodeId(claim.Claimant), NodeId(claim), "made"));
+            edges.Add(new Edge(IdOf(claim.Claimant), IdOf(claim), "made"));
         foreach (var claim in claims.Where(_ => subjects))
             foreach (var subject in claim.About)
-                edges.Add(new Edge(NodeId(claim), NodeId(subject), "about"));
+                edges.Add(new Edge(IdOf(claim), IdOf(subject), "about"));
         foreach (var pair in indexes.Contradictions.Where(p => included.Contains(p.First) && included.Contains(p.Second)))
-            edges.Add(new Edge(NodeId(pair.First), NodeId(pair.Second), "contradicts"));
+            edges.Add(new Edge(IdOf(pair.First), IdOf(pair.Second), "contradicts"));
         foreach (var edge in indexes.Supports.Where(e => included.Contains(e.Supporter) && included.Contains(e.Supported)))
-            edges.Add(new Edge(NodeId(edge.Supporter), NodeId(edge.Supported), "supports"));
+            edges.Add(new Edge(IdOf(edge.Supporter), IdOf(edge.Supported), "supports"));
         return new ClaimGraph(pack.Title + (contestedOnly ? ": contested claims" : ": claims network"), nodes, edges);
     }
 
     /// <summary>A node id diagram languages accept: the kind's initial, then letters, digits and underscores.</summary>
-    public static string NodeId(Entity entity)
+    public static string NodeId(Entity entity) => NodeId(entity, null);
+
+    // The kind's initial, the pack's name for an entity of another pack, then the id, made safe.
+    private static string NodeId(Entity entity, string? pack)
     {
         var id = new StringBuilder(entity.EntityKind.ToString().Substring(0, 1).ToLowerInvariant()).Append('_');
-        foreach (var ch in entity.Id)
+        if (pack is not null)
+            Safe(id, pack).Append('_');
+        return Safe(id, entity.Id).ToString();
+    }
+
+    private static StringBuilder Safe(StringBuilder id, string text)
+    {
+        foreach (var ch in text)
             id.Append(char.IsAsciiLetterOrDigit(ch) ? ch : '_');
-        return id.ToString();
+        return id;
+    }
+
+    // The node id of every entity the graph may draw. The pack's own entities have NodeId(entity); the claimants and
+    // subjects of other packs have their pack's name in theirs, so one that shares an id with an entity of this pack is a
+    // node of its own. Should two distinct entities still come out alike, the later gets _2, _3 …
+    private static Dictionary<Entity, string> NodeIds(KnowledgePack pack, IReadOnlyList<Claim> claims, bool subjects)
+    {
+        var ids = new Dictionary<Entity, string>(ReferenceEqualityComparer.Instance);
+        var drawn = claims.SelectMany(c => new Entity[] { c.Claimant, c }.Concat(subjects ? c.About : Enumerable.Empty<Entity>())).ToList();
+        var own = new HashSet<Entity>(pack.Entities, ReferenceEqualityComparer.Instance);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entity in drawn.Where(own.Contains))
+            if (!ids.ContainsKey(entity))
+                ids[entity] = Unique(NodeId(entity), used);
+        var others = drawn.Where(e => !own.Contains(e)).ToList();
+        if (others.Count == 0)
+            return ids;
+        var references = ReferencedPacks.Of(pack);
+        foreach (var entity in others)
+            if (!ids.ContainsKey(entity))
+                ids[entity] = Unique(NodeId(entity, references.GroupOf(entity)?.Pack?.Name ?? "other"), used);
+        return ids;
+    }
+
+    private static string Unique(string candidate, HashSet<string> used)
+    {
+        var unique = candidate;
+        for (var n = 2; !used.Add(unique); n++)
+            unique = candidate + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return unique;
     }
 
     /// <summary>The graph as a Mermaid flowchart.</summary>

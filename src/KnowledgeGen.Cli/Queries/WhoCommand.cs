@@ -10,7 +10,9 @@ namespace KnowledgeGen.Cli.Queries;
 /// <summary>
 /// <c>knowledgegen who &lt;name-or-alias&gt;</c>: an entity's card, found by id, name or alias ignoring case
 /// (<c>who Punjir</c> is the Panjshir Valley). Kind, aliases, roles, the claims by it and about it, and
-/// the sources that mention it, all answered from the pack's indexes.
+/// the sources that mention it, all answered from the pack's indexes. An entity of another pack that the pack refers to
+/// (<see cref="ReferencedPacks"/>) is found too, when none of the pack's own is known by the name; its card says which
+/// pack it belongs to, and lists the claims of this pack by it, about it or citing it.
 /// </summary>
 public static class WhoCommand
 {
@@ -31,7 +33,7 @@ public static class WhoCommand
         command.SetAction(result => PackAction.Run(result, pack, (knowledge, output) =>
         {
             var text = result.GetValue(name) ?? "";
-            var entity = knowledge.Find(text);
+            var entity = Find(knowledge, text);
             if (entity is null)
             {
                 var error = result.InvocationConfiguration.Error;
@@ -50,10 +52,24 @@ public static class WhoCommand
         return command;
     }
 
+    /// <summary>
+    /// The entity known by <paramref name="text"/>: the pack's own, as <see cref="KnowledgePack.Find(string)"/> finds it, else an
+    /// entity of another pack the pack refers to, whose id is the text, else whose name or an alias is (<see cref="Entity.IsKnownAs"/>).
+    /// </summary>
+    public static Entity? Find(KnowledgePack pack, string text)
+    {
+        var own = pack.Find(text);
+        if (own is not null)
+            return own;
+        var referenced = ReferencedPacks.Of(pack).Entities.ToList();
+        return referenced.FirstOrDefault(e => string.Equals(e.Id, text.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? referenced.FirstOrDefault(e => e.IsKnownAs(text));
+    }
+
     /// <summary>The names, aliases and ids closest to <paramref name="text"/>, ignoring case.</summary>
     public static IReadOnlyList<string> Nearest(KnowledgePack pack, string text)
     {
-        var names = pack.Entities.Where(e => e.EntityKind != EntityKind.Claim)
+        var names = pack.Entities.Concat(ReferencedPacks.Of(pack).Entities).Where(e => e.EntityKind != EntityKind.Claim)
             .SelectMany(e => new[] { e.Name, e.Id }.Concat(e.Aliases)).Distinct().ToList();
         var byLower = names.GroupBy(n => n.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First());
         return Suggestions.Nearest(text.Trim().ToLowerInvariant(), byLower.Keys, 5).Select(n => byLower[n]).ToList();
@@ -86,18 +102,18 @@ public static class WhoCommand
 
     private static IEnumerable<(string Heading, IReadOnlyList<Claim> Claims)> ClaimSections(KnowledgePack pack, Entity entity)
     {
-        var indexes = pack.Indexes;
+        var claims = new PackClaims(pack, entity);
         switch (entity)
         {
             case Actor actor:
-                yield return ("Claims by " + actor.Name, indexes.ClaimsBy(actor));
-                yield return ("Claims about " + actor.Name, indexes.ClaimsAbout(actor));
+                yield return ("Claims by " + actor.Name, claims.By(actor));
+                yield return ("Claims about " + actor.Name, claims.About(actor));
                 break;
             case Place place:
-                yield return ("Claims about " + place.Name, indexes.ClaimsAbout(place));
+                yield return ("Claims about " + place.Name, claims.About(place));
                 break;
             case Source source:
-                yield return ("Claims citing " + source.Name, indexes.ClaimsCiting(source));
+                yield return ("Claims citing " + source.Name, claims.Citing(source));
                 break;
             case Claim claim:
                 yield return ("Contradicts", claim.Contradicts);
@@ -112,6 +128,8 @@ public static class WhoCommand
         var indexes = pack.Indexes;
         output.WriteLine($"{entity.Name} ({entity.Id})");
         output.WriteLine($"  kind: {Kind(entity)}");
+        if (!PackClaims.IsOwn(pack, entity))
+            output.WriteLine($"  pack: {ReferencedPacks.Of(pack).GroupOf(entity)?.Pack?.Name ?? "another pack"}, which {pack.Name} refers to");
         if (entity.Aliases.Count > 0)
             output.WriteLine($"  aliases: {string.Join(", ", entity.Aliases)}");
         switch (entity)
@@ -152,14 +170,14 @@ public static class WhoCommand
     }
 
     // For an actor or a place: the sources that carry a claim by or about it (as document or channel), or
-    // name it as outlet or author, in the pack's order. Other entities list none.
+    // name it as outlet or author, in the pack's order, then the sources of other packs the pack refers to, in the
+    // export's order. Other entities list none.
     private static IReadOnlyList<Source> MentionedIn(KnowledgePack pack, Entity entity)
     {
         if (entity is not (Actor or Place))
             return Array.Empty<Source>();
-        var claims = entity is Actor actor
-            ? pack.Indexes.ClaimsBy(actor).Concat(pack.Indexes.ClaimsAbout(actor))
-            : pack.Indexes.ClaimsAbout(entity);
+        var packClaims = new PackClaims(pack, entity);
+        var claims = entity is Actor actor ? packClaims.By(actor).Concat(packClaims.About(actor)) : packClaims.About(entity);
         var cited = new HashSet<Source>();
         foreach (var citation in claims.SelectMany(c => c.Citations))
         {
@@ -167,7 +185,38 @@ public static class WhoCommand
             if (citation.Via is not null)
                 cited.Add(citation.Via);
         }
-        return pack.Sources.Where(s => cited.Contains(s) || s.Outlet == entity || s.Author == entity).ToList();
+        bool Mentions(Source s) => cited.Contains(s) || s.Outlet == entity || s.Author == entity;
+        var sources = pack.Sources.Where(Mentions).ToList();
+        // Another pack's sources only when one could be among them: a claim cites one, or the entity is another pack's.
+        var own = new HashSet<Source>(pack.Sources);
+        if (cited.Any(s => !own.Contains(s)) || !PackClaims.IsOwn(pack, entity))
+            sources.AddRange(ReferencedPacks.Of(pack).Sources.Where(s => !own.Contains(s) && Mentions(s)));
+        return sources;
+    }
+
+    // The claims of the pack by, about or citing an entity: the pack's indexes answer for its own entities, which are
+    // the ones they file; for an entity of another pack the claims are scanned, in the pack's order.
+    private readonly struct PackClaims
+    {
+        private readonly KnowledgePack _pack;
+        private readonly bool _own;
+
+        public PackClaims(KnowledgePack pack, Entity entity)
+        {
+            _pack = pack;
+            _own = IsOwn(pack, entity);
+        }
+
+        public static bool IsOwn(KnowledgePack pack, Entity entity) => ReferenceEquals(pack.Find(entity.Id), entity) || pack.Entities.Contains(entity);
+
+        public IReadOnlyList<Claim> By(Actor actor) =>
+            _own ? _pack.Indexes.ClaimsBy(actor) : _pack.Claims.Where(c => c.Claimant == actor).ToList();
+
+        public IReadOnlyList<Claim> About(Entity subject) =>
+            _own ? _pack.Indexes.ClaimsAbout(subject) : _pack.Claims.Where(c => c.About.Contains(subject)).ToList();
+
+        public IReadOnlyList<Claim> Citing(Source source) =>
+            _own ? _pack.Indexes.ClaimsCiting(source) : _pack.Claims.Where(c => c.Citations.Any(ci => ci.Source == source || ci.Via == source)).ToList();
     }
 
     private static void Claims(KnowledgePack pack, string heading, IReadOnlyList<Claim> claims, TextWriter output)
