@@ -226,12 +226,15 @@ public sealed class ReferencedPacks
         return keys;
     }
 
-    /// <summary><paramref name="candidate"/>, or with <c>#2</c>, <c>#3</c> … after it when <paramref name="used"/> holds it; the result is added to <paramref name="used"/>.</summary>
-    internal static string Unique(string candidate, HashSet<string> used)
+    /// <summary>
+    /// <paramref name="candidate"/>, or with <paramref name="separator"/> and 2, 3 … after it when <paramref name="used"/>
+    /// holds it; the result is added to <paramref name="used"/>.
+    /// </summary>
+    internal static string Unique(string candidate, HashSet<string> used, string separator = "#")
     {
         var unique = candidate;
         for (var n = 2; !used.Add(unique); n++)
-            unique = candidate + "#" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            unique = candidate + separator + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return unique;
     }
 }

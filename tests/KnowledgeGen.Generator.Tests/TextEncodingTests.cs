@@ -89,6 +89,7 @@ public class TextEncodingTests
         Snapshot.Match(DiagnosticReport.Format(run.GeneratorDiagnostics, files), "Diagnostics.bom-crlf");
         GeneratorAssert.Sound(run, files);
     }
+
     private const string Manifest = "pack: { name: P, namespace: P.Facts, title: T, version: 1.0.0 }\n";
 
     [Fact]

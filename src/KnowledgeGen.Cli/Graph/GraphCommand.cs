@@ -125,13 +125,8 @@ public static class GraphCommand
         return ids;
     }
 
-    private static string Unique(string candidate, HashSet<string> used)
-    {
-        var unique = candidate;
-        for (var n = 2; !used.Add(unique); n++)
-            unique = candidate + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return unique;
-    }
+    // Node ids take letters, digits and '_' only.
+    private static string Unique(string candidate, HashSet<string> used) => ReferencedPacks.Unique(candidate, used, separator: "_");
 
     /// <summary>The graph as a Mermaid flowchart.</summary>
     public static string Mermaid(ClaimGraph graph)
