@@ -99,6 +99,8 @@ public class SchemaTests
     [InlineData("actors:\n  - { id: a, name: A, kind: robot }\n")] // unknown kind
     [InlineData("actors:\n  - { id: Not-An-Id, name: A, kind: person }\n")] // id syntax
     [InlineData("actors:\n  - { id: a, kind: person }\n")] // missing name
+    [InlineData("actors:\n  - { id: a, name: \"  \", kind: person }\n")] // blank name
+    [InlineData("places:\n  - { id: a, name: A, kind: site, in: \"\" }\n")] // blank reference
     [InlineData("claims:\n  - { id: c, statement: S, claimant: a }\n")] // no citations
     [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], quantity: { value: 1, min: 0, max: 2, unit: u } }\n")]
     [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], date: 2021-9-2 }\n")]

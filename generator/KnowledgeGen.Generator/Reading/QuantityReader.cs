@@ -59,16 +59,39 @@ internal static class QuantityReader
         var scalar = fields.Scalar(name);
         if (scalar is null)
             return null;
-        if (IsPlainNumber(scalar.Value) && decimal.TryParse(scalar.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-            return value;
-        fields.Context.Report(DiagnosticRules.InvalidQuantity, scalar.Span, MapFields.Capitalized(fields.Owner),
-            $"'{name}' is '{scalar.Value}', which is not a number; write digits with an optional '-' and '.', without thousands separators (150000, 7.5)");
-        return null;
+        if (!IsPlainNumber(scalar.Value))
+        {
+            fields.Context.Report(DiagnosticRules.InvalidQuantity, scalar.Span, MapFields.Capitalized(fields.Owner),
+                $"'{name}' is '{scalar.Value}', which is not a number; write digits with an optional '-' and '.', without thousands separators (150000, 7.5)");
+            return null;
+        }
+        // A number the runtime's decimal cannot hold exactly would come out rounded, or not at all: said, not changed.
+        if (SignificantDigits(scalar.Value) > MaxDigits
+            || !decimal.TryParse(scalar.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            fields.Context.Report(DiagnosticRules.InvalidQuantity, scalar.Span, MapFields.Capitalized(fields.Owner),
+                $"'{name}' is '{scalar.Value}', which has more digits than a quantity holds exactly ({MaxDigits} at most, not counting zeros before the first digit of the whole part); round it");
+            return null;
+        }
+        return value;
+    }
+
+    // What a decimal holds exactly: 28 digits, whatever side of the point they stand.
+    private const int MaxDigits = 28;
+
+    // The digits of the whole part without its leading zeros, and every digit after the point (a trailing 0 counts: 7.50
+    // keeps it; so do the zeros just after the point of a small number, which a decimal keeps as digits of its scale).
+    private static int SignificantDigits(string text)
+    {
+        var point = text.IndexOf('.');
+        var integer = (point < 0 ? text : text.Substring(0, point)).TrimStart('-').TrimStart('0');
+        var fraction = point < 0 ? "" : text.Substring(point + 1);
+        return integer.Length + fraction.Length;
     }
 
     private static bool IsPlainNumber(string text)
     {
-        if (text.Length == 0 || text.Length > 28)
+        if (text.Length == 0)
             return false;
         var i = text[0] == '-' ? 1 : 0;
         var digits = 0;

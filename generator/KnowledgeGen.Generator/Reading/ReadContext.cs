@@ -123,17 +123,39 @@ internal sealed class MapFields
             return null;
         }
         if (node is YamlScalar scalar)
+        {
+            // Quoted empty or blank text says nothing: a required field written so is as missing as one left out. (An id
+            // has rules of its own, and KG0005 already says that an empty one is empty.)
+            if (required && IsBlank(scalar) && field != "id")
+            {
+                _context.Report(DiagnosticRules.MissingField, scalar.Span, Capitalized(Owner), field,
+                    FieldHints.For(field, hint) + " (it is written as blank text)");
+                return null;
+            }
             return scalar;
+        }
         _context.WrongKind(Describe(field), "a text", node);
         return null;
     }
 
+    private static bool IsBlank(YamlScalar scalar) => scalar.Value.Trim().Length == 0;
+
     public string? Text(string field, bool required = false) => Scalar(field, required)?.Value;
 
-    public Located? Reference(string field, bool required = false) => Scalar(field, required)?.Located;
+    /// <summary>An id written in a field; a blank one names nothing and is reported, not passed over as if the field were absent.</summary>
+    public Located? Reference(string field, bool required = false)
+    {
+        var scalar = Scalar(field, required);
+        if (scalar is not null && IsBlank(scalar))
+        {
+            _context.Report(DiagnosticRules.InvalidValue, scalar.Span, Describe(field), scalar.Value, "an id, or no field at all");
+            return null;
+        }
+        return scalar?.Located;
+    }
 
     /// <summary>A list of ids; a single id is accepted as a list of one.</summary>
-    public EquatableArray<Located> References(string field)
+    public EquatableArray<Located> References(string field, string item = "id")
     {
         var node = Node(field);
         switch (node)
@@ -141,25 +163,32 @@ internal sealed class MapFields
             case null:
                 return EquatableArray<Located>.Empty;
             case YamlScalar scalar:
+                if (IsBlank(scalar))
+                {
+                    _context.Report(DiagnosticRules.InvalidValue, scalar.Span, Describe(field), scalar.Value, (item == "id" ? "an id" : "a " + item) + ", or no field at all");
+                    return EquatableArray<Located>.Empty;
+                }
                 return new EquatableArray<Located>(new[] { scalar.Located });
             case YamlSequence sequence:
                 var items = new List<Located>();
                 for (var i = 0; i < sequence.Items.Count; i++)
                 {
-                    if (sequence.Items[i] is YamlScalar { IsNull: false } id)
+                    if (sequence.Items[i] is YamlScalar { IsNull: false } blank && IsBlank(blank))
+                        _context.Report(DiagnosticRules.InvalidValue, blank.Span, $"Item {i + 1} of the field '{field}' of {Owner}", blank.Value, item == "id" ? "an id" : "a " + item);
+                    else if (sequence.Items[i] is YamlScalar { IsNull: false } id)
                         items.Add(id.Located);
                     else
-                        _context.WrongKind($"Item {i + 1} of the field '{field}' of {Owner}", "an id", sequence.Items[i]);
+                        _context.WrongKind($"Item {i + 1} of the field '{field}' of {Owner}", (item == "id" ? "an id" : "a " + item), sequence.Items[i]);
                 }
                 return items.ToEquatableArray();
             default:
-                _context.WrongKind(Describe(field), "a list of ids", node);
+                _context.WrongKind(Describe(field), "a list of " + item + "s", node);
                 return EquatableArray<Located>.Empty;
         }
     }
 
     /// <summary>A list of texts (aliases); a single text is accepted as a list of one.</summary>
-    public EquatableArray<Located> Texts(string field) => References(field);
+    public EquatableArray<Located> Texts(string field) => References(field, item: "text");
 
     public bool Boolean(string field)
     {
