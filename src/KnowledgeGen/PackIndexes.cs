@@ -149,10 +149,12 @@ public sealed class PackIndexes
     {
         if (pack is null)
             throw new ArgumentNullException(nameof(pack));
-        var claims = pack.Claims;
+        // A claim listed twice counts once, where it first stands, in every index.
         var order = new Dictionary<Claim, int>();
-        for (var i = 0; i < claims.Count; i++)
-            order.TryAdd(claims[i], i); // a claim listed twice stands where it is first
+        var claims = new List<Claim>(pack.Claims.Count);
+        foreach (var claim in pack.Claims)
+            if (order.TryAdd(claim, claims.Count))
+                claims.Add(claim);
         int Order(Claim c) => order.TryGetValue(c, out var i) ? i : int.MaxValue;
 
         var byClaimant = pack.Actors

@@ -19,8 +19,12 @@ public enum DatePrecision
 /// <summary>A calendar date with the precision the documents support.</summary>
 public readonly record struct FactDate(DateOnly Date, DatePrecision Precision) : IComparable<FactDate>
 {
+    /// <summary>The day; for a date known to the month or year, the first day of it.</summary>
+    public DateOnly Date { get; } = Date;
+
     /// <summary>How precisely the date is known; a month's date is its first day, a year's its January 1st.</summary>
-    public DatePrecision Precision { get; init; } = Checked(Date, Precision);
+    // Neither property can be set by 'with': a copy could otherwise pair a day with a precision it does not fit.
+    public DatePrecision Precision { get; } = Checked(Date, Precision);
 
     // A precision the enum does not name would print and sort as a day; a month dated on its 15th would print as the month
     // yet neither equal nor sort with it. Both are refused where the date is made.
@@ -56,12 +60,17 @@ public readonly record struct FactDate(DateOnly Date, DatePrecision Precision) :
 /// <summary>A typed amount: one value, or a range from <see cref="Min"/> to <see cref="Max"/>, in a unit.</summary>
 public readonly record struct Quantity(decimal Min, decimal Max, string Unit, bool Approximate = false)
 {
+    // The bounds and the unit cannot be set by 'with', which would skip these checks (a copy with Min above Max).
+
+    /// <summary>The lower bound, or the single value.</summary>
+    public decimal Min { get; } = Min;
+
     /// <summary>The upper bound; <see cref="Min"/> for a single value. Never below <see cref="Min"/>.</summary>
-    public decimal Max { get; init; } = Max >= Min ? Max
+    public decimal Max { get; } = Max >= Min ? Max
         : throw new ArgumentOutOfRangeException(nameof(Max), Max, $"A range runs from its lower bound up: {Max} is below {Min}.");
 
     /// <summary>The unit, as the documents give it (<c>fighters killed</c>); empty for a bare number.</summary>
-    public string Unit { get; init; } = Unit ?? throw new ArgumentNullException(nameof(Unit));
+    public string Unit { get; } = Unit ?? throw new ArgumentNullException(nameof(Unit));
 
     /// <summary>True when the documents give a range ("seven or eight") rather than one number.</summary>
     public bool IsRange => Min != Max;

@@ -134,7 +134,7 @@ public class RuntimeInputTests
     }
 
     [Fact]
-    public void Indexes_of_a_hand_made_pack_count_a_relation_either_side_declares_and_a_claim_listed_twice_once()
+    public void Indexes_of_a_hand_made_pack_count_a_relation_either_side_declares_and_a_claim_listed_twice_once_where_it_first_stands()
     {
         var actor = new Actor("a", "A", new[] { "  Padded  " }, null, ActorKind.Person, false, null, null!);
         Claim? b = null;
@@ -150,11 +150,22 @@ public class RuntimeInputTests
 
         Assert.Equal(new[] { new ClaimPair(a, b) }, indexes.Contradictions);
         Assert.Equal(new[] { new SupportEdge(c, a) }, indexes.Supports);
-        Assert.Equal(new[] { a, b, c, a }, indexes.ClaimsBy(actor));
+        Assert.Equal(new[] { a, b, c }, indexes.ClaimsBy(actor));
         Assert.Same(a, indexes.Corroboration(a).Claim);
         Assert.Same(actor, pack.Find("Padded"));
         Assert.True(actor.IsKnownAs(" padded\t"));
         Assert.False(actor.IsKnownAs("pad"));
+    }
+
+    [Fact]
+    public void A_date_or_a_quantity_cannot_be_changed_by_with_past_the_checks_its_constructor_makes()
+    {
+        // 'with' sets properties without the constructor: it would make a month dated on its 15th, or a range that runs down.
+        foreach (var (type, name) in new[] { (typeof(FactDate), "Date"), (typeof(FactDate), "Precision"),
+                     (typeof(Quantity), "Min"), (typeof(Quantity), "Max"), (typeof(Quantity), "Unit") })
+            Assert.Null(type.GetProperty(name)!.SetMethod);
+        Assert.Throws<ArgumentException>(() => new FactDate(new DateOnly(2021, 1, 15), DatePrecision.Month));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Quantity(5, 2, "x"));
     }
 
     [Fact]
