@@ -109,7 +109,7 @@ public sealed class Claim : Entity
     /// <summary>The actors and places the claim is about.</summary>
     public IReadOnlyList<Entity> About => Details.About.Value;
 
-    /// <summary>When the claimed event happened (or the claim was made), with its precision.</summary>
+    /// <summary>When the claimed event happened, or, where the documents date only the claim, when it was made; with its precision.</summary>
     public FactDate? Date => Details.Date;
 
     /// <summary>How the documents present the claim's truth.</summary>
