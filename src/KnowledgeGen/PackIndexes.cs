@@ -115,13 +115,16 @@ public sealed class PackIndexes
     /// </summary>
     public IReadOnlyList<Claim> Timeline { get; }
 
-    /// <summary>The claimants with the claims each made, ordered by the pack's order of actors.</summary>
+    /// <summary>
+    /// The claimants with the claims each made, ordered by the pack's order of actors; then actors of other packs the
+    /// pack's claims name (a pack built on another), in the order the claims first name them.
+    /// </summary>
     public IReadOnlyList<IndexEntry<Actor>> Claimants => _byClaimant;
 
-    /// <summary>The subjects (actors and places) with the claims about each.</summary>
+    /// <summary>The subjects (actors and places) with the claims about each; the pack's own first, then other packs'.</summary>
     public IReadOnlyList<IndexEntry<Entity>> Subjects => _bySubject;
 
-    /// <summary>The sources with the claims citing each.</summary>
+    /// <summary>The sources with the claims citing each; the pack's own first, then other packs'.</summary>
     public IReadOnlyList<IndexEntry<Source>> CitingSources => _bySource;
 
     /// <summary>The claims <paramref name="claimant"/> made, in the pack's order.</summary>
@@ -157,13 +160,25 @@ public sealed class PackIndexes
                 claims.Add(claim);
         int Order(Claim c) => order.TryGetValue(c, out var i) ? i : int.MaxValue;
 
-        var byClaimant = pack.Actors
+        // Keys of the pack in its order, then entities of other packs (a pack built on another names them) in the order the
+        // claims first name them, as a generated pack joins its indexes.
+        List<T> Keys<T>(IEnumerable<T> own, Func<Claim, IEnumerable<T>> named) where T : Entity
+        {
+            var keys = own.ToList();
+            var seen = new HashSet<T>(keys, ReferenceEqualityComparer.Instance);
+            foreach (var claim in claims)
+                foreach (var entity in named(claim))
+                    if (entity is not null && seen.Add(entity))
+                        keys.Add(entity);
+            return keys;
+        }
+        var byClaimant = Keys(pack.Actors, c => new[] { c.Claimant })
             .Select(a => new IndexEntry<Actor>(a, claims.Where(c => ReferenceEquals(c.Claimant, a)).ToArray()))
             .Where(e => e.Claims.Count > 0).ToArray();
-        var bySubject = pack.Actors.Cast<Entity>().Concat(pack.Places)
+        var bySubject = Keys(pack.Actors.Cast<Entity>().Concat(pack.Places), c => c.About)
             .Select(s => new IndexEntry<Entity>(s, claims.Where(c => c.About.Contains(s)).ToArray()))
             .Where(e => e.Claims.Count > 0).ToArray();
-        var bySource = pack.Sources
+        var bySource = Keys(pack.Sources, c => c.Citations.SelectMany(ci => ci.Via is null ? new[] { ci.Source } : new[] { ci.Source, ci.Via }))
             .Select(s => new IndexEntry<Source>(s, claims.Where(c => c.Citations.Any(ci => ReferenceEquals(ci.Source, s) || ReferenceEquals(ci.Via, s))).ToArray()))
             .Where(e => e.Claims.Count > 0).ToArray();
         // A relation counts whichever side declares it, as the generator links it: a hand-made claim may name the other

@@ -117,7 +117,7 @@ public class CrossPackTests
     }
 
     [Fact]
-    public void The_indexes_reach_the_referenced_packs_entities_and_file_only_the_packs_own()
+    public void The_indexes_file_claims_under_the_referenced_packs_entities_too_after_the_packs_own()
     {
         var run = RunSecond(Facts);
         Assert.Equal("", run.DiagnosticsText());
@@ -133,15 +133,71 @@ public class CrossPackTests
 
         var claim = Assert.Single(pack.Claims);
         var observer = pack.Find<Actor>("second-observer")!;
+        var valley = claim.About[0];
+        Assert.Equal("panjshir-valley", valley.Id);
+        Assert.DoesNotContain(valley, pack.Places); // the starter's place
         // The claim's part of the indexes names another pack's source as its origin (through the file's lookup of
-        // other packs' entities), and files the claim under the pack's own subject only.
+        // other packs' entities).
         var corroboration = pack.Indexes.Corroboration(claim);
         Assert.Equal("1 report, 1 independent origin (dashti-audio-message)", corroboration.ToString());
         Assert.Same(claim.Citations[0].Via, corroboration.Origins[0]);
+        // Claims are filed under another pack's entities too: this pack's claims by the starter's actor, about its place,
+        // citing its sources. The pack's own keys come first, then the others in the order the claims name them.
+        Assert.Equal(new[] { claim }, pack.Indexes.ClaimsBy(claim.Claimant));
+        Assert.Equal(new[] { claim }, pack.Indexes.ClaimsAbout(valley));
         Assert.Equal(new[] { claim }, pack.Indexes.ClaimsAbout(observer));
-        Assert.Equal(new[] { observer }, pack.Indexes.Subjects.Select(e => e.Key));
-        Assert.Empty(pack.Indexes.Claimants); // the claimant is the starter's
-        Assert.Empty(pack.Indexes.CitingSources);
+        Assert.Equal(new[] { claim }, pack.Indexes.ClaimsCiting(claim.Citations[0].Source));
+        Assert.Equal(new[] { claim }, pack.Indexes.ClaimsCiting(claim.Citations[0].Via!));
+        Assert.Equal(new Entity[] { observer, valley }, pack.Indexes.Subjects.Select(e => e.Key));
+        Assert.Equal(new[] { "fahim-dashti" }, pack.Indexes.Claimants.Select(e => e.Key.Id));
+        Assert.Equal(new[] { "report-001", "dashti-audio-message" }, pack.Indexes.CitingSources.Select(e => e.Key.Id));
+        // A pack made by hand is indexed the same way.
+        var computed = PackIndexes.Compute(pack);
+        Assert.Equal(pack.Indexes.Claimants.Select(e => e.Key), computed.Claimants.Select(e => e.Key));
+        Assert.Equal(pack.Indexes.Subjects.Select(e => e.Key), computed.Subjects.Select(e => e.Key));
+        Assert.Equal(pack.Indexes.CitingSources.Select(e => e.Key), computed.CitingSources.Select(e => e.Key));
+        context.Unload();
+    }
+
+    [Fact]
+    public void Another_packs_entity_named_in_two_files_is_one_key_and_two_such_entities_are_never_one()
+    {
+        // Each file numbers the other pack's entities it names on its own: Daily Trust and Fahim Dashti are both
+        // number 0 of their files, and the valley is number 1 of one file and 0 of the other.
+        var driver = GeneratorHarness.CreateDriver(new AdditionalText[]
+        {
+            new InMemoryAdditionalText("/second/pack.kg.yaml", Manifest),
+            new InMemoryAdditionalText("/second/a.kg.yaml", """
+                claims:
+                  - { id: by-dashti, statement: S, claimant: fahim-dashti, about: panjshir-valley, citations: [ { source: report-001, quote: q } ] }
+                """),
+            new InMemoryAdditionalText("/second/b.kg.yaml", """
+                actors:
+                  - { id: b-observer, name: B, kind: person }
+                claims:
+                  - { id: by-daily-trust, statement: S, claimant: daily-trust, about: b-observer, citations: [ { source: report-001, quote: q } ] }
+                  - { id: about-the-valley, statement: S, claimant: b-observer, about: panjshir-valley, citations: [ { source: report-001, quote: q } ] }
+                """),
+        });
+        var run = GeneratorHarness.Run(driver, Consumer());
+        Assert.Equal("", run.DiagnosticsText());
+        using var second = new MemoryStream();
+        Assert.True(run.OutputCompilation.Emit(second).Success);
+        var context = new System.Runtime.Loader.AssemblyLoadContext("cross-pack-two-files", isCollectible: true);
+        context.LoadFromStream(new MemoryStream(StarterImage.Value));
+        second.Position = 0;
+        var pack = KnowledgePackAttribute.Load(System.Reflection.CustomAttributeExtensions.GetCustomAttribute<KnowledgePackAttribute>(context.LoadFromStream(second))!.PackType);
+
+        var byDashti = pack.Claims.Single(c => c.Id == "by-dashti");
+        var byDailyTrust = pack.Claims.Single(c => c.Id == "by-daily-trust");
+        var aboutValley = pack.Claims.Single(c => c.Id == "about-the-valley");
+        Assert.Equal(new[] { byDashti }, pack.Indexes.ClaimsBy(byDashti.Claimant));
+        Assert.Equal(new[] { byDailyTrust }, pack.Indexes.ClaimsBy(byDailyTrust.Claimant));
+        Assert.Equal(new[] { byDashti, aboutValley }, pack.Indexes.ClaimsAbout(byDashti.About[0]));
+        Assert.Equal(new[] { "b-observer", "fahim-dashti", "daily-trust" }, pack.Indexes.Claimants.Select(e => e.Key.Id));
+        var computed = PackIndexes.Compute(pack);
+        Assert.Equal(computed.Claimants.Select(e => (e.Key, e.Claims.Count)), pack.Indexes.Claimants.Select(e => (e.Key, e.Claims.Count)));
+        Assert.Equal(computed.Subjects.Select(e => (e.Key, e.Claims.Count)), pack.Indexes.Subjects.Select(e => (e.Key, e.Claims.Count)));
         context.Unload();
     }
 

@@ -116,29 +116,33 @@ public static class IndexBuilder
         return new CorroborationModel(claim, citations.Count, reports, new EquatableArray<EntityRef>(origins.ToArray()));
     }
 
-    // The file's claims that name each entity of the pack, in the file's order and each once. Entities of other packs
-    // are not indexed. Keys come in the pack's order (kind, then file, then place), which the runtime's join keeps.
+    // The file's claims that name each entity, in the file's order and each once. Keys of this pack come in the pack's
+    // order (kind, then file, then place), which the runtime's join keeps; entities of other packs the claims name come
+    // after them, in the order the file's claims first name them, which the join keeps across files too.
     private sealed class Groups
     {
-        private readonly Dictionary<(EntityClass, int, int), (EntityRef Key, List<EntityRef> Claims)> _claims = new();
+        private readonly Dictionary<(EntityClass, int, int, string?), (EntityRef Key, int Seen, List<EntityRef> Claims)> _claims = new();
 
         public void Add(EntityRef key, EntityRef claim)
         {
-            if (!IsOwn(key))
-                return;
-            var at = (key.Class, key.File, key.Index);
+            if (!IsOwn(key) && key.External is null)
+                return; // an entity of this pack that is not generated
+            var at = (key.Class, key.File, key.Index, key.External);
             if (!_claims.TryGetValue(at, out var group))
-                _claims[at] = group = (key, new List<EntityRef>());
+                _claims[at] = group = (key, _claims.Count, new List<EntityRef>());
             if (group.Claims.Count == 0 || group.Claims[group.Claims.Count - 1].Id != claim.Id)
                 group.Claims.Add(claim);
         }
 
         public EquatableArray<IndexGroup> InPackOrder() =>
-            _claims.OrderBy(g => g.Key)
+            _claims.OrderBy(g => g.Key.Item4 is null ? 0 : 1)
+                .ThenBy(g => g.Key.Item4 is null ? (g.Key.Item1, g.Key.Item2, g.Key.Item3) : default)
+                .ThenBy(g => g.Value.Seen)
                 .Select(g => new IndexGroup(Bare(g.Value.Key), new EquatableArray<EntityRef>(g.Value.Claims.ToArray())))
                 .ToEquatableArray();
 
-        // The key as the indexes write it: by kind, file and place, without the name the docs show.
+        // The key as the indexes write it: by kind, file and place (or its member in another pack), without the name the
+        // docs show.
         private static EntityRef Bare(EntityRef key) => key.Name.Length == 0 ? key : key with { Name = "" };
     }
 }

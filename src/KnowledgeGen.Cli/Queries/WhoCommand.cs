@@ -102,18 +102,19 @@ public static class WhoCommand
 
     private static IEnumerable<(string Heading, IReadOnlyList<Claim> Claims)> ClaimSections(KnowledgePack pack, Entity entity)
     {
-        var claims = new PackClaims(pack, entity);
+        // The pack's indexes file its claims under other packs' entities too.
+        var indexes = pack.Indexes;
         switch (entity)
         {
             case Actor actor:
-                yield return ("Claims by " + actor.Name, claims.By(actor));
-                yield return ("Claims about " + actor.Name, claims.About(actor));
+                yield return ("Claims by " + actor.Name, indexes.ClaimsBy(actor));
+                yield return ("Claims about " + actor.Name, indexes.ClaimsAbout(actor));
                 break;
             case Place place:
-                yield return ("Claims about " + place.Name, claims.About(place));
+                yield return ("Claims about " + place.Name, indexes.ClaimsAbout(place));
                 break;
             case Source source:
-                yield return ("Claims citing " + source.Name, claims.Citing(source));
+                yield return ("Claims citing " + source.Name, indexes.ClaimsCiting(source));
                 break;
             case Claim claim:
                 yield return ("Contradicts", claim.Contradicts);
@@ -128,7 +129,7 @@ public static class WhoCommand
         var indexes = pack.Indexes;
         output.WriteLine($"{entity.Name} ({entity.Id})");
         output.WriteLine($"  kind: {Kind(entity)}");
-        if (!PackClaims.IsOwn(pack, entity))
+        if (!IsOwn(pack, entity))
             output.WriteLine($"  pack: {ReferencedPacks.Of(pack).GroupOf(entity)?.Pack?.Name ?? "another pack"}, which {pack.Name} refers to");
         if (entity.Aliases.Count > 0)
             output.WriteLine($"  aliases: {string.Join(", ", entity.Aliases)}");
@@ -176,8 +177,8 @@ public static class WhoCommand
     {
         if (entity is not (Actor or Place))
             return Array.Empty<Source>();
-        var packClaims = new PackClaims(pack, entity);
-        var claims = entity is Actor actor ? packClaims.By(actor).Concat(packClaims.About(actor)) : packClaims.About(entity);
+        var indexes = pack.Indexes;
+        var claims = entity is Actor actor ? indexes.ClaimsBy(actor).Concat(indexes.ClaimsAbout(actor)) : indexes.ClaimsAbout(entity);
         var cited = new HashSet<Source>();
         foreach (var citation in claims.SelectMany(c => c.Citations))
         {
@@ -189,35 +190,13 @@ public static class WhoCommand
         var sources = pack.Sources.Where(Mentions).ToList();
         // Another pack's sources only when one could be among them: a claim cites one, or the entity is another pack's.
         var own = new HashSet<Source>(pack.Sources);
-        if (cited.Any(s => !own.Contains(s)) || !PackClaims.IsOwn(pack, entity))
+        if (cited.Any(s => !own.Contains(s)) || !IsOwn(pack, entity))
             sources.AddRange(ReferencedPacks.Of(pack).Sources.Where(s => !own.Contains(s) && Mentions(s)));
         return sources;
     }
 
-    // The claims of the pack by, about or citing an entity: the pack's indexes answer for its own entities, which are
-    // the ones they file; for an entity of another pack the claims are scanned, in the pack's order.
-    private readonly struct PackClaims
-    {
-        private readonly KnowledgePack _pack;
-        private readonly bool _own;
-
-        public PackClaims(KnowledgePack pack, Entity entity)
-        {
-            _pack = pack;
-            _own = IsOwn(pack, entity);
-        }
-
-        public static bool IsOwn(KnowledgePack pack, Entity entity) => ReferenceEquals(pack.Find(entity.Id), entity) || pack.Entities.Contains(entity);
-
-        public IReadOnlyList<Claim> By(Actor actor) =>
-            _own ? _pack.Indexes.ClaimsBy(actor) : _pack.Claims.Where(c => c.Claimant == actor).ToList();
-
-        public IReadOnlyList<Claim> About(Entity subject) =>
-            _own ? _pack.Indexes.ClaimsAbout(subject) : _pack.Claims.Where(c => c.About.Contains(subject)).ToList();
-
-        public IReadOnlyList<Claim> Citing(Source source) =>
-            _own ? _pack.Indexes.ClaimsCiting(source) : _pack.Claims.Where(c => c.Citations.Any(ci => ci.Source == source || ci.Via == source)).ToList();
-    }
+    // One of the pack's own entities, not one of another pack that the pack refers to.
+    private static bool IsOwn(KnowledgePack pack, Entity entity) => ReferenceEquals(pack.Find(entity.Id), entity) || pack.Entities.Contains(entity);
 
     private static void Claims(KnowledgePack pack, string heading, IReadOnlyList<Claim> claims, TextWriter output)
     {

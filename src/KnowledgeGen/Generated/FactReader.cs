@@ -257,6 +257,11 @@ internal readonly struct FactTarget
 
     /// <summary>Where the target stands in its pack's order: by kind, then file, then place.</summary>
     public long Order => ((long)_kind << 56) | ((long)_file << 28) | (uint)_index;
+
+    /// <summary>True for the <see cref="Order"/> of an entity of another pack, which has no place in this pack's order.</summary>
+    public static bool IsExternal(long order) => (order >> 56) == ExternalKind;
+
+    private const int ExternalKind = 4; // as FactReader writes it
 }
 
 /// <summary>A reference read from a record: one object holding where its target is written.</summary>

@@ -211,13 +211,29 @@ internal sealed class FactIndexJoin
             FrozenList<SupportEdge>.Own(Supports.ToArray()), FrozenList<Claim>.Own(_timeline.OrderBy(c => c.Date!.Value).ToArray()),
             FrozenList<Corroboration>.Own(Corroborations.ToArray()));
 
-    /// <summary>The claims filed under each key, joined from the parts; keys in the pack's order.</summary>
+    /// <summary>
+    /// The claims filed under each key, joined from the parts: keys of the pack in the pack's order, then entities of
+    /// other packs in the order the parts first name them. An entity of another pack is told by the object itself: its
+    /// number in a part is the part's own, so two parts may give one entity two numbers, or two entities one.
+    /// </summary>
     public sealed class Groups<TKey> where TKey : Entity
     {
         private readonly Dictionary<long, (TKey Key, List<Claim> Claims)> _groups = new();
+        private readonly Dictionary<TKey, List<Claim>> _others = new(ReferenceEqualityComparer.Instance);
+        private readonly List<TKey> _othersInOrder = new();
 
         public void Add(TKey key, long order, Claim[] claims)
         {
+            if (FactTarget.IsExternal(order))
+            {
+                if (!_others.TryGetValue(key, out var named))
+                {
+                    _others[key] = named = new List<Claim>(claims.Length);
+                    _othersInOrder.Add(key);
+                }
+                named.AddRange(claims);
+                return;
+            }
             if (!_groups.TryGetValue(order, out var group))
                 _groups[order] = group = (key, new List<Claim>(claims.Length));
             group.Claims.AddRange(claims);
@@ -228,12 +244,14 @@ internal sealed class FactIndexJoin
             var orders = new long[_groups.Count];
             _groups.Keys.CopyTo(orders, 0);
             Array.Sort(orders);
-            var entries = new IndexEntry<TKey>[orders.Length];
+            var entries = new IndexEntry<TKey>[orders.Length + _othersInOrder.Count];
             for (var i = 0; i < orders.Length; i++)
             {
                 var group = _groups[orders[i]];
                 entries[i] = new IndexEntry<TKey>(group.Key, FrozenList<Claim>.Own(group.Claims.ToArray()));
             }
+            for (var i = 0; i < _othersInOrder.Count; i++)
+                entries[orders.Length + i] = new IndexEntry<TKey>(_othersInOrder[i], FrozenList<Claim>.Own(_others[_othersInOrder[i]].ToArray()));
             return entries;
         }
     }
