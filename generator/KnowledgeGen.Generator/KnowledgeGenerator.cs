@@ -183,9 +183,8 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         {
             var content = text.GetText(cancellationToken);
             if (content is null) // the compiler gives no text for a binary file, or one it could not open
-                return new FileSpec(text.Path, null, EquatableArray<SourceSpec>.Empty, EquatableArray<ActorSpec>.Empty, EquatableArray<PlaceSpec>.Empty,
-                    EquatableArray<ClaimSpec>.Empty, new EquatableArray<DiagnosticInfo>(new[] {
-                        DiagnosticInfo.Create(DiagnosticRules.NotText, text.Path, SourceSpan.FileStart, NotText.Unreadable) })) { ReadInPart = true };
+                return FileSpec.NothingRead(text.Path, new EquatableArray<DiagnosticInfo>(new[]
+                    { DiagnosticInfo.Create(DiagnosticRules.NotText, text.Path, SourceSpan.FileStart, NotText.Unreadable) }));
             return PackFileReader.Read(text.Path, content.ToString(), cancellationToken);
         }
         catch (OperationCanceledException)
@@ -311,8 +310,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
     }
 
     private static FileSpec Failed(string path, Exception e) =>
-        new(path, null, EquatableArray<SourceSpec>.Empty, EquatableArray<ActorSpec>.Empty, EquatableArray<PlaceSpec>.Empty,
-            EquatableArray<ClaimSpec>.Empty, new EquatableArray<DiagnosticInfo>(new[] { Internal(path, e) })) { ReadInPart = true };
+        FileSpec.NothingRead(path, new EquatableArray<DiagnosticInfo>(new[] { Internal(path, e) }));
 
     private static DiagnosticInfo Internal(string path, Exception e) =>
         DiagnosticInfo.Create(DiagnosticRules.InternalError, path, SourceSpan.FileStart, e.GetType().Name, e.Message);

@@ -36,6 +36,19 @@ public class CrossPackTests
             new InMemoryAdditionalText("/second/facts.kg.yaml", yaml),
         }), Consumer(code));
 
+    // Both packs in one load context, which the caller unloads: the second pack's references resolve to the starter's entities.
+    private static (KnowledgePack Pack, System.Runtime.Loader.AssemblyLoadContext Context) LoadBesideStarter(GeneratorRun run)
+    {
+        using var second = new MemoryStream();
+        Assert.True(run.OutputCompilation.Emit(second).Success);
+        var context = new System.Runtime.Loader.AssemblyLoadContext("cross-pack", isCollectible: true);
+        context.LoadFromStream(new MemoryStream(StarterImage.Value));
+        second.Position = 0;
+        var assembly = context.LoadFromStream(second);
+        var pack = KnowledgePackAttribute.Load(System.Reflection.CustomAttributeExtensions.GetCustomAttribute<KnowledgePackAttribute>(assembly)!.PackType);
+        return (pack, context);
+    }
+
     internal const string Facts = """
         actors:
           - id: second-observer
@@ -122,14 +135,7 @@ public class CrossPackTests
         var run = RunSecond(Facts);
         Assert.Equal("", run.DiagnosticsText());
 
-        // Both packs in one load context: the second pack's references resolve to the starter's entities.
-        using var second = new MemoryStream();
-        Assert.True(run.OutputCompilation.Emit(second).Success);
-        var context = new System.Runtime.Loader.AssemblyLoadContext("cross-pack-indexes", isCollectible: true);
-        context.LoadFromStream(new MemoryStream(StarterImage.Value));
-        second.Position = 0;
-        var assembly = context.LoadFromStream(second);
-        var pack = KnowledgePackAttribute.Load(System.Reflection.CustomAttributeExtensions.GetCustomAttribute<KnowledgePackAttribute>(assembly)!.PackType);
+        var (pack, context) = LoadBesideStarter(run);
 
         var claim = Assert.Single(pack.Claims);
         var observer = pack.Find<Actor>("second-observer")!;
@@ -181,12 +187,7 @@ public class CrossPackTests
         });
         var run = GeneratorHarness.Run(driver, Consumer());
         Assert.Equal("", run.DiagnosticsText());
-        using var second = new MemoryStream();
-        Assert.True(run.OutputCompilation.Emit(second).Success);
-        var context = new System.Runtime.Loader.AssemblyLoadContext("cross-pack-two-files", isCollectible: true);
-        context.LoadFromStream(new MemoryStream(StarterImage.Value));
-        second.Position = 0;
-        var pack = KnowledgePackAttribute.Load(System.Reflection.CustomAttributeExtensions.GetCustomAttribute<KnowledgePackAttribute>(context.LoadFromStream(second))!.PackType);
+        var (pack, context) = LoadBesideStarter(run);
 
         var byDashti = pack.Claims.Single(c => c.Id == "by-dashti");
         var byDailyTrust = pack.Claims.Single(c => c.Id == "by-daily-trust");

@@ -20,6 +20,11 @@ public sealed record FileSpec(
     /// be more than what was read, a manifest among it.
     /// </summary>
     public bool ReadInPart { get; init; }
+
+    /// <summary>A file of which nothing could be read, with the diagnostics that say why.</summary>
+    public static FileSpec NothingRead(string path, EquatableArray<DiagnosticInfo> diagnostics) =>
+        new(path, null, EquatableArray<SourceSpec>.Empty, EquatableArray<ActorSpec>.Empty, EquatableArray<PlaceSpec>.Empty,
+            EquatableArray<ClaimSpec>.Empty, diagnostics) { ReadInPart = true };
 }
 
 /// <summary>The pack manifest. <see cref="NamespaceSpan"/> is the namespace's value, when it is written.</summary>

@@ -45,8 +45,7 @@ public static class PackFileReader
         ManifestSpec? manifest = null;
 
         if (NotText.Check(context, text) is not { } readable)
-            return new FileSpec(path, null, EquatableArray<SourceSpec>.Empty, EquatableArray<ActorSpec>.Empty, EquatableArray<PlaceSpec>.Empty,
-                EquatableArray<ClaimSpec>.Empty, context.Diagnostics.ToEquatableArray()) { ReadInPart = true };
+            return FileSpec.NothingRead(path, context.Diagnostics.ToEquatableArray());
         text = readable;
         var root = YamlTreeBuilder.Build(path, text, context.Diagnostics, cancellationToken);
         if (root is not null)
