@@ -52,8 +52,12 @@ public static class PackLoader
         }
         if (Directory.Exists(fullPath))
             throw new PackLoadException($"'{path}' is a folder; give the path of the pack's .dll file.");
-        if (!File.Exists(fullPath))
+        var kind = InputFile.KindOf(fullPath);
+        if (kind == InputFile.Kind.Missing)
             throw new PackLoadException($"No pack assembly at '{path}': the file does not exist.");
+        // Loading a named pipe would wait for a writer that may never come.
+        if (kind != InputFile.Kind.File)
+            throw new PackLoadException($"'{path}' is {InputFile.Describe(kind)}, not a file; give the path of the pack's .dll file.");
 
         Assembly assembly;
         try

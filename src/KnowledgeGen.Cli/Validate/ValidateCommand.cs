@@ -39,35 +39,37 @@ public static class ValidateCommand
             folder, documents,
         };
         command.SetAction(result =>
-        {
-            var output = result.InvocationConfiguration.Output;
-            var error = result.InvocationConfiguration.Error;
-            try
-            {
-                return Run(result.GetValue(folder)!, result.GetValue(documents), output, error);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-            {
-                error.WriteLine("knowledgegen: " + e.Message);
-                return UsageError;
-            }
-        });
+            Run(result.GetValue(folder)!, result.GetValue(documents), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
     /// <summary>
     /// Validates <paramref name="folder"/> and writes its diagnostics and a summary line to <paramref name="output"/>; a link
-    /// to a folder that was not followed (<see cref="PackFolder"/>) is named on <paramref name="error"/>.
+    /// to a folder that was not followed (<see cref="PackFolder"/>) is named on <paramref name="error"/>. A folder or file that
+    /// cannot be read is one line on <paramref name="error"/> and <see cref="UsageError"/>; an output that cannot be written
+    /// throws, for <see cref="Program"/> to end the tool as it does for every command.
     /// </summary>
     public static int Run(string folder, string? documentsFolder, TextWriter output, TextWriter error)
     {
-        if (!Directory.Exists(folder))
-            throw new DirectoryNotFoundException(File.Exists(folder)
-                ? $"'{folder}' is a file; validate takes the folder that holds the pack's *.kg.yaml files."
-                : $"the folder '{folder}' does not exist.");
-        if (documentsFolder is not null && !Directory.Exists(documentsFolder))
-            throw new DirectoryNotFoundException($"the folder '{documentsFolder}' given to --documents does not exist.");
-        var diagnostics = Check(folder, documentsFolder, out var fileCount, out var model, out var skipped);
+        IReadOnlyList<DiagnosticInfo> diagnostics;
+        int fileCount;
+        PackModel model;
+        IReadOnlyList<PackFolder.SkippedLink> skipped;
+        try
+        {
+            if (!Directory.Exists(folder))
+                throw new DirectoryNotFoundException(File.Exists(folder)
+                    ? $"'{folder}' is {InputFile.Describe(InputFile.KindOf(folder))}; validate takes the folder that holds the pack's *.kg.yaml files."
+                    : $"the folder '{folder}' does not exist.");
+            if (documentsFolder is not null && !Directory.Exists(documentsFolder))
+                throw new DirectoryNotFoundException($"the folder '{documentsFolder}' given to --documents does not exist.");
+            diagnostics = Check(folder, documentsFolder, out fileCount, out model, out skipped);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            error.WriteLine("knowledgegen: " + e.Message);
+            return UsageError;
+        }
         foreach (var link in skipped)
             error.WriteLine($"knowledgegen: skipped '{link.Path}': it links back to '{link.LeadsTo}', whose files are read already.");
         foreach (var diagnostic in diagnostics)
@@ -95,7 +97,7 @@ public static class ValidateCommand
         var documents = documentsFolder is null
             ? Array.Empty<DocumentSpec>()
             : PackFolder.Files(documentsFolder, "*", skippedLinks)
-                .Select(f => new DocumentSpec(Path.GetFileName(f), QuoteMatching.Normalize(File.ReadAllText(f))))
+                .Select(f => new DocumentSpec(Path.GetFileName(f), QuoteMatching.Normalize(InputFile.ReadText(f))))
                 .ToArray();
         // Documents asked for and none found would check no quote at all, and pass: that is an error of the command line.
         if (documentsFolder is not null && documents.Length == 0)
@@ -106,12 +108,13 @@ public static class ValidateCommand
             .ToList();
     }
 
-    // A file that cannot be read (no permission, a broken link) stops the command with the reason, as a folder that cannot
-    // be listed does: a pack checked without one of its files would report every reference to it instead. A file the
-    // reader fails on is one diagnostic of its own, as in the build.
+    // A file that cannot be read (no permission, a broken link, a named pipe or a device rather than a file, more than
+    // InputFile.MaxBytes) stops the command with the reason, as a folder that cannot be listed does: a pack checked without
+    // one of its files would report every reference to it instead. A file the reader fails on is one diagnostic of its
+    // own, as in the build.
     private static FileSpec ReadFile(string path)
     {
-        var text = File.ReadAllText(path);
+        var text = InputFile.ReadText(path);
         try
         {
             return PackFileReader.Read(path, text);
