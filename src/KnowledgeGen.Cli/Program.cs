@@ -25,23 +25,41 @@ public static class Program
     /// <summary>The exit code when the tool's output cannot be written (a full disk, a closed stream).</summary>
     public const int OutputError = 3;
 
-    /// <summary>Runs the tool.</summary>
-    public static int Main(string[] args) => Run(args, new InvocationConfiguration());
+    /// <summary>
+    /// The exit code when standard output or error is a pipe whose reader has gone (<c>knowledgegen export | head -c 100</c>).
+    /// </summary>
+    /// <remarks>
+    /// 141 is 128 + SIGPIPE (13), the status a shell reports for a Unix tool that the signal ends in the same place
+    /// (<c>yes | head</c>): the output was cut short, so it is not 0, and a script under <c>set -o pipefail</c> that lets
+    /// 141 pass for "the reader had enough" treats the tool as it treats any other. The .NET runtime ignores SIGPIPE, so
+    /// the tool returns the code itself.
+    /// </remarks>
+    public const int BrokenPipe = 141;
 
-    /// <summary>Runs the tool with <paramref name="configuration"/>'s output and error; one that cannot be written ends it with <see cref="OutputError"/>.</summary>
+    /// <summary>Runs the tool on the process's standard output and error.</summary>
+    public static int Main(string[] args) =>
+        Run(args, new InvocationConfiguration { Output = StandardStreams.Output(), Error = StandardStreams.Error() });
+
+    /// <summary>
+    /// Runs the tool with <paramref name="configuration"/>'s output and error, and flushes them; one that cannot be written
+    /// ends it with <see cref="BrokenPipe"/> when its reader has gone, else <see cref="OutputError"/>.
+    /// </summary>
     public static int Run(string[] args, InvocationConfiguration configuration)
     {
         configuration.EnableDefaultExceptionHandler = false;
         try
         {
             var parsed = CreateRootCommand().Parse(args);
-            return parsed.Errors.Count == 0 ? parsed.Invoke(configuration) : ReportUsageErrors(parsed, configuration.Error);
+            var exitCode = parsed.Errors.Count == 0 ? parsed.Invoke(configuration) : ReportUsageErrors(parsed, configuration.Error);
+            configuration.Output.Flush();
+            configuration.Error.Flush();
+            return exitCode;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Standard output or error could not be written (a closed stream fails as access denied), so there is
             // nowhere to say more: the exit code says it.
-            return OutputError;
+            return StandardStreams.IsBrokenPipe(e) ? BrokenPipe : OutputError;
         }
     }
 

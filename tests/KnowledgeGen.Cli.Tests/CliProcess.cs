@@ -16,6 +16,20 @@ internal static class CliProcess
     /// <summary>Runs the tool with <paramref name="args"/>; with <paramref name="closeOutput"/>, its standard output is a pipe whose reader has gone before it writes.</summary>
     public static CliResult Run(string[] args, bool closeOutput = false) => Run(new ProcessStartInfo(DotnetHost()), args, closeOutput);
 
+    /// <summary>
+    /// Runs the tool with <paramref name="args"/> as <c>"$@"</c> in the POSIX shell <paramref name="script"/>, for
+    /// redirections such as <c>"$@" &gt; "$LOG" 2&gt;&amp;1</c>, with <paramref name="environment"/> added to the shell's.
+    /// </summary>
+    public static CliResult RunInShell(string script, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("/bin/sh");
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        foreach (var arg in new[] { "-c", script, "sh", DotnetHost() })
+            start.ArgumentList.Add(arg);
+        return Run(start, args, closeOutput: false);
+    }
+
     private static CliResult Run(ProcessStartInfo start, string[] args, bool closeOutput)
     {
         start.RedirectStandardOutput = true;

@@ -40,10 +40,10 @@ public static class ExportCommand
     public static void Write(KnowledgePack pack, TextWriter output, string format)
     {
         var jsonLd = format == "jsonld";
-        if (ReferenceEquals(output, Console.Out))
+        var stdout = ReferenceEquals(output, Console.Out) ? Console.OpenStandardOutput() : StandardStreams.ByteStream(output);
+        if (stdout is not null)
         {
             output.Flush();
-            using var stdout = Console.OpenStandardOutput();
             if (jsonLd)
                 ExportJsonLd.Write(pack, stdout);
             else
