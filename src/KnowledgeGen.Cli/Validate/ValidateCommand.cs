@@ -122,8 +122,7 @@ public static class ValidateCommand
         catch (Exception e)
         {
             var failure = DiagnosticInfo.Create(DiagnosticRules.InternalError, path, SourceSpan.FileStart, e.GetType().Name, e.Message);
-            return new FileSpec(path, null, EquatableArray<SourceSpec>.Empty, EquatableArray<ActorSpec>.Empty, EquatableArray<PlaceSpec>.Empty,
-                EquatableArray<ClaimSpec>.Empty, new EquatableArray<DiagnosticInfo>(new[] { failure }));
+            return FileSpec.NothingRead(path, new EquatableArray<DiagnosticInfo>(new[] { failure }));
         }
     }
 
