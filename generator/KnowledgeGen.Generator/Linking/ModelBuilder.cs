@@ -67,7 +67,7 @@ internal sealed class ModelBuilder
             Supports = Links(c.Entity, c.Spec.Supports, "supports"),
         }).ToList();
 
-        var cyclic = FindContainmentCycles(placeRefs.Select(p => (p.Entity, p.In, p.Spec.In)).ToList());
+        var cyclic = Cycles.Containment(placeRefs.Select(p => (p.Entity, p.In, p.Spec.In)).ToList(), _resolver.Diagnostics);
 
         // A claim needs its claimant.
         foreach (var claim in claimRefs)
@@ -294,32 +294,6 @@ internal sealed class ModelBuilder
         var trimmed = new LinkedEntity[count];
         Array.Copy(resolved, trimmed, count);
         return trimmed;
-    }
-
-    /// <summary>Places whose chain of 'in' comes back to them; each is reported once, at its 'in'.</summary>
-    private HashSet<LinkedEntity> FindContainmentCycles(List<(LinkedEntity Place, LinkedEntity? In, Located? Written)> places)
-    {
-        var container = places.Where(p => p.In is not null).ToDictionary(p => p.Place, p => p.In!);
-        var cyclic = new HashSet<LinkedEntity>();
-        foreach (var (place, _, written) in places)
-        {
-            var path = new List<LinkedEntity>();
-            var seen = new HashSet<LinkedEntity>();
-            for (var current = place; container.TryGetValue(current, out var next); current = next)
-            {
-                if (!seen.Add(current))
-                    break;
-                path.Add(next);
-                if (next == place)
-                {
-                    cyclic.Add(place);
-                    _resolver.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.ContainmentCycle, place.FilePath, written!.Value.Span,
-                        place.Id, string.Join(" → ", path.Select(p => "'" + p.Id + "'"))));
-                    break;
-                }
-            }
-        }
-        return cyclic;
     }
 
     private static EntityModel Entity(LinkedEntity e) =>
