@@ -9,7 +9,8 @@ namespace KnowledgeGen.Generator.Tests;
 
 /// <summary>
 /// How the link turns the ids a field lists into references: each entity once, in the order first written, without the
-/// ids it cannot resolve; and an actor's docs name each source it is cited in once, however many claims cite it.
+/// ids it cannot resolve; an actor's docs name each source it is cited in once, however many claims cite it; and a relay
+/// that closes a cycle of sources is left out.
 /// </summary>
 public class ReferenceLinkTests
 {
@@ -52,5 +53,41 @@ public class ReferenceLinkTests
         var front = pack.Actors.Single(a => a.Entity.Id == "national-resistance-front");
         Assert.Equal(new[] { "report-001" }, front.CitedIn);
         Assert.Equal(1, front.CitedInCount);
+    }
+
+    [Fact]
+    public void A_relay_that_closes_a_cycle_is_reported_once_and_left_out_and_the_others_are_kept()
+    {
+        var files = GeneratorHarness.Fixture("diagnostics/relay-cycle");
+
+        var pack = PackLinker.Link(files.Select(f => PackFileReader.Read(f.Path, f.Text)), PackOptions.Default);
+
+        string[] Relays(string id) => pack.Sources.Single(s => s.Entity.Id == id).Relays.Select(r => r.Id).ToArray();
+        Assert.Empty(Relays("report-001"));
+        Assert.Equal(new[] { "audio-message" }, Relays("report-002"));
+        Assert.Empty(Relays("audio-message"));
+        Assert.Equal(new[] { "post-a" }, Relays("report-003"));
+        Assert.Equal(new[] { "post-b" }, Relays("post-a"));
+        Assert.Equal(new[] { "statement", "video" }, Relays("post-b"));
+        Assert.Empty(Relays("statement"));
+        Assert.Equal(new[] { "video", "interview" }, Relays("report-004"));
+        Assert.Equal(3, pack.Diagnostics.Count(d => d.Id == DiagnosticRules.RelayCycle.Id));
+    }
+
+    [Fact]
+    public void A_chain_of_relays_as_long_as_a_large_pack_is_followed_without_recursion()
+    {
+        // 50,000 sources, each relaying the next, the last relaying the first: one cycle, reported once, where it closes.
+        const int count = 50_000;
+        var yaml = new System.Text.StringBuilder("pack: { name: P, namespace: P.Facts, title: T, version: 1.0.0 }\nsources:\n");
+        for (var i = 0; i < count; i++)
+            yaml.Append("  - { id: s").Append(i).Append(", name: S, kind: other, relays: s").Append((i + 1) % count).Append(" }\n");
+
+        var pack = PackLinker.Link(new[] { PackFileReader.Read("/p/sources.kg.yaml", yaml.ToString()) }, PackOptions.Default);
+
+        var cycle = Assert.Single(pack.Diagnostics);
+        Assert.Equal(DiagnosticRules.RelayCycle.Id, cycle.Id);
+        Assert.StartsWith($"The source 's{count - 1}' relays itself through 's0' → 's1' → ", cycle.Message);
+        Assert.Empty(pack.Sources.Single(s => s.Entity.Id == "s" + (count - 1)).Relays);
     }
 }

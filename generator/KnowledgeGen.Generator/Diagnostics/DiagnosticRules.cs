@@ -126,6 +126,9 @@ public static class DiagnosticRules
     public static readonly DiagnosticRule NoPackFiles = new("KG0027", "No pack file found",
         "The build property KnowledgeGenFiles is '{0}', but no *.kg.yaml file of the project matches it, so no fact pack is generated; the pattern is relative to the project's folder", Schema, RuleSeverity.Warning);
 
+    public static readonly DiagnosticRule RelayCycle = new("KG0028", "Sources relay each other",
+        "The source '{0}' relays itself{1}; the chain of 'relays' must end at sources that relay none of them", References, RuleSeverity.Error);
+
     public static readonly DiagnosticRule InternalError = new("KG9999", "Internal generator error",
         "KnowledgeGen could not process this input ({0}: {1}); please report it with the file", Internal, RuleSeverity.Error);
 
@@ -134,7 +137,8 @@ public static class DiagnosticRules
         YamlSyntax, WrongNodeKind, UnknownField, MissingField, InvalidId, DuplicateId, UnknownReference,
         WrongReferenceKind, InvalidValue, InvalidDate, InvalidQuantity, DuplicateField, AnchorsNotSupported,
         MissingManifest, DuplicateManifest, NameCollision, SelfLink, ContainmentCycle, AliasCollision,
-        NoKnownLists, TooDeep, QuoteNotFound, DocumentNotFound, InvisibleCharacter, FileGivenTwice, NotText, NoPackFiles, InternalError,
+        NoKnownLists, TooDeep, QuoteNotFound, DocumentNotFound, InvisibleCharacter, FileGivenTwice, NotText, NoPackFiles, RelayCycle,
+        InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticRule> s_byId = BuildIndex();

@@ -47,6 +47,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor FileGivenTwice = Create("KG0025", C.Schema, Warning);
     public static readonly DiagnosticDescriptor NotText = Create("KG0026", C.Syntax, Error);
     public static readonly DiagnosticDescriptor NoPackFiles = Create("KG0027", C.Schema, Warning);
+    public static readonly DiagnosticDescriptor RelayCycle = Create("KG0028", C.References, Error);
     public static readonly DiagnosticDescriptor InternalError = Create("KG9999", C.Internal, Error);
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
@@ -78,6 +79,7 @@ internal static class RoslynDescriptors
         FileGivenTwice,
         NotText,
         NoPackFiles,
+        RelayCycle,
         InternalError,
     };
 

@@ -67,6 +67,7 @@ internal sealed class ModelBuilder
             Supports = Links(c.Entity, c.Spec.Supports, "supports"),
         }).ToList();
 
+        var relayCycles = Cycles.Relays(sourceRefs.Select(s => (s.Entity, s.Relays, s.Spec.Relays)).ToList(), _resolver.Diagnostics);
         var cyclic = Cycles.Containment(placeRefs.Select(p => (p.Entity, p.In, p.Spec.In)).ToList(), _resolver.Diagnostics);
 
         // A claim needs its claimant.
@@ -174,7 +175,9 @@ internal sealed class ModelBuilder
             info,
             Models(sourceRefs, s => s.Entity, s => new SourceModel(
                 Entity(s.Entity), s.Spec.Kind, Ref(s.Outlet), Ref(s.Author), s.Spec.Language, s.Spec.TranslatedFrom,
-                s.Spec.Published, s.Spec.Document?.Value, s.Spec.Url, Refs(s.Relays), s.Entity.CitationCount)),
+                s.Spec.Published, s.Spec.Document?.Value, s.Spec.Url,
+                Refs(relayCycles.TryGetValue(s.Entity, out var closing) ? s.Relays.Where(r => !closing.Contains(r)).ToArray() : s.Relays),
+                s.Entity.CitationCount)),
             Models(actorRefs, a => a.Entity, a => new ActorModel(
                 Entity(a.Entity), a.Spec.Kind, a.Spec.Anonymous, a.Spec.Description,
                 a.Roles.Count == 0 ? EquatableArray<RoleModel>.Empty
