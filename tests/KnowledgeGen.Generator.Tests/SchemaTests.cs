@@ -106,6 +106,7 @@ public class SchemaTests
     [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], date: 2021-9-2 }\n")]
     [InlineData("pack: { name: 2021Pack, namespace: P, title: T, version: 1.0.0 }\n")]
     [InlineData("places: []\nplaces2: []\n")]
+    [InlineData("actors:\n  - { id: a, name: A, kind: person, aliases: [Dashti, Dashti] }\n")] // an alias written twice
     public void What_the_reader_rejects_the_schema_rejects(string yaml)
     {
         Assert.NotEmpty(Validate(yaml));

@@ -48,6 +48,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor NotText = Create("KG0026", C.Syntax, Error);
     public static readonly DiagnosticDescriptor NoPackFiles = Create("KG0027", C.Schema, Warning);
     public static readonly DiagnosticDescriptor RelayCycle = Create("KG0028", C.References, Error);
+    public static readonly DiagnosticDescriptor RepeatedAlias = Create("KG0029", C.Naming, Warning);
     public static readonly DiagnosticDescriptor InternalError = Create("KG9999", C.Internal, Error);
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
@@ -80,6 +81,7 @@ internal static class RoslynDescriptors
         NotText,
         NoPackFiles,
         RelayCycle,
+        RepeatedAlias,
         InternalError,
     };
 

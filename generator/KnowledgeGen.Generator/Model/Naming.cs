@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 
 namespace KnowledgeGen.Generator.Model;
@@ -19,6 +20,13 @@ public static class Naming
         }
         return true;
     }
+
+    /// <summary>
+    /// Whether two names are one to <c>Pack.Find</c>: the runtime compares the texts it looks up ignoring case
+    /// (ordinal) and the white space around them (<c>Entity.NameKey</c> and <c>Entity.NameComparer</c> in
+    /// src/KnowledgeGen; a test keeps the two in step).
+    /// </summary>
+    public static bool SameName(string x, string y) => string.Equals(x.Trim(), y.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// <c>taliban-lost-40-fighters</c> → <c>TalibanLost40Fighters</c>. A name that would start with a

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using KnowledgeGen.Generator.Diagnostics;
 using KnowledgeGen.Generator.Model;
 
@@ -66,7 +68,43 @@ internal sealed class EntityFields
         var name = f.Text("name", nameRequired);
         if (name is null && nameRequired)
             _complete = false;
-        return new EntityHeader(id, name ?? defaultName ?? id.Value, f.Texts("aliases"), f.Text("note"), _map.Span, _complete);
+        var aliases = f.Texts("aliases");
+        CheckRepeats(aliases, id.Value, _kind == "claim" ? null : name);
+        return new EntityHeader(id, name ?? defaultName ?? id.Value, aliases, f.Text("note"), _map.Span, _complete);
+    }
+
+    // An alias that Find would already find the entity by: its id, its name (a claim is not found by its name, which is its
+    // statement) or an alias written before it. Kept as written, and warned about at the repeat.
+    private void CheckRepeats(EquatableArray<Located> aliases, string id, string? name)
+    {
+        // Earlier aliases are looked up in a table only for a long list, so that a hostile one costs linear time.
+        var earlier = aliases.Count > 8 ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) : null;
+        for (var i = 0; i < aliases.Count; i++)
+        {
+            var alias = aliases[i];
+            var (what, repeated) = id.Length > 0 && Naming.SameName(alias.Value, id) ? ("id", id)
+                : name is not null && Naming.SameName(alias.Value, name) ? ("name", name)
+                : ("alias", Earlier(i));
+            if (repeated is not null)
+                _context.Report(DiagnosticRules.RepeatedAlias, alias.Span, alias.Value, _fields!.Owner, what, repeated);
+        }
+
+        string? Earlier(int index)
+        {
+            var alias = aliases[index].Value;
+            if (earlier is not null)
+            {
+                var key = alias.Trim();
+                if (earlier.TryGetValue(key, out var first))
+                    return first;
+                earlier.Add(key, alias);
+                return null;
+            }
+            for (var i = 0; i < index; i++)
+                if (Naming.SameName(aliases[i].Value, alias))
+                    return aliases[i].Value;
+            return null;
+        }
     }
 
     private string? PeekId()
