@@ -137,6 +137,22 @@ public class CachingTests
     }
 
     [Fact]
+    public void A_language_tag_made_ill_formed_is_warned_about_by_its_file_alone_without_linking_the_pack_again()
+    {
+        // A source's language is free text to the outline, so the pack's link is not run again: the warning comes from
+        // reading the file, and only that file is linked on its own again (its model now holds the warning).
+        Replace("sources.kg.yaml", text => text.Replace("language: en\n", "language: English\n"));
+
+        foreach (var step in new[] { Steps.LinkPack, Steps.SlicePack, Steps.PackShape })
+            AllAre(Reason.Cached, Reasons(step));
+        Assert.Equal(Reason.Modified, Links()["sources.kg.yaml"]);
+        AllAre(Reason.Cached, Others(Links(), "sources.kg.yaml"));
+        var warning = Assert.Single(_driver.GetRunResult().Diagnostics);
+        Assert.Equal("KG0030", warning.Id);
+        Assert.EndsWith("sources.kg.yaml", warning.Location.GetLineSpan().Path);
+    }
+
+    [Fact]
     public void A_claim_added_links_the_pack_again_and_rewrites_only_the_files_whose_model_changed()
     {
         string Generated(string hint) => Result.GeneratedSources.Single(s => s.HintName == hint).SourceText.ToString();

@@ -71,6 +71,27 @@ public class SchemaTests
             Assert.Equal(Model.Naming.IsValidId(id), pattern.IsMatch(id));
     }
 
+    [Fact]
+    public void The_language_tag_pattern_agrees_with_the_readers_rule()
+    {
+        var pattern = new Regex(SchemaJson["definitions"]!["languageTag"]!["pattern"]!.GetValue<string>());
+        var tags = new List<string>
+        {
+            "en", "prs", "EN-gb", "pt-BR", "zh-Hant-TW", "de-CH-1901", "sl-rozaj-biske", "zh-yue-HK", "es-419", "en-USA", "x-klingon",
+            "en-US-u-ca-gregory-x-twain", "en-a-bb-b-cc", "en-1abc", "English", "en_US", "en-", "-en", "en--US", "e", "abcd",
+            "i-klingon", "en-GB-oed", "de-1", "en-u", "en-x", "x", "en-Latn-Latn", "fr-FR-paris-extra-long-subtag", "2021", "en US",
+            "ar-aao-abc-abd-abe", "en-abcdefghi", "", "én",
+        };
+        // And short texts of the characters a tag is made of, drawn with a fixed seed.
+        var random = new Random(47);
+        const string alphabet = "aZx1-9bX_-";
+        for (var i = 0; i < 5000; i++)
+            tags.Add(new string(Enumerable.Range(0, random.Next(1, 14)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()));
+
+        foreach (var tag in tags)
+            Assert.True(LanguageTags.IsWellFormed(tag) == pattern.IsMatch(tag), $"'{tag}': the reader says {LanguageTags.IsWellFormed(tag)}");
+    }
+
     public static TheoryData<string> PanjshirFiles()
     {
         var data = new TheoryData<string>();
@@ -107,6 +128,8 @@ public class SchemaTests
     [InlineData("pack: { name: 2021Pack, namespace: P, title: T, version: 1.0.0 }\n")]
     [InlineData("places: []\nplaces2: []\n")]
     [InlineData("actors:\n  - { id: a, name: A, kind: person, aliases: [Dashti, Dashti] }\n")] // an alias written twice
+    [InlineData("sources:\n  - { id: s, name: S, kind: other, language: English }\n")] // a language's name, not its tag
+    [InlineData("sources:\n  - { id: s, name: S, kind: other, translated-from: en_US }\n")] // '_' between subtags
     public void What_the_reader_rejects_the_schema_rejects(string yaml)
     {
         Assert.NotEmpty(Validate(yaml));
@@ -121,6 +144,7 @@ public class SchemaTests
     [InlineData("claims:\n  - { id: c, statement: 40, claimant: a, citations: [ { source: s, quote: 40 } ], quantity: { value: 1, unit: 2 } }\n")]
     [InlineData("actors:\n  - { id: a, name: A, kind: person, anonymous: \"TRUE\", roles: [ { title: 7, of: b, former: \"false\" } ] }\n")]
     [InlineData("pack: { name: P, namespace: P, title: 2021, version: 1 }\n")]
+    [InlineData("sources:\n  - { id: s, name: S, kind: other, language: zh-Hant-TW, translated-from: de-CH-1901 }\n")]
     public void What_the_reader_accepts_the_schema_accepts(string yaml)
     {
         var read = PackFileReader.Read("/t/file.kg.yaml", yaml);

@@ -132,6 +132,9 @@ public static class DiagnosticRules
     public static readonly DiagnosticRule RepeatedAlias = new("KG0029", "Alias repeats a name of its entity",
         "The alias '{0}' of {1} repeats its {2} '{3}' (names compare ignoring case and the spaces around them), so a lookup finds nothing more by it; remove it", Naming, RuleSeverity.Warning);
 
+    public static readonly DiagnosticRule IllFormedLanguageTag = new("KG0030", "Ill-formed language tag",
+        "{0} is '{1}', which is not a well-formed IETF language tag: {2}; use {3}", Schema, RuleSeverity.Warning);
+
     public static readonly DiagnosticRule InternalError = new("KG9999", "Internal generator error",
         "KnowledgeGen could not process this input ({0}: {1}); please report it with the file", Internal, RuleSeverity.Error);
 
@@ -140,7 +143,7 @@ public static class DiagnosticRules
         YamlSyntax, WrongNodeKind, UnknownField, MissingField, InvalidId, DuplicateId, UnknownReference,
         WrongReferenceKind, InvalidValue, InvalidDate, InvalidQuantity, DuplicateField, AnchorsNotSupported,
         MissingManifest, DuplicateManifest, NameCollision, SelfLink, ContainmentCycle, AliasCollision,
-        NoKnownLists, TooDeep, QuoteNotFound, DocumentNotFound, InvisibleCharacter, FileGivenTwice, NotText, NoPackFiles, RelayCycle, RepeatedAlias,
+        NoKnownLists, TooDeep, QuoteNotFound, DocumentNotFound, InvisibleCharacter, FileGivenTwice, NotText, NoPackFiles, RelayCycle, RepeatedAlias, IllFormedLanguageTag,
         InternalError,
     };
 

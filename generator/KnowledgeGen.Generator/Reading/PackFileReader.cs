@@ -130,8 +130,8 @@ public static class PackFileReader
         var kind = e.Required(f.Choice("kind", SourceKinds, required: true), "Other");
         var outlet = f.Reference("outlet");
         var author = f.Reference("author");
-        var language = f.Text("language");
-        var translatedFrom = f.Text("translated-from");
+        var language = f.LanguageTag("language");
+        var translatedFrom = f.LanguageTag("translated-from");
         var published = DateReader.Read(f, "published");
         var document = f.Scalar("document")?.Located;
         var url = f.Text("url");

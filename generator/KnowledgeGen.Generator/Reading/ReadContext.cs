@@ -208,6 +208,18 @@ internal sealed class MapFields
     }
 
     /// <summary>
+    /// A text that should be an IETF language tag (<c>en</c>, <c>pt-BR</c>); one that is not well-formed is warned about at
+    /// the value and kept as written.
+    /// </summary>
+    public string? LanguageTag(string field)
+    {
+        var scalar = Scalar(field);
+        if (scalar is not null && LanguageTags.Check(scalar.Value) is { } problem)
+            _context.Report(DiagnosticRules.IllFormedLanguageTag, scalar.Span, Describe(field), scalar.Value, problem.Reason, problem.Advice);
+        return scalar?.Value;
+    }
+
+    /// <summary>
     /// One of a fixed set of kebab-case words, returned as the matching C# enum member name
     /// (<c>news-report</c> → <c>NewsReport</c>); null when missing or invalid (both reported).
     /// </summary>
