@@ -141,10 +141,20 @@ internal sealed class EntityIndex
     {
         if (packs is null)
             return;
+        var names = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var entity in packs.Entities)
-            if (!_referenced.ContainsKey(entity.Id) && entity.Namespace != except)
+        {
+            if (entity.Namespace == except)
+                continue;
+            names.Add(entity.Pack);
+            if (!_referenced.ContainsKey(entity.Id))
                 _referenced.Add(entity.Id, LinkedEntity.FromReferencedPack(entity));
+        }
+        ReferencedPackNames = names.ToList();
     }
+
+    /// <summary>The names of the referenced packs whose entities are linked, in ordinal order; empty when there are none.</summary>
+    public IReadOnlyList<string> ReferencedPackNames { get; private set; } = Array.Empty<string>();
 
     /// <summary>Checks the C# names of all registered entities; run once every file is registered.</summary>
     public void CheckNames()

@@ -51,6 +51,11 @@ internal sealed class ReferenceResolver
         var suggestion = Reading.Suggestions.DidYouMean(reference.Value, candidates);
         if (suggestion.Length == 0)
             suggestion = "; it must be the id of " + KindList(allowed);
+        // Claims of referenced packs are not read (they cannot be linked to), so an unknown id in a claims-only field may be one.
+        if (allowed.Length == 1 && allowed[0] == EntityClass.Claims && _index.ReferencedPackNames.Count > 0)
+            suggestion += $" (a claim of the referenced pack{(_index.ReferencedPackNames.Count == 1 ? "" : "s")} " +
+                string.Join(" or ", _index.ReferencedPackNames.Select(n => "'" + n + "'")) +
+                " cannot be named here: a claim contradicts or supports only claims of its own pack)";
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.UnknownReference, owner.FilePath, reference.Span,
             Describe(owner, what), reference.Value, suggestion));
     }
