@@ -130,7 +130,7 @@ public static class DiagnosticRules
         "The source '{0}' relays itself{1}; the chain of 'relays' must end at sources that relay none of them", References, RuleSeverity.Error);
 
     public static readonly DiagnosticRule RepeatedAlias = new("KG0029", "Alias repeats a name of its entity",
-        "The alias '{0}' of {1} repeats its {2} '{3}' (names compare ignoring case and the spaces around them), so a lookup finds nothing more by it; remove it", Naming, RuleSeverity.Warning);
+        "The alias '{0}' of {1} repeats its {2} '{3}', so a lookup finds nothing more by it; remove it", Naming, RuleSeverity.Warning);
 
     public static readonly DiagnosticRule IllFormedLanguageTag = new("KG0030", "Ill-formed language tag",
         "{0} is '{1}', which is not a well-formed IETF language tag: {2}; use {3}", Schema, RuleSeverity.Warning);

@@ -22,11 +22,11 @@ public static class Naming
     }
 
     /// <summary>
-    /// Whether two names are one to <c>Pack.Find</c>: the runtime compares the texts it looks up ignoring case
-    /// (ordinal) and the white space around them (<c>Entity.NameKey</c> and <c>Entity.NameComparer</c> in
-    /// src/KnowledgeGen; a test keeps the two in step).
+    /// Whether two names are one spelling: equal but for the white space around them, which <c>Pack.Find</c> ignores too
+    /// (<c>Entity.NameKey</c> in src/KnowledgeGen). Unlike <c>Find</c>, case counts: <c>Khawak pass</c> and
+    /// <c>Khawak Pass</c> are two spellings, each of which a pack records when its documents use it.
     /// </summary>
-    public static bool SameName(string x, string y) => string.Equals(x.Trim(), y.Trim(), StringComparison.OrdinalIgnoreCase);
+    public static bool SameSpelling(string x, string y) => string.Equals(x.Trim(), y.Trim(), StringComparison.Ordinal);
 
     /// <summary>
     /// <c>taliban-lost-40-fighters</c> → <c>TalibanLost40Fighters</c>. A name that would start with a

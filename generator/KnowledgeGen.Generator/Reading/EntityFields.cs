@@ -69,22 +69,22 @@ internal sealed class EntityFields
         if (name is null && nameRequired)
             _complete = false;
         var aliases = f.Texts("aliases");
-        CheckRepeats(aliases, id.Value, _kind == "claim" ? null : name);
+        CheckRepeats(aliases, _kind == "claim" ? null : name);
         return new EntityHeader(id, name ?? defaultName ?? id.Value, aliases, f.Text("note"), _map.Span, _complete);
     }
 
-    // An alias that Find would already find the entity by: its id, its name (a claim is not found by its name, which is its
-    // statement) or an alias written before it. Kept as written, and warned about at the repeat.
-    private void CheckRepeats(EquatableArray<Located> aliases, string id, string? name)
+    // An alias that spells the entity's name again (a claim's name is its statement, which Find does not look up) or an
+    // alias written before it. Kept as written, and warned about at the repeat.
+    private void CheckRepeats(EquatableArray<Located> aliases, string? name)
     {
+        if (aliases.Count == 0)
+            return;
         // Earlier aliases are looked up in a table only for a long list, so that a hostile one costs linear time.
-        var earlier = aliases.Count > 8 ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) : null;
+        var earlier = aliases.Count > 8 ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
         for (var i = 0; i < aliases.Count; i++)
         {
             var alias = aliases[i];
-            var (what, repeated) = id.Length > 0 && Naming.SameName(alias.Value, id) ? ("id", id)
-                : name is not null && Naming.SameName(alias.Value, name) ? ("name", name)
-                : ("alias", Earlier(i));
+            var (what, repeated) = name is not null && Naming.SameSpelling(alias.Value, name) ? ("name", name) : ("alias", Earlier(i));
             if (repeated is not null)
                 _context.Report(DiagnosticRules.RepeatedAlias, alias.Span, alias.Value, _fields!.Owner, what, repeated);
         }
@@ -101,7 +101,7 @@ internal sealed class EntityFields
                 return null;
             }
             for (var i = 0; i < index; i++)
-                if (Naming.SameName(aliases[i].Value, alias))
+                if (Naming.SameSpelling(aliases[i].Value, alias))
                     return aliases[i].Value;
             return null;
         }
