@@ -168,4 +168,23 @@ public class ValidateTests
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("knowledgegen: the folder ", result.Error);
     }
+
+    public static TheoryData<string> Cases() => new() { "relay-cycle", "repeated-alias", "language-tag" };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_diagnostic_case_prints_what_the_build_reports_as_its_verified_snapshot_pins(string name)
+    {
+        var folder = Fixture(Path.Combine("diagnostics", name));
+        var verified = File.ReadAllLines(Path.Combine(RepoRoot(), "tests", "KnowledgeGen.Generator.Tests", "Snapshots", $"Diagnostics.{name}.verified.txt"))
+            .Where(l => !l.StartsWith(' ')).ToList();
+
+        var result = CliRunner.Run("validate", folder);
+
+        var printed = result.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').SkipLast(1)
+            .Select(l => l.Replace(folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(verified);
+        Assert.Equal(verified, printed);
+        Assert.Equal(verified.Any(l => l.Contains(": error ", StringComparison.Ordinal)) ? 1 : 0, result.ExitCode);
+    }
 }
