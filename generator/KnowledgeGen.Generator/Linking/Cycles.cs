@@ -6,8 +6,8 @@ using KnowledgeGen.Generator.Model;
 namespace KnowledgeGen.Generator.Linking;
 
 /// <summary>
-/// The link's checks of chains that must end: a place's <c>in</c> (KG0018) and a source's <c>relays</c> (KG0028). They run on resolved references, once every
-/// reference of the pack is resolved, and say which links the generated code leaves out so that it holds no cycle.
+/// The link's checks of chains that must end: a place's <c>in</c> (KG0018) and a source's <c>relays</c> (KG0028). They run
+/// once every reference of the pack is resolved, and say which links the generated code leaves out so that it holds no cycle.
 /// </summary>
 internal static class Cycles
 {
