@@ -182,7 +182,10 @@ internal sealed class EntityIndex
         }
     }
 
-    /// <summary>Warns when an alias is also another entity's id, name or alias (ignoring case).</summary>
+    /// <summary>
+    /// Warns when an alias is also another entity's id, name or alias, compared as the runtime's <c>Find</c> compares names:
+    /// ignoring case and the white space around them.
+    /// </summary>
     public void CheckAliases()
     {
         // Only the ids and names some alias spells are kept, not every id and name of the pack in a case-insensitive
@@ -198,8 +201,9 @@ internal sealed class EntityIndex
                 withAliases.Add(entity);
                 foreach (var alias in entity.Header.Aliases)
                 {
-                    owners[alias.Value] = null;
-                    longest = Math.Max(longest, alias.Value.Length);
+                    var key = alias.Value.Trim();
+                    owners[key] = null;
+                    longest = Math.Max(longest, key.Length);
                 }
             }
         if (withAliases.Count == 0)
@@ -224,18 +228,20 @@ internal sealed class EntityIndex
         {
             foreach (var alias in entity.Header.Aliases)
             {
-                if (owners[alias.Value] is { } owner)
+                var key = alias.Value.Trim();
+                if (owners[key] is { } owner)
                 {
                     if (owner.Entity != entity)
                         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.AliasCollision, entity.FilePath, alias.Span, alias.Value, entity.Id, owner.What, owner.Entity.Id));
                     continue;
                 }
-                owners[alias.Value] = new Owner(entity, "alias");
+                owners[key] = new Owner(entity, "alias");
             }
         }
 
-        void Offer(string key, LinkedEntity entity, string what)
+        void Offer(string text, LinkedEntity entity, string what)
         {
+            var key = text.Trim();
             if (key.Length < aliasLength.Length && aliasLength[key.Length] && owners.TryGetValue(key, out var current)
                 && (current is null || OrderOf(entity) < OrderOf(current.Value.Entity)))
                 owners[key] = new Owner(entity, what);
