@@ -47,7 +47,9 @@ internal sealed class ReferenceResolver
     // every reference resolved (some 15 MB a link at 100,000 facts), not only on the rare unknown id.
     private void ReportUnknown(LinkedEntity owner, Located reference, string what, EntityClass[] allowed)
     {
-        var candidates = _index.Ids.Where(id => Allows(allowed, _index.Find(id)!.Class));
+        // Never the entity itself: no field may name its own entity (a claim linked to itself is KG0017, a place in itself
+        // KG0018, a source relaying itself KG0028), so suggesting it would trade one error for another.
+        var candidates = _index.Ids.Where(id => id != owner.Id && Allows(allowed, _index.Find(id)!.Class));
         var suggestion = Reading.Suggestions.DidYouMean(reference.Value, candidates);
         if (suggestion.Length == 0)
             suggestion = "; it must be the id of " + KindList(allowed);
