@@ -33,16 +33,22 @@ public static class WhoCommand
         command.SetAction(result => PackAction.Run(result, pack, (knowledge, output) =>
         {
             var text = result.GetValue(name) ?? "";
+            var error = result.InvocationConfiguration.Error;
             var entity = Find(knowledge, text);
             if (entity is null)
             {
-                var error = result.InvocationConfiguration.Error;
-                error.WriteLine($"knowledgegen: nothing in {knowledge.Name} is known as '{text}'.");
+                error.WriteLine($"knowledgegen: nothing in {knowledge.Name} is known as {Quoted(text)}.");
                 var nearest = Nearest(knowledge, text);
                 if (nearest.Count > 0)
                     error.WriteLine("Nearest names: " + string.Join(", ", nearest));
                 return NotFound;
             }
+            // A name or alias that several entities bear (KG0019 warns of it, and a pack may accept it) finds the one that
+            // Pack.Find finds; the others are named, so that the card shown is not taken for the only one.
+            var others = AlsoKnownAs(knowledge, entity, text);
+            if (others.Count > 0)
+                error.WriteLine($"knowledgegen: {Quoted(text)} also names {string.Join(", ", others.Select(e => $"{e.Id} ({e.Name})"))}; " +
+                    $"give an id to see {(others.Count == 1 ? "its card" : "their cards")}, as in '{Program.CommandName} who {others[0].Id}'.");
             if (PlainOption.IsPlain(result, plain, output))
                 WriteText(knowledge, entity, output);
             else
@@ -64,6 +70,55 @@ public static class WhoCommand
         var referenced = ReferencedPacks.Of(pack).Entities.ToList();
         return referenced.FirstOrDefault(e => string.Equals(e.Id, text.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? referenced.FirstOrDefault(e => e.IsKnownAs(text));
+    }
+
+    /// <summary>
+    /// The entities other than <paramref name="found"/> that <paramref name="text"/> names too, by name or alias: the pack's
+    /// own and those of other packs it refers to. None when the text is <paramref name="found"/>'s id, which names one entity.
+    /// </summary>
+    public static IReadOnlyList<Entity> AlsoKnownAs(KnowledgePack pack, Entity found, string text)
+    {
+        if (string.Equals(found.Id, text.Trim(), StringComparison.OrdinalIgnoreCase))
+            return Array.Empty<Entity>();
+        return pack.Entities.Concat(ReferencedPacks.Of(pack).Entities)
+            .Where(e => !ReferenceEquals(e, found) && e.IsKnownAs(text)).Distinct().ToList();
+    }
+
+    // The text as a message quotes it: characters that do not show (control characters, and format characters such as
+    // the right-to-left mark that text copied from Dari or Arabic carries) written as \uXXXX with a note that names
+    // them, since the text would otherwise look like a name that is in the pack; and a text too long to read, cut.
+    private const int LongestQuoted = 100;
+
+    internal static string Quoted(string text)
+    {
+        var shown = new System.Text.StringBuilder();
+        var invisible = new List<string>();
+        var length = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (length++ == LongestQuoted)
+            {
+                shown.Append('…');
+                break;
+            }
+            var category = System.Text.Rune.GetUnicodeCategory(rune);
+            if (category is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format)
+            {
+                var code = $"U+{rune.Value:X4}";
+                shown.Append(rune.Value <= 0xFFFF ? $"\\u{rune.Value:X4}" : $"\\U{rune.Value:X8}");
+                if (!invisible.Contains(code))
+                    invisible.Add(code);
+            }
+            else
+                shown.Append(rune.ToString());
+        }
+        var quoted = $"'{shown}'";
+        var total = text.EnumerateRunes().Count();
+        if (total > LongestQuoted)
+            quoted += $" ({total} characters)";
+        if (invisible.Count > 0)
+            quoted += $" (the text holds {(invisible.Count == 1 ? "a character" : "characters")} that do{(invisible.Count == 1 ? "es" : "")} not show: {string.Join(", ", invisible)})";
+        return quoted;
     }
 
     /// <summary>The names, aliases and ids closest to <paramref name="text"/>, ignoring case.</summary>

@@ -1,0 +1,64 @@
+using Xunit;
+
+namespace KnowledgeGen.Cli.Tests;
+
+/// <summary><c>who</c> with names that are not plainly one entity's: shared by two, invisible characters, too long to read.</summary>
+public class WhoTests
+{
+    // 'Twin' is the name of one actor and an alias of another (KG0019 warns of it; a pack may accept it).
+    private static readonly Lazy<string> Twins = new(() => FixturePacks.EmitToFile("Twins", new[]
+    {
+        ("/fixtures/twins/pack.kg.yaml", """
+            pack: { name: Twins, namespace: Twins.Facts, title: Twins, version: 1.0.0 }
+            sources:
+              - { id: log, name: The log, kind: other }
+            actors:
+              - { id: twin-a, name: Twin, kind: person }
+              - { id: twin-b, name: The other twin, aliases: [Twin], kind: person }
+            claims:
+              - { id: said, statement: Something was said., claimant: twin-b, citations: [ { source: log, quote: said } ] }
+            """),
+    }));
+
+    [Fact]
+    public void A_name_two_entities_bear_shows_one_card_and_names_the_other()
+    {
+        var result = CliRunner.Run("who", "twin", "--pack", Twins.Value);
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("Twin (twin-a)", result.Output);
+        Assert.Equal("knowledgegen: 'twin' also names twin-b (The other twin); give an id to see its card, as in 'knowledgegen who twin-b'.",
+            result.Error.TrimEnd());
+    }
+
+    [Fact]
+    public void An_id_names_one_entity_and_gets_no_note()
+    {
+        var result = CliRunner.Run("who", "twin-b", "--pack", Twins.Value);
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("The other twin (twin-b)", result.Output);
+        Assert.Equal("", result.Error);
+    }
+
+    [Theory]
+    [InlineData("\u200FPunjir", @"'\u200FPunjir'", "U+200F")] // a right-to-left mark, as text copied from Dari carries
+    [InlineData("Pun\u0001jir", @"'Pun\u0001jir'", "U+0001")]
+    [InlineData("Punjir\t\u200E", @"'Punjir\u0009\u200E'", "U+0009, U+200E")]
+    public void A_name_with_characters_that_do_not_show_names_them(string text, string quoted, string codes)
+    {
+        var result = CliRunner.Run("who", text);
+        Assert.Equal(Queries.WhoCommand.NotFound, result.ExitCode);
+        Assert.Equal("", result.Output);
+        Assert.Contains($"nothing in Panjshir2021 is known as {quoted} (the text holds ", result.Error);
+        Assert.Contains($"not show: {codes})", result.Error);
+        Assert.Contains("Nearest names: Punjir", result.Error);
+    }
+
+    [Fact]
+    public void A_very_long_name_is_cut_in_the_message()
+    {
+        var result = CliRunner.Run("who", new string('x', 5000));
+        Assert.Equal(Queries.WhoCommand.NotFound, result.ExitCode);
+        Assert.Contains($"known as '{new string('x', 100)}…' (5000 characters).", result.Error);
+        Assert.True(result.Error.Length < 300, result.Error);
+    }
+}
