@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.IO;
-using Spectre.Console;
 
 namespace KnowledgeGen.Cli.Briefing;
 
@@ -38,7 +37,6 @@ public static class BriefingCommand
             BriefingText.Render(report, output);
             return;
         }
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-        BriefingTables.Render(report, console);
+        BriefingTables.Render(report, Queries.TextOrTable.Terminal(output));
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 
@@ -14,26 +15,30 @@ public static class ContestedCommand
         command.SetAction(result => PackAction.Run(result, pack, (knowledge, output) =>
         {
             if (PlainOption.IsPlain(result, plain, output))
-            {
                 WriteText(knowledge, output);
-                return 0;
-            }
-            var number = 0;
-            TextOrTable.Terminal(output).Write(TextOrTable.Table(Title(knowledge), new[] { "#", "Side", "Claim", "Claimant", "Date", "Status", "Sources" },
-                knowledge.Indexes.Contradictions.SelectMany(pair =>
-                {
-                    number++;
-                    return new[] { Row(number.ToString(System.Globalization.CultureInfo.InvariantCulture), "A", pair.First), Row("", "B", pair.Second) };
-                })));
+            else
+                WriteTable(knowledge, TextOrTable.Terminal(output));
             return 0;
         }));
         return command;
     }
 
-    private static string[] Row(string number, string side, Claim claim) => new[]
+    /// <summary>Writes the contradictions as a table for a terminal: both sides of each, with the fields of the plain text.</summary>
+    public static void WriteTable(KnowledgePack pack, Spectre.Console.IAnsiConsole console)
+    {
+        var number = 0;
+        console.Write(TextOrTable.Table(Title(pack), new[] { "#", "Side", "Claim", "Claimant", "Date", "Status", "Sources", "Corroboration" },
+            pack.Indexes.Contradictions.SelectMany(pair =>
+            {
+                number++;
+                return new[] { Row(pack, number.ToString(CultureInfo.InvariantCulture), "A", pair.First), Row(pack, "", "B", pair.Second) };
+            })));
+    }
+
+    private static string[] Row(KnowledgePack pack, string number, string side, Claim claim) => new[]
     {
         number, side, claim.Statement, claim.Claimant.Name, claim.Date?.ToString() ?? "undated", YamlNames.Of(claim.Status),
-        string.Join(", ", TextOrTable.CitationSources(claim)),
+        string.Join(", ", TextOrTable.CitationSources(claim)), pack.Indexes.Corroboration(claim).ToString(),
     };
 
     /// <summary>Writes the contradictions as plain text.</summary>
@@ -41,14 +46,14 @@ public static class ContestedCommand
     {
         var pairs = pack.Indexes.Contradictions;
         output.WriteLine(Title(pack));
-        var width = pairs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        var width = pairs.Count.ToString(CultureInfo.InvariantCulture).Length;
         var indent = new string(' ', 2 + width + 2);
         var number = 0;
         foreach (var pair in pairs)
         {
             number++;
             output.WriteLine();
-            output.WriteLine($"  {number.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width)}. {pair.First.Id} contradicts {pair.Second.Id}");
+            output.WriteLine($"  {number.ToString(CultureInfo.InvariantCulture).PadLeft(width)}. {pair.First.Id} contradicts {pair.Second.Id}");
             WriteSide(pack, indent, "A", pair.First, output);
             WriteSide(pack, indent, "B", pair.Second, output);
         }

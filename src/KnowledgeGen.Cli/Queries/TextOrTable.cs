@@ -9,9 +9,13 @@ namespace KnowledgeGen.Cli.Queries;
 /// <summary>What the query commands share to write tables in a terminal (<see cref="PlainOption.IsPlain"/> says when) and their plain text.</summary>
 public static class TextOrTable
 {
-    /// <summary>A console that writes to <paramref name="output"/>.</summary>
-    public static IAnsiConsole Terminal(TextWriter output) =>
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+    /// <summary>A console that writes to <paramref name="output"/>, as wide as the terminal (<see cref="PlainOption.TerminalWidth()"/>).</summary>
+    public static IAnsiConsole Terminal(TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        console.Profile.Width = PlainOption.TerminalWidth();
+        return console;
+    }
 
     /// <summary>A table with the given headings, rows of escaped text.</summary>
     public static Table Table(string title, string[] headings, IEnumerable<string[]> rows)

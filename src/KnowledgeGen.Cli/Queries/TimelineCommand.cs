@@ -18,12 +18,19 @@ public static class TimelineCommand
             if (PlainOption.IsPlain(result, plain, output))
                 WriteText(knowledge, output);
             else
-                TextOrTable.Terminal(output).Write(TextOrTable.Table(Title(knowledge), new[] { "Date", "Precision", "Claimant", "Claim", "Status" },
-                    knowledge.Indexes.Timeline.Select(c => new[] { c.Date!.Value.ToString(), YamlNames.Of(c.Date!.Value.Precision), c.Claimant.Name, c.Statement, YamlNames.Of(c.Status) })));
+                WriteTable(knowledge, TextOrTable.Terminal(output));
             return 0;
         }));
         return command;
     }
+
+    /// <summary>Writes the timeline as a table for a terminal, with the columns of the plain text (the id last, for <c>who</c>).</summary>
+    public static void WriteTable(KnowledgePack pack, Spectre.Console.IAnsiConsole console) =>
+        console.Write(TextOrTable.Table(Title(pack), new[] { "Date", "Precision", "Claimant", "Statement", "Status", "Id" },
+            pack.Indexes.Timeline.Select(c => new[]
+            {
+                c.Date!.Value.ToString(), YamlNames.Of(c.Date!.Value.Precision), c.Claimant.Name, c.Statement, YamlNames.Of(c.Status), c.Id,
+            })));
 
     /// <summary>Writes the timeline as plain text.</summary>
     public static void WriteText(KnowledgePack pack, TextWriter output)
