@@ -57,6 +57,9 @@ internal static class FixturePacks
         return Emit(run.OutputCompilation.WithAssemblyName(assemblyName), assemblyName, folder: folder);
     }
 
+    /// <summary>Writes <paramref name="compilation"/>'s assembly to a fresh temporary folder, as its assembly name.</summary>
+    public static string EmitToFile(Compilation compilation) => Emit(compilation, compilation.AssemblyName!);
+
     /// <summary>Compiles C# alone (no YAML) against the runtime model and writes the assembly to a fresh temporary folder.</summary>
     public static string EmitCSharpToFile(string assemblyName, params string[] csharp) =>
         Emit(GeneratorHarness.Compilation(csharp).WithAssemblyName(assemblyName), assemblyName);

@@ -109,8 +109,22 @@ public static class PackLoader
         catch (Exception e)
         {
             var cause = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
-            throw new PackLoadException($"The pack {attributes[0].Name} in {described} could not be created: {cause.Message}", e);
+            throw new PackLoadException($"The pack {attributes[0].Name} in {described} could not be created: {cause.Message}" +
+                VersionNote(assembly, described), e);
         }
+    }
+
+    // A pack built against another version of the runtime model is read with the tool's (PackLoadContext shares it), so a
+    // member that one version has and the other lacks fails as the pack is created, with a message that names the member
+    // but not the cause.
+    private static string VersionNote(Assembly assembly, string described)
+    {
+        var runtime = typeof(KnowledgePack).Assembly.GetName();
+        var builtAgainst = assembly.GetReferencedAssemblies()
+            .FirstOrDefault(r => string.Equals(r.Name, runtime.Name, StringComparison.OrdinalIgnoreCase))?.Version;
+        return builtAgainst is null || builtAgainst == runtime.Version ? ""
+            : $" {Capitalized(described)} was built against KnowledgeGen {builtAgainst} and this tool reads packs of KnowledgeGen " +
+              $"{runtime.Version}: rebuild the pack against KnowledgeGen {runtime.Version}, or read it with the knowledgegen of its version.";
     }
 
     private static string Capitalized(string text) =>
