@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
 
 namespace KnowledgeGen;
 
@@ -46,7 +48,8 @@ public abstract class Entity
 
     /// <summary>
     /// True when <paramref name="text"/> finds this entity as <see cref="KnowledgePack.Find(string)"/> would: it is the id,
-    /// the name (not a claim's, which is its whole statement) or one of the aliases, ignoring case and the white space around it.
+    /// the name (not a claim's, which is its whole statement) or one of the aliases, ignoring case, the white space and invisible
+    /// formatting characters around it, and how accented letters are encoded (composed or decomposed).
     /// </summary>
     public bool IsKnownAs(string text)
     {
@@ -61,11 +64,36 @@ public abstract class Entity
         return false;
     }
 
-    // The one rule of Find and IsKnownAs, so the two cannot drift apart: texts compare ignoring case and the white space
-    // around them, and a claim is not known by its name (its statement).
+    // The one rule of Find and IsKnownAs, so the two cannot drift apart: texts compare ignoring case, the white space and
+    // invisible formatting characters around them, and how accented letters are encoded; a claim is not known by its name
+    // (its statement). The generator's KG0019 compares aliases by the same rule (Naming.FindKey).
     internal static readonly StringComparer NameComparer = StringComparer.OrdinalIgnoreCase;
 
-    internal static string NameKey(string text) => text.Trim();
+    /// <summary>
+    /// <paramref name="text"/> as Find compares it: without the white space and the invisible formatting characters around
+    /// it (a right-to-left mark or a byte order mark that text copied from a right-to-left page or a file carries along),
+    /// and in Unicode's composed form, so a decomposed "é" (e and a combining accent) is the precomposed one a pack writes.
+    /// </summary>
+    internal static string NameKey(string text)
+    {
+        var start = 0;
+        var end = text.Length;
+        while (start < end && IsIgnoredAround(text[start]))
+            start++;
+        while (end > start && IsIgnoredAround(text[end - 1]))
+            end--;
+        var key = start == 0 && end == text.Length ? text : text.Substring(start, end - start);
+        try
+        {
+            return key.IsNormalized(NormalizationForm.FormC) ? key : key.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return key; // a lone surrogate, which a pack may hold (the record format's "n!" text): no form to put it in
+        }
+    }
+
+    private static bool IsIgnoredAround(char c) => char.IsWhiteSpace(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
     internal bool IsFoundByName => EntityKind != EntityKind.Claim;
 

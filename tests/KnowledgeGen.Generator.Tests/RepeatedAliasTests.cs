@@ -1,13 +1,16 @@
 using KnowledgeGen.Generator.Diagnostics;
 using KnowledgeGen.Generator.Reading;
+using KnowledgeGen.Testing;
 using Xunit;
 
 namespace KnowledgeGen.Generator.Tests;
 
 /// <summary>
-/// KG0029 calls an alias a repeat when it spells the entity's name or an earlier alias again, ignoring only the white
-/// space around it (which the runtime's <c>Find</c> ignores too): so every repeat is one <c>Find</c> gains nothing by. A
-/// spelling in another case is not a repeat: a pack records each spelling its documents use. The alias is kept as written.
+/// KG0029 calls an alias a repeat when it spells the entity's name or an earlier alias again, ignoring only what the
+/// runtime's <c>Find</c> ignores besides case (the white space and invisible formatting characters around it, and whether
+/// an accented letter is composed or decomposed): so every repeat is one <c>Find</c> gains nothing by. A spelling in
+/// another case is not a repeat: a pack records each spelling its documents use. The alias is kept as written. KG0019
+/// compares aliases of different entities by the same rule, and case too.
 /// </summary>
 public class RepeatedAliasTests
 {
@@ -17,8 +20,11 @@ public class RepeatedAliasTests
         { "Dashti", " Dashti\t", true },
         { "Dashti", "Dashti\u00A0", true },      // a no-break space is white space to Trim, as to Find
         { "Khawak Pass", "Khawak pass", false },  // another case is another spelling
-        { "Dashti", "Dashti\u200B", false },     // a zero-width space is not white space
+        { "Dashti", "Dashti\u200B", true },      // a zero-width space around the text is invisible, and Find ignores it
+        { "Dashti", "\u200FDashti\u200E", true }, // as it ignores the direction marks text copied from a right-to-left page carries
+        { "Dashti", "Dash\u200Bti", false },     // inside the text it is not ignored
         { "Dashti", "Dashtî", false },
+        { "Dashtî", "Dashti\u0302", true },       // the same letter î, decomposed: i and a combining circumflex
         { "Panjshir", "Panjshir Valley", false },
     };
 
@@ -55,5 +61,32 @@ public class RepeatedAliasTests
         Assert.Equal(count + 1, read.Actors.Single().Header.Aliases.Count);
     }
 
-    private static string Quoted(string text) => "\"" + text.Replace("\t", "\\t").Replace("\u00A0", "\\u00A0").Replace("\u200B", "\\u200B") + "\"";
+    [Fact]
+    public void An_alias_another_entity_spells_with_a_decomposed_letter_or_a_direction_mark_is_ambiguous_as_Find_finds_either()
+    {
+        // "Zoë" composed and decomposed, and "Punjir" behind a right-to-left mark: Find takes each for the other.
+        var facts = "actors:\n" +
+                    "  - { id: zoe, name: \"Zo\\u00EB\", kind: person }\n" +
+                    "  - { id: other, name: Other, aliases: [\"Zoe\\u0308\", \"\\u200Fpunjir\"], kind: person }\n" +
+                    "places:\n" +
+                    "  - { id: valley, name: Valley, aliases: [Punjir], kind: valley }\n";
+        var files = new List<(string Path, string Text)>
+        {
+            ("/p/pack.kg.yaml", "pack: { name: P, namespace: P, title: P, version: 1.0.0 }\n"),
+            ("/p/facts.kg.yaml", facts),
+        };
+
+        var run = GeneratorHarness.Run(files);
+
+        var collisions = run.GeneratorDiagnostics.Where(d => d.Id == DiagnosticRules.AliasCollision.Id).Select(d => d.GetMessage()).ToList();
+        Assert.Equal(2, collisions.Count);
+        Assert.Contains(collisions, m => m.Contains("of 'other' is also the name of 'zoe'"));
+        var pack = CompiledPack.Load(run);
+        Assert.Equal("zoe", pack.Find("Zoe\u0308")?.Id);
+        Assert.True(pack.Get("zoe").IsKnownAs("Zoe\u0308"));
+    }
+
+    // Everything but printable ASCII as a YAML escape, so the file shows what each case is made of.
+    private static string Quoted(string text) =>
+        "\"" + string.Concat(text.Select(c => c is >= ' ' and <= '~' and not '"' and not '\\' ? c.ToString() : $"\\u{(int)c:X4}")) + "\"";
 }

@@ -192,6 +192,25 @@ public class RuntimeInputTests
         Assert.True(claim.IsKnownAs(claim.Id));
     }
 
+    [Fact]
+    public void Find_and_IsKnownAs_ignore_invisible_marks_around_the_text_and_how_a_letter_is_composed()
+    {
+        // A name written with a precomposed "ë", one written decomposed (e and a combining diaeresis), and an alias with
+        // a lone surrogate, which a generated pack can hold and which has no normalized form.
+        var zoe = new Actor("zoe", "Zo\u00EB", new[] { "Ren\u0065\u0301e" }, null, ActorKind.Person, false, null, Array.Empty<Role>());
+        var odd = new Actor("odd", "Odd", new[] { "half \uD800 pair" }, null, ActorKind.Person, false, null, Array.Empty<Role>());
+        var pack = new Pack(new[] { zoe, odd }, Array.Empty<Claim>());
+
+        foreach (var text in new[] { "Zoe\u0308", "ZOE\u0308", "\u200FZo\u00EB\u200E", "\uFEFFzo\u00EB", "\u200B Zo\u00EB\u2060", "Ren\u00E9e", "\u202BREN\u00C9E\u202C" })
+        {
+            Assert.Same(zoe, pack.Find(text));
+            Assert.True(zoe.IsKnownAs(text), text);
+        }
+        Assert.Null(pack.Find("Zo\u200B\u00EB")); // a mark inside the text is part of it
+        Assert.Same(odd, pack.Find(" half \uD800 pair"));
+        Assert.True(odd.IsKnownAs("HALF \uD800 PAIR"));
+    }
+
     private sealed class Pack(IReadOnlyList<Actor> actors, IReadOnlyList<Claim> claims) : KnowledgePack
     {
         public override string Name => "Hand";

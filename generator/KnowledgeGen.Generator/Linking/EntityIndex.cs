@@ -184,7 +184,7 @@ internal sealed class EntityIndex
 
     /// <summary>
     /// Warns when an alias is also another entity's id, name or alias, compared as the runtime's <c>Find</c> compares names:
-    /// ignoring case and the white space around them.
+    /// ignoring case and what <see cref="Naming.FindKey"/> ignores.
     /// </summary>
     public void CheckAliases()
     {
@@ -201,7 +201,7 @@ internal sealed class EntityIndex
                 withAliases.Add(entity);
                 foreach (var alias in entity.Header.Aliases)
                 {
-                    var key = alias.Value.Trim();
+                    var key = Naming.FindKey(alias.Value);
                     owners[key] = null;
                     longest = Math.Max(longest, key.Length);
                 }
@@ -228,7 +228,7 @@ internal sealed class EntityIndex
         {
             foreach (var alias in entity.Header.Aliases)
             {
-                var key = alias.Value.Trim();
+                var key = Naming.FindKey(alias.Value);
                 if (owners[key] is { } owner)
                 {
                     if (owner.Entity != entity)
@@ -241,7 +241,7 @@ internal sealed class EntityIndex
 
         void Offer(string text, LinkedEntity entity, string what)
         {
-            var key = text.Trim();
+            var key = Naming.FindKey(text);
             if (key.Length < aliasLength.Length && aliasLength[key.Length] && owners.TryGetValue(key, out var current)
                 && (current is null || OrderOf(entity) < OrderOf(current.Value.Entity)))
                 owners[key] = new Owner(entity, what);

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Text;
 
 namespace KnowledgeGen.Generator.Model;
@@ -22,11 +23,36 @@ public static class Naming
     }
 
     /// <summary>
-    /// Whether two names are one spelling: equal but for the white space around them, which <c>Pack.Find</c> ignores too
-    /// (<c>Entity.NameKey</c> in src/KnowledgeGen). Unlike <c>Find</c>, case counts: <c>Khawak pass</c> and
-    /// <c>Khawak Pass</c> are two spellings, each of which a pack records when its documents use it.
+    /// Whether two names are one spelling: equal but for what <c>Pack.Find</c> ignores besides case (<see cref="FindKey"/>).
+    /// Unlike <c>Find</c>, case counts: <c>Khawak pass</c> and <c>Khawak Pass</c> are two spellings, each of which a pack
+    /// records when its documents use it.
     /// </summary>
-    public static bool SameSpelling(string x, string y) => string.Equals(x.Trim(), y.Trim(), StringComparison.Ordinal);
+    public static bool SameSpelling(string x, string y) => string.Equals(FindKey(x), FindKey(y), StringComparison.Ordinal);
+
+    /// <summary>
+    /// A name as the runtime's <c>Pack.Find</c> compares it, but for case (<c>Entity.NameKey</c> in src/KnowledgeGen, which
+    /// this must follow): without the white space and invisible formatting characters around it, in Unicode's composed form.
+    /// </summary>
+    public static string FindKey(string text)
+    {
+        var start = 0;
+        var end = text.Length;
+        while (start < end && IsIgnoredAround(text[start]))
+            start++;
+        while (end > start && IsIgnoredAround(text[end - 1]))
+            end--;
+        var key = start == 0 && end == text.Length ? text : text.Substring(start, end - start);
+        try
+        {
+            return key.IsNormalized(NormalizationForm.FormC) ? key : key.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return key; // a lone surrogate: no form to put it in, as at run time
+        }
+    }
+
+    private static bool IsIgnoredAround(char c) => char.IsWhiteSpace(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
     /// <summary>
     /// <c>taliban-lost-40-fighters</c> → <c>TalibanLost40Fighters</c>. A name that would start with a

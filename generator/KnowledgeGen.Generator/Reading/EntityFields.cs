@@ -94,7 +94,7 @@ internal sealed class EntityFields
             var alias = aliases[index].Value;
             if (earlier is not null)
             {
-                var key = alias.Trim();
+                var key = Naming.FindKey(alias);
                 if (earlier.TryGetValue(key, out var first))
                     return first;
                 earlier.Add(key, alias);
