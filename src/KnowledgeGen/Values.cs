@@ -47,6 +47,30 @@ public readonly record struct FactDate(DateOnly Date, DatePrecision Precision) :
         return byDate != 0 ? byDate : Precision.CompareTo(other.Precision);
     }
 
+    /// <summary>
+    /// Compares with a boxed <see cref="FactDate"/> as <see cref="CompareTo(FactDate)"/> does, for what sorts through the
+    /// non-generic <see cref="IComparable"/> (<c>Comparer.Default</c>, <c>ArrayList.Sort</c>, a data grid's column); a null
+    /// comes first.
+    /// </summary>
+    public int CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        FactDate other => CompareTo(other),
+        _ => throw new ArgumentException($"A FactDate compares with a FactDate, not a {obj.GetType()}.", nameof(obj)),
+    };
+
+    /// <summary>True when <paramref name="left"/> sorts before <paramref name="right"/>.</summary>
+    public static bool operator <(FactDate left, FactDate right) => left.CompareTo(right) < 0;
+
+    /// <summary>True when <paramref name="left"/> sorts after <paramref name="right"/>.</summary>
+    public static bool operator >(FactDate left, FactDate right) => left.CompareTo(right) > 0;
+
+    /// <summary>True when <paramref name="left"/> sorts before <paramref name="right"/> or is equal to it.</summary>
+    public static bool operator <=(FactDate left, FactDate right) => left.CompareTo(right) <= 0;
+
+    /// <summary>True when <paramref name="left"/> sorts after <paramref name="right"/> or is equal to it.</summary>
+    public static bool operator >=(FactDate left, FactDate right) => left.CompareTo(right) >= 0;
+
     /// <summary>The date as it is known: <c>2021-09-02</c>, <c>2021-09</c>, <c>2021</c> or <c>~2021-09-02</c>.</summary>
     public override string ToString() => Precision switch
     {
