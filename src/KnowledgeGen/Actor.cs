@@ -61,7 +61,7 @@ public sealed class Actor : Entity
         ActorKind kind, bool anonymous, string? description, IReadOnlyList<Role> roles)
         : base(id, name, aliases, note)
     {
-        Kind = kind;
+        Kind = EnumArgument.Named(kind, nameof(kind));
         Anonymous = anonymous;
         Description = description;
         _roles = FrozenList<Role>.Copy(roles, nameof(roles));

@@ -66,7 +66,7 @@ public sealed class Claim : Entity
         string statement, Func<Actor> claimant, Func<Entity[]>? about, FactDate? date, ClaimStatus status,
         Quantity? quantity, IReadOnlyList<Citation> citations,
         Func<Claim[]>? contradicts, Func<Claim[]>? supports, Func<Claim[]>? supportedBy)
-        : this(id, name, aliases, note, statement, new ClaimDetails(Ref<Actor>.Of(claimant, nameof(claimant)), RefList<Entity>.Of(about), date, status,
+        : this(id, name, aliases, note, statement, new ClaimDetails(Ref<Actor>.Of(claimant, nameof(claimant)), RefList<Entity>.Of(about), date, EnumArgument.Named(status, nameof(status)),
             quantity, FrozenList<Citation>.Copy(citations, nameof(citations)), RefList<Claim>.Of(contradicts), RefList<Claim>.Of(supports), RefList<Claim>.Of(supportedBy)))
     {
     }

@@ -119,16 +119,25 @@ public sealed class KnowledgePackAttribute : Attribute
     /// <summary>The pack's name, as its manifest gives it.</summary>
     public string Name { get; }
 
-    /// <summary>Loads the pack instance behind <paramref name="packType"/>.</summary>
+    /// <summary>
+    /// Loads the pack instance behind <paramref name="packType"/> (its public static <c>Instance</c>); a type that has none,
+    /// or whose <c>Instance</c> is not a <see cref="KnowledgePack"/>, is refused with an <see cref="ArgumentException"/>.
+    /// </summary>
     public static KnowledgePack Load(Type packType)
     {
         if (packType is null)
             throw new ArgumentNullException(nameof(packType));
-        var property = packType.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static)
-            ?? throw new ArgumentException($"{packType} has no public static Instance property.", nameof(packType));
-        if (!typeof(KnowledgePack).IsAssignableFrom(property.PropertyType))
-            throw new ArgumentException($"{packType}.Instance is a {property.PropertyType}, not a KnowledgePack.", nameof(packType));
-        return (KnowledgePack)(property.GetValue(null) ?? throw new InvalidOperationException($"{packType}.Instance is null."));
+        // An open generic type has no value to read: reflection would throw InvalidOperationException about late binding.
+        if (packType.ContainsGenericParameters)
+            throw new ArgumentException($"{packType} is an open generic type, not a pack's class.", nameof(packType));
+        var getter = packType.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static)?.GetMethod;
+        if (getter is null || !getter.IsPublic)
+            throw new ArgumentException($"{packType} has no public static Instance property.", nameof(packType));
+        if (!typeof(KnowledgePack).IsAssignableFrom(getter.ReturnType))
+            throw new ArgumentException($"{packType}.Instance is a {getter.ReturnType}, not a KnowledgePack.", nameof(packType));
+        // What the pack's own code throws reaches the caller as it was thrown, not wrapped in a TargetInvocationException.
+        var pack = getter.Invoke(null, BindingFlags.DoNotWrapExceptions, null, null, null);
+        return (KnowledgePack)(pack ?? throw new InvalidOperationException($"{packType}.Instance is null."));
     }
 }
 

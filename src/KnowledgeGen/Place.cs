@@ -39,7 +39,7 @@ public sealed class Place : Entity
 
     /// <summary>Creates a place; for packs built by hand (a generated pack decodes its own from its records).</summary>
     public Place(string id, string name, IReadOnlyList<string> aliases, string? note, PlaceKind kind, Func<Place>? @in)
-        : this(id, name, aliases, note, kind, Ref<Place>.Optional(@in))
+        : this(id, name, aliases, note, EnumArgument.Named(kind, nameof(kind)), Ref<Place>.Optional(@in))
     {
     }
 

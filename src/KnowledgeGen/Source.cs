@@ -35,7 +35,7 @@ public sealed class Source : Entity
     public Source(string id, string name, IReadOnlyList<string> aliases, string? note,
         SourceKind kind, Func<Actor>? outlet, Func<Actor>? author, string? language, string? translatedFrom,
         FactDate? published, string? document, string? url, Func<Source[]>? relays)
-        : this(id, name, aliases, note, kind, Ref<Actor>.Optional(outlet), Ref<Actor>.Optional(author), language, translatedFrom,
+        : this(id, name, aliases, note, EnumArgument.Named(kind, nameof(kind)), Ref<Actor>.Optional(outlet), Ref<Actor>.Optional(author), language, translatedFrom,
             published, document, url, RefList<Source>.Of(relays))
     {
     }

@@ -3,6 +3,16 @@ using System.Globalization;
 
 namespace KnowledgeGen;
 
+/// <summary>The checks the public constructors make of the enum values they are given.</summary>
+internal static class EnumArgument
+{
+    // A number cast to an enum that names no member would print as a number and fall through every switch on the kind;
+    // a generated pack never holds one, and a hand-made one is refused where it is made.
+    public static T Named<T>(T value, string parameter) where T : struct, Enum =>
+        Enum.IsDefined(value) ? value
+        : throw new ArgumentOutOfRangeException(parameter, value, $"Not a {typeof(T).Name}: {string.Join(", ", Enum.GetNames<T>())}.");
+}
+
 /// <summary>How precisely a <see cref="FactDate"/> is known.</summary>
 public enum DatePrecision
 {
@@ -17,7 +27,7 @@ public enum DatePrecision
 }
 
 /// <summary>A calendar date with the precision the documents support.</summary>
-public readonly record struct FactDate(DateOnly Date, DatePrecision Precision) : IComparable<FactDate>
+public readonly record struct FactDate(DateOnly Date, DatePrecision Precision) : IComparable<FactDate>, IComparable
 {
     /// <summary>The day; for a date known to the month or year, the first day of it.</summary>
     public DateOnly Date { get; } = Date;

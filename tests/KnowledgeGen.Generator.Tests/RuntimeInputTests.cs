@@ -102,6 +102,58 @@ public class RuntimeInputTests
     }
 
     [Fact]
+    public void A_kind_or_a_status_its_enum_does_not_name_is_refused_naming_the_parameter()
+    {
+        // A number cast to the enum would print as a number and fall through every switch on the kind.
+        Assert.Equal("kind", Assert.Throws<ArgumentOutOfRangeException>(
+            () => new Actor("a", "A", null!, null, (ActorKind)42, false, null, null!)).ParamName);
+        Assert.Equal("kind", Assert.Throws<ArgumentOutOfRangeException>(() => new Place("p", "P", null!, null, (PlaceKind)(-1), null)).ParamName);
+        Assert.Equal("kind", Assert.Throws<ArgumentOutOfRangeException>(
+            () => new Source("s", "S", null!, null, (SourceKind)8, null, null, null, null, null, null, null, null)).ParamName);
+        var speaker = new Actor("a", "A", null!, null, ActorKind.Group, false, null, null!);
+        Assert.Equal("status", Assert.Throws<ArgumentOutOfRangeException>(
+            () => new Claim("c", "C", null!, null, "C", () => speaker, null, null, (ClaimStatus)5, null, null!, null, null, null)).ParamName);
+        Assert.Equal(ClaimStatus.Corroborated,
+            new Claim("c", "C", null!, null, "C", () => speaker, null, null, ClaimStatus.Corroborated, null, null!, null, null, null).Status);
+    }
+
+    [Fact]
+    public void Load_refuses_what_is_not_a_packs_class_and_lets_the_packs_own_exception_through()
+    {
+        Assert.Same(Starter.Value, KnowledgePackAttribute.Load(Starter.Value.GetType().DeclaringType!));
+        Assert.Equal("packType", Assert.Throws<ArgumentException>(() => KnowledgePackAttribute.Load(typeof(OpenPack<>))).ParamName);
+        Assert.Equal("packType", Assert.Throws<ArgumentException>(() => KnowledgePackAttribute.Load(typeof(ObjectInstance))).ParamName);
+        Assert.Equal("packType", Assert.Throws<ArgumentException>(() => KnowledgePackAttribute.Load(typeof(WriteOnlyInstance))).ParamName);
+        Assert.Equal("no pack here", Assert.Throws<InvalidOperationException>(() => KnowledgePackAttribute.Load(typeof(ThrowingInstance))).Message);
+        Assert.Throws<InvalidOperationException>(() => KnowledgePackAttribute.Load(typeof(NullInstance)));
+    }
+
+    private static class OpenPack<T>
+    {
+        public static KnowledgePack Instance => Starter.Value;
+    }
+
+    private static class ObjectInstance
+    {
+        public static object Instance => Starter.Value;
+    }
+
+    private static class WriteOnlyInstance
+    {
+        public static KnowledgePack Instance { set { } }
+    }
+
+    private static class ThrowingInstance
+    {
+        public static KnowledgePack Instance => throw new InvalidOperationException("no pack here");
+    }
+
+    private static class NullInstance
+    {
+        public static KnowledgePack? Instance => null;
+    }
+
+    [Fact]
     public void A_quantity_runs_upward_and_has_a_unit()
     {
         Assert.Equal("0", default(Quantity).ToString());
