@@ -10,7 +10,7 @@ internal static class EnumArgument
     // a generated pack never holds one, and a hand-made one is refused where it is made.
     public static T Named<T>(T value, string parameter) where T : struct, Enum =>
         Enum.IsDefined(value) ? value
-        : throw new ArgumentOutOfRangeException(parameter, value, $"Not a {typeof(T).Name}: {string.Join(", ", Enum.GetNames<T>())}.");
+        : throw new ArgumentOutOfRangeException(parameter, value, $"{typeof(T).Name} has no such member; it has {string.Join(", ", Enum.GetNames<T>())}.");
 }
 
 /// <summary>How precisely a <see cref="FactDate"/> is known.</summary>
