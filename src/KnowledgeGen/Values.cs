@@ -103,8 +103,11 @@ public readonly record struct Quantity(decimal Min, decimal Max, string Unit, bo
     public decimal Max { get; } = Max >= Min ? Max
         : throw new ArgumentOutOfRangeException(nameof(Max), Max, $"A range runs from its lower bound up: {Max} is below {Min}.");
 
+    // Null only in default(Quantity), which no constructor made: Unit reads it as the bare number it prints as.
+    private readonly string? _unit = Unit ?? throw new ArgumentNullException(nameof(Unit));
+
     /// <summary>The unit, as the documents give it (<c>fighters killed</c>); empty for a bare number.</summary>
-    public string Unit { get; } = Unit ?? throw new ArgumentNullException(nameof(Unit));
+    public string Unit => _unit ?? "";
 
     /// <summary>True when the documents give a range ("seven or eight") rather than one number.</summary>
     public bool IsRange => Min != Max;
@@ -112,12 +115,18 @@ public readonly record struct Quantity(decimal Min, decimal Max, string Unit, bo
     /// <summary>The single value; for a range, its lower bound.</summary>
     public decimal Value => Min;
 
+    /// <summary>True when both have the same bounds, unit and approximation; <c>default(Quantity)</c> is the bare number 0.</summary>
+    public bool Equals(Quantity other) => Min == other.Min && Max == other.Max && Unit == other.Unit && Approximate == other.Approximate;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Min, Max, Unit, Approximate);
+
     /// <summary>Reads as the documents would say it: <c>40 fighters killed</c>, <c>7–8 fighters killed</c>, <c>about 10000 fighters</c>.</summary>
     public override string ToString()
     {
         var amount = IsRange
             ? Min.ToString(CultureInfo.InvariantCulture) + "–" + Max.ToString(CultureInfo.InvariantCulture)
             : Min.ToString(CultureInfo.InvariantCulture);
-        return (Approximate ? "about " : "") + amount + (string.IsNullOrEmpty(Unit) ? "" : " " + Unit); // default(Quantity) has no unit
+        return (Approximate ? "about " : "") + amount + (Unit.Length == 0 ? "" : " " + Unit);
     }
 }

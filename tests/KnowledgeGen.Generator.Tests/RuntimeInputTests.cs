@@ -157,6 +157,12 @@ public class RuntimeInputTests
     public void A_quantity_runs_upward_and_has_a_unit()
     {
         Assert.Equal("0", default(Quantity).ToString());
+        // default(Quantity), which GetValueOrDefault() gives for a claim without one, is the bare number 0: no null unit.
+        Assert.Equal("", default(Quantity).Unit);
+        Assert.Equal(new Quantity(0, 0, ""), default(Quantity));
+        Assert.Equal(new Quantity(0, 0, "").GetHashCode(), default(Quantity).GetHashCode());
+        Assert.Equal(new Quantity(40, 40, "fighters"), new Quantity(40.0m, 40.00m, "fighters"));
+        Assert.NotEqual(new Quantity(40, 40, "fighters"), new Quantity(40, 40, "fighters", Approximate: true));
         Assert.Equal("7–8 days", new Quantity(7, 8, "days").ToString());
         Assert.Equal("Max", Assert.Throws<ArgumentOutOfRangeException>(() => new Quantity(8, 7, "fighters")).ParamName);
         Assert.Equal("Unit", Assert.Throws<ArgumentNullException>(() => new Quantity(1, 1, null!)).ParamName);
