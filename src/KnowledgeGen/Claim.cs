@@ -49,6 +49,9 @@ public sealed class Citation
 
     /// <summary>Where the claim originates for this citation: the relayed channel, or the document itself.</summary>
     public Source Origin => Via ?? Source;
+
+    /// <summary>Reads as a claim's doc comment shows it: <c>report-001: “the Taliban lost 40 …” (via Fahim Dashti's audio message)</c>.</summary>
+    public override string ToString() => Source.Id + ": “" + Quote + "”" + (Via is null ? "" : " (via " + Via.Name + ")");
 }
 
 /// <summary>An attributed assertion: who claimed what, when, about whom, cited to which sources.</summary>
