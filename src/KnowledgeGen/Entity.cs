@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
 
 namespace KnowledgeGen;
 
@@ -66,34 +64,11 @@ public abstract class Entity
 
     // The one rule of Find and IsKnownAs, so the two cannot drift apart: texts compare ignoring case, the white space and
     // invisible formatting characters around them, and how accented letters are encoded; a claim is not known by its name
-    // (its statement). The generator's KG0019 compares aliases by the same rule (Naming.FindKey).
+    // (its statement). The generator compiles NameKeys too, so its KG0019 compares aliases by the same rule.
     internal static readonly StringComparer NameComparer = StringComparer.OrdinalIgnoreCase;
 
-    /// <summary>
-    /// <paramref name="text"/> as Find compares it: without the white space and the invisible formatting characters around
-    /// it (a right-to-left mark or a byte order mark that text copied from a right-to-left page or a file carries along),
-    /// and in Unicode's composed form, so a decomposed "é" (e and a combining accent) is the precomposed one a pack writes.
-    /// </summary>
-    internal static string NameKey(string text)
-    {
-        var start = 0;
-        var end = text.Length;
-        while (start < end && IsIgnoredAround(text[start]))
-            start++;
-        while (end > start && IsIgnoredAround(text[end - 1]))
-            end--;
-        var key = start == 0 && end == text.Length ? text : text.Substring(start, end - start);
-        try
-        {
-            return key.IsNormalized(NormalizationForm.FormC) ? key : key.Normalize(NormalizationForm.FormC);
-        }
-        catch (ArgumentException)
-        {
-            return key; // a lone surrogate, which a pack may hold (the record format's "n!" text): no form to put it in
-        }
-    }
-
-    private static bool IsIgnoredAround(char c) => char.IsWhiteSpace(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+    /// <summary><paramref name="text"/> as Find compares it (<see cref="NameKeys"/>), with <see cref="NameComparer"/>.</summary>
+    internal static string NameKey(string text) => NameKeys.Of(text);
 
     internal bool IsFoundByName => EntityKind != EntityKind.Claim;
 

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Text;
 
 namespace KnowledgeGen.Generator.Model;
@@ -30,29 +29,10 @@ public static class Naming
     public static bool SameSpelling(string x, string y) => string.Equals(FindKey(x), FindKey(y), StringComparison.Ordinal);
 
     /// <summary>
-    /// A name as the runtime's <c>Pack.Find</c> compares it, but for case (<c>Entity.NameKey</c> in src/KnowledgeGen, which
-    /// this must follow): without the white space and invisible formatting characters around it, in Unicode's composed form.
+    /// A name as the runtime's <c>Pack.Find</c> compares it, but for case: the runtime's own rule (<c>NameKeys</c> in
+    /// src/KnowledgeGen, which this project compiles too).
     /// </summary>
-    public static string FindKey(string text)
-    {
-        var start = 0;
-        var end = text.Length;
-        while (start < end && IsIgnoredAround(text[start]))
-            start++;
-        while (end > start && IsIgnoredAround(text[end - 1]))
-            end--;
-        var key = start == 0 && end == text.Length ? text : text.Substring(start, end - start);
-        try
-        {
-            return key.IsNormalized(NormalizationForm.FormC) ? key : key.Normalize(NormalizationForm.FormC);
-        }
-        catch (ArgumentException)
-        {
-            return key; // a lone surrogate: no form to put it in, as at run time
-        }
-    }
-
-    private static bool IsIgnoredAround(char c) => char.IsWhiteSpace(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+    public static string FindKey(string text) => KnowledgeGen.NameKeys.Of(text);
 
     /// <summary>
     /// <c>taliban-lost-40-fighters</c> → <c>TalibanLost40Fighters</c>. A name that would start with a
