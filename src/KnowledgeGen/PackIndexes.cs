@@ -38,13 +38,23 @@ public readonly record struct SupportEdge(Claim Supporter, Claim Supported);
 /// </summary>
 public sealed class Corroboration
 {
-    /// <summary>Creates a corroboration; for packs built by hand (a generated pack decodes its own from its records).</summary>
+    /// <summary>
+    /// Creates a corroboration; for packs built by hand (a generated pack decodes its own from its records). Each citation
+    /// has one document and one origin, so neither <paramref name="reports"/> nor the number of <paramref name="origins"/>
+    /// can exceed <paramref name="citations"/>, and no count is negative.
+    /// </summary>
     public Corroboration(Claim claim, int citations, int reports, IReadOnlyList<Source> origins)
     {
         Claim = claim ?? throw new ArgumentNullException(nameof(claim));
+        if (citations < 0)
+            throw new ArgumentOutOfRangeException(nameof(citations), citations, "A claim has no fewer than 0 citations.");
+        if (reports < 0 || reports > citations)
+            throw new ArgumentOutOfRangeException(nameof(reports), reports, $"The distinct documents of {citations} citations are 0 to {citations}.");
         Citations = citations;
         Reports = reports;
         Origins = FrozenList<Source>.Copy(origins, nameof(origins));
+        if (Origins.Count > citations)
+            throw new ArgumentException($"{Origins.Count} origins for {citations} citations: each citation has one origin.", nameof(origins));
     }
 
     /// <summary>The claim.</summary>

@@ -99,6 +99,14 @@ public class RuntimeInputTests
         Assert.Equal("id", Assert.Throws<ArgumentNullException>(() => pack.Get(null!)).ParamName);
         Assert.Equal("packType", Assert.Throws<ArgumentNullException>(() => KnowledgePackAttribute.Load(null!)).ParamName);
         Assert.Equal("packType", Assert.Throws<ArgumentException>(() => KnowledgePackAttribute.Load(typeof(string))).ParamName);
+
+        var claim = pack.Claims[0];
+        var origin = pack.Sources[0];
+        Assert.Equal("citations", Assert.Throws<ArgumentOutOfRangeException>(() => new Corroboration(claim, -1, 0, Array.Empty<Source>())).ParamName);
+        Assert.Equal("reports", Assert.Throws<ArgumentOutOfRangeException>(() => new Corroboration(claim, 2, -1, new[] { origin })).ParamName);
+        Assert.Equal("reports", Assert.Throws<ArgumentOutOfRangeException>(() => new Corroboration(claim, 1, 2, new[] { origin })).ParamName);
+        Assert.Equal("origins", Assert.Throws<ArgumentException>(() => new Corroboration(claim, 1, 1, new[] { origin, pack.Sources[1] })).ParamName);
+        Assert.Equal(1, new Corroboration(claim, 1, 1, new[] { origin }).IndependentOrigins);
     }
 
     [Fact]
