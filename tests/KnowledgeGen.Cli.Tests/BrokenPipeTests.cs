@@ -11,14 +11,6 @@ namespace KnowledgeGen.Cli.Tests;
 /// </summary>
 public class BrokenPipeTests
 {
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "KnowledgeGen.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("KnowledgeGen.sln not found above " + AppContext.BaseDirectory);
-    }
-
     // Both exports are larger than a pipe's buffer (64 KiB on Linux), so the tool cannot finish writing before the reader
     // is gone, however the two processes are scheduled.
     [UnixTheory]
@@ -42,7 +34,7 @@ public class BrokenPipeTests
         new[] { "export", "--format", "jsonld" },
         new[] { "graph" },
         new[] { "graph", "--format", "dot" },
-        new[] { "validate", Path.Combine(RepoRoot(), "knowledge", "panjshir-2021") },
+        new[] { "validate", Path.Combine(TestFolders.RepoRoot(), "knowledge", "panjshir-2021") },
         new[] { "--help" },
         new[] { "--version" },
     };

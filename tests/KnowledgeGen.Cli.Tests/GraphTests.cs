@@ -66,10 +66,7 @@ public class GraphTests
     [Fact]
     public void The_README_shows_the_current_contested_graph()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "KnowledgeGen.sln")))
-            root = root.Parent!;
-        var readme = File.ReadAllText(Path.Combine(root.FullName, "README.md")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(TestFolders.RepoRoot(), "README.md")).ReplaceLineEndings("\n");
         var expected = GraphCommand.Mermaid(GraphCommand.Build(Pack, contestedOnly: true, subjects: false));
         Assert.True(readme.Contains("```mermaid\n" + expected + "```", StringComparison.Ordinal),
             "README.md's mermaid block is out of date; replace it with the output of `knowledgegen graph --contested --no-subjects`.");

@@ -12,8 +12,6 @@ namespace KnowledgeGen.Cli.Tests;
 /// </summary>
 public class SpecialFileTests
 {
-    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
-
     public static TheoryData<string, string> NotFiles() => new()
     {
         { "named-pipe", "a named pipe" },
@@ -25,7 +23,7 @@ public class SpecialFileTests
     [MemberData(nameof(NotFiles))]
     public void A_pack_file_that_is_not_a_file_is_named_and_not_opened(string make, string described)
     {
-        InCopyOfStarter(folder =>
+        TestFolders.InCopyOfStarter(folder =>
         {
             var path = Path.Combine(folder, "odd.kg.yaml");
             using var socket = Make(make, path);
@@ -40,7 +38,7 @@ public class SpecialFileTests
     [UnixFact]
     public void A_named_pipe_among_the_documents_is_named_and_not_opened()
     {
-        InCopyOfStarter(folder =>
+        TestFolders.InCopyOfStarter(folder =>
         {
             var documents = Directory.CreateDirectory(Path.Combine(folder, "documents")).FullName;
             var pipe = Path.Combine(documents, "report.txt");
@@ -56,7 +54,7 @@ public class SpecialFileTests
     [UnixFact]
     public void A_pack_assembly_that_is_a_named_pipe_or_a_device_is_refused()
     {
-        InCopyOfStarter(folder =>
+        TestFolders.InCopyOfStarter(folder =>
         {
             var pipe = Path.Combine(folder, "pack.dll");
             Make("named-pipe", pipe);
@@ -74,7 +72,7 @@ public class SpecialFileTests
     [Fact]
     public void A_folder_named_like_a_pack_file_is_searched_and_a_link_to_a_file_is_read()
     {
-        InCopyOfStarter(folder =>
+        TestFolders.InCopyOfStarter(folder =>
         {
             // The build's wildcard takes a folder named *.kg.yaml for a folder too.
             var named = Directory.CreateDirectory(Path.Combine(folder, "more.kg.yaml")).FullName;
@@ -92,7 +90,7 @@ public class SpecialFileTests
     [Fact]
     public void A_pack_file_larger_than_the_limit_is_named_and_not_read()
     {
-        InCopyOfStarter(folder =>
+        TestFolders.InCopyOfStarter(folder =>
         {
             var big = Path.Combine(folder, "big.kg.yaml");
             using (var file = File.Create(big))
@@ -126,22 +124,6 @@ public class SpecialFileTests
                 return null;
             default:
                 throw new ArgumentOutOfRangeException(nameof(what), what, null);
-        }
-    }
-
-    // Runs a check on a copy of the starter fixture in a temporary folder, removed afterwards.
-    private static void InCopyOfStarter(Action<string> check)
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "knowledgegen-special-" + Guid.NewGuid().ToString("N"))).FullName;
-        try
-        {
-            foreach (var file in Directory.GetFiles(Fixture("starter")))
-                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-            check(folder);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
         }
     }
 }

@@ -7,20 +7,10 @@ namespace KnowledgeGen.Cli.Tests;
 /// <summary><c>validate &lt;folder&gt;</c>: the generator's reader and linker on YAML alone, with compiler-style output and exit codes.</summary>
 public class ValidateTests
 {
-    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "KnowledgeGen.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("KnowledgeGen.sln not found above " + AppContext.BaseDirectory);
-    }
-
     [Fact]
     public void A_good_folder_passes_with_exit_code_0()
     {
-        var result = CliRunner.Run("validate", Fixture("starter"));
+        var result = CliRunner.Run("validate", TestFolders.Fixture("starter"));
         Assert.Equal("", result.Error);
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("5 files, 2 sources, 4 actors, 2 places, 3 claims: 0 errors, 0 warnings.\n", result.Output.ReplaceLineEndings("\n"));
@@ -29,7 +19,7 @@ public class ValidateTests
     [Fact]
     public void The_Panjshir_pack_passes()
     {
-        var result = CliRunner.Run("validate", Path.Combine(RepoRoot(), "knowledge", "panjshir-2021"));
+        var result = CliRunner.Run("validate", Path.Combine(TestFolders.RepoRoot(), "knowledge", "panjshir-2021"));
         Assert.Equal(0, result.ExitCode);
         Assert.EndsWith(": 0 errors, 0 warnings.", result.Output.Trim());
     }
@@ -37,7 +27,7 @@ public class ValidateTests
     [Fact]
     public void A_broken_folder_prints_compiler_style_diagnostics_and_exits_1()
     {
-        var folder = Fixture("broken");
+        var folder = TestFolders.Fixture("broken");
         var result = CliRunner.Run("validate", folder);
         Assert.Equal(1, result.ExitCode);
         var lines = result.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
@@ -49,7 +39,7 @@ public class ValidateTests
     [Fact]
     public void Quotes_are_checked_against_documents_given_with_the_option()
     {
-        InCopyOfStarter(folder =>
+        TestFolders.InCopyOfStarter(folder =>
         {
             var documents = Directory.CreateDirectory(Path.Combine(folder, "documents")).FullName;
             var named = Directory.GetFiles(folder, "*.kg.yaml").SelectMany(File.ReadAllLines)
@@ -63,26 +53,10 @@ public class ValidateTests
         });
     }
 
-    // Runs a check on a copy of the starter fixture in a temporary folder, removed afterwards.
-    private static void InCopyOfStarter(Action<string> check)
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "knowledgegen-validate-" + Guid.NewGuid().ToString("N"))).FullName;
-        try
-        {
-            foreach (var file in Directory.GetFiles(Fixture("starter")))
-                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-            check(folder);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
     [Fact]
     public void A_file_given_as_the_folder_is_a_clear_error()
     {
-        var file = Directory.GetFiles(Fixture("starter"), "*.kg.yaml")[0];
+        var file = Directory.GetFiles(TestFolders.Fixture("starter"), "*.kg.yaml")[0];
         var result = CliRunner.Run("validate", file);
         Assert.Equal(2, result.ExitCode);
         Assert.Equal($"knowledgegen: '{file}' is a file; validate takes the folder that holds the pack's *.kg.yaml files.", result.Error.Trim());
@@ -94,12 +68,12 @@ public class ValidateTests
         var empty = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "knowledgegen-documents-" + Guid.NewGuid().ToString("N"))).FullName;
         try
         {
-            var missing = CliRunner.Run("validate", Fixture("starter"), "--documents", Path.Combine(empty, "none"));
+            var missing = CliRunner.Run("validate", TestFolders.Fixture("starter"), "--documents", Path.Combine(empty, "none"));
             Assert.Equal(2, missing.ExitCode);
             Assert.Contains("given to --documents does not exist", missing.Error);
 
             // No document means no quote checked: passing would say the quotes hold.
-            var nothing = CliRunner.Run("validate", Fixture("starter"), "--documents", empty);
+            var nothing = CliRunner.Run("validate", TestFolders.Fixture("starter"), "--documents", empty);
             Assert.Equal(2, nothing.ExitCode);
             Assert.Contains("holds no files, so no quote could be checked", nothing.Error);
         }
@@ -112,7 +86,7 @@ public class ValidateTests
     [Fact]
     public void A_pack_file_that_cannot_be_read_stops_with_the_reason()
     {
-        InCopyOfStarter(folder =>
+        TestFolders.InCopyOfStarter(folder =>
         {
             // A link to nothing: listed as a *.kg.yaml file, and unreadable (as a file without permission is).
             var broken = Path.Combine(folder, "broken.kg.yaml");
@@ -133,7 +107,7 @@ public class ValidateTests
         var elsewhere = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "knowledgegen-validate-" + Guid.NewGuid().ToString("N"))).FullName;
         try
         {
-            InCopyOfStarter(folder =>
+            TestFolders.InCopyOfStarter(folder =>
             {
                 // One file of the pack lives in another folder, reached through a link, as a build's wildcard reaches it.
                 var moved = Directory.GetFiles(folder, "*.kg.yaml").Order(StringComparer.Ordinal).First();
@@ -175,8 +149,8 @@ public class ValidateTests
     [MemberData(nameof(Cases))]
     public void A_diagnostic_case_prints_what_the_build_reports_as_its_verified_snapshot_pins(string name)
     {
-        var folder = Fixture(Path.Combine("diagnostics", name));
-        var verified = File.ReadAllLines(Path.Combine(RepoRoot(), "tests", "KnowledgeGen.Generator.Tests", "Snapshots", $"Diagnostics.{name}.verified.txt"))
+        var folder = TestFolders.Fixture(Path.Combine("diagnostics", name));
+        var verified = File.ReadAllLines(Path.Combine(TestFolders.RepoRoot(), "tests", "KnowledgeGen.Generator.Tests", "Snapshots", $"Diagnostics.{name}.verified.txt"))
             .Where(l => !l.StartsWith(' ')).ToList();
 
         var result = CliRunner.Run("validate", folder);
