@@ -13,6 +13,31 @@ public class ConcurrentReadingTests
 {
     private const int Threads = 8;
 
+    // Runs read on Threads threads released together (thread i gets i), and returns what each read; none may fail.
+    private static T[] AllAtOnce<T>(Func<int, T> read)
+    {
+        var seen = new T[Threads];
+        var failures = new List<Exception>();
+        using var start = new Barrier(Threads);
+        var threads = Enumerable.Range(0, Threads).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait();
+            try
+            {
+                seen[i] = read(i);
+            }
+            catch (Exception e)
+            {
+                lock (failures)
+                    failures.Add(e);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        return seen;
+    }
+
     [Fact]
     public void Threads_reading_a_claims_references_for_the_first_time_at_once_all_get_the_same_ones()
     {
@@ -20,28 +45,10 @@ public class ConcurrentReadingTests
         var pack = CompiledPack.Load(GeneratorHarness.Run(SyntheticPack.Create(1000, 4)), "concurrent");
         var claims = pack.Claims;
         Assert.True(claims.Count > 800);
-        var failures = new List<Exception>();
         foreach (var claim in claims)
         {
             _ = claim.Statement; // the record decoded; its references not yet read
-            var seen = new (IReadOnlyList<Entity> About, IReadOnlyList<Claim> Supports, Actor Claimant)[Threads];
-            using var start = new Barrier(Threads);
-            var threads = Enumerable.Range(0, Threads).Select(i => new Thread(() =>
-            {
-                start.SignalAndWait();
-                try
-                {
-                    seen[i] = (claim.About, claim.Supports, claim.Claimant);
-                }
-                catch (Exception e)
-                {
-                    lock (failures)
-                        failures.Add(e);
-                }
-            })).ToList();
-            threads.ForEach(t => t.Start());
-            threads.ForEach(t => t.Join());
-            Assert.True(failures.Count == 0, string.Join("\n", failures));
+            var seen = AllAtOnce(_ => (claim.About, claim.Supports, claim.Claimant));
             // One list object for every reader (the first published wins), holding the same entities as a later read.
             Assert.All(seen, s => Assert.Same(claim.About, s.About));
             Assert.All(seen, s => Assert.Same(claim.Supports, s.Supports));
@@ -61,26 +68,7 @@ public class ConcurrentReadingTests
             assembly.Position = 0;
             var loaded = new AssemblyLoadContext("first-access-" + round, isCollectible: true).LoadFromStream(assembly);
             var pack = KnowledgePackAttribute.Load(loaded.GetCustomAttribute<KnowledgePackAttribute>()!.PackType);
-            var seen = new List<object?>[Threads];
-            var failures = new List<Exception>();
-            using var start = new Barrier(Threads);
-            var threads = Enumerable.Range(0, Threads).Select(i => new Thread(() =>
-            {
-                start.SignalAndWait();
-                try
-                {
-                    seen[i] = EverythingReachable(pack, firstPart: i);
-                }
-                catch (Exception e)
-                {
-                    lock (failures)
-                        failures.Add(e);
-                }
-            })).ToList();
-            threads.ForEach(t => t.Start());
-            threads.ForEach(t => t.Join());
-
-            Assert.True(failures.Count == 0, string.Join("\n", failures));
+            var seen = AllAtOnce(i => EverythingReachable(pack, firstPart: i));
             var expected = EverythingReachable(pack, firstPart: 0);
             Assert.DoesNotContain(null, expected.Where((item, at) => at % 2 == 0)); // entities and lists, never null
             foreach (var items in seen)
