@@ -19,19 +19,8 @@ public class BriefingTests
     [Fact]
     public void Table_briefing_of_the_starter_pack()
     {
-        var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-            Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false }, // CI detection would change the profile
-        });
-        console.Profile.Width = 100;
-        console.Profile.Capabilities.Unicode = true;
-        BriefingTables.Render(BriefingReport.Build(FixturePacks.Starter), console);
-        Snapshot.Match(output.ToString(), "Briefing.starter.tables", "txt");
+        var output = TableConsole.Render(100, console => BriefingTables.Render(BriefingReport.Build(FixturePacks.Starter), console));
+        Snapshot.Match(output, "Briefing.starter.tables", "txt");
     }
 
     [Fact]

@@ -62,24 +62,16 @@ public class PanjshirCommandTests
     public void Who_renders_tables_for_a_terminal(string name)
     {
         var pack = global::Panjshir2021.Pack.Instance;
-        var output = new StringWriter();
-        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
-        {
-            Ansi = Spectre.Console.AnsiSupport.No,
-            ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
-            Out = new Spectre.Console.AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 160;
-        Queries.WhoCommand.WriteTables(pack, pack.Find(name)!, console);
+        var output = TableConsole.Render(160, console => Queries.WhoCommand.WriteTables(pack, pack.Find(name)!, console));
         var plain = new StringWriter();
         Queries.WhoCommand.WriteText(pack, pack.Find(name)!, plain);
-        Assert.StartsWith(plain.ToString().Split('\n')[0], output.ToString());
+        Assert.StartsWith(plain.ToString().Split('\n')[0], output);
         Assert.Contains(pack.Find(name)!.EntityKind switch
         {
             EntityKind.Claim => "Contradicts",
             EntityKind.Source => "Claims citing",
             _ => "Mentioned in",
-        }, output.ToString());
+        }, output);
     }
 
     private const int WhoCommandExitCode = Queries.WhoCommand.NotFound;

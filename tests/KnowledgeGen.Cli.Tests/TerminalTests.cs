@@ -57,19 +57,7 @@ public class TerminalTests
         Assert.Contains("┌", RunInTerminal("160", new[] { command }.Concat(args).ToArray()));
     }
 
-    private static string Render(Action<Spectre.Console.IAnsiConsole> write)
-    {
-        var output = new StringWriter();
-        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
-        {
-            Ansi = Spectre.Console.AnsiSupport.No,
-            ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
-            Out = new Spectre.Console.AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 200;
-        write(console);
-        return output.ToString();
-    }
+    private static string Render(Action<Spectre.Console.IAnsiConsole> write) => TableConsole.Render(200, write);
 
     private static string RunInTerminal(string columns, string[] args)
     {
