@@ -297,7 +297,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             foreach (var diagnostic in diagnostics)
                 output.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(diagnostic));
             foreach (var file in emit())
-                output.AddSource(file.HintName, file.Source);
+                output.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
         }
         catch (OperationCanceledException)
         {

@@ -2,7 +2,6 @@ using KnowledgeGen.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Emit;
 using Xunit;
 
 namespace KnowledgeGen.Generator.Tests;
@@ -182,48 +181,5 @@ public class SyntheticPackTests
         // Attribute arguments ([KnowledgeId("...")]) are stored apart, in the metadata blobs; language tags are two letters.
         Assert.DoesNotContain(tokens, t => t.IsKind(SyntaxKind.StringLiteralToken) && t.ValueText.Length > 2
             && !t.Parent!.AncestorsAndSelf().OfType<AttributeSyntax>().Any());
-    }
-
-    [Fact]
-    public void Large_generated_files_reach_the_compiler_as_text_a_build_embeds_in_its_pdb()
-    {
-        // A generated file of 40,960 characters or more is handed to the compiler in pieces, not as one string on the
-        // large object heap (CodeWriter). A build embeds every generated file in its PDB, which takes the text encoded.
-        var (_, run, _) = Medium.Value;
-        var large = run.Sources.Where(s => s.SourceText.Length >= 40 * 1024).ToList();
-        Assert.NotEmpty(large);
-        Assert.All(large, s => Assert.True(s.SourceText.CanBeEmbedded && s.SourceText.Encoding?.WebName == "utf-8", s.HintName));
-        var embedded = run.Sources.Select(s => EmbeddedText.FromSource(s.SyntaxTree.FilePath, s.SourceText)).ToList();
-        using var assembly = new MemoryStream();
-        using var pdb = new MemoryStream();
-        var emitted = run.OutputCompilation.Emit(assembly, pdb, embeddedTexts: embedded,
-            options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-
-        // What the PDB holds reads back as the text the compiler compiled.
-        pdb.Position = 0;
-        using var provider = System.Reflection.Metadata.MetadataReaderProvider.FromPortablePdbStream(pdb);
-        var reader = provider.GetMetadataReader();
-        var embeddedSource = new Guid("0E8A571B-6926-466E-B4AD-8AB04611F5FE");
-        var texts = new Dictionary<string, string>();
-        foreach (var handle in reader.Documents)
-        {
-            var document = reader.GetDocument(handle);
-            foreach (var info in reader.GetCustomDebugInformation(handle).Select(reader.GetCustomDebugInformation))
-            {
-                if (reader.GetGuid(info.Kind) != embeddedSource)
-                    continue;
-                var blob = reader.GetBlobBytes(info.Value);
-                var size = BitConverter.ToInt32(blob, 0);
-                using var content = new MemoryStream(blob, 4, blob.Length - 4);
-                using var inflated = new MemoryStream();
-                if (size == 0)
-                    content.CopyTo(inflated);
-                else
-                    new System.IO.Compression.DeflateStream(content, System.IO.Compression.CompressionMode.Decompress).CopyTo(inflated);
-                texts[reader.GetString(document.Name)] = new System.Text.UTF8Encoding(true).GetString(inflated.ToArray()).TrimStart('\uFEFF');
-            }
-        }
-        Assert.All(large, s => Assert.Equal(s.SyntaxTree.GetRoot().ToFullString(), texts[s.SyntaxTree.FilePath]));
     }
 }

@@ -1,8 +1,6 @@
 using System;
-using System.IO;
 using System.Text;
 using System.Threading;
-using Microsoft.CodeAnalysis.Text;
 
 namespace KnowledgeGen.Generator.Emitting;
 
@@ -52,14 +50,11 @@ internal sealed class CodeWriter
         Line(closing);
     }
 
-    /// <summary>
-    /// The text written, as the compiler's source text; the writer is done with after this, and its builder becomes
-    /// the spare.
-    /// </summary>
-    public SourceText Finish()
+    /// <summary>The text written; the writer is done with after this, and its builder goes back to the thread.</summary>
+    public string Finish()
     {
         var builder = Text;
-        var text = ToSourceText(builder);
+        var text = builder.ToString();
         _text = null;
         if (builder.Capacity <= MaxKept)
         {
@@ -67,39 +62,5 @@ internal sealed class CodeWriter
             Volatile.Write(ref s_spare, builder);
         }
         return text;
-    }
-
-    // Roslyn keeps a source text of LargeObjectChars characters or more in pieces smaller than that (LargeText)
-    // when it reads the text from a reader, and whole when it is given a string. A generated file of a large pack
-    // runs to hundreds of thousands of characters: as one string it would go to the large object heap, whose
-    // fresh memory costs page faults and whose growth starts full collections during the run (two in every full
-    // run at 10,000 facts); read from the builder, the text goes to the compiler in ordinary small arrays, copied
-    // once either way. The value is Roslyn's own threshold (SourceText.LargeObjectHeapLimitInChars).
-    private const int LargeObjectChars = 40 * 1024;
-
-    private static SourceText ToSourceText(StringBuilder builder) =>
-        builder.Length < LargeObjectChars
-            ? SourceText.From(builder.ToString(), Encoding.UTF8)
-            : SourceText.From(new BuilderReader(builder), builder.Length, Encoding.UTF8);
-
-    /// <summary>Reads a builder's text from the start, copying from its chunks without making it one string.</summary>
-    private sealed class BuilderReader : TextReader
-    {
-        private readonly StringBuilder _builder;
-        private int _position;
-
-        public BuilderReader(StringBuilder builder) => _builder = builder;
-
-        public override int Peek() => _position < _builder.Length ? _builder[_position] : -1;
-
-        public override int Read() => _position < _builder.Length ? _builder[_position++] : -1;
-
-        public override int Read(char[] buffer, int index, int count)
-        {
-            var read = Math.Min(count, _builder.Length - _position);
-            _builder.CopyTo(_position, buffer, index, read);
-            _position += read;
-            return read;
-        }
     }
 }

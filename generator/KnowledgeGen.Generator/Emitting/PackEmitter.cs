@@ -3,23 +3,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using KnowledgeGen.Generator.Model;
-using Microsoft.CodeAnalysis.Text;
 
 namespace KnowledgeGen.Generator.Emitting;
 
-/// <summary>One generated file: its hint name and its text, as the compiler takes it.</summary>
-public sealed class GeneratedFile
-{
-    public GeneratedFile(string hintName, SourceText source) => (HintName, Source) = (hintName, source);
-
-    public string HintName { get; }
-
-    /// <summary>The text handed to the compiler; a large file's is kept in pieces, not as one string (<see cref="CodeWriter"/>).</summary>
-    public SourceText Source { get; }
-
-    /// <summary>The text as one string, made on each call: for tests and tools.</summary>
-    public string Text => Source.ToString();
-}
+/// <summary>One generated file: its hint name and its text.</summary>
+public sealed record GeneratedFile(string HintName, string Text);
 
 /// <summary>
 /// The Emit stage: C# source text, one generated file per YAML file (<see cref="FileModel"/>) and the pack-wide
