@@ -12,9 +12,9 @@ public static class BriefingTables
     public static void Render(BriefingReport report, IAnsiConsole console)
     {
         var pack = report.Pack;
-        console.Write(new Rule(Markup.Escape(pack.Title)).LeftJustified());
+        console.Write(new Rule(Markup.Escape(DisplayText.Of(pack.Title))).LeftJustified());
         var subtitle = $"{pack.Name} {pack.Version}" + (string.IsNullOrWhiteSpace(pack.Description) ? "" : " - " + pack.Description);
-        console.Write(new Text(subtitle + "\n", new Style(Color.Grey)));
+        console.Write(new Text(DisplayText.Of(subtitle) + "\n", new Style(Color.Grey)));
         console.WriteLine();
         console.Write(Counts(report.Counts));
         console.WriteLine();
@@ -42,7 +42,7 @@ public static class BriefingTables
         var table = new Table { Title = new TableTitle("Claims per claimant") }
             .AddColumn(new TableColumn("Claims").RightAligned()).AddColumn("Claimant");
         foreach (var tally in report.Claimants)
-            table.AddRow(new Text(Number(tally.Claims)), new Text(tally.Name));
+            table.AddRow(new Text(Number(tally.Claims)), new Text(DisplayText.Of(tally.Name)));
         return table;
     }
 
@@ -64,7 +64,7 @@ public static class BriefingTables
 
     private static IRenderable[] Side(string label, ClaimSide side) => new IRenderable[]
     {
-        new Text(label), new Text(side.Statement), new Text(side.Claimant), new Text(side.Date ?? "undated"),
+        new Text(label), new Text(DisplayText.Of(side.Statement)), new Text(DisplayText.Of(side.Claimant)), new Text(side.Date ?? "undated"),
         Status(side.Status), new Text(string.Join("\n", side.Sources)),
     };
 
@@ -75,7 +75,7 @@ public static class BriefingTables
         if (report.UndatedClaims > 0)
             table.Caption = new TableTitle($"{BriefingText.Plural(report.UndatedClaims, "claim")} without a date not shown");
         foreach (var entry in report.Timeline)
-            table.AddRow(new Text(entry.Date), new Text(entry.Claimant), new Text(entry.Statement), Status(entry.Status));
+            table.AddRow(new Text(entry.Date), new Text(DisplayText.Of(entry.Claimant)), new Text(DisplayText.Of(entry.Statement)), Status(entry.Status));
         return table;
     }
 

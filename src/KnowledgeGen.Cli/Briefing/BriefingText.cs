@@ -11,6 +11,7 @@ public static class BriefingText
     /// <summary>Writes the briefing to <paramref name="output"/>.</summary>
     public static void Render(BriefingReport report, TextWriter output)
     {
+        output = DisplayText.Writer(output);
         WriteHeading(report.Pack, output);
         WriteCounts(report.Counts, output);
         WriteClaimants(report, output);

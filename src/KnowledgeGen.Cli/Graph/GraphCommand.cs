@@ -63,7 +63,8 @@ public static class GraphCommand
         void AddNode(Entity e, string kind)
         {
             if (seen.Add(IdOf(e)))
-                nodes.Add(new Node(IdOf(e), e.EntityKind == EntityKind.Claim ? ((Claim)e).Statement : e.Name, kind));
+                // Labels are shown as the tool shows a pack's text (DisplayText): no control character reaches the file or the terminal.
+                nodes.Add(new Node(IdOf(e), DisplayText.Of(e.EntityKind == EntityKind.Claim ? ((Claim)e).Statement : e.Name), kind));
         }
         foreach (var claim in claims)
             AddNode(claim.Claimant, "claimant");
@@ -81,7 +82,7 @@ public static class GraphCommand
             edges.Add(new Edge(IdOf(pair.First), IdOf(pair.Second), "contradicts"));
         foreach (var edge in indexes.Supports.Where(e => included.Contains(e.Supporter) && included.Contains(e.Supported)))
             edges.Add(new Edge(IdOf(edge.Supporter), IdOf(edge.Supported), "supports"));
-        return new ClaimGraph(pack.Title + (contestedOnly ? ": contested claims" : ": claims network"), nodes, edges);
+        return new ClaimGraph(DisplayText.Of(pack.Title) + (contestedOnly ? ": contested claims" : ": claims network"), nodes, edges);
     }
 
     /// <summary>A node id diagram languages accept: the kind's initial, then letters, digits and underscores.</summary>

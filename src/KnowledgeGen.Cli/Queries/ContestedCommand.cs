@@ -44,6 +44,7 @@ public static class ContestedCommand
     /// <summary>Writes the contradictions as plain text.</summary>
     public static void WriteText(KnowledgePack pack, TextWriter output)
     {
+        output = DisplayText.Writer(output);
         var pairs = pack.Indexes.Contradictions;
         output.WriteLine(Title(pack));
         var width = pairs.Count.ToString(CultureInfo.InvariantCulture).Length;

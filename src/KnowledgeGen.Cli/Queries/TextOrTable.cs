@@ -20,13 +20,16 @@ public static class TextOrTable
     /// <summary>A table with the given headings, rows of escaped text.</summary>
     public static Table Table(string title, string[] headings, IEnumerable<string[]> rows)
     {
-        var table = new Table { Title = new TableTitle(Markup.Escape(title)) };
+        var table = new Table { Title = new TableTitle(Shown(title)) };
         foreach (var heading in headings)
-            table.AddColumn(Markup.Escape(heading));
+            table.AddColumn(Shown(heading));
         foreach (var row in rows)
-            table.AddRow(Array.ConvertAll(row, Markup.Escape));
+            table.AddRow(Array.ConvertAll(row, Shown));
         return table;
     }
+
+    // A pack's text in a cell: shown as DisplayText shows it, and taken as text, not as Spectre markup.
+    private static string Shown(string text) => Markup.Escape(DisplayText.Of(text));
 
     /// <summary>"1 claim", "2 claims".</summary>
     public static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";

@@ -35,6 +35,7 @@ public static class TimelineCommand
     /// <summary>Writes the timeline as plain text.</summary>
     public static void WriteText(KnowledgePack pack, TextWriter output)
     {
+        output = DisplayText.Writer(output);
         var timeline = pack.Indexes.Timeline;
         output.WriteLine(Title(pack));
         if (timeline.Count == 0)

@@ -40,14 +40,14 @@ public static class WhoCommand
                 error.WriteLine($"knowledgegen: nothing in {knowledge.Name} is known as {Quoted(text)}.");
                 var nearest = Nearest(knowledge, text);
                 if (nearest.Count > 0)
-                    error.WriteLine("Nearest names: " + string.Join(", ", nearest));
+                    error.WriteLine("Nearest names: " + DisplayText.Of(string.Join(", ", nearest)));
                 return NotFound;
             }
             // A name or alias that several entities bear (KG0019 warns of it, and a pack may accept it) finds the one that
             // Pack.Find finds; the others are named, so that the card shown is not taken for the only one.
             var others = AlsoKnownAs(knowledge, entity, text);
             if (others.Count > 0)
-                error.WriteLine($"knowledgegen: {Quoted(text)} also names {string.Join(", ", others.Select(e => $"{e.Id} ({e.Name})"))}; " +
+                error.WriteLine($"knowledgegen: {Quoted(text)} also names {DisplayText.Of(string.Join(", ", others.Select(e => $"{e.Id} ({e.Name})")))}; " +
                     $"give an id to see {(others.Count == 1 ? "its card" : "their cards")}, as in '{Program.CommandName} who {others[0].Id}'.");
             if (PlainOption.IsPlain(result, plain, output))
                 WriteText(knowledge, entity, output);
@@ -133,6 +133,7 @@ public static class WhoCommand
     /// <summary>Writes the card of <paramref name="entity"/> as plain text.</summary>
     public static void WriteText(KnowledgePack pack, Entity entity, TextWriter output)
     {
+        output = DisplayText.Writer(output);
         WriteHeader(pack, entity, output);
         foreach (var (heading, claims) in ClaimSections(pack, entity))
             Claims(pack, heading, claims, output);
@@ -144,7 +145,7 @@ public static class WhoCommand
     {
         var header = new StringWriter();
         WriteHeader(pack, entity, header);
-        console.Write(new Spectre.Console.Text(header.ToString()));
+        console.Write(new Spectre.Console.Text(DisplayText.Of(header.ToString())));
         foreach (var (heading, claims) in ClaimSections(pack, entity).Where(s => s.Claims.Count > 0))
             console.Write(TextOrTable.Table($"{heading} ({claims.Count})", new[] { "Claim", "Date", "Status", "Claimant", "Statement", "Corroboration" },
                 claims.Select(c => new[] { c.Id, c.Date?.ToString() ?? "undated", YamlNames.Of(c.Status) + (c.IsContested ? ", contested" : ""),

@@ -73,7 +73,7 @@ public static class ValidateCommand
         foreach (var link in skipped)
             error.WriteLine($"knowledgegen: skipped '{link.Path}': it links back to '{link.LeadsTo}', whose files are read already.");
         foreach (var diagnostic in diagnostics)
-            output.WriteLine(diagnostic.ToString());
+            output.WriteLine(DisplayText.Of(diagnostic.ToString())); // a message quotes the YAML, which may hold an escape
         var errors = diagnostics.Count(d => d.Rule.Severity == RuleSeverity.Error);
         var warnings = diagnostics.Count(d => d.Rule.Severity == RuleSeverity.Warning);
         if (fileCount == 0)
