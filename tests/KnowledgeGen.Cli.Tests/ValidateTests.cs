@@ -63,6 +63,24 @@ public class ValidateTests
     }
 
     [Fact]
+    public void A_folder_without_pack_files_is_an_error_on_standard_error_not_a_result()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "knowledgegen-empty-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(empty, "notes.yaml"), "not: a pack file\n");
+            var result = CliRunner.Run("validate", empty);
+            Assert.Equal(KnowledgeGen.Cli.Validate.ValidateCommand.UsageError, result.ExitCode);
+            Assert.Equal("", result.Output);
+            Assert.Equal($"knowledgegen: the folder '{empty}' holds no *.kg.yaml files, so there is no pack to validate.", result.Error.Trim());
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_documents_folder_that_is_missing_or_empty_is_an_error_not_a_pass()
     {
         var empty = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "knowledgegen-documents-" + Guid.NewGuid().ToString("N"))).FullName;

@@ -78,8 +78,9 @@ public static class ValidateCommand
         var warnings = diagnostics.Count(d => d.Rule.Severity == RuleSeverity.Warning);
         if (fileCount == 0)
         {
-            output.WriteLine($"{folder}: no *.kg.yaml files.");
-            return HasErrors;
+            // Nothing was checked, so nothing passed: as a --documents folder without files, a wrong folder, not a result.
+            error.WriteLine($"knowledgegen: the folder '{folder}' holds no *.kg.yaml files, so there is no pack to validate.");
+            return UsageError;
         }
         output.WriteLine($"{Plural(fileCount, "file")}, {Plural(model.Sources.Count, "source")}, {Plural(model.Actors.Count, "actor")}, " +
             $"{Plural(model.Places.Count, "place")}, {Plural(model.Claims.Count, "claim")}: {Plural(errors, "error")}, {Plural(warnings, "warning")}.");
