@@ -144,7 +144,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         catch (Exception e)
         {
             // Each file reports the error and generates nothing.
-            var files = pack.Files.Select((path, ordinal) => new FileModel(path, "", pack.Info.Namespace, ordinal, KindParts.For(0, 0, 0, 0),
+            var files = pack.Files.Select((path, ordinal) => new FileModel(path, "", "", pack.Info.Namespace, ordinal, KindParts.For(0, 0, 0, 0),
                 EquatableArray<SourceModel>.Empty, EquatableArray<ActorModel>.Empty, EquatableArray<PlaceModel>.Empty, EquatableArray<ClaimModel>.Empty,
                 new EquatableArray<DiagnosticInfo>(new[] { Internal(path, e) })));
             var none = new EquatableArray<EquatableArray<int>>(pack.Files.Select(_ => EquatableArray<int>.Empty).ToArray());

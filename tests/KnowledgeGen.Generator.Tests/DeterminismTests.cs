@@ -49,4 +49,21 @@ public class DeterminismTests
             Assert.Equal(Diagnostics(expected), Diagnostics(run));
         }
     }
+
+    [Fact]
+    public void The_generated_sources_are_the_same_wherever_the_packs_folder_lies_on_the_machine()
+    {
+        // A pack author's machine and a build agent: the generated code (and so the XML documentation a packed pack
+        // ships) shows the files below the pack's folder, never the folders of the machine that built it.
+        List<(string Path, string Text)> Under(string folder) =>
+            GeneratorHarness.Fixture("starter").Select(f => (folder + f.Path.Replace("/fixtures/starter/", "knowledge/sub/"), f.Text)).ToList();
+
+        var author = GeneratorHarness.Run(Under("/home/alice/Harbour Facts/"));
+        var agent = GeneratorHarness.Run(Under("/builds/agent-7/"));
+
+        Assert.Empty(author.GeneratorDiagnostics);
+        Assert.Equal(Sources(author), Sources(agent));
+        Assert.DoesNotContain(author.Sources, s => s.SourceText.ToString().Contains("alice", StringComparison.Ordinal));
+        Assert.Contains(author.Sources, s => s.SourceText.ToString().Contains("The facts of actors.kg.yaml,", StringComparison.Ordinal));
+    }
 }

@@ -16,19 +16,24 @@ public static class HintNames
 {
     public const string Suffix = ".kg.g.cs";
 
-    public static Dictionary<string, string> For(IEnumerable<string> paths, string ns)
+    /// <summary>
+    /// Each path's hint name, and its path below the folder all pack files share with '/' for separators
+    /// (<c>claims/fighting.kg.yaml</c>): what generated code shows of a file, the same on every machine.
+    /// </summary>
+    public static Dictionary<string, (string HintName, string Relative)> For(IEnumerable<string> paths, string ns)
     {
         var ordered = paths.Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
         var root = CommonFolder(ordered);
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         foreach (var path in ordered)
         {
-            var stem = ns + "." + Clean(Stem(path.Substring(root.Length)));
+            var relative = path.Substring(root.Length);
+            var stem = ns + "." + Clean(Stem(relative));
             var name = stem + Suffix;
             for (var n = 2; !used.Add(name); n++)
                 name = stem + "_" + n + Suffix;
-            names[path] = name;
+            names[path] = (name, relative.Replace('\\', '/'));
         }
         return names;
     }

@@ -146,7 +146,7 @@ public static class PackEmitter
             w.Close();
             return;
         }
-        w.Line($"/// <summary>The facts of {CSharpText.Doc(file.Path)}, as records the runtime decodes on first access.</summary>");
+        w.Line($"/// <summary>The facts of {CSharpText.Doc(file.RelativePath)}, as records the runtime decodes on first access.</summary>");
         w.Line($"internal static {(chunk.Chunks > 1 ? "partial " : "")}class File{file.Ordinal}");
         w.Open();
         w.Line($"private static readonly {Gen}FactFile Records = new(Links, {External(chunk)}, Data);");

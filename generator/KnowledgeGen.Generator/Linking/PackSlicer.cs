@@ -32,7 +32,7 @@ public static class PackSlicer
         var ordinal = 0;
         foreach (var path in pack.Files)
         {
-            builder.Add(new FileModel(path, hints[path], pack.Info.Namespace, ordinal++, parts,
+            builder.Add(new FileModel(path, hints[path].HintName, hints[path].Relative, pack.Info.Namespace, ordinal++, parts,
                 Of(sources, path), Of(actors, path), Of(places, path), Of(claims, path),
                 diagnostics.TryGetValue(path, out var found) ? found : EquatableArray<DiagnosticInfo>.Empty));
         }

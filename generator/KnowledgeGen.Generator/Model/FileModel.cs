@@ -10,11 +10,14 @@ namespace KnowledgeGen.Generator.Model;
 
 /// <summary>
 /// One YAML file's entities, ready to emit into the generated file named <see cref="HintName"/>.
-/// <see cref="Ordinal"/> is the file's place in path order, which names its generated tables.
+/// <see cref="Ordinal"/> is the file's place in path order, which names its generated tables. <see cref="RelativePath"/>
+/// is the file's path below the folder all the pack's files share: what the generated code shows of it, never the
+/// machine's own folders.
 /// </summary>
 public sealed record FileModel(
     string Path,
     string HintName,
+    string RelativePath,
     string Namespace,
     int Ordinal,
     KindParts Parts,

@@ -244,7 +244,7 @@ namespace Starter.Facts
 
     internal static partial class __Facts
     {
-        /// <summary>The facts of /fixtures/starter/actors.kg.yaml, as records the runtime decodes on first access.</summary>
+        /// <summary>The facts of actors.kg.yaml, as records the runtime decodes on first access.</summary>
         internal static class File0
         {
             private static readonly global::KnowledgeGen.Generated.FactFile Records = new(Links, null, Data);
@@ -304,7 +304,7 @@ namespace Starter.Facts
 
     internal static partial class __Facts
     {
-        /// <summary>The facts of /fixtures/starter/claims.kg.yaml, as records the runtime decodes on first access.</summary>
+        /// <summary>The facts of claims.kg.yaml, as records the runtime decodes on first access.</summary>
         internal static class File1
         {
             private static readonly global::KnowledgeGen.Generated.FactFile Records = new(Links, null, Data);
@@ -356,7 +356,7 @@ namespace Starter.Facts
 
     internal static partial class __Facts
     {
-        /// <summary>The facts of /fixtures/starter/places.kg.yaml, as records the runtime decodes on first access.</summary>
+        /// <summary>The facts of places.kg.yaml, as records the runtime decodes on first access.</summary>
         internal static class File3
         {
             private static readonly global::KnowledgeGen.Generated.FactFile Records = new(Links, null, Data);
@@ -404,7 +404,7 @@ namespace Starter.Facts
 
     internal static partial class __Facts
     {
-        /// <summary>The facts of /fixtures/starter/sources.kg.yaml, as records the runtime decodes on first access.</summary>
+        /// <summary>The facts of sources.kg.yaml, as records the runtime decodes on first access.</summary>
         internal static class File4
         {
             private static readonly global::KnowledgeGen.Generated.FactFile Records = new(Links, null, Data);
