@@ -157,6 +157,20 @@ public class GeneratedApiTests
     }
 
     [Fact]
+    public void Pack_Find_says_what_it_finds_a_claim_by()
+    {
+        // What IntelliSense shows on Pack.Find: a claim's name is its whole statement, and Find does not look it up by that.
+        var packFile = GeneratorHarness.Run(GeneratorHarness.Fixture("starter")).Sources
+            .Single(s => s.HintName.EndsWith(".Pack.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("(a claim by its id or an alias, not by its statement)", packFile);
+
+        var pack = Starter.Value;
+        var claim = pack.Claims[0];
+        Assert.Same(claim, pack.Find(claim.Id));
+        Assert.Null(pack.Find(claim.Statement));
+    }
+
+    [Fact]
     public void Strings_holding_code_characters_read_back_exactly()
     {
         var fell = Starter.Value.Find<Claim>("valley-fell")!;

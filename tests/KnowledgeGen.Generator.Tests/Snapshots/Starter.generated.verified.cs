@@ -115,10 +115,10 @@ namespace Starter.Facts
         public static global::KnowledgeGen.KnowledgePack Instance => __instance ?? global::KnowledgeGen.Generated.Initialize.Once(ref __instance, new __GeneratedPack());
         private static global::KnowledgeGen.KnowledgePack? __instance;
 
-        /// <summary>Finds an entity by its id, name or one of its aliases, ignoring case; null when there is none.</summary>
+        /// <summary>Finds an entity by its id, name or one of its aliases, ignoring case (a claim by its id or an alias, not by its statement); null when there is none.</summary>
         public static global::KnowledgeGen.Entity? Find(string idOrAlias) => Instance.Find(idOrAlias);
 
-        /// <summary>Finds an entity of type <typeparamref name="T"/> by its id, name or one of its aliases.</summary>
+        /// <summary>Finds an entity of type <typeparamref name="T"/> by its id, name or one of its aliases, as <see cref="Find(string)"/> does; null when there is none of that type.</summary>
         public static T? Find<T>(string idOrAlias) where T : global::KnowledgeGen.Entity => Instance.Find<T>(idOrAlias);
 
         private sealed partial class __GeneratedPack : global::KnowledgeGen.KnowledgePack
