@@ -64,6 +64,20 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
                     DiagnosticInfo.Create(DiagnosticRules.NoPackFiles, "", SourceSpan.FileStart, pattern)));
         });
 
+        // YAML files in the pack's default folder under another name (harbour.yaml, harbour.kg.yml), which the build passes
+        // flagged so that they are said to be left out (KG0032), rather than their facts silently missing from the pack.
+        var notRead = context.AdditionalTextsProvider
+            .Where(static text => !text.Path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => IsFlagged(pair.Right.GetOptions(pair.Left), NotReadMetadata))
+            .Select(static (pair, _) => pair.Left.Path);
+        context.RegisterSourceOutput(notRead, static (output, path) =>
+        {
+            var name = System.IO.Path.GetFileName(path);
+            output.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(
+                DiagnosticInfo.Create(DiagnosticRules.FileNotRead, path, SourceSpan.FileStart, name, PackFileName(name))));
+        });
+
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => ReadOptions(provider.GlobalOptions))
             .WithTrackingName(Steps.Options);
@@ -199,8 +213,25 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
 
     public const string DocumentMetadata = "build_metadata.AdditionalFiles.KnowledgeGenDocument";
 
-    private static bool IsDocument(AnalyzerConfigOptions options) =>
-        options.TryGetValue(DocumentMetadata, out var flag) && string.Equals(flag?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The flag the build sets on a YAML file of the pack's default folder that is not named *.kg.yaml (build/KnowledgeGen.targets).</summary>
+    public const string NotReadMetadata = "build_metadata.AdditionalFiles.KnowledgeGenNotRead";
+
+    private static bool IsDocument(AnalyzerConfigOptions options) => IsFlagged(options, DocumentMetadata);
+
+    private static bool IsFlagged(AnalyzerConfigOptions options, string metadata) =>
+        options.TryGetValue(metadata, out var flag) && string.Equals(flag?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    // The name a YAML file would be read under: harbour.yaml, harbour.yml and harbour.kg.yml are harbour.kg.yaml.
+    private static string PackFileName(string name)
+    {
+        var stem = name;
+        foreach (var extension in new[] { ".yaml", ".yml" })
+            if (stem.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+                stem = stem.Substring(0, stem.Length - extension.Length);
+        if (stem.EndsWith(".kg", StringComparison.OrdinalIgnoreCase))
+            stem = stem.Substring(0, stem.Length - ".kg".Length);
+        return stem + FileSuffix;
+    }
 
     private static DocumentSpec ReadDocument(AdditionalText text, System.Threading.CancellationToken cancellationToken)
     {

@@ -88,4 +88,37 @@ public class BuildPropertyTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Equal("Starter.Facts", PackNamespace(run));
     }
+
+    [Fact]
+    public void A_YAML_file_of_the_default_folder_not_named_kg_yaml_is_KG0032_at_the_file_and_is_not_read()
+    {
+        // What the build passes from knowledge/: the pack files, and the other YAML files flagged (build/KnowledgeGen.targets).
+        const string places = "places:\n  - { id: north-pier, name: North pier, kind: site }\n";
+        var flag = new Dictionary<string, string> { [KnowledgeGenerator.NotReadMetadata] = "true" };
+        var files = GeneratorHarness.Fixture("starter")
+            .Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text))
+            .Append(new InMemoryAdditionalText("/fixtures/starter/harbour.yaml", places))
+            .Append(new InMemoryAdditionalText("/fixtures/starter/sub/more.kg.yml", places.Replace("north-pier", "south-pier")))
+            .Append(new InMemoryAdditionalText("/fixtures/starter/unflagged.yaml", places.Replace("north-pier", "east-pier")))
+            .ToList();
+        var perFile = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["/fixtures/starter/harbour.yaml"] = flag,
+            ["/fixtures/starter/sub/more.kg.yml"] = flag,
+        };
+
+        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(files, perFile: perFile), GeneratorHarness.Compilation());
+
+        var warnings = run.GeneratorDiagnostics.OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.All(warnings, w => Assert.Equal(("KG0032", DiagnosticSeverity.Warning, 0, 0),
+            (w.Id, w.Severity, w.Location.GetLineSpan().StartLinePosition.Line, w.Location.GetLineSpan().StartLinePosition.Character)));
+        Assert.Equal("/fixtures/starter/harbour.yaml", warnings[0].Location.GetLineSpan().Path);
+        Assert.Equal("The file 'harbour.yaml' is in the folder of the pack's files, but only files named *.kg.yaml are read, so its facts are " +
+            "not in the pack; if it holds facts, rename it 'harbour.kg.yaml'", warnings[0].GetMessage());
+        Assert.EndsWith("rename it 'more.kg.yaml'", warnings[1].GetMessage());
+        // The pack is generated from its *.kg.yaml files alone.
+        Assert.Empty(run.CompileDiagnostics);
+        Assert.DoesNotContain(run.Sources, s => s.SourceText.ToString().Contains("Pier", StringComparison.Ordinal));
+    }
 }

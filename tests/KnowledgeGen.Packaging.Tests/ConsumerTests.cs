@@ -75,6 +75,28 @@ public sealed class ConsumerTests(PackagedFeed feed)
     }
 
     [Fact]
+    public void A_YAML_file_in_the_knowledge_folder_not_named_kg_yaml_is_warned_about_rather_than_left_out_silently()
+    {
+        var folder = feed.NewProject("Misnamed", "console", "KnowledgeGen");
+        Directory.CreateDirectory(Path.Combine(folder, "knowledge"));
+        var misnamed = Path.Combine(folder, "knowledge", "harbour.yaml");
+        File.WriteAllText(misnamed, ReadmeBlock("## Write your own pack", "yaml"));
+
+        var build = feed.Run(folder, "build", "-nodeReuse:false").Succeeded();
+        Assert.Matches(new Regex(@"knowledge[/\\]harbour\.yaml\(1,1\): warning KG0032: The file 'harbour\.yaml' is in the folder of the pack's files, " +
+            @"but only files named \*\.kg\.yaml are read, so its facts are not in the pack; if it holds facts, rename it 'harbour\.kg\.yaml'"), build.Output);
+
+        // Renamed as the warning says, it is the pack.
+        File.Move(misnamed, Path.Combine(folder, "knowledge", "harbour.kg.yaml"));
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), """
+            System.Console.WriteLine(Harbour.Facts.Claims.FerryLate.Statement);
+            """);
+        var renamed = feed.Run(folder, "build", "-nodeReuse:false").Succeeded();
+        Assert.DoesNotContain("KG0032", renamed.Output);
+        Assert.Equal(new[] { "The morning ferry arrived two hours late." }, Lines(feed.Run(folder, "run", "--no-build").Succeeded().Output));
+    }
+
+    [Fact]
     public void The_glob_and_the_namespace_are_set_with_msbuild_properties()
     {
         var folder = feed.NewProject("Custom", "console", "KnowledgeGen");

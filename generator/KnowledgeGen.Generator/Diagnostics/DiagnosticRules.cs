@@ -135,6 +135,9 @@ public static class DiagnosticRules
     public static readonly DiagnosticRule IllFormedLanguageTag = new("KG0030", "Ill-formed language tag",
         "{0} is '{1}', which is not a well-formed IETF language tag: {2}; use {3}", Schema, RuleSeverity.Warning);
 
+    public static readonly DiagnosticRule FileNotRead = new("KG0032", "YAML file not read",
+        "The file '{0}' is in the folder of the pack's files, but only files named *.kg.yaml are read, so its facts are not in the pack; if it holds facts, rename it '{1}'", Schema, RuleSeverity.Warning);
+
     public static readonly DiagnosticRule InternalError = new("KG9999", "Internal generator error",
         "KnowledgeGen could not process this input ({0}: {1}); please report it with the file", Internal, RuleSeverity.Error);
 
@@ -144,7 +147,7 @@ public static class DiagnosticRules
         WrongReferenceKind, InvalidValue, InvalidDate, InvalidQuantity, DuplicateField, AnchorsNotSupported,
         MissingManifest, DuplicateManifest, NameCollision, SelfLink, ContainmentCycle, AliasCollision,
         NoKnownLists, TooDeep, QuoteNotFound, DocumentNotFound, InvisibleCharacter, FileGivenTwice, NotText, NoPackFiles, RelayCycle, RepeatedAlias, IllFormedLanguageTag,
-        InternalError,
+        FileNotRead, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticRule> s_byId = BuildIndex();

@@ -50,6 +50,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor RelayCycle = Create("KG0028", C.References, Error);
     public static readonly DiagnosticDescriptor RepeatedAlias = Create("KG0029", C.Naming, Warning);
     public static readonly DiagnosticDescriptor IllFormedLanguageTag = Create("KG0030", C.Schema, Warning);
+    public static readonly DiagnosticDescriptor FileNotRead = Create("KG0032", C.Schema, Warning);
     public static readonly DiagnosticDescriptor InternalError = Create("KG9999", C.Internal, Error);
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
@@ -84,6 +85,7 @@ internal static class RoslynDescriptors
         RelayCycle,
         RepeatedAlias,
         IllFormedLanguageTag,
+        FileNotRead,
         InternalError,
     };
 
