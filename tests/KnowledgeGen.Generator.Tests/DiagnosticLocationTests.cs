@@ -26,6 +26,14 @@ public class DiagnosticLocationTests
     }
 
     [Fact]
+    public void A_field_written_inside_a_list_in_brackets_is_reported_where_it_stands()
+    {
+        // "B C: d" inside [ ] is a map of one field; the parser gives such a map no position of its own.
+        var text = Diagnose("actors:\n  - id: a\n    name: A\n    kind: person\n    aliases: [A1, B C: d]\n");
+        Assert.Equal("facts.kg.yaml(5,19): error KG0002: Item 2 of the field 'aliases' of the actor 'a' must be a text, but here it is a map", text);
+    }
+
+    [Fact]
     public void Missing_required_field_points_at_the_entity()
     {
         var text = Diagnose("actors:\n  - id: fahim-dashti\n    kind: person\n");

@@ -10,7 +10,10 @@ internal abstract class YamlNode
 {
     protected YamlNode(SourceSpan span) => Span = span;
 
-    public SourceSpan Span { get; }
+    public SourceSpan Span { get; private set; }
+
+    /// <summary>Gives a node the parser placed nowhere the position of its first child.</summary>
+    public void PlaceAt(SourceSpan span) => Span = span;
 
     /// <summary>How a curator would name this kind of node in a message: "a text", "a list", "a map".</summary>
     public abstract string KindName { get; }

@@ -28,6 +28,9 @@ internal static class YamlTreeBuilder
         var stack = new Stack<YamlNode>();
         var pendingKeys = new Stack<YamlNode?>();
         var flow = new Stack<bool>(); // for each open collection: written in brackets or braces
+        // A map of one field written inside brackets ([a, b: c]) has no mark of its own in the parser's events; it takes
+        // its first key's position, so that a message about it stands where it is written, not at the file's start.
+        YamlNode? unplaced = null;
         YamlNode? root = null;
         var documents = 0;
         try
@@ -64,7 +67,10 @@ internal static class YamlTreeBuilder
                             diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.TooDeep, path, Span(current), MaxDepth));
                             return null;
                         }
-                        stack.Push(current is MappingStart ? new YamlMapping(Span(current)) : new YamlSequence(Span(current)));
+                        YamlNode collection = current is MappingStart ? new YamlMapping(Span(current)) : new YamlSequence(Span(current));
+                        if (current is MappingStart && current.Start.Equals(Mark.Empty) && current.End.Equals(Mark.Empty))
+                            unplaced = collection;
+                        stack.Push(collection);
                         pendingKeys.Push(null);
                         flow.Push(current is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow });
                         break;
@@ -112,6 +118,11 @@ internal static class YamlTreeBuilder
         // A finished node goes into its parent: a list takes it as an item, a map alternates key and value.
         void Attach(YamlNode node)
         {
+            if (unplaced is not null && stack.Count > 0 && ReferenceEquals(stack.Peek(), unplaced))
+            {
+                unplaced.PlaceAt(node.Span);
+                unplaced = null;
+            }
             if (stack.Count == 0)
             {
                 root ??= node;
