@@ -33,6 +33,26 @@ public class DiagnosticLocationTests
         Assert.Equal("facts.kg.yaml(5,19): error KG0002: Item 2 of the field 'aliases' of the actor 'a' must be a text, but here it is a map", text);
     }
 
+    // A quote inside a quoted text ends it early; the parser then finds text where it expects the next field, which
+    // alone reads as a problem of indentation.
+    [Theory]
+    [InlineData("actors:\n  - id: a\n    name: 'it's'\n    kind: person\n", "(3,15)", "a ' inside a text in single quotes is written twice ('it''s')")]
+    [InlineData("actors:\n  - { id: a, name: \"He said \"no\"\", kind: person }\n", "(2,30)", "a \" inside a text in double quotes is written \\\"")]
+    [InlineData("actors:\n  - id: a\n    name: A\n    kind: person\n    aliases: ['Massoud's men', b]\n", "(5,24)", "a ' inside a text in single quotes is written twice")]
+    public void A_quote_that_ends_a_quoted_text_early_is_said_to_do_so(string yaml, string position, string advice)
+    {
+        var text = Diagnose(yaml);
+        Assert.StartsWith("facts.kg.yaml" + position + ": error KG0001: The file is not valid YAML: more text follows the closing quote of a quoted text, on the same line; ", text);
+        Assert.Contains(advice, text);
+    }
+
+    [Fact]
+    public void Text_on_a_line_of_its_own_after_a_quoted_text_is_still_a_problem_of_indentation()
+    {
+        var text = Diagnose("actors:\n  - id: a\n    name: 'A'\n   kind: person\n");
+        Assert.Contains("error KG0001: The file is not valid YAML: a line is not indented like the lines around it", text);
+    }
+
     [Fact]
     public void Missing_required_field_points_at_the_entity()
     {

@@ -40,9 +40,25 @@ internal static class YamlErrors
             return "'&' and '*' start YAML anchors and aliases; put the text in quotes";
         if (Has(message, "invalid mapping") || Has(message, "Mapping values are not allowed"))
             return "a text holds ': ', which YAML reads as the start of a field; put the text in quotes, or put the field on a line of its own";
+        if (Has(message, "did not find expected") && FollowsClosingQuote(text, span) is { } quote)
+            return quote == '\''
+                ? "more text follows the closing quote of a quoted text, on the same line; a ' inside a text in single quotes is written twice ('it''s'), or put the text in double quotes"
+                : "more text follows the closing quote of a quoted text, on the same line; a \" inside a text in double quotes is written \\\" (\"He said \\\"no\\\"\"), or put the text in single quotes";
         if (Has(message, "did not find expected key") || Has(message, "did not find expected '-' indicator"))
             return "a line is not indented like the lines around it, or a list or map is not closed";
         return null;
+    }
+
+    // The quote character just before the error's position on its line (spaces between allowed), which is where the
+    // parser stops when a quoted text is followed by more text: name: 'it's' or name: "A" B.
+    private static char? FollowsClosingQuote(string text, SourceSpan span)
+    {
+        if (span.StartIndex >= text.Length || text[span.StartIndex] is ',' or ']' or '}' or '#' or '\r' or '\n')
+            return null;
+        var i = span.StartIndex - 1;
+        while (i >= 0 && text[i] is ' ' or '\t')
+            i--;
+        return i >= 0 && text[i] is '\'' or '"' ? text[i] : null;
     }
 
     private static bool Has(string message, string part) => message.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
