@@ -53,6 +53,20 @@ public class DiagnosticLocationTests
         Assert.Contains("error KG0001: The file is not valid YAML: a line is not indented like the lines around it", text);
     }
 
+    // "-" alone or "- x" as a value starts a list item to YAML; the parser's words for it ("Invalid key indicator format.")
+    // do not say so.
+    [Theory]
+    [InlineData("actors:\n  - { id: a, name: -, kind: person }\n", "(2,20)")]
+    [InlineData("actors:\n  - { id: a, name: - x, kind: person }\n", "(2,20)")]
+    [InlineData("actors:\n  - id: a\n    name: -\n    kind: person\n", "(3,11)")]
+    [InlineData("actors:\n  - id: a\n    name: A\n    kind: person\n    aliases: - b\n", "(5,14)")]
+    [InlineData("actors:\n  - id: a\n    name: A\n    kind: person\n    aliases: [-, b]\n", "(5,15)")]
+    public void A_dash_that_yaml_reads_as_a_list_item_is_said_to_be_one(string yaml, string position)
+    {
+        var text = Diagnose(yaml);
+        Assert.StartsWith("facts.kg.yaml" + position + ": error KG0001: The file is not valid YAML: a '-' followed by a space or by the end of the line starts a list item, which cannot stand on the line of a field or inside brackets or braces; write a list's items on lines of their own below its field, and put a text that is '-' or starts with '- ' in quotes (", text);
+    }
+
     [Fact]
     public void Missing_required_field_points_at_the_entity()
     {

@@ -36,6 +36,9 @@ internal static class YamlErrors
                 ? $"a text cannot start with '{c}' unless it is quoted; put the text in quotes"
                 : "this character cannot start a text unless it is quoted; put the text in quotes";
         }
+        if ((Has(message, "Invalid key indicator") || Has(message, "Block sequence entries are not allowed") || Has(message, "expected node content"))
+            && StartsListItem(text, span))
+            return "a '-' followed by a space or by the end of the line starts a list item, which cannot stand on the line of a field or inside brackets or braces; write a list's items on lines of their own below its field, and put a text that is '-' or starts with '- ' in quotes";
         if (Has(message, "anchor or alias"))
             return "'&' and '*' start YAML anchors and aliases; put the text in quotes";
         if (Has(message, "invalid mapping") || Has(message, "Mapping values are not allowed"))
@@ -59,6 +62,16 @@ internal static class YamlErrors
         while (i >= 0 && text[i] is ' ' or '\t')
             i--;
         return i >= 0 && text[i] is '\'' or '"' ? text[i] : null;
+    }
+
+    // A '-' at the error's position that YAML reads as the start of a list item: followed by a space, a line break, the end,
+    // or (inside brackets or braces) a ',', ']' or '}'.
+    private static bool StartsListItem(string text, SourceSpan span)
+    {
+        var i = span.StartIndex;
+        if (i >= text.Length || text[i] != '-')
+            return false;
+        return i + 1 == text.Length || text[i + 1] is ' ' or '\t' or '\r' or '\n' or ',' or ']' or '}';
     }
 
     private static bool Has(string message, string part) => message.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
