@@ -68,6 +68,13 @@ public class DiagnosticLocationTests
     }
 
     [Fact]
+    public void The_year_0000_is_said_to_be_too_early_not_to_lack_digits()
+    {
+        var text = Diagnose("actors:\n  - { id: a, name: A, kind: person }\nsources:\n  - { id: s, name: S, kind: other, published: 0000-01-01 }\n");
+        Assert.Equal("facts.kg.yaml(4,47): error KG0010: The field 'published' of the source 's' is '0000-01-01', which is not a valid date: the year must be 0001 or later", text);
+    }
+
+    [Fact]
     public void Missing_required_field_points_at_the_entity()
     {
         var text = Diagnose("actors:\n  - id: fahim-dashti\n    kind: person\n");

@@ -37,8 +37,10 @@ internal static class DateReader
         var parts = text.Split('-');
         if (parts.Length > 3 || !IsDigits(parts[0]))
             return Invalid("write it as yyyy-MM-dd, yyyy-MM or yyyy, such as 2021-09-02");
-        if (!ParsePart(parts[0], 4, out var year) || year < 1)
+        if (!ParsePart(parts[0], 4, out var year))
             return Invalid("write the year with four digits, such as 2021");
+        if (year < 1)
+            return Invalid("the year must be 0001 or later");
         var month = 1;
         var day = 1;
         if (parts.Length >= 2 && !ParsePart(parts[1], 2, out month))
