@@ -53,6 +53,33 @@ public class ValidateTests
         });
     }
 
+    // docs/cli.md and docs/yaml-format.md: validate reads YAML alone, so an id of a pack the project would reference is unknown to it.
+    [Fact]
+    public void An_id_of_another_pack_is_unknown_to_validate_which_reads_yaml_alone()
+    {
+        var folder = Directory.CreateTempSubdirectory("kg-validate-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "c.kg.yaml"), """
+                pack: { name: Commentary, namespace: Panjshir2021.Commentary, title: Commentary, version: 1.0.0 }
+                sources:
+                  - { id: my-report-01, name: My report, kind: other }
+                claims:
+                  - id: massoud-calls-for-talks
+                    statement: Ahmad Massoud called for negotiations.
+                    claimant: ahmad-massoud
+                    citations: [{ source: my-report-01, quote: Massoud called for negotiations }]
+                """);
+            var result = CliRunner.Run("validate", folder);
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("c.kg.yaml(7,15): error KG0007: The field 'claimant' of the claim 'massoud-calls-for-talks' refers to 'ahmad-massoud', but the pack has no entity with that id", result.Output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void A_file_given_as_the_folder_is_a_clear_error()
     {
