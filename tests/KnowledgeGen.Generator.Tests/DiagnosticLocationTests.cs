@@ -75,6 +75,27 @@ public class DiagnosticLocationTests
     }
 
     [Fact]
+    public void A_hashtag_that_yaml_reads_as_a_comment_is_warned_about_where_it_starts()
+    {
+        var text = Diagnose("actors:\n  - id: nrf\n    name: NRF\n    kind: organisation\n    description: Its posts end with #Panjshir #NRF\n");
+        Assert.Equal("facts.kg.yaml(5,37): warning KG0031: The text 'Its posts end with' ends where '#Panjshir #NRF' begins, which YAML reads as a comment (a '#' after a space), so it is not part of the text; put the whole text in quotes if it belongs to it, or write the comment as '# ...'", text);
+    }
+
+    [Fact]
+    public void A_comment_written_with_a_space_a_quoted_hash_and_a_hash_inside_a_word_are_not_warned_about()
+    {
+        var text = Diagnose("""
+            sources:
+              - id: s # the first source
+                name: "The post #Panjshir"
+                kind: social-media-post   #   aligned comment
+                url: https://example.org/post#3
+                note: '#3 of the series' #
+            """);
+        Assert.Equal("", text);
+    }
+
+    [Fact]
     public void Missing_required_field_points_at_the_entity()
     {
         var text = Diagnose("actors:\n  - id: fahim-dashti\n    kind: person\n");

@@ -135,6 +135,8 @@ public static class DiagnosticRules
     public static readonly DiagnosticRule IllFormedLanguageTag = new("KG0030", "Ill-formed language tag",
         "{0} is '{1}', which is not a well-formed IETF language tag: {2}; use {3}", Schema, RuleSeverity.Warning);
 
+    public static readonly DiagnosticRule TextCutByComment = new("KG0031", "Text cut short by a comment",
+        "The text '{0}' ends where '{1}' begins, which YAML reads as a comment (a '#' after a space), so it is not part of the text; put the whole text in quotes if it belongs to it, or write the comment as '# ...'", Syntax, RuleSeverity.Warning);
     public static readonly DiagnosticRule FileNotRead = new("KG0032", "YAML file not read",
         "The file '{0}' is in the folder of the pack's files, but only files named *.kg.yaml are read, so its facts are not in the pack; if it holds facts, rename it '{1}'", Schema, RuleSeverity.Warning);
 
@@ -146,7 +148,7 @@ public static class DiagnosticRules
         YamlSyntax, WrongNodeKind, UnknownField, MissingField, InvalidId, DuplicateId, UnknownReference,
         WrongReferenceKind, InvalidValue, InvalidDate, InvalidQuantity, DuplicateField, AnchorsNotSupported,
         MissingManifest, DuplicateManifest, NameCollision, SelfLink, ContainmentCycle, AliasCollision,
-        NoKnownLists, TooDeep, QuoteNotFound, DocumentNotFound, InvisibleCharacter, FileGivenTwice, NotText, NoPackFiles, RelayCycle, RepeatedAlias, IllFormedLanguageTag,
+        NoKnownLists, TooDeep, QuoteNotFound, DocumentNotFound, InvisibleCharacter, FileGivenTwice, NotText, NoPackFiles, RelayCycle, RepeatedAlias, IllFormedLanguageTag, TextCutByComment,
         FileNotRead, InternalError,
     };
 

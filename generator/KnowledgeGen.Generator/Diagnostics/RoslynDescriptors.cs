@@ -50,6 +50,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor RelayCycle = Create("KG0028", C.References, Error);
     public static readonly DiagnosticDescriptor RepeatedAlias = Create("KG0029", C.Naming, Warning);
     public static readonly DiagnosticDescriptor IllFormedLanguageTag = Create("KG0030", C.Schema, Warning);
+    public static readonly DiagnosticDescriptor TextCutByComment = Create("KG0031", C.Syntax, Warning);
     public static readonly DiagnosticDescriptor FileNotRead = Create("KG0032", C.Schema, Warning);
     public static readonly DiagnosticDescriptor InternalError = Create("KG9999", C.Internal, Error);
 
@@ -85,6 +86,7 @@ internal static class RoslynDescriptors
         RelayCycle,
         RepeatedAlias,
         IllFormedLanguageTag,
+        TextCutByComment,
         FileNotRead,
         InternalError,
     };

@@ -49,7 +49,10 @@ public static class PackFileReader
         text = readable;
         var root = YamlTreeBuilder.Build(path, text, context.Diagnostics, cancellationToken);
         if (root is not null)
+        {
             InvisibleCharacters.Check(context, text, root);
+            CommentCut.Check(context, text, root);
+        }
         if (root is YamlScalar { IsNull: true } || (root is null && context.Diagnostics.Count == 0))
         {
             context.Report(DiagnosticRules.NoKnownLists, SourceSpan.FileStart, "is empty");
