@@ -96,6 +96,16 @@ public class DiagnosticLocationTests
     }
 
     [Fact]
+    public void A_manifest_whose_fields_are_not_indented_under_it_is_an_error_at_the_empty_manifest()
+    {
+        // Without it the pack was generated under the build's name, with a warning that the pack has no manifest.
+        var run = GeneratorHarness.Run(new[] { ("/p/pack.kg.yaml", "pack:\nname: Harbour\nnamespace: Harbour\ntitle: The harbour log\nversion: 1.0.0\n") });
+        var error = Assert.Single(run.GeneratorDiagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        Assert.Equal("pack.kg.yaml(1,6): error KG0002: The 'pack' manifest must be a map of name, namespace, title and version, indented under 'pack:', but here it is empty\n",
+            GeneratorRun.FormatDiagnostics(new[] { error }));
+    }
+
+    [Fact]
     public void Missing_required_field_points_at_the_entity()
     {
         var text = Diagnose("actors:\n  - id: fahim-dashti\n    kind: person\n");

@@ -85,7 +85,13 @@ public static class PackFileReader
     {
         var node = top.Node("pack");
         if (node is null)
+        {
+            // Written but empty, most often because its fields were not indented under it: the pack would be generated
+            // without the manifest its file holds, under a name of the build's choosing.
+            if (top.Empty("pack") is { } empty)
+                top.Context.WrongKind("The 'pack' manifest", "a map of name, namespace, title and version, indented under 'pack:'", empty);
             return null;
+        }
         if (node is not YamlMapping map)
         {
             top.Context.WrongKind("The 'pack' manifest", "a map of name, namespace, title and version", node);

@@ -106,6 +106,9 @@ internal sealed class MapFields
 
     public bool Has(string field) => Node(field) is not null;
 
+    /// <summary>The value of a field written with no value (<c>pack:</c> alone, <c>~</c>, <c>null</c>), or null when it has one or is absent.</summary>
+    public YamlScalar? Empty(string field) => Value(field) as YamlScalar is { IsNull: true } scalar ? scalar : null;
+
     // A value written as null, ~ or Null: present in the file, but no value to YAML.
     private YamlScalar? WrittenNull(string field) => Value(field) is YamlScalar { IsNull: true, Value.Length: > 0 } scalar ? scalar : null;
 
