@@ -105,6 +105,16 @@ public class DiagnosticLocationTests
             GeneratorRun.FormatDiagnostics(new[] { error }));
     }
 
+    // The parser notices the bracket that a comment hid only lines later, where nothing is wrong.
+    [Theory]
+    [InlineData("actors:\n  - id: a\n    name: A\n    kind: person\n    aliases: ['x #y', Panjshir #1, Panj]\n  - { id: b, name: B, kind: person }\n", "(5,32)", "'[' before it is never closed with ']'")]
+    [InlineData("actors:\r\n  - { id: a, name: A #1, kind: person }\r\n  - id: b\r\n    name: B\r\n    kind: person\r\n", "(2,22)", "'{' before it is never closed with '}'")]
+    public void A_comment_that_hides_a_closing_bracket_is_reported_at_its_hash(string yaml, string position, string bracket)
+    {
+        var text = Diagnose(yaml);
+        Assert.StartsWith("facts.kg.yaml" + position + ": error KG0001: The file is not valid YAML: a '#' after a space starts a comment, which hides the rest of its line, so the " + bracket + "; put the text that holds the '#' in quotes (", text);
+    }
+
     [Fact]
     public void Missing_required_field_points_at_the_entity()
     {

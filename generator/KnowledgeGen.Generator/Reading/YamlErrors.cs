@@ -52,6 +52,33 @@ internal static class YamlErrors
         return null;
     }
 
+    /// <summary>For a list in brackets or a map in braces whose closing character a comment hid.</summary>
+    public static string CommentInBrackets(bool map) =>
+        "a '#' after a space starts a comment, which hides the rest of its line, so the " + (map ? "'{' before it is never closed with '}'" : "'[' before it is never closed with ']'")
+        + "; put the text that holds the '#' in quotes";
+
+    /// <summary>
+    /// The index of the first '#' after a space or tab between an opening bracket or brace and the error, outside quoted
+    /// text: where a comment began that hid the rest of its line.
+    /// </summary>
+    public static int? CommentInFlow(string text, int open, int error)
+    {
+        var quote = '\0';
+        for (var i = Math.Max(0, open); i < Math.Min(error, text.Length); i++)
+        {
+            var c = text[i];
+            if (quote == '"' && c == '\\')
+                i++;
+            else if (quote != '\0')
+                quote = c == quote ? '\0' : quote;
+            else if (c is '"' or '\'' && i > 0 && text[i - 1] is ' ' or '\t' or '[' or '{' or ',' or ':')
+                quote = c;
+            else if (c == '#' && i > 0 && text[i - 1] is ' ' or '\t')
+                return i;
+        }
+        return null;
+    }
+
     // The quote character just before the error's position on its line (spaces between allowed), which is where the
     // parser stops when a quoted text is followed by more text: name: 'it's' or name: "A" B.
     private static char? FollowsClosingQuote(string text, SourceSpan span)

@@ -87,6 +87,14 @@ internal static class YamlTreeBuilder
         {
             var span = Shift(SpanOf(e.Start, e.End));
             var message = YamlErrors.Explain(CleanMessage(e), text, span);
+            // Inside brackets or braces, a '#' after a space starts a comment that hides the rest of its line, the closing
+            // bracket too; the parser notices only lines later. Point at the '#'.
+            if (flow.Count > 0 && flow.Peek() && message.IndexOf("did not find expected ','", StringComparison.Ordinal) >= 0
+                && YamlErrors.CommentInFlow(text, stack.Peek().Span.StartIndex, span.StartIndex) is { } hash)
+            {
+                span = SpanAt(text, hash);
+                message = YamlErrors.CommentInBrackets(stack.Peek() is YamlMapping) + " (" + CleanMessage(e) + ")";
+            }
             if (TabIndentation.Find(text, out var tab) && (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 || tab.StartLine <= span.StartLine))
             {
                 span = tab;
@@ -152,6 +160,21 @@ internal static class YamlTreeBuilder
 
         SourceSpan Shift(SourceSpan s) => bom == 0 ? s : new SourceSpan(s.StartLine, s.StartLine == 0 ? s.StartColumn + 1 : s.StartColumn,
             s.EndLine, s.EndLine == 0 ? s.EndColumn + 1 : s.EndColumn, s.StartIndex + 1, s.EndIndex + 1);
+    }
+
+    // The one character at an index of the text, by the lines the compiler counts (CR LF, CR, LF, U+0085, U+2028, U+2029).
+    private static SourceSpan SpanAt(string text, int index)
+    {
+        int line = 0, lineStart = 0;
+        for (var i = 0; i < index; i++)
+        {
+            if (text[i] is '\n' or '\u0085' or '\u2028' or '\u2029' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new SourceSpan(line, index - lineStart, line, index - lineStart + 1, index, index + 1);
     }
 
     private static SourceSpan SpanOf(Mark start, Mark end)
