@@ -150,4 +150,10 @@ public sealed class KnowledgeIdAttribute : Attribute
 
     /// <summary>The entity's id in its pack.</summary>
     public string Id { get; }
+
+    /// <summary>
+    /// The entity's name, which the doc comments of a pack built on this one show for it; null on a member of a
+    /// claim, and on every member of a pack built before names were written here (such a pack is named by its ids).
+    /// </summary>
+    public string? Name { get; set; }
 }

@@ -79,6 +79,11 @@ public static class PackEmitter
                     docs(w, item);
                     var id = w.Begin().Append('[').Append(Rt).Append("KnowledgeId(");
                     CSharpText.AppendLiteral(id, e.Id);
+                    // The name, for the doc comments of a pack built on this one (ReferencedPacks reads it); a claim,
+                    // which no other pack can name, is marked by its id alone. An attribute's text is metadata
+                    // (the blob heap), not the 16 MB string heap.
+                    if (@class != EntityClass.Claims && e.Name.Length > 0)
+                        CSharpText.AppendLiteral(id.Append(", Name = "), e.Name);
                     id.Append(")]");
                     w.End();
                     w.Begin().Append("public static ").Append(Rt).Append(type).Append(' ').Append(e.Member).Append(" => ")

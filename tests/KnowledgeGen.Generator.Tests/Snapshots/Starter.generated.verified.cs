@@ -216,7 +216,7 @@ namespace Starter.Facts
         /// Spokesperson of the National Resistance Front.<br/>
         /// 1 claim · cited in report-001 · id: fahim-dashti
         /// </summary>
-        [global::KnowledgeGen.KnowledgeId("fahim-dashti")]
+        [global::KnowledgeGen.KnowledgeId("fahim-dashti", Name = "Fahim Dashti")]
         public static global::KnowledgeGen.Actor FahimDashti => global::Starter.Facts.__Facts.File0.Actors[0];
 
         /// <summary>
@@ -224,21 +224,21 @@ namespace Starter.Facts
         /// Also known as: NRF, NRFA<br/>
         /// 0 claims · cited in report-001 · id: national-resistance-front
         /// </summary>
-        [global::KnowledgeGen.KnowledgeId("national-resistance-front")]
+        [global::KnowledgeGen.KnowledgeId("national-resistance-front", Name = "National Resistance Front of Afghanistan")]
         public static global::KnowledgeGen.Actor NationalResistanceFront => global::Starter.Facts.__Facts.File0.Actors[1];
 
         /// <summary>
         /// Daily Trust — media<br/>
         /// 1 claim · cited in report-001 · id: daily-trust
         /// </summary>
-        [global::KnowledgeGen.KnowledgeId("daily-trust")]
+        [global::KnowledgeGen.KnowledgeId("daily-trust", Name = "Daily Trust")]
         public static global::KnowledgeGen.Actor DailyTrust => global::Starter.Facts.__Facts.File0.Actors[2];
 
         /// <summary>
         /// A source within the NRF — person (unnamed); member of National Resistance Front of Afghanistan; former fighter<br/>
         /// 1 claim · cited in report-001 · id: nrf-source
         /// </summary>
-        [global::KnowledgeGen.KnowledgeId("nrf-source")]
+        [global::KnowledgeGen.KnowledgeId("nrf-source", Name = "A source within the NRF")]
         public static global::KnowledgeGen.Actor NrfSource => global::Starter.Facts.__Facts.File0.Actors[3];
     }
 
@@ -341,7 +341,7 @@ namespace Starter.Facts
         /// Afghanistan — country<br/>
         /// 0 claims about it · id: afghanistan
         /// </summary>
-        [global::KnowledgeGen.KnowledgeId("afghanistan")]
+        [global::KnowledgeGen.KnowledgeId("afghanistan", Name = "Afghanistan")]
         public static global::KnowledgeGen.Place Afghanistan => global::Starter.Facts.__Facts.File3.Places[0];
 
         /// <summary>
@@ -350,7 +350,7 @@ namespace Starter.Facts
         /// 2 claims about it · id: panjshir-valley<br/>
         /// Note: Spelled Punjir in the translated report.
         /// </summary>
-        [global::KnowledgeGen.KnowledgeId("panjshir-valley")]
+        [global::KnowledgeGen.KnowledgeId("panjshir-valley", Name = "Panjshir Valley")]
         public static global::KnowledgeGen.Place PanjshirValley => global::Starter.Facts.__Facts.File3.Places[1];
     }
 
@@ -390,7 +390,7 @@ namespace Starter.Facts
         /// 3 citations · id: report-001<br/>
         /// Note: Dated from "on Thursday" and "on Wednesday" in the text.
         /// </summary>
-        [global::KnowledgeGen.KnowledgeId("report-001")]
+        [global::KnowledgeGen.KnowledgeId("report-001", Name = "Militants fight back as Taliban moves to capture Afghanistan's last territory")]
         public static global::KnowledgeGen.Source Report001 => global::Starter.Facts.__Facts.File4.Sources[0];
 
         /// <summary>
@@ -398,7 +398,7 @@ namespace Starter.Facts
         /// audio message · by Fahim Dashti · published 2021-09-02<br/>
         /// 0 citations · id: dashti-audio-message
         /// </summary>
-        [global::KnowledgeGen.KnowledgeId("dashti-audio-message")]
+        [global::KnowledgeGen.KnowledgeId("dashti-audio-message", Name = "Fahim Dashti's audio message")]
         public static global::KnowledgeGen.Source DashtiAudioMessage => global::Starter.Facts.__Facts.File4.Sources[1];
     }
 
