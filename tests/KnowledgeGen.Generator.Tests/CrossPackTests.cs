@@ -130,6 +130,145 @@ public class CrossPackTests
     }
 
     [Fact]
+    public void Doc_comments_name_another_packs_entities_as_they_name_the_packs_own()
+    {
+        // IntelliSense on a pack built on another reads as on one pack: the starter's actors, places and sources are
+        // shown by their names, which the starter wrote in its [KnowledgeId]; where the pack's own entities are shown
+        // by id (a citation's source), so are the other pack's.
+        var run = RunSecond("""
+            sources:
+              - id: second-report
+                name: A second report
+                kind: news-report
+                outlet: daily-trust
+                author: fahim-dashti
+                relays: [dashti-audio-message]
+            actors:
+              - id: second-observer
+                name: An observer
+                kind: person
+                roles:
+                  - { title: member, of: national-resistance-front }
+            places:
+              - id: second-village
+                name: A village
+                kind: village
+                in: panjshir-valley
+            claims:
+              - id: dashti-on-the-valley
+                statement: Dashti spoke about the valley.
+                claimant: fahim-dashti
+                about: [panjshir-valley, second-observer]
+                citations:
+                  - source: report-001
+                    quote: the Taliban lost 40
+                    via: dashti-audio-message
+            """);
+
+        Assert.Equal("", run.DiagnosticsText());
+        Assert.Empty(run.CompileDiagnostics);
+        var text = run.GeneratedText();
+        Assert.Contains("/// news report · published by Daily Trust · by Fahim Dashti<br/>", text);
+        Assert.Contains("/// Relays: Fahim Dashti's audio message<br/>", text);
+        Assert.Contains("/// An observer — person; member of National Resistance Front of Afghanistan<br/>", text);
+        Assert.Contains("/// A village — village in Panjshir Valley<br/>", text);
+        Assert.Contains("/// Claimed by Fahim Dashti · reported<br/>", text);
+        Assert.Contains("/// report-001: “the Taliban lost 40” (via Fahim Dashti's audio message)<br/>", text);
+    }
+
+    [Fact]
+    public void Another_packs_names_reach_its_attributes_and_this_packs_doc_comments_escaped()
+    {
+        // A name is curator text: in the first pack's [KnowledgeId] it is a string literal, escaped as every literal
+        // is (quotes, backslashes, line breaks, invisible characters); in this pack's doc comments it is escaped as
+        // every doc comment's text is.
+        var first = GeneratorHarness.Run(new[]
+        {
+            ("/first/pack.kg.yaml", "pack:\n  name: First\n  namespace: First.Facts\n  title: First\n  version: 1.0.0\n"),
+            ("/first/actors.kg.yaml", """
+                actors:
+                  - id: odd-actor
+                    name: "A \"quoted\" back\\slash,\nnew line and \u202Eover </summary> & */"
+                    kind: person
+                """),
+        });
+        // The invisible character is warned about (KG0024), and kept.
+        Assert.StartsWith("actors.kg.yaml(3,11): warning KG0024:", first.DiagnosticsText());
+        Assert.DoesNotContain("error", first.DiagnosticsText());
+        Assert.Contains("[global::KnowledgeGen.KnowledgeId(\"odd-actor\", Name = \"A \\\"quoted\\\" back\\\\slash,\\nnew line and \\u202Eover </summary> & */\")]",
+            first.GeneratedText());
+        using var image = new MemoryStream();
+        var emitted = first.OutputCompilation.WithAssemblyName("First").Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+
+        var second = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[]
+        {
+            new InMemoryAdditionalText("/second/pack.kg.yaml", Manifest),
+            new InMemoryAdditionalText("/second/facts.kg.yaml", """
+                claims:
+                  - { id: odd-claim, statement: S, claimant: odd-actor, citations: [ { source: second-report, quote: q } ] }
+                sources:
+                  - { id: second-report, name: R, kind: news-report }
+                """),
+        }), GeneratorHarness.Compilation("public class Program { }").AddReferences(MetadataReference.CreateFromImage(image.ToArray())));
+
+        Assert.Equal("", second.DiagnosticsText());
+        Assert.Empty(second.CompileDiagnostics);
+        Assert.Contains("/// Claimed by A \"quoted\" back\\slash, new line and \\u202Eover &lt;/summary&gt; &amp; */ · reported<br/>", second.GeneratedText());
+    }
+
+    [Fact]
+    public void A_pack_built_before_names_were_written_is_linked_and_named_by_its_ids()
+    {
+        // An earlier generator wrote [KnowledgeId("id")] alone: such a pack still answers references, and this pack's doc
+        // comments name its entities by id; a member that carries a name is named by it.
+        var old = GeneratorHarness.Compilation("""
+            [assembly: KnowledgeGen.KnowledgePack(typeof(Old.Facts.Pack), "Old")]
+            namespace Old.Facts
+            {
+                public static class Pack { }
+                public static class Actors
+                {
+                    [KnowledgeGen.KnowledgeId("old-actor")]
+                    public static KnowledgeGen.Actor OldActor => null!;
+                    [KnowledgeGen.KnowledgeId("named-actor", Name = "A named actor")]
+                    public static KnowledgeGen.Actor NamedActor => null!;
+                }
+                public static class Places
+                {
+                    [KnowledgeGen.KnowledgeId("old-place")]
+                    public static KnowledgeGen.Place OldPlace => null!;
+                }
+            }
+            """).WithAssemblyName("Old");
+        using var image = new MemoryStream();
+        var emitted = old.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+
+        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[]
+        {
+            new InMemoryAdditionalText("/second/pack.kg.yaml", Manifest),
+            new InMemoryAdditionalText("/second/facts.kg.yaml", """
+                places:
+                  - { id: new-place, name: A new place, kind: village, in: old-place }
+                sources:
+                  - { id: second-report, name: R, kind: news-report }
+                claims:
+                  - { id: old-claim, statement: S, claimant: old-actor, citations: [ { source: second-report, quote: q } ] }
+                  - { id: named-claim, statement: S, claimant: named-actor, citations: [ { source: second-report, quote: q } ] }
+                """),
+        }), GeneratorHarness.Compilation("public class Program { }").AddReferences(MetadataReference.CreateFromImage(image.ToArray())));
+
+        Assert.Equal("", run.DiagnosticsText());
+        Assert.Empty(run.CompileDiagnostics);
+        var text = run.GeneratedText();
+        Assert.Contains("global::Old.Facts.Actors.OldActor", text);
+        Assert.Contains("/// Claimed by old-actor · reported<br/>", text);
+        Assert.Contains("/// A new place — village in old-place<br/>", text);
+        Assert.Contains("/// Claimed by A named actor · reported<br/>", text);
+    }
+
+    [Fact]
     public void The_indexes_file_claims_under_the_referenced_packs_entities_too_after_the_packs_own()
     {
         var run = RunSecond(Facts);

@@ -18,11 +18,14 @@ internal sealed class LinkedEntity
         Emitted = header.Complete;
     }
 
-    /// <summary>An entity of a referenced pack: answers references, is never generated here.</summary>
+    /// <summary>
+    /// An entity of a referenced pack: answers references, is never generated here. Its name is the one its pack wrote
+    /// in its <c>[KnowledgeId]</c>, or its id for a pack built before names were written there.
+    /// </summary>
     public static LinkedEntity FromReferencedPack(ExternalEntity entity)
     {
         var id = new Located(entity.Id, SourceSpan.FileStart);
-        return new LinkedEntity(entity.Class, entity.Pack, new EntityHeader(id, entity.Id, EquatableArray<Located>.Empty, null, SourceSpan.FileStart, true))
+        return new LinkedEntity(entity.Class, entity.Pack, new EntityHeader(id, entity.Name ?? entity.Id, EquatableArray<Located>.Empty, null, SourceSpan.FileStart, true))
         {
             External = entity.Member,
         };

@@ -9,10 +9,11 @@ namespace KnowledgeGen.Generator.Linking;
 
 /// <summary>
 /// An entity of another fact pack that this project references: its id, its kind and the fully qualified
-/// generated member that returns it (<c>global::Panjshir2021.Actors.AhmadShahMassoud</c>), and the pack's name and
-/// namespace (<c>Panjshir2021</c>).
+/// generated member that returns it (<c>global::Panjshir2021.Actors.AhmadShahMassoud</c>), the pack's name and
+/// namespace (<c>Panjshir2021</c>), and the entity's name (<c>Ahmad Massoud</c>) for this pack's doc comments, or null
+/// when the pack was built before its <c>[KnowledgeId]</c> carried one.
 /// </summary>
-public sealed record ExternalEntity(string Id, EntityClass Class, string Member, string Pack, string Namespace);
+public sealed record ExternalEntity(string Id, EntityClass Class, string Member, string Pack, string Namespace, string? Name = null);
 
 /// <summary>The entities of every referenced fact pack, compared by value so an unrelated edit changes nothing downstream.</summary>
 public sealed record ReferencedPacksModel(EquatableArray<ExternalEntity> Entities)
@@ -23,7 +24,7 @@ public sealed record ReferencedPacksModel(EquatableArray<ExternalEntity> Entitie
 /// <summary>
 /// Pipeline input for cross-pack references: reads the referenced assemblies marked with
 /// <c>[assembly: KnowledgePack]</c> and collects the members the generator marked with
-/// <c>[KnowledgeId("id")]</c> in their Sources, Actors and Places classes. Claims of another pack are not
+/// <c>[KnowledgeId("id", Name = "name")]</c> in their Sources, Actors and Places classes. Claims of another pack are not
 /// collected: contradiction and support are kept within one pack, where both sides are generated.
 /// </summary>
 public static class ReferencedPacks
@@ -98,8 +99,18 @@ public static class ReferencedPacks
             {
                 if (IsRuntimeType(attribute.AttributeClass, IdAttribute) && attribute.ConstructorArguments.Length == 1
                     && attribute.ConstructorArguments[0].Value is string id && Naming.IsValidId(id))
-                    entities.Add(new ExternalEntity(id, @class, typeName + "." + property.Name, pack, ns));
+                    entities.Add(new ExternalEntity(id, @class, typeName + "." + property.Name, pack, ns, NameOf(attribute)));
             }
         }
+    }
+
+    // The entity's name, a named argument the generator writes since packs carry names; null in a pack built
+    // before (or an empty name), whose entities this pack's doc comments name by id.
+    private static string? NameOf(AttributeData attribute)
+    {
+        foreach (var argument in attribute.NamedArguments)
+            if (argument.Key == "Name")
+                return argument.Value.Value is string { Length: > 0 } name ? name : null;
+        return null;
     }
 }
