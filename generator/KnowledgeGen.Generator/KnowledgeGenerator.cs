@@ -75,7 +75,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         {
             var name = System.IO.Path.GetFileName(path);
             output.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(
-                DiagnosticInfo.Create(DiagnosticRules.FileNotRead, path, SourceSpan.FileStart, name, PackFileName(name))));
+                DiagnosticInfo.Create(DiagnosticRules.FileNotRead, path, SourceSpan.FileStart, name, Reading.PackFileNames.For(name))));
         });
 
         var options = context.AnalyzerConfigOptionsProvider
@@ -220,18 +220,6 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
 
     private static bool IsFlagged(AnalyzerConfigOptions options, string metadata) =>
         options.TryGetValue(metadata, out var flag) && string.Equals(flag?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-
-    // The name a YAML file would be read under: harbour.yaml, harbour.yml and harbour.kg.yml are harbour.kg.yaml.
-    private static string PackFileName(string name)
-    {
-        var stem = name;
-        foreach (var extension in new[] { ".yaml", ".yml" })
-            if (stem.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
-                stem = stem.Substring(0, stem.Length - extension.Length);
-        if (stem.EndsWith(".kg", StringComparison.OrdinalIgnoreCase))
-            stem = stem.Substring(0, stem.Length - ".kg".Length);
-        return stem + FileSuffix;
-    }
 
     private static DocumentSpec ReadDocument(AdditionalText text, System.Threading.CancellationToken cancellationToken)
     {

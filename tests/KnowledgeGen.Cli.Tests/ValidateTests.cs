@@ -95,7 +95,6 @@ public class ValidateTests
         var empty = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "knowledgegen-empty-" + Guid.NewGuid().ToString("N"))).FullName;
         try
         {
-            File.WriteAllText(Path.Combine(empty, "notes.yaml"), "not: a pack file\n");
             var result = CliRunner.Run("validate", empty);
             Assert.Equal(KnowledgeGen.Cli.Validate.ValidateCommand.UsageError, result.ExitCode);
             Assert.Equal("", result.Output);
@@ -105,6 +104,29 @@ public class ValidateTests
         {
             Directory.Delete(empty, recursive: true);
         }
+    }
+
+    [Fact]
+    public void Other_yaml_files_of_the_folder_are_KG0032_as_in_the_build_and_not_read()
+    {
+        TestFolders.InCopyOfStarter(folder =>
+        {
+            // A pack file named as YAML files usually are, and one in a folder below: their facts would be left out.
+            File.WriteAllText(Path.Combine(folder, "harbour.yaml"), "actors:\n  - { id: harbour-master, name: Harbour master, kind: person }\n");
+            Directory.CreateDirectory(Path.Combine(folder, "more"));
+            File.WriteAllText(Path.Combine(folder, "more", "quay.kg.yml"), "places: [\n");
+            var result = CliRunner.Run("validate", folder);
+            Assert.Equal(0, result.ExitCode);
+            var lines = result.Output.TrimEnd().Split('\n');
+            Assert.Contains($"{Path.Combine(folder, "harbour.yaml")}(1,1): warning KG0032: The file 'harbour.yaml' is in the folder of the pack's files, " +
+                "but only files named *.kg.yaml are read, so its facts are not in the pack; if it holds facts, rename it 'harbour.kg.yaml'", lines);
+            Assert.Contains(lines, l => l.StartsWith($"{Path.Combine(folder, "more", "quay.kg.yml")}(1,1): warning KG0032: ", StringComparison.Ordinal)
+                && l.EndsWith("rename it 'quay.kg.yaml'", StringComparison.Ordinal));
+            // Not read: the broken YAML of one gives no syntax error, the actor of the other is not counted.
+            Assert.DoesNotContain("KG0001", result.Output);
+            Assert.DoesNotContain("harbour-master", result.Output);
+            Assert.EndsWith(": 0 errors, 2 warnings.", lines[^1]);
+        });
     }
 
     [Fact]

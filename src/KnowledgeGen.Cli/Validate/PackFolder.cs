@@ -46,6 +46,15 @@ public static class PackFolder
 
     // The folder's path with every link in it resolved, so that two ways to one folder give one string. A link that cannot
     // be resolved (one that leads to itself) fails as the folder would fail to be listed: an IOException the command reports.
+    /// <summary>The path of the file <paramref name="path"/> names, with every link on the way followed: two paths that name one file give one.</summary>
+    public static string RealFilePath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var target = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true);
+        return target is not null ? RealFilePath(target.FullName)
+            : Path.GetDirectoryName(full) is { } parent ? Path.Combine(RealPath(parent), Path.GetFileName(full)) : full;
+    }
+
     private static string RealPath(string folder)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));

@@ -93,7 +93,8 @@ public static class ValidateCommand
     {
         var skippedLinks = new List<PackFolder.SkippedLink>();
         skipped = skippedLinks;
-        var files = PackFolder.Files(folder, "*" + KnowledgeGenerator.FileSuffix, skippedLinks).Select(ReadFile).ToList();
+        var paths = PackFolder.Files(folder, "*" + KnowledgeGenerator.FileSuffix, skippedLinks);
+        var files = paths.Select(ReadFile).ToList();
         fileCount = files.Count;
         var documents = documentsFolder is null
             ? Array.Empty<DocumentSpec>()
@@ -104,9 +105,36 @@ public static class ValidateCommand
         if (documentsFolder is not null && documents.Length == 0)
             throw new IOException($"the folder '{documentsFolder}' given to --documents holds no files, so no quote could be checked.");
         model = PackLinker.Link(files, PackOptions.Default, documents);
-        return model.Diagnostics
+        return model.Diagnostics.Concat(NotRead(folder, paths))
             .OrderBy(d => d.FilePath, StringComparer.Ordinal).ThenBy(d => d.Span.StartLine).ThenBy(d => d.Span.StartColumn).ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToList();
+    }
+
+    // The other YAML files under the folder (harbour.yaml, harbour.kg.yml), which are no pack files: warned about as the build
+    // warns of them in a pack's default folder (KG0032), rather than their facts left out without a word. A file a pack file
+    // links to is read through the link, and is not one of them. Links the search for pack files skipped are named once, by it.
+    private static IEnumerable<DiagnosticInfo> NotRead(string folder, IReadOnlyList<string> read)
+    {
+        // A link that leads nowhere or round in a circle is no pack file's: it is named as it is written.
+        static string Real(string path)
+        {
+            try
+            {
+                return PackFolder.RealFilePath(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Path.GetFullPath(path);
+            }
+        }
+
+        var readFiles = new HashSet<string>(read.Select(Real), StringComparer.Ordinal);
+        return new[] { "*.yaml", "*.yml" }
+            .SelectMany(pattern => PackFolder.Files(folder, pattern, new List<PackFolder.SkippedLink>()))
+            .Distinct(StringComparer.Ordinal)
+            .Where(path => !readFiles.Contains(Real(path)))
+            .Select(path => DiagnosticInfo.Create(DiagnosticRules.FileNotRead, path, SourceSpan.FileStart,
+                Path.GetFileName(path), PackFileNames.For(Path.GetFileName(path))));
     }
 
     // A file that cannot be read (no permission, a broken link, a named pipe or a device rather than a file, more than
