@@ -15,11 +15,14 @@ public class CrossPackTests
 
     internal static readonly Lazy<MetadataReference> Starter = new(() => MetadataReference.CreateFromImage(StarterImage.Value));
 
-    private static byte[] CompileStarter()
+    private static byte[] CompileStarter() =>
+        Image(GeneratorHarness.Run(GeneratorHarness.Fixture("starter")).OutputCompilation.WithAssemblyName("Starter"));
+
+    // The assembly of a compilation that must compile: a pack for another pack to be built on.
+    private static byte[] Image(Compilation compilation)
     {
-        var run = GeneratorHarness.Run(GeneratorHarness.Fixture("starter"));
         using var image = new MemoryStream();
-        var emitted = run.OutputCompilation.WithAssemblyName("Starter").Emit(image);
+        var emitted = compilation.Emit(image);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
         return image.ToArray();
     }
@@ -29,12 +32,14 @@ public class CrossPackTests
     internal static CSharpCompilation Consumer(string code = "public class Program { }") =>
         GeneratorHarness.Compilation(code).AddReferences(Starter.Value);
 
-    private static GeneratorRun RunSecond(string yaml, string code = "public class Program { }", string inNamespace = "Second.Facts") =>
+    // The second pack, built on the starter, or on the pack whose assembly is builtOn.
+    private static GeneratorRun RunSecond(string yaml, string code = "public class Program { }", string inNamespace = "Second.Facts",
+        byte[]? builtOn = null) =>
         GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[]
         {
             new InMemoryAdditionalText("/second/pack.kg.yaml", Manifest.Replace("Second.Facts", inNamespace)),
             new InMemoryAdditionalText("/second/facts.kg.yaml", yaml),
-        }), Consumer(code));
+        }), builtOn is null ? Consumer(code) : GeneratorHarness.Compilation(code).AddReferences(MetadataReference.CreateFromImage(builtOn)));
 
     // Both packs in one load context, which the caller unloads: the second pack's references resolve to the starter's entities.
     private static (KnowledgePack Pack, System.Runtime.Loader.AssemblyLoadContext Context) LoadBesideStarter(GeneratorRun run)
@@ -197,20 +202,12 @@ public class CrossPackTests
         Assert.DoesNotContain("error", first.DiagnosticsText());
         Assert.Contains("[global::KnowledgeGen.KnowledgeId(\"odd-actor\", Name = \"A \\\"quoted\\\" back\\\\slash,\\nnew line and \\u202Eover </summary> & */\")]",
             first.GeneratedText());
-        using var image = new MemoryStream();
-        var emitted = first.OutputCompilation.WithAssemblyName("First").Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-
-        var second = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[]
-        {
-            new InMemoryAdditionalText("/second/pack.kg.yaml", Manifest),
-            new InMemoryAdditionalText("/second/facts.kg.yaml", """
-                claims:
-                  - { id: odd-claim, statement: S, claimant: odd-actor, citations: [ { source: second-report, quote: q } ] }
-                sources:
-                  - { id: second-report, name: R, kind: news-report }
-                """),
-        }), GeneratorHarness.Compilation("public class Program { }").AddReferences(MetadataReference.CreateFromImage(image.ToArray())));
+        var second = RunSecond("""
+            claims:
+              - { id: odd-claim, statement: S, claimant: odd-actor, citations: [ { source: second-report, quote: q } ] }
+            sources:
+              - { id: second-report, name: R, kind: news-report }
+            """, builtOn: Image(first.OutputCompilation.WithAssemblyName("First")));
 
         Assert.Equal("", second.DiagnosticsText());
         Assert.Empty(second.CompileDiagnostics);
@@ -241,23 +238,15 @@ public class CrossPackTests
                 }
             }
             """).WithAssemblyName("Old");
-        using var image = new MemoryStream();
-        var emitted = old.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-
-        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[]
-        {
-            new InMemoryAdditionalText("/second/pack.kg.yaml", Manifest),
-            new InMemoryAdditionalText("/second/facts.kg.yaml", """
-                places:
-                  - { id: new-place, name: A new place, kind: village, in: old-place }
-                sources:
-                  - { id: second-report, name: R, kind: news-report }
-                claims:
-                  - { id: old-claim, statement: S, claimant: old-actor, citations: [ { source: second-report, quote: q } ] }
-                  - { id: named-claim, statement: S, claimant: named-actor, citations: [ { source: second-report, quote: q } ] }
-                """),
-        }), GeneratorHarness.Compilation("public class Program { }").AddReferences(MetadataReference.CreateFromImage(image.ToArray())));
+        var run = RunSecond("""
+            places:
+              - { id: new-place, name: A new place, kind: village, in: old-place }
+            sources:
+              - { id: second-report, name: R, kind: news-report }
+            claims:
+              - { id: old-claim, statement: S, claimant: old-actor, citations: [ { source: second-report, quote: q } ] }
+              - { id: named-claim, statement: S, claimant: named-actor, citations: [ { source: second-report, quote: q } ] }
+            """, builtOn: Image(old));
 
         Assert.Equal("", run.DiagnosticsText());
         Assert.Empty(run.CompileDiagnostics);
