@@ -7,6 +7,7 @@ using KnowledgeGen.Generator.Linking;
 using KnowledgeGen.Generator.Model;
 using KnowledgeGen.Generator.Reading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
@@ -129,12 +130,17 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         var chunks = linkedFiles
             .SelectMany(static (file, _) => SplitFile(file))
             .WithTrackingName(Steps.ChunkFile);
-        context.RegisterSourceOutput(chunks, static (output, chunk) => EmitChunk(output, chunk));
+
+        // The generated code keeps its facts in UTF-8 literals (C# 11). Under an older language version it could not
+        // compile, so nothing is generated and one error (KG0034) says why, rather than a compiler error at every literal.
+        var olderLanguage = context.ParseOptionsProvider
+            .Select(static (parseOptions, _) => OlderLanguage(parseOptions));
+        context.RegisterSourceOutput(chunks.Combine(olderLanguage), static (output, input) => EmitChunk(output, input.Left, generate: input.Right is null));
 
         var shape = pack
             .Select(static (model, _) => model is null ? null : PackSlicer.Shape(model))
             .WithTrackingName(Steps.PackShape);
-        context.RegisterSourceOutput(shape, static (output, model) => EmitShape(output, model));
+        context.RegisterSourceOutput(shape.Combine(olderLanguage), static (output, input) => EmitShape(output, input.Left, input.Right));
     }
 
     private static FileSpec Outline(FileSpec file)
@@ -299,13 +305,26 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         }
     }
 
-    private static void EmitChunk(SourceProductionContext output, FileChunk chunk) =>
-        Emit(output, chunk.File.Path, chunk.File.Diagnostics, () => PackEmitter.EmitChunk(chunk) is { } generated ? new[] { generated } : Array.Empty<GeneratedFile>());
+    /// <summary>The first C# version the generated code compiles under (UTF-8 string literals).</summary>
+    public const LanguageVersion FirstLanguageVersion = LanguageVersion.CSharp11;
 
-    private static void EmitShape(SourceProductionContext output, PackShape? shape)
+    // The project's C# version when it is older than the generated code needs; null when the code compiles under it.
+    private static string? OlderLanguage(ParseOptions parseOptions) =>
+        parseOptions is CSharpParseOptions csharp && csharp.LanguageVersion < FirstLanguageVersion ? csharp.LanguageVersion.ToDisplayString() : null;
+
+    private static void EmitChunk(SourceProductionContext output, FileChunk chunk, bool generate) =>
+        Emit(output, chunk.File.Path, chunk.File.Diagnostics,
+            () => generate && PackEmitter.EmitChunk(chunk) is { } generated ? new[] { generated } : Array.Empty<GeneratedFile>());
+
+    private static void EmitShape(SourceProductionContext output, PackShape? shape, string? olderLanguage)
     {
-        if (shape is not null)
-            Emit(output, "", shape.Diagnostics, () => shape.Failed ? Array.Empty<GeneratedFile>() : PackEmitter.EmitShape(shape));
+        if (shape is null)
+            return;
+        // Said once, with the pack: a project without pack files is not concerned by its language version. It stands in no file.
+        if (olderLanguage is not null)
+            output.ReportDiagnostic(RoslynDescriptors.ToDiagnostic(
+                DiagnosticInfo.Create(DiagnosticRules.LanguageVersionTooLow, "", SourceSpan.FileStart, olderLanguage)));
+        Emit(output, "", shape.Diagnostics, () => shape.Failed || olderLanguage is not null ? Array.Empty<GeneratedFile>() : PackEmitter.EmitShape(shape));
     }
 
     // An error while writing a YAML file's code is reported at that file (path), one in the pack-wide files at none.

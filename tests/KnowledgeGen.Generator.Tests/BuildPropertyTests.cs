@@ -1,5 +1,6 @@
 using KnowledgeGen.Testing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace KnowledgeGen.Generator.Tests;
@@ -120,5 +121,50 @@ public class BuildPropertyTests
         // The pack is generated from its *.kg.yaml files alone.
         Assert.Empty(run.CompileDiagnostics);
         Assert.DoesNotContain(run.Sources, s => s.SourceText.ToString().Contains("Pier", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp10, "10.0")]
+    [InlineData(LanguageVersion.CSharp7_3, "7.3")]
+    public void A_project_compiling_a_C_sharp_version_older_than_11_gets_KG0034_and_no_code_not_an_error_at_every_literal(LanguageVersion version, string shown)
+    {
+        var older = new CSharpParseOptions(version);
+        var files = GeneratorHarness.Fixture("starter")
+            .Append((Path: "/fixtures/starter/broken.kg.yaml", Text: "actors:\n  - { id: Not An Id, name: Broken, kind: person }\n"))
+            .Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToList();
+        var driver = GeneratorHarness.CreateDriver(files).WithUpdatedParseOptions(older);
+        var compilation = CSharpCompilation.Create("Consumer", new[] { CSharpSyntaxTree.ParseText("class Code { }", older) },
+            GeneratorHarness.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        var run = GeneratorHarness.Run(driver, compilation);
+
+        var tooLow = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "KG0034");
+        Assert.Equal((DiagnosticSeverity.Error, Location.None), (tooLow.Severity, tooLow.Location));
+        Assert.Equal($"The fact pack's generated code needs C# 11 or later (it keeps its facts in UTF-8 string literals), but the project compiles C# {shown}, " +
+            "so no code is generated for the pack; set <LangVersion> to 11 or later in the project, or remove it to take the default of the target framework",
+            tooLow.GetMessage());
+        // The data's own mistakes are still reported; nothing is generated, so the compiler adds no error of its own.
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "KG0005");
+        Assert.Empty(run.Sources);
+        Assert.Empty(run.CompileDiagnostics);
+
+        // Raised to C# 11, the same driver generates the pack, and it compiles.
+        var current = new CSharpParseOptions(KnowledgeGenerator.FirstLanguageVersion);
+        var raised = GeneratorHarness.Run(driver.WithUpdatedParseOptions(current),
+            compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(), CSharpSyntaxTree.ParseText("class Code { }", current)));
+        Assert.DoesNotContain(raised.GeneratorDiagnostics, d => d.Id == "KG0034");
+        Assert.NotEmpty(raised.Sources);
+        Assert.Empty(raised.CompileDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void An_older_C_sharp_version_in_a_project_without_pack_files_is_not_reported()
+    {
+        var older = new CSharpParseOptions(LanguageVersion.CSharp9);
+        var driver = GeneratorHarness.CreateDriver(Array.Empty<AdditionalText>()).WithUpdatedParseOptions(older);
+        var run = GeneratorHarness.Run(driver, CSharpCompilation.Create("Consumer", new[] { CSharpSyntaxTree.ParseText("class Code { }", older) },
+            GeneratorHarness.References));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.Sources);
     }
 }

@@ -137,8 +137,12 @@ public static class DiagnosticRules
 
     public static readonly DiagnosticRule TextCutByComment = new("KG0031", "Text cut short by a comment",
         "The text '{0}' ends where '{1}' begins, which YAML reads as a comment (a '#' after a space), so it is not part of the text; put the whole text in quotes if it belongs to it, or write the comment as '# ...'", Syntax, RuleSeverity.Warning);
+
     public static readonly DiagnosticRule FileNotRead = new("KG0032", "YAML file not read",
         "The file '{0}' is in the folder of the pack's files, but only files named *.kg.yaml are read, so its facts are not in the pack; if it holds facts, rename it '{1}'", Schema, RuleSeverity.Warning);
+
+    public static readonly DiagnosticRule LanguageVersionTooLow = new("KG0034", "C# language version too low for the generated code",
+        "The fact pack's generated code needs C# 11 or later (it keeps its facts in UTF-8 string literals), but the project compiles C# {0}, so no code is generated for the pack; set <LangVersion> to 11 or later in the project, or remove it to take the default of the target framework", Schema, RuleSeverity.Error);
 
     public static readonly DiagnosticRule InternalError = new("KG9999", "Internal generator error",
         "KnowledgeGen could not process this input ({0}: {1}); please report it with the file", Internal, RuleSeverity.Error);
@@ -149,7 +153,7 @@ public static class DiagnosticRules
         WrongReferenceKind, InvalidValue, InvalidDate, InvalidQuantity, DuplicateField, AnchorsNotSupported,
         MissingManifest, DuplicateManifest, NameCollision, SelfLink, ContainmentCycle, AliasCollision,
         NoKnownLists, TooDeep, QuoteNotFound, DocumentNotFound, InvisibleCharacter, FileGivenTwice, NotText, NoPackFiles, RelayCycle, RepeatedAlias, IllFormedLanguageTag, TextCutByComment,
-        FileNotRead, InternalError,
+        FileNotRead, LanguageVersionTooLow, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticRule> s_byId = BuildIndex();
