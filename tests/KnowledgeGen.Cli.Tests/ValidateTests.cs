@@ -130,6 +130,24 @@ public class ValidateTests
     }
 
     [Fact]
+    public void Pack_files_and_other_yaml_files_are_found_whatever_the_case_of_their_names_as_in_the_build()
+    {
+        TestFolders.InCopyOfStarter(folder =>
+        {
+            // The build reads HARBOUR.KG.YAML as a pack file on every system; so does validate, and its mistake is reported.
+            File.WriteAllText(Path.Combine(folder, "HARBOUR.KG.YAML"), "actors:\n  - { id: Harbour Master, name: Harbour master, kind: person }\n");
+            File.WriteAllText(Path.Combine(folder, "Quay.YML"), "places: [\n");
+            var result = CliRunner.Run("validate", folder);
+            Assert.Equal(1, result.ExitCode);
+            var lines = result.Output.TrimEnd().Split('\n');
+            Assert.Contains(lines, l => l.StartsWith($"{Path.Combine(folder, "HARBOUR.KG.YAML")}(2,11): error KG0005: ", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith($"{Path.Combine(folder, "Quay.YML")}(1,1): warning KG0032: ", StringComparison.Ordinal)
+                && l.EndsWith("rename it 'Quay.kg.yaml'", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, l => l.Contains("HARBOUR.KG.YAML(1,1): warning KG0032", StringComparison.Ordinal));
+        });
+    }
+
+    [Fact]
     public void A_documents_folder_that_is_missing_or_empty_is_an_error_not_a_pass()
     {
         var empty = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "knowledgegen-documents-" + Guid.NewGuid().ToString("N"))).FullName;

@@ -26,9 +26,18 @@ public static class PackFolder
         return files;
     }
 
+    // The build's wildcards and the generator's file filter ignore case on every system (knowledge/HARBOUR.KG.YAML is a
+    // pack file there too), where a plain search on Linux would not: validate would leave the file out without a word.
+    private static readonly EnumerationOptions AnyCase = new()
+    {
+        MatchCasing = MatchCasing.CaseInsensitive,
+        MatchType = MatchType.Win32,
+        AttributesToSkip = 0,
+    };
+
     private static void Search(string folder, string pattern, List<(string Real, string Written)> searching, List<string> files, List<SkippedLink> skipped)
     {
-        files.AddRange(Directory.EnumerateFiles(folder, pattern));
+        files.AddRange(Directory.EnumerateFiles(folder, pattern, AnyCase));
         foreach (var child in Directory.EnumerateDirectories(folder).OrderBy(d => d, StringComparer.Ordinal))
         {
             var real = RealPath(child);
