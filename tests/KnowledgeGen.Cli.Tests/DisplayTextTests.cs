@@ -86,6 +86,18 @@ public class DisplayTextTests
         AssertShown(result.Error);
     }
 
+    [Fact]
+    public void Exported_JSON_escapes_them_and_reads_back_the_same_text()
+    {
+        var result = CliRunner.Run("export", "--format", "json", "--pack", Hostile.Value);
+        Assert.Equal(0, result.ExitCode);
+        AssertShown(result.Output);
+        Assert.Contains("\"The\\u202E log\"", result.Output);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output);
+        Assert.Equal("The\u202E log", json.RootElement.GetProperty("sources")[0].GetProperty("name").GetString());
+        Assert.Equal("Town\e[2J crier", json.RootElement.GetProperty("actors")[0].GetProperty("name").GetString());
+    }
+
     [Theory]
     [InlineData("plain text, a right-to-left mark \u200F and a joiner \u200C stay", "plain text, a right-to-left mark \u200F and a joiner \u200C stay")]
     [InlineData("lines\nand\ttabs stay", "lines\nand\ttabs stay")]

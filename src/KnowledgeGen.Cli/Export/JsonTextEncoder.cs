@@ -4,8 +4,8 @@ using System.Text.Encodings.Web;
 namespace KnowledgeGen.Cli.Export;
 
 /// <summary>
-/// Escapes only what JSON requires (<c>"</c>, <c>\</c>) and control characters, and writes every other
-/// character as itself. <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/> still escapes characters
+/// Escapes only what JSON requires (<c>"</c>, <c>\</c>), control characters and the bidirectional controls that
+/// reorder text, and writes every other character as itself. <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/> still escapes characters
 /// outside the Basic Multilingual Plane and some format characters; this encoder keeps the pack's text
 /// readable as it was written (Dari, Cyrillic, emoji), and the JSON stays valid.
 /// </summary>
@@ -23,7 +23,10 @@ public sealed class JsonTextEncoder : JavaScriptEncoder
 
     /// <inheritdoc />
     public override bool WillEncode(int unicodeScalar) =>
-        unicodeScalar < 0x20 || unicodeScalar == '"' || unicodeScalar == '\\' || (unicodeScalar >= 0x7F && unicodeScalar <= 0x9F);
+        unicodeScalar < 0x20 || unicodeScalar == '"' || unicodeScalar == '\\' || (unicodeScalar >= 0x7F && unicodeScalar <= 0x9F)
+        // The bidirectional embeddings, overrides and isolates, which reorder the text around them where the JSON is shown
+        // (a terminal, a diff, a code review): escaped, the data read back is the same and the file reads as it is.
+        || (unicodeScalar >= 0x202A && unicodeScalar <= 0x202E) || (unicodeScalar >= 0x2066 && unicodeScalar <= 0x2069);
 
     /// <inheritdoc />
     public override unsafe int FindFirstCharacterToEncode(char* text, int textLength)
