@@ -107,7 +107,7 @@ public static class YamlBaseline
         foreach (var path in Directory.GetFiles(folder, "*.kg.yaml", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal))
         {
             using var reader = new StreamReader(path);
-            var file = deserializer.Deserialize<PackFile>(reader);
+            var file = deserializer.Deserialize<PackFile>(reader) ?? new PackFile(); // a file with no document in it (a small pack's spare file)
             files.Add(file);
             foreach (var entry in Entries(file))
                 byId[entry.Id] = entry;

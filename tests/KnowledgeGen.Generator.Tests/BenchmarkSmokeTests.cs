@@ -9,6 +9,31 @@ namespace KnowledgeGen.Generator.Tests;
 public class BenchmarkSmokeTests
 {
     [Fact]
+    public void The_YAML_side_reads_a_pack_with_more_files_than_facts_whose_spare_files_are_empty()
+    {
+        // 100 facts over 100 files leaves files with nothing in them: YamlDotNet gives no document for those.
+        var files = SyntheticPack.Create(100, 100);
+        Assert.Contains(files, f => f.Text.Trim().Length == 0);
+        var folder = Directory.CreateTempSubdirectory("knowledgegen-yaml-baseline-").FullName;
+        try
+        {
+            foreach (var (path, text) in files)
+            {
+                var target = Path.Combine(folder, path.TrimStart('/'));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllText(target, text);
+            }
+            var (read, byId) = YamlBaseline.Load(folder);
+            Assert.Equal(100, read.Count);
+            Assert.Equal(100, byId.Count);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_quick_benchmark_prints_every_row_with_a_figure_for_each_size()
     {
         var output = new StringWriter();
