@@ -10,9 +10,14 @@ public static class PackOption
     /// wherever it is written (<c>knowledgegen --pack x.dll export</c> is <c>knowledgegen export --pack x.dll</c>), and a
     /// command that reads no pack (<c>validate</c>) neither lists nor accepts it.
     /// </summary>
-    public static Option<string?> Create() => new("--pack")
+    public static Option<string?> Create()
     {
-        Description = "Path of a compiled fact pack assembly (.dll) to read instead of the built-in Panjshir2021 pack.",
-        HelpName = "path",
-    };
+        var option = new Option<string?>("--pack")
+        {
+            Description = "Path of a compiled fact pack assembly (.dll) to read instead of the built-in Panjshir2021 pack.",
+            HelpName = "path",
+        };
+        option.Validators.Add(EmptyValue.IsAUsageError("--pack needs the path of a pack assembly (.dll)"));
+        return option;
+    }
 }

@@ -136,10 +136,19 @@ public class CommandLineTests
             $"knowledgegen: The pack NeedsMore in '{path}' could not be created: Could not load file or assembly 'MissingDependency");
     }
 
-    [Fact]
-    public void An_empty_pack_path_is_a_clear_error()
+    // docs/cli.md, exit codes: an empty value is a wrong command line (1), as `who ""` is, not a pack that cannot be read (2).
+    [Theory]
+    [InlineData("knowledgegen", "--pack needs the path of a pack assembly (.dll), and the one given is empty.", "--pack", "")]
+    [InlineData("knowledgegen briefing", "--pack needs the path of a pack assembly (.dll), and the one given is empty.", "briefing", "--pack", "")]
+    [InlineData("knowledgegen export", "--pack needs the path of a pack assembly (.dll), and the one given is empty.", "export", "--pack", "  ")]
+    [InlineData("knowledgegen who", "who needs the id, name or alias of an entity, and the one given is empty.", "who", "")]
+    [InlineData("knowledgegen validate", "validate needs the folder that holds the pack's *.kg.yaml files, and the one given is empty.", "validate", "")]
+    [InlineData("knowledgegen validate", "--documents needs the folder of the source documents, and the one given is empty.", "validate", "knowledge", "--documents", "")]
+    public void An_empty_value_is_a_usage_error_as_a_missing_one_is(string command, string message, params string[] args)
     {
-        AssertFailure(CliRunner.Run("--pack", ""), PackAction.PackError, "--pack needs the path of a pack assembly (.dll).");
+        var result = CliRunner.Run(args);
+        Assert.Equal((Program.UsageError, "", $"knowledgegen: {message}\nSee '{command} --help'.\n"),
+            (result.ExitCode, result.Output, result.Error.ReplaceLineEndings("\n")));
     }
 
     [Theory]

@@ -24,11 +24,7 @@ public static class WhoCommand
     {
         var name = new Argument<string>("name-or-alias") { Description = "The id, name or alias of an actor, place, source or claim (case is ignored)." };
         // An empty name is a wrong command line (`who "$UNSET"`), not a name that nothing in the pack has.
-        name.Validators.Add(argument =>
-        {
-            if (string.IsNullOrWhiteSpace(argument.GetValueOrDefault<string>()))
-                argument.AddError("who needs the id, name or alias of an entity, and the one given is empty.");
-        });
+        name.Validators.Add(EmptyValue.IsAUsageErrorOf("who needs the id, name or alias of an entity"));
         var command = new Command("who", "Print the card of an entity: kind, aliases, roles, the claims by it and about it, and the sources that mention it.") { name, pack, plain };
         command.SetAction(result => PackAction.Run(result, pack, (knowledge, output) =>
         {

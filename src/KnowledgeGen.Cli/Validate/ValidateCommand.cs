@@ -34,6 +34,9 @@ public static class ValidateCommand
             Description = "A folder of source documents; each citation's quote is checked against the document (by file name) its source names, as in a build.",
             HelpName = "folder",
         };
+        // An empty folder is a wrong command line (`validate "$UNSET"`), as for every command, not a folder that does not exist.
+        folder.Validators.Add(EmptyValue.IsAUsageErrorOf("validate needs the folder that holds the pack's *.kg.yaml files"));
+        documents.Validators.Add(EmptyValue.IsAUsageError("--documents needs the folder of the source documents"));
         var command = new Command("validate", "Check a folder of YAML pack files with the generator's reader and linker, without building; prints diagnostics as the compiler does and exits 1 on errors.")
         {
             folder, documents,
