@@ -205,7 +205,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             if (content is null) // the compiler gives no text for a binary file, or one it could not open
                 return FileSpec.NothingRead(text.Path, new EquatableArray<DiagnosticInfo>(new[]
                     { DiagnosticInfo.Create(DiagnosticRules.NotText, text.Path, SourceSpan.FileStart, NotText.Unreadable) }));
-            return PackFileReader.Read(text.Path, content.ToString(), cancellationToken);
+            return PackFileReader.Read(text.Path, content.ToString(), content.Encoding, cancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -36,7 +36,14 @@ public static partial class InputFile
 
     /// <summary>The text of the file at <paramref name="path"/>, read as <see cref="File.ReadAllText(string)"/> reads it (UTF-8 unless a byte-order mark says otherwise).</summary>
     /// <exception cref="IOException">The path is not a regular file, or the file is larger than <see cref="MaxBytes"/>, or it cannot be read.</exception>
-    public static string ReadText(string path)
+    public static string ReadText(string path) => ReadText(path, out _);
+
+    /// <summary>
+    /// The text of the file at <paramref name="path"/>, read as <see cref="File.ReadAllText(string)"/> (and the compiler) read
+    /// it, and the <paramref name="encoding"/> it was decoded with: UTF-8 unless a byte-order mark says otherwise.
+    /// </summary>
+    /// <exception cref="IOException">The path is not a regular file, or the file is larger than <see cref="MaxBytes"/>, or it cannot be read.</exception>
+    public static string ReadText(string path, out Encoding encoding)
     {
         EnsureFile(path);
         MemoryStream bytes;
@@ -58,7 +65,9 @@ public static partial class InputFile
         }
         bytes.Position = 0;
         using var reader = new StreamReader(bytes, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
+        var text = reader.ReadToEnd();
+        encoding = reader.CurrentEncoding;
+        return text;
     }
 
     private static IOException TooLarge(string path) =>

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using KnowledgeGen.Testing;
 using Xunit;
@@ -78,6 +79,38 @@ public class ValidateTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    // docs/diagnostics.md, KG0026: a file whose first two bytes are UTF-16's byte-order mark is read as UTF-16, as the
+    // compiler reads it; UTF-8 behind them is no UTF-16 text, and is said to be so rather than read as CJK characters.
+    [Fact]
+    public void A_file_of_UTF8_behind_a_UTF16_byte_order_mark_is_KG0026_and_a_file_in_UTF16_is_read()
+    {
+        TestFolders.InCopyOfStarter(folder =>
+        {
+            var files = Directory.GetFiles(folder, "*.kg.yaml").Order(StringComparer.Ordinal).ToList();
+            // Every file in UTF-16, little- or big-endian, with its byte-order mark: the pack as it is in UTF-8.
+            for (var i = 0; i < files.Count; i++)
+                File.WriteAllText(files[i], File.ReadAllText(files[i]), i % 2 == 0 ? Encoding.Unicode : Encoding.BigEndianUnicode);
+            var utf16 = CliRunner.Run("validate", folder);
+            Assert.Equal((0, "", "5 files, 2 sources, 4 actors, 2 places, 3 claims: 0 errors, 0 warnings.\n"),
+                (utf16.ExitCode, utf16.Error, utf16.Output.ReplaceLineEndings("\n")));
+
+            // The same text as UTF-8 behind FF FE, once with an even number of bytes after them and once with an odd one.
+            var stray = Path.Combine(folder, "stray.kg.yaml");
+            foreach (var text in new[] { "actors:\n  - { id: a, name: A, kind: person }\n", "actors:\n  - { id: a, name: AB, kind: person }\n" })
+            {
+                File.WriteAllBytes(stray, [0xFF, 0xFE, .. Encoding.UTF8.GetBytes(text)]);
+                var result = CliRunner.Run("validate", folder);
+                Assert.Equal((1, ""), (result.ExitCode, result.Error));
+                Assert.Equal(new[]
+                {
+                    $"{stray}(1,1): error KG0026: The file starts with FF FE, the byte-order mark of UTF-16, but is not UTF-16 text: read as UTF-16 it " +
+                        "holds not one ASCII character, where YAML has line breaks, spaces and colons (is it UTF-8 text behind two stray bytes?); a pack file is YAML text saved as UTF-8",
+                    "6 files, 2 sources, 4 actors, 2 places, 3 claims: 1 error, 0 warnings.",
+                }, result.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+            }
+        });
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Text;
 using KnowledgeGen.Testing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace KnowledgeGen.Generator.Tests;
@@ -154,6 +156,74 @@ public class TextEncodingTests
         Assert.Equal("KG0026", notText.Id);
         Assert.EndsWith("pack.kg.yaml", notText.Location.GetLineSpan().Path);
         Assert.Equal("The file could not be read as text (it is binary, or it could not be opened); a pack file is YAML text saved as UTF-8", notText.GetMessage());
+    }
+
+    // UTF-8 text behind the two bytes of UTF-16's byte-order mark (an editor or a script that wrote them by mistake), with
+    // an even and an odd number of bytes after them, and behind the big-endian mark.
+    public static TheoryData<byte[], string> StrayMarks() => new()
+    {
+        { [0xFF, 0xFE, .. Encoding.UTF8.GetBytes(Manifest)], "FF FE" },
+        { [0xFF, 0xFE, .. Encoding.UTF8.GetBytes(Manifest + "\n")], "FF FE" },
+        { [0xFE, 0xFF, .. Encoding.UTF8.GetBytes("actors:\n  - { id: a, name: Caf\u00E9, kind: person }\n")], "FE FF" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StrayMarks))]
+    public void Bytes_behind_a_UTF16_byte_order_mark_that_are_not_UTF16_are_KG0026_and_read_no_further(byte[] bytes, string mark)
+    {
+        // The compiler decodes the file as UTF-16 for its first two bytes: without the check this was KG0002, a pack file that
+        // is a text of CJK characters.
+        var driver = GeneratorHarness.CreateDriver(new AdditionalText[] { new BytesText("/p/pack.kg.yaml", bytes) });
+
+        var run = GeneratorHarness.Run(driver, GeneratorHarness.Compilation());
+
+        var notText = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(("KG0026", 0), (notText.Id, notText.Location.SourceSpan.Start));
+        Assert.Equal($"The file starts with {mark}, the byte-order mark of UTF-16, but is not UTF-16 text: read as UTF-16 it holds not one " +
+            "ASCII character, where YAML has line breaks, spaces and colons (is it UTF-8 text behind two stray bytes?); a pack file is YAML text saved as UTF-8",
+            notText.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("UTF-16 little-endian")]
+    [InlineData("UTF-16 big-endian")]
+    public void A_pack_saved_as_UTF16_with_its_byte_order_mark_generates_what_its_UTF8_does(string encodingName)
+    {
+        var encoding = encodingName.EndsWith("big-endian") ? Encoding.BigEndianUnicode : Encoding.Unicode;
+        var plain = GeneratorHarness.Fixture("starter");
+        var driver = GeneratorHarness.CreateDriver(plain.Select(f => (AdditionalText)new BytesText(f.Path, [.. encoding.GetPreamble(), .. encoding.GetBytes(f.Text)])));
+
+        var run = GeneratorHarness.Run(driver, GeneratorHarness.Compilation());
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(GeneratorHarness.Run(plain).GeneratedText(), run.GeneratedText());
+    }
+
+    [Fact]
+    public void A_UTF16_file_cut_in_the_middle_of_a_character_is_KG0026_at_the_half_character()
+    {
+        var text = "actors:\n  - { id: a, name: A, kind: person }\n# the last line\n#";
+        var driver = GeneratorHarness.CreateDriver(new AdditionalText[]
+        {
+            new InMemoryAdditionalText("/p/pack.kg.yaml", Manifest),
+            new BytesText("/p/facts.kg.yaml", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text), (byte)'x']),
+        });
+
+        var run = GeneratorHarness.Run(driver, GeneratorHarness.Compilation());
+
+        var notText = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(("KG0026", text.Length), (notText.Id, notText.Location.SourceSpan.Start));
+        Assert.Equal("The file holds U+FFFD, the character that stands for bytes that are not UTF-16 (a last byte with no second one, or half of a " +
+            "surrogate pair), and it starts with FF FE, the byte-order mark of UTF-16; a pack file is YAML text saved as UTF-8", notText.GetMessage());
+    }
+
+    // A file's bytes decoded as the compiler decodes an additional file: UTF-8, unless a byte-order mark says otherwise.
+    private sealed class BytesText(string path, byte[] bytes) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) =>
+            SourceText.From(new MemoryStream(bytes), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
     }
 
     private sealed class UnreadableText(string path) : AdditionalText

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Threading;
 using KnowledgeGen.Generator.Diagnostics;
 using KnowledgeGen.Generator.Model;
@@ -35,7 +36,15 @@ public static class PackFileReader
     private static readonly string[] StopReading = { DiagnosticRules.YamlSyntax.Id, DiagnosticRules.AnchorsNotSupported.Id, DiagnosticRules.TooDeep.Id };
 
     /// <summary>Reads one file. Never throws for any input: every problem becomes a diagnostic.</summary>
-    public static FileSpec Read(string path, string text, CancellationToken cancellationToken = default)
+    public static FileSpec Read(string path, string text, CancellationToken cancellationToken = default) =>
+        Read(path, text, encoding: null, cancellationToken);
+
+    /// <summary>Reads one file whose bytes were decoded with <paramref name="encoding"/>. Never throws for any input: every problem becomes a diagnostic.</summary>
+    /// <param name="encoding">
+    /// The encoding the file's bytes were decoded with (the compiler's, or the tool's reader's), or null when it is not known:
+    /// a file read as UTF-16, because its first two bytes are UTF-16's byte-order mark, is checked to be UTF-16 indeed (KG0026).
+    /// </param>
+    public static FileSpec Read(string path, string text, Encoding? encoding, CancellationToken cancellationToken = default)
     {
         var context = new ReadContext(path);
         var sources = new List<SourceSpec>();
@@ -44,7 +53,7 @@ public static class PackFileReader
         var claims = new List<ClaimSpec>();
         ManifestSpec? manifest = null;
 
-        if (NotText.Check(context, text) is not { } readable)
+        if (NotText.Check(context, text, encoding) is not { } readable)
             return FileSpec.NothingRead(path, context.Diagnostics.ToEquatableArray());
         text = readable;
         var root = YamlTreeBuilder.Build(path, text, context.Diagnostics, cancellationToken);

@@ -146,10 +146,12 @@ public static class ValidateCommand
     // own, as in the build.
     private static FileSpec ReadFile(string path)
     {
-        var text = InputFile.ReadText(path);
+        // The encoding goes with the text, so that a file read as UTF-16 for the two bytes of its byte-order mark and whose
+        // other bytes are not UTF-16 is KG0026, as in the build, rather than CJK characters.
+        var text = InputFile.ReadText(path, out var encoding);
         try
         {
-            return PackFileReader.Read(path, text);
+            return PackFileReader.Read(path, text, encoding);
         }
         catch (Exception e)
         {
