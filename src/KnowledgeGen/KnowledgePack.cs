@@ -120,8 +120,9 @@ public sealed class KnowledgePackAttribute : Attribute
     public string Name { get; }
 
     /// <summary>
-    /// Loads the pack instance behind <paramref name="packType"/> (its public static <c>Instance</c>); a type that has none,
-    /// or whose <c>Instance</c> is not a <see cref="KnowledgePack"/>, is refused with an <see cref="ArgumentException"/>.
+    /// Loads the pack instance behind <paramref name="packType"/> (its public static <c>Instance</c>, declared on the type or
+    /// inherited from a base class, as <c>Pack.Instance</c> reads it in C#: the nearest declaration wins); a type that has
+    /// none, or whose <c>Instance</c> is not a <see cref="KnowledgePack"/>, is refused with an <see cref="ArgumentException"/>.
     /// </summary>
     public static KnowledgePack Load(Type packType)
     {
@@ -130,7 +131,7 @@ public sealed class KnowledgePackAttribute : Attribute
         // An open generic type has no value to read: reflection would throw InvalidOperationException about late binding.
         if (packType.ContainsGenericParameters)
             throw new ArgumentException($"{packType} is an open generic type, not a pack's class.", nameof(packType));
-        var getter = packType.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static)?.GetMethod;
+        var getter = InstanceProperty(packType)?.GetMethod;
         if (getter is null || !getter.IsPublic)
             throw new ArgumentException($"{packType} has no public static Instance property.", nameof(packType));
         if (!typeof(KnowledgePack).IsAssignableFrom(getter.ReturnType))
@@ -138,6 +139,17 @@ public sealed class KnowledgePackAttribute : Attribute
         // What the pack's own code throws reaches the caller as it was thrown, not wrapped in a TargetInvocationException.
         var pack = getter.Invoke(null, BindingFlags.DoNotWrapExceptions, null, null, null);
         return (KnowledgePack)(pack ?? throw new InvalidOperationException($"{packType}.Instance is null."));
+    }
+
+    // The public static Instance of the type or of the nearest base class that declares one. A generated Pack class declares
+    // its own; a pack written by hand may inherit it (a base class shared by several packs), and C# reads Pack.Instance
+    // through the derived class all the same. Reflection finds a static member of a base class only when asked to.
+    private static PropertyInfo? InstanceProperty(Type packType)
+    {
+        for (var type = packType; type is not null; type = type.BaseType)
+            if (type.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly) is { } declared)
+                return declared;
+        return null;
     }
 }
 

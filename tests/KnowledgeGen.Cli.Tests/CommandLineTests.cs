@@ -121,6 +121,42 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void A_pack_whose_class_inherits_its_Instance_is_read()
+    {
+        // A pack written by hand whose Pack class takes Instance from a base class, as C# reads Pack.Instance.
+        var path = FixturePacks.EmitCSharpToFile("InheritsInstance", """
+            [assembly: KnowledgeGen.KnowledgePack(typeof(Inherits.Pack), "Inherits")]
+            namespace Inherits
+            {
+                public abstract class PackBase<T> where T : KnowledgeGen.KnowledgePack, new()
+                {
+                    public static KnowledgeGen.KnowledgePack Instance { get; } = new T();
+                }
+
+                public sealed class Pack : PackBase<Facts>
+                {
+                }
+
+                public sealed class Facts : KnowledgeGen.KnowledgePack
+                {
+                    public override string Name => "Inherits";
+                    public override string Namespace => "Inherits";
+                    public override string Title => "A pack that inherits its Instance";
+                    public override string Version => "1.0.0";
+                    public override string? Description => null;
+                    public override System.Collections.Generic.IReadOnlyList<KnowledgeGen.Source> Sources => new KnowledgeGen.Source[0];
+                    public override System.Collections.Generic.IReadOnlyList<KnowledgeGen.Actor> Actors => new KnowledgeGen.Actor[0];
+                    public override System.Collections.Generic.IReadOnlyList<KnowledgeGen.Place> Places => new KnowledgeGen.Place[0];
+                    public override System.Collections.Generic.IReadOnlyList<KnowledgeGen.Claim> Claims => new KnowledgeGen.Claim[0];
+                }
+            }
+            """);
+        var result = CliRunner.Run("briefing", "--pack", path);
+        Assert.Equal((0, ""), (result.ExitCode, result.Error));
+        Assert.StartsWith("A pack that inherits its Instance (Inherits 1.0.0)", result.Output);
+    }
+
+    [Fact]
     public void A_reference_assembly_is_named_as_one()
     {
         var path = FixturePacks.EmitReferenceAssemblyToFile("Starter");

@@ -136,6 +136,39 @@ public class RuntimeInputTests
         Assert.Throws<InvalidOperationException>(() => KnowledgePackAttribute.Load(typeof(NullInstance)));
     }
 
+    [Fact]
+    public void Load_finds_an_Instance_that_the_packs_class_inherits_and_the_nearest_one_first()
+    {
+        // A pack written by hand may take its Instance from a base class, as C# reads InheritedInstance.Instance.
+        Assert.Same(Starter.Value, KnowledgePackAttribute.Load(typeof(InheritedInstance)));
+        Assert.Same(Starter.Value, KnowledgePackAttribute.Load(typeof(InheritedFromAGenericBase)));
+        // One declared on the class itself hides the base class's, in C# and here.
+        Assert.Equal("packType", Assert.Throws<ArgumentException>(() => KnowledgePackAttribute.Load(typeof(HidingInstance))).ParamName);
+    }
+
+    private class InstanceBase
+    {
+        public static KnowledgePack Instance => Starter.Value;
+    }
+
+    private sealed class InheritedInstance : InstanceBase
+    {
+    }
+
+    private class PackBase<T>
+    {
+        public static KnowledgePack Instance => Starter.Value;
+    }
+
+    private sealed class InheritedFromAGenericBase : PackBase<InheritedFromAGenericBase>
+    {
+    }
+
+    private sealed class HidingInstance : InstanceBase
+    {
+        public static new object Instance => Starter.Value;
+    }
+
     private static class OpenPack<T>
     {
         public static KnowledgePack Instance => Starter.Value;
