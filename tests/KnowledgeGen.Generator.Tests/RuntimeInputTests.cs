@@ -1,3 +1,4 @@
+using System.Globalization;
 using KnowledgeGen.Testing;
 using Xunit;
 
@@ -310,7 +311,38 @@ public class RuntimeInputTests
         Assert.True(odd.IsKnownAs("HALF \uD800 PAIR"));
     }
 
-    private sealed class Pack(IReadOnlyList<Actor> actors, IReadOnlyList<Claim> claims) : KnowledgePack
+    // docs/generated-code.md, "Finding an entity": case is ignored by one rule in every culture (each character's simple
+    // uppercase), under which Turkish's dotted capital İ (to Unicode an I with a dot above) and dotless ı are letters of
+    // their own: Turkish case rules would have I the capital of ı, and TALIBAN would no longer find Taliban.
+    [Fact]
+    public void Find_ignores_case_by_one_rule_in_every_culture_under_which_the_dotted_and_dotless_i_are_letters_of_their_own()
+    {
+        var taliban = new Actor("taliban", "Taliban", Array.Empty<string>(), null, ActorKind.Group, false, null, Array.Empty<Role>());
+        var istanbul = new Place("istanbul", "Istanbul", new[] { "\u0130stanbul" }, null, PlaceKind.City, null);
+        var pack = new Pack(new[] { taliban }, Array.Empty<Claim>(), new[] { istanbul });
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            foreach (var name in new[] { "en-GB", "tr-TR", "az-Latn-AZ" })
+            {
+                CultureInfo.CurrentCulture = new CultureInfo(name);
+                Assert.Same(taliban, pack.Find("TALIBAN"));
+                Assert.Null(pack.Find("TAL\u0130BAN"));        // a Turkish keyboard's capital of "taliban"
+                Assert.Null(pack.Find("TALI\u0307BAN"));       // the same, as I and a combining dot above
+                Assert.Null(pack.Find("tal\u0131ban"));        // the dotless ı
+                Assert.False(taliban.IsKnownAs("TAL\u0130BAN"));
+                // The spelling a pack gives as an alias is found, in either case.
+                Assert.Same(istanbul, pack.Find("\u0130STANBUL"));
+                Assert.Same(istanbul, pack.Find("istanbul"));
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    private sealed class Pack(IReadOnlyList<Actor> actors, IReadOnlyList<Claim> claims, IReadOnlyList<Place>? places = null) : KnowledgePack
     {
         public override string Name => "Hand";
         public override string Namespace => "Hand";
@@ -319,7 +351,7 @@ public class RuntimeInputTests
         public override string? Description => null;
         public override IReadOnlyList<Source> Sources => Array.Empty<Source>();
         public override IReadOnlyList<Actor> Actors => actors;
-        public override IReadOnlyList<Place> Places => Array.Empty<Place>();
+        public override IReadOnlyList<Place> Places => places ?? Array.Empty<Place>();
         public override IReadOnlyList<Claim> Claims => claims;
     }
 }
