@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.CommandLine.Parsing;
 
 namespace KnowledgeGen.Cli;
@@ -10,11 +11,14 @@ namespace KnowledgeGen.Cli;
 /// </summary>
 public static class EmptyValue
 {
-    /// <summary>A validator that refuses an empty or white-space value of an option, with <paramref name="need"/> as its message.</summary>
+    /// <summary>
+    /// A validator that refuses an empty or white-space value of an option (any of them, for an option given more than once),
+    /// with <paramref name="need"/> as its message.
+    /// </summary>
     /// <param name="need">What the option needs, as the message starts: <c>--pack needs the path of a pack assembly (.dll)</c>.</param>
     public static Action<OptionResult> IsAUsageError(string need) => option =>
     {
-        if (option.Tokens.Count > 0 && string.IsNullOrWhiteSpace(option.GetValueOrDefault<string?>()))
+        if (option.Tokens.Any(token => string.IsNullOrWhiteSpace(token.Value)))
             option.AddError(need + ", and the one given is empty.");
     };
 

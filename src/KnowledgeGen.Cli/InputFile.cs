@@ -45,6 +45,16 @@ public static partial class InputFile
     /// <exception cref="IOException">The path is not a regular file, or the file is larger than <see cref="MaxBytes"/>, or it cannot be read.</exception>
     public static string ReadText(string path, out Encoding encoding)
     {
+        using var reader = new StreamReader(ReadBytes(path), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var text = reader.ReadToEnd();
+        encoding = reader.CurrentEncoding;
+        return text;
+    }
+
+    /// <summary>The bytes of the file at <paramref name="path"/>, at most <see cref="MaxBytes"/>, from the start of the stream returned.</summary>
+    /// <exception cref="IOException">The path is not a regular file, or the file is larger than <see cref="MaxBytes"/>, or it cannot be read.</exception>
+    public static MemoryStream ReadBytes(string path)
+    {
         EnsureFile(path);
         MemoryStream bytes;
         using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0))
@@ -64,10 +74,7 @@ public static partial class InputFile
             }
         }
         bytes.Position = 0;
-        using var reader = new StreamReader(bytes, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var text = reader.ReadToEnd();
-        encoding = reader.CurrentEncoding;
-        return text;
+        return bytes;
     }
 
     private static IOException TooLarge(string path) =>

@@ -180,6 +180,7 @@ public class CommandLineTests
     [InlineData("knowledgegen who", "who needs the id, name or alias of an entity, and the one given is empty.", "who", "")]
     [InlineData("knowledgegen validate", "validate needs the folder that holds the pack's *.kg.yaml files, and the one given is empty.", "validate", "")]
     [InlineData("knowledgegen validate", "--documents needs the folder of the source documents, and the one given is empty.", "validate", "knowledge", "--documents", "")]
+    [InlineData("knowledgegen validate", "--reference needs the path of a pack assembly (.dll), and the one given is empty.", "validate", "knowledge", "--reference", "x.dll", "--reference", "")]
     public void An_empty_value_is_a_usage_error_as_a_missing_one_is(string command, string message, params string[] args)
     {
         var result = CliRunner.Run(args);

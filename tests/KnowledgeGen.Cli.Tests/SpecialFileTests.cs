@@ -69,6 +69,24 @@ public class SpecialFileTests
         });
     }
 
+    [UnixFact]
+    public void A_referenced_pack_that_is_a_named_pipe_or_a_device_is_refused()
+    {
+        TestFolders.InCopyOfStarter(folder =>
+        {
+            var pipe = Path.Combine(folder, "other.dll");
+            Make("named-pipe", pipe);
+
+            var fromPipe = CliProcess.Run(new[] { "validate", folder, "--reference", pipe });
+            var fromDevice = CliProcess.Run(new[] { "validate", folder, "--reference", "/dev/zero" });
+
+            Assert.Equal((2, "", $"knowledgegen: '{pipe}' given to --reference is a named pipe, not a file; give the path of the pack's .dll file."),
+                (fromPipe.ExitCode, fromPipe.Output, fromPipe.Error.TrimEnd()));
+            Assert.Equal((2, "", "knowledgegen: '/dev/zero' given to --reference is a character device, not a file; give the path of the pack's .dll file."),
+                (fromDevice.ExitCode, fromDevice.Output, fromDevice.Error.TrimEnd()));
+        });
+    }
+
     [Fact]
     public void A_folder_named_like_a_pack_file_is_searched_and_a_link_to_a_file_is_read()
     {

@@ -54,7 +54,8 @@ public class ValidateTests
         });
     }
 
-    // docs/cli.md and docs/yaml-format.md: validate reads YAML alone, so an id of a pack the project would reference is unknown to it.
+    // docs/cli.md and docs/yaml-format.md: validate reads YAML alone, so without --reference an id of a pack the project would
+    // reference is unknown to it (CrossPackTests gives it the pack).
     [Fact]
     public void An_id_of_another_pack_is_unknown_to_validate_which_reads_yaml_alone()
     {
@@ -111,6 +112,46 @@ public class ValidateTests
                 }, result.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
             }
         });
+    }
+
+    // docs/cli.md, exit codes: a --reference that is no pack assembly stops validate with one line and exit code 2, before any
+    // diagnostic, as a pack file that cannot be read does: checking the pack without it would report every id it holds.
+    [Fact]
+    public void A_reference_that_is_no_pack_assembly_is_one_line_on_standard_error_and_exit_code_2()
+    {
+        var starter = TestFolders.Fixture("starter");
+        var folder = Directory.CreateTempSubdirectory("kg-validate-reference-").FullName;
+        try
+        {
+            var missing = Path.Combine(folder, "Missing.dll");
+            var notAnAssembly = Path.Combine(folder, "Notes.dll");
+            File.WriteAllText(notAnAssembly, "not an assembly");
+            var noPack = typeof(System.CommandLine.Command).Assembly.Location;
+            var cases = new List<(string Path, string Message)>
+            {
+                (missing, $"the pack assembly '{missing}' given to --reference does not exist."),
+                (folder, $"'{folder}' given to --reference is a folder; give the path of the pack's .dll file."),
+                (notAnAssembly, $"'{notAnAssembly}' given to --reference is not a .NET assembly, so it cannot hold a fact pack."),
+                (noPack, $"'{noPack}' given to --reference holds no fact pack: it has no [assembly: KnowledgePack] attribute " +
+                    "(a pack assembly gets one when its project compiles at least one *.kg.yaml file)."),
+            };
+            if (!OperatingSystem.IsWindows()) // where a link needs no privilege
+            {
+                var brokenLink = Path.Combine(folder, "Gone.dll");
+                File.CreateSymbolicLink(brokenLink, missing);
+                cases.Add((brokenLink, $"'{brokenLink}' given to --reference is a link to '{missing}', which does not exist."));
+            }
+            foreach (var (path, message) in cases)
+            {
+                // The wrong one is named whichever place it has among the references.
+                var result = CliRunner.Run("validate", starter, "--reference", FixturePacks.StarterFile, "--reference", path);
+                Assert.Equal((2, "", $"knowledgegen: {message}\n"), (result.ExitCode, result.Output, result.Error.ReplaceLineEndings("\n")));
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -34,25 +34,34 @@ public static class ValidateCommand
             Description = "A folder of source documents; each citation's quote is checked against the document (by file name) its source names, as in a build.",
             HelpName = "folder",
         };
+        var references = new Option<string[]>("--reference")
+        {
+            Description = "A compiled fact pack (.dll) the pack is built on, whose ids the YAML may name, as a build knows those of the packs its project references; give it once per pack.",
+            HelpName = "pack.dll",
+        };
         // An empty folder is a wrong command line (`validate "$UNSET"`), as for every command, not a folder that does not exist.
         folder.Validators.Add(EmptyValue.IsAUsageErrorOf("validate needs the folder that holds the pack's *.kg.yaml files"));
         documents.Validators.Add(EmptyValue.IsAUsageError("--documents needs the folder of the source documents"));
+        references.Validators.Add(EmptyValue.IsAUsageError("--reference needs the path of a pack assembly (.dll)"));
         var command = new Command("validate", "Check a folder of YAML pack files with the generator's reader and linker, without building; prints diagnostics as the compiler does and exits 1 on errors.")
         {
-            folder, documents,
+            folder, documents, references,
         };
         command.SetAction(result =>
-            Run(result.GetValue(folder)!, result.GetValue(documents), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+            Run(result.GetValue(folder)!, result.GetValue(documents), result.GetValue(references) ?? Array.Empty<string>(),
+                result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
     /// <summary>
     /// Validates <paramref name="folder"/> and writes its diagnostics and a summary line to <paramref name="output"/>; a link
     /// to a folder that was not followed (<see cref="PackFolder"/>) is named on <paramref name="error"/>. A folder or file that
-    /// cannot be read is one line on <paramref name="error"/> and <see cref="UsageError"/>; an output that cannot be written
-    /// throws, for <see cref="Program"/> to end the tool as it does for every command.
+    /// cannot be read, or a reference that is no pack assembly, is one line on <paramref name="error"/> and
+    /// <see cref="UsageError"/>; an output that cannot be written throws, for <see cref="Program"/> to end the tool as it
+    /// does for every command.
     /// </summary>
-    public static int Run(string folder, string? documentsFolder, TextWriter output, TextWriter error)
+    /// <param name="references">The pack assemblies given to <c>--reference</c>, whose entities the YAML may name (<see cref="PackReferences"/>).</param>
+    public static int Run(string folder, string? documentsFolder, IReadOnlyList<string> references, TextWriter output, TextWriter error)
     {
         IReadOnlyList<DiagnosticInfo> diagnostics;
         int fileCount;
@@ -66,7 +75,9 @@ public static class ValidateCommand
                     : $"the folder '{folder}' does not exist.");
             if (documentsFolder is not null && !Directory.Exists(documentsFolder))
                 throw new DirectoryNotFoundException($"the folder '{documentsFolder}' given to --documents does not exist.");
-            diagnostics = Check(folder, documentsFolder, out fileCount, out model, out skipped);
+            // The references are read first: a wrong one stops the command before any of the folder's diagnostics is printed.
+            var referenced = references.Count == 0 ? null : PackReferences.Read(references);
+            diagnostics = Check(folder, documentsFolder, referenced, out fileCount, out model, out skipped);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
@@ -90,9 +101,13 @@ public static class ValidateCommand
         return errors > 0 ? HasErrors : 0;
     }
 
-    /// <summary>Reads and links every *.kg.yaml under <paramref name="folder"/>; paths are shown relative to the current directory when the folder was given relative.</summary>
-    public static IReadOnlyList<DiagnosticInfo> Check(string folder, string? documentsFolder, out int fileCount, out PackModel model,
-        out IReadOnlyList<PackFolder.SkippedLink> skipped)
+    /// <summary>
+    /// Reads and links every *.kg.yaml under <paramref name="folder"/>, with the entities of <paramref name="referenced"/> packs
+    /// known as a build knows those of the packs its project references; paths are shown relative to the current directory
+    /// when the folder was given relative.
+    /// </summary>
+    public static IReadOnlyList<DiagnosticInfo> Check(string folder, string? documentsFolder, ReferencedPacksModel? referenced, out int fileCount,
+        out PackModel model, out IReadOnlyList<PackFolder.SkippedLink> skipped)
     {
         var skippedLinks = new List<PackFolder.SkippedLink>();
         skipped = skippedLinks;
@@ -107,7 +122,7 @@ public static class ValidateCommand
         // Documents asked for and none found would check no quote at all, and pass: that is an error of the command line.
         if (documentsFolder is not null && documents.Length == 0)
             throw new IOException($"the folder '{documentsFolder}' given to --documents holds no files, so no quote could be checked.");
-        model = PackLinker.Link(files, PackOptions.Default, documents);
+        model = PackLinker.Link(files, PackOptions.Default, documents, referenced);
         return model.Diagnostics.Concat(NotRead(folder, paths))
             .OrderBy(d => d.FilePath, StringComparer.Ordinal).ThenBy(d => d.Span.StartLine).ThenBy(d => d.Span.StartColumn).ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToList();
