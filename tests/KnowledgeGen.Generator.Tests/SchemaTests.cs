@@ -80,7 +80,8 @@ public class SchemaTests
             "en", "prs", "EN-gb", "pt-BR", "zh-Hant-TW", "de-CH-1901", "sl-rozaj-biske", "zh-yue-HK", "es-419", "en-USA", "x-klingon",
             "en-US-u-ca-gregory-x-twain", "en-a-bb-b-cc", "en-1abc", "English", "en_US", "en-", "-en", "en--US", "e", "abcd",
             "i-klingon", "en-GB-oed", "de-1", "en-u", "en-x", "x", "en-Latn-Latn", "fr-FR-paris-extra-long-subtag", "2021", "en US",
-            "ar-aao-abc-abd-abe", "en-abcdefghi", "", "én",
+            "ar-aao-abc-abd-abe", "en-abcdefghi", "", "én", "zh-Hant-TWN", "zh-yue-cmn", "ZH-YUE", "sgn-ase", "ar-arz-EG", "kok-gom", "no-nyn",
+            "en-gsw", "zh-Hant", "zh-Han-CN", "ca-ES-valencia", "hy-Latn-IT-1abc",
         };
         // And short texts of the characters a tag is made of, drawn with a fixed seed.
         var random = new Random(47);

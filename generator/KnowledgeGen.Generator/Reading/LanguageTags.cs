@@ -4,15 +4,20 @@ using System.Collections.Generic;
 namespace KnowledgeGen.Generator.Reading;
 
 /// <summary>
-/// Whether a text is a well-formed IETF language tag (BCP 47, RFC 5646 section 2.1), checked by its syntax alone:
-/// without the subtag registry, so <c>xx</c> is well-formed though no language has that code. The primary language
-/// subtag is 2 or 3 letters (BCP 47's 4-letter subtags are reserved and its 5- to 8-letter ones unused, and the
-/// deprecated irregular tags such as <c>i-klingon</c> are not taken); then up to three extended language subtags
-/// (3 letters), a script (4 letters), a region (2 letters or 3 digits), variants (5 to 8 letters and digits, or a
-/// digit and 3 more), extensions (a single letter or digit other than x, then subtags of 2 to 8) and private use
-/// (<c>x</c>, then subtags of 1 to 8), in that order, joined by '-', in any case. A tag of private use alone
-/// (<c>x-klingon</c>) is well-formed too. schema/kg.schema.json holds the same rule as a pattern (a test keeps them
-/// in step).
+/// Whether a text is a well-formed IETF language tag (BCP 47, RFC 5646 section 2.1), checked by its syntax, without the
+/// subtag registry, so <c>xx</c> is well-formed though no language has that code. The primary language subtag is 2 or 3
+/// letters (BCP 47's 4-letter subtags are reserved and its 5- to 8-letter ones unused, and the deprecated irregular tags
+/// such as <c>i-klingon</c> are not taken); then an extended language subtag (3 letters), a script (4 letters), a region
+/// (2 letters or 3 digits), variants (5 to 8 letters and digits, or a digit and 3 more), extensions (a single letter or
+/// digit other than x, then subtags of 2 to 8) and private use (<c>x</c>, then subtags of 1 to 8), in that order, joined
+/// by '-', in any case. A tag of private use alone (<c>x-klingon</c>) is well-formed too.
+/// <para>
+/// The syntax allows up to three extended language subtags after any language, but RFC 5646 section 2.2.2 makes a second
+/// or third one never valid, and gives each one a prefix: the registry has them only after the few languages of
+/// <see cref="WithExtendedLanguages"/>. So one is taken, after those languages only, and a subtag of 3 letters anywhere else
+/// is a mistake: after <c>en</c> it is a region written with the 3 letters of ISO 3166 (<c>en-USA</c> for <c>en-US</c>).
+/// </para>
+/// schema/kg.schema.json holds the same rule as a pattern (a test keeps them in step).
 /// </summary>
 public static class LanguageTags
 {
@@ -22,18 +27,49 @@ public static class LanguageTags
     /// <summary>Null when <paramref name="tag"/> is well-formed; otherwise what is wrong and what to write instead.</summary>
     internal static (string Reason, string Advice)? Check(string tag)
     {
-        var reason = Problem(tag);
+        var reason = Problem(tag, out var misplaced);
         if (reason is null)
             return null;
         if (tag.IndexOf('_') >= 0 && Problem(tag.Replace('_', '-')) is null)
             return ("its subtags are joined by '_'", $"'{tag.Replace('_', '-')}': subtags are joined by '-'");
         if (Names.TryGetValue(tag.Trim(), out var code))
             return ("it is the name of a language, not its tag", $"'{code}' for {Capitalized(tag.Trim())}");
+        if (misplaced is { } at)
+        {
+            // A subtag of 3 letters where none is taken: a region written with ISO 3166's 3 letters, or a second extended language.
+            var subtags = new List<string>(tag.Split('-'));
+            if (at == 2 && HasExtendedLanguages(subtags[0]) && subtags[1].Length == 3)
+                subtags.RemoveAt(at);
+            else if (Regions.TryGetValue(subtags[at], out var twoLetters))
+                subtags[at] = twoLetters;
+            else
+                return (reason, "a region of 2 letters, such as 'US', or of 3 digits, such as '419'");
+            var repaired = string.Join("-", subtags);
+            if (Problem(repaired) is null)
+                return (reason, $"'{repaired}'");
+        }
         return (reason, "a tag such as 'en', 'de', 'prs' or 'pt-BR'");
     }
 
-    private static string? Problem(string tag)
+    // The languages that have extended language subtags: the prefix of every extended language subtag of the IANA registry
+    // (Arabic, Konkani, Latvian, Malay, sign languages, Swahili, Uzbek and Chinese, whose varieties it lists as such).
+    private static readonly string[] WithExtendedLanguages = { "ar", "kok", "lv", "ms", "sgn", "sw", "uz", "zh" };
+
+    private static bool HasExtendedLanguages(string language)
     {
+        foreach (var prefix in WithExtendedLanguages)
+            if (string.Equals(prefix, language, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+
+    private static string? Problem(string tag) => Problem(tag, out _);
+
+    // What is wrong with the tag, or null; misplaced is the index of a subtag of 3 letters that stands where none is taken
+    // (a region written en-USA, a second extended language), when that is what is wrong.
+    private static string? Problem(string tag, out int? misplaced)
+    {
+        misplaced = null;
         if (tag.Length == 0)
             return "it is empty";
         foreach (var c in tag)
@@ -54,12 +90,24 @@ public static class LanguageTags
         if (!(subtags[0].Length is 2 or 3 && AllLetters(subtags[0])))
             return $"it must start with the language as 2 or 3 letters ('en', 'prs'), not '{subtags[0]}'";
         i++;
-        for (var extended = 0; extended < 3 && i < subtags.Length && subtags[i].Length == 3 && AllLetters(subtags[i]); extended++)
+        if (HasExtendedLanguages(subtags[0]) && i < subtags.Length && subtags[i].Length == 3 && AllLetters(subtags[i]))
+        {
             i++;
+            if (i < subtags.Length && subtags[i].Length == 3 && AllLetters(subtags[i]))
+            {
+                misplaced = i;
+                return $"it has two extended language subtags ('{subtags[i - 1]}', '{subtags[i]}'), and a tag takes one at most";
+            }
+        }
         if (i < subtags.Length && subtags[i].Length == 4 && AllLetters(subtags[i]))
             i++;
         if (i < subtags.Length && ((subtags[i].Length == 2 && AllLetters(subtags[i])) || (subtags[i].Length == 3 && AllDigits(subtags[i]))))
             i++;
+        else if (i < subtags.Length && subtags[i].Length == 3 && AllLetters(subtags[i]))
+        {
+            misplaced = i;
+            return $"the region '{subtags[i]}' has 3 letters, but a region is 2 letters or 3 digits";
+        }
         while (i < subtags.Length && (subtags[i].Length >= 5 || (subtags[i].Length == 4 && IsDigit(subtags[i][0]))))
             i++;
         while (i < subtags.Length && subtags[i].Length == 1 && !IsX(subtags[i]))
@@ -106,6 +154,22 @@ public static class LanguageTags
     }
 
     private static string Capitalized(string name) => char.ToUpperInvariant(name[0]) + name.Substring(1).ToLowerInvariant();
+
+    // Regions written with the 3 letters of ISO 3166-1 where a tag takes its 2 letters, with those 2 letters: common ones and
+    // those of the region the first packs cover. Not a registry; any other is told what a region is.
+    private static readonly Dictionary<string, string> Regions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["USA"] = "US", ["GBR"] = "GB", ["CAN"] = "CA", ["AUS"] = "AU", ["NZL"] = "NZ", ["IRL"] = "IE", ["DEU"] = "DE",
+        ["AUT"] = "AT", ["CHE"] = "CH", ["FRA"] = "FR", ["BEL"] = "BE", ["NLD"] = "NL", ["LUX"] = "LU", ["ESP"] = "ES",
+        ["PRT"] = "PT", ["ITA"] = "IT", ["GRC"] = "GR", ["POL"] = "PL", ["CZE"] = "CZ", ["HUN"] = "HU", ["ROU"] = "RO",
+        ["BGR"] = "BG", ["SRB"] = "RS", ["HRV"] = "HR", ["SWE"] = "SE", ["NOR"] = "NO", ["DNK"] = "DK", ["FIN"] = "FI",
+        ["RUS"] = "RU", ["UKR"] = "UA", ["TUR"] = "TR", ["ISR"] = "IL", ["SAU"] = "SA", ["ARE"] = "AE", ["QAT"] = "QA",
+        ["EGY"] = "EG", ["IRN"] = "IR", ["IRQ"] = "IQ", ["SYR"] = "SY", ["AFG"] = "AF", ["PAK"] = "PK", ["IND"] = "IN",
+        ["BGD"] = "BD", ["UZB"] = "UZ", ["TJK"] = "TJ", ["TKM"] = "TM", ["KAZ"] = "KZ", ["KGZ"] = "KG", ["CHN"] = "CN",
+        ["TWN"] = "TW", ["HKG"] = "HK", ["JPN"] = "JP", ["KOR"] = "KR", ["VNM"] = "VN", ["THA"] = "TH", ["IDN"] = "ID",
+        ["MYS"] = "MY", ["SGP"] = "SG", ["PHL"] = "PH", ["BRA"] = "BR", ["MEX"] = "MX", ["ARG"] = "AR", ["CHL"] = "CL",
+        ["COL"] = "CO", ["PER"] = "PE", ["ZAF"] = "ZA", ["NGA"] = "NG", ["KEN"] = "KE", ["ETH"] = "ET",
+    };
 
     // Languages written by their English name where a tag belongs, with the tag to write instead: common ones and those of
     // the region the first packs cover. Not a registry; any other name is told to use a tag.
