@@ -61,7 +61,7 @@ internal sealed class ModelBuilder
             c.Entity,
             c.Spec,
             Claimant = c.Spec.Claimant.Value.Length == 0 ? null : _resolver.Resolve(c.Entity, c.Spec.Claimant, "field 'claimant'", Actors),
-            About = Many(c.Entity, c.Spec.About, "field 'about'", ActorOrPlace),
+            About = Many(c.Entity, c.Spec.About, ReferenceResolver.About, ActorOrPlace),
             Citations = ResolveCitations(c.Entity, c.Spec.Citations),
             Contradicts = Links(c.Entity, c.Spec.Contradicts, "contradicts"),
             Supports = Links(c.Entity, c.Spec.Supports, "supports"),

@@ -53,13 +53,27 @@ internal sealed class ReferenceResolver
         var suggestion = Reading.Suggestions.DidYouMean(reference.Value, candidates);
         if (suggestion.Length == 0)
             suggestion = "; it must be the id of " + KindList(allowed);
-        // Claims of referenced packs are not read (they cannot be linked to), so an unknown id in a claims-only field may be one.
-        if (allowed.Length == 1 && allowed[0] == EntityClass.Claims && _index.ReferencedPackNames.Count > 0)
+        // Claims of referenced packs are not read (they cannot be linked to), so an unknown id in a claims-only field may be
+        // one, and so may one in a claim's 'about', where a claim of this pack is the wrong kind (KG0008).
+        if (_index.ReferencedPackNames.Count > 0 && ClaimOfReferencedPack(owner, what, allowed) is { } why)
             suggestion += $" (a claim of the referenced pack{(_index.ReferencedPackNames.Count == 1 ? "" : "s")} " +
-                string.Join(" or ", _index.ReferencedPackNames.Select(n => "'" + n + "'")) +
-                " cannot be named here: a claim contradicts or supports only claims of its own pack)";
+                string.Join(" or ", _index.ReferencedPackNames.Select(n => "'" + n + "'")) + " cannot be named here: " + why + ")";
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.UnknownReference, owner.FilePath, reference.Span,
             Describe(owner, what), reference.Value, suggestion));
+    }
+
+    /// <summary>How a claim's <c>about</c> is named in messages.</summary>
+    public const string About = "field 'about'";
+
+    // Why a claim of a referenced pack cannot be named in this field, when someone might try: null for the fields no claim is
+    // ever meant for.
+    private static string? ClaimOfReferencedPack(LinkedEntity owner, string what, EntityClass[] allowed)
+    {
+        if (allowed.Length == 1 && allowed[0] == EntityClass.Claims)
+            return "a claim contradicts or supports only claims of its own pack";
+        if (owner.Class == EntityClass.Claims && what == About)
+            return "a claim is about actors and places, not claims";
+        return null;
     }
 
     private static bool Allows(EntityClass[] allowed, EntityClass @class)
