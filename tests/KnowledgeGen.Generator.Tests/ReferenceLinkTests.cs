@@ -10,7 +10,7 @@ namespace KnowledgeGen.Generator.Tests;
 /// <summary>
 /// How the link turns the ids a field lists into references: each entity once, in the order first written, without the
 /// ids it cannot resolve; an actor's docs name each source it is cited in once, however many claims cite it; and a relay
-/// that closes a cycle of sources is left out.
+/// that closes a cycle of sources is left out, and the places of a cycle of containment get no container.
 /// </summary>
 public class ReferenceLinkTests
 {
@@ -72,6 +72,43 @@ public class ReferenceLinkTests
         Assert.Empty(Relays("statement"));
         Assert.Equal(new[] { "video", "interview" }, Relays("report-004"));
         Assert.Equal(3, pack.Diagnostics.Count(d => d.Id == DiagnosticRules.RelayCycle.Id));
+    }
+
+    [Fact]
+    public void A_cycle_of_places_is_reported_once_where_it_closes_and_none_of_its_places_gets_a_container()
+    {
+        var files = GeneratorHarness.Fixture("diagnostics/containment-cycle");
+
+        var pack = PackLinker.Link(files.Select(f => PackFileReader.Read(f.Path, f.Text)), PackOptions.Default);
+
+        // Three cycles (two places, one place in itself, three places), each reported at the 'in' that closes it when the
+        // places are followed in the order they are written, naming every place of it.
+        Assert.Equal(new[]
+        {
+            "The place 'panjshir-province' lies in itself through 'panjshir-valley' → 'panjshir-province'; the chain of 'in' must end at a place that lies in none of them",
+            "The place 'bazarak' lies in itself; the chain of 'in' must end at a place that lies in none of them",
+            "The place 'a-region' lies in itself through 'a-pass' → 'a-range' → 'a-region'; the chain of 'in' must end at a place that lies in none of them",
+        }, pack.Diagnostics.Where(d => d.Id == DiagnosticRules.ContainmentCycle.Id).Select(d => d.Message));
+        string? In(string id) => pack.Places.Single(p => p.Entity.Id == id).In?.Id;
+        Assert.All(new[] { "panjshir-valley", "panjshir-province", "bazarak", "a-pass", "a-range", "a-region" }, id => Assert.Null(In(id)));
+        Assert.Equal("a-region", In("kabul")); // it lies in the cycle, not on it
+    }
+
+    [Fact]
+    public void A_cycle_of_places_as_long_as_a_large_pack_is_reported_once()
+    {
+        // 20,000 places, each in the next, the last in the first: one cycle, reported once, where it closes.
+        const int count = 20_000;
+        var yaml = new System.Text.StringBuilder("pack: { name: P, namespace: P.Facts, title: T, version: 1.0.0 }\nplaces:\n");
+        for (var i = 0; i < count; i++)
+            yaml.Append("  - { id: p").Append(i).Append(", name: P").Append(i).Append(", kind: site, in: p").Append((i + 1) % count).Append(" }\n");
+
+        var pack = PackLinker.Link(new[] { PackFileReader.Read("/p/places.kg.yaml", yaml.ToString()) }, PackOptions.Default);
+
+        var cycle = Assert.Single(pack.Diagnostics);
+        Assert.Equal(DiagnosticRules.ContainmentCycle.Id, cycle.Id);
+        Assert.StartsWith($"The place 'p{count - 1}' lies in itself through 'p0' → 'p1' → ", cycle.Message);
+        Assert.All(pack.Places, p => Assert.Null(p.In));
     }
 
     [Fact]

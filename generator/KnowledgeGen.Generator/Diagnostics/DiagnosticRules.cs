@@ -97,7 +97,7 @@ public static class DiagnosticRules
         "The claim '{0}' lists itself under '{1}'; a claim can only be linked to other claims", References, RuleSeverity.Error);
 
     public static readonly DiagnosticRule ContainmentCycle = new("KG0018", "Places contain each other",
-        "The place '{0}' lies in itself through {1}; the chain of 'in' must end at a place that lies in none of them", References, RuleSeverity.Error);
+        "The place '{0}' lies in itself{1}; the chain of 'in' must end at a place that lies in none of them", References, RuleSeverity.Error);
 
     public static readonly DiagnosticRule AliasCollision = new("KG0019", "Alias names two entities",
         "The alias '{0}' of '{1}' is also the {2} of '{3}', so a lookup by it would be ambiguous; remove it or make it more precise", Naming, RuleSeverity.Warning);

@@ -11,28 +11,49 @@ namespace KnowledgeGen.Generator.Linking;
 /// </summary>
 internal static class Cycles
 {
-    /// <summary>Places whose chain of 'in' comes back to them; each is reported once, at its 'in'.</summary>
+    /// <summary>
+    /// Places whose chain of 'in' comes back to them. The places are followed in pack order, and the 'in' that leads back to
+    /// a place already on the way closes a cycle: it is reported there, once for the cycle, naming every place of it, as a
+    /// cycle of relays is. Every place of the cycle is returned, so that none of them gets a container in the generated code;
+    /// a place that lies in one of them from outside the cycle keeps its own. A place has one 'in', so cycles never share one.
+    /// </summary>
     public static HashSet<LinkedEntity> Containment(List<(LinkedEntity Place, LinkedEntity? In, Located? Written)> places, List<DiagnosticInfo> diagnostics)
     {
-        var container = places.Where(p => p.In is not null).ToDictionary(p => p.Place, p => p.In!);
+        var container = new Dictionary<LinkedEntity, (LinkedEntity In, Located Written)>();
+        foreach (var (place, @in, written) in places)
+            if (@in is not null && written is { } located)
+                container[place] = (@in, located);
         var cyclic = new HashSet<LinkedEntity>();
-        foreach (var (place, _, written) in places)
+        var followed = new Dictionary<LinkedEntity, bool>(); // present: reached; true once its chain is followed to its end
+        var path = new List<LinkedEntity>();
+        foreach (var (start, _, _) in places)
         {
-            var path = new List<LinkedEntity>();
-            var seen = new HashSet<LinkedEntity>();
-            for (var current = place; container.TryGetValue(current, out var next); current = next)
+            path.Clear();
+            var current = start;
+            while (true)
             {
-                if (!seen.Add(current))
-                    break;
-                path.Add(next);
-                if (next == place)
+                if (followed.TryGetValue(current, out var done))
                 {
-                    cyclic.Add(place);
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.ContainmentCycle, place.FilePath, written!.Value.Span,
-                        place.Id, string.Join(" → ", path.Select(p => "'" + p.Id + "'"))));
+                    if (!done)
+                    {
+                        // current is on the way: current → … → the last place, whose 'in' is current.
+                        var at = path.IndexOf(current);
+                        var last = path[path.Count - 1];
+                        var through = at == path.Count - 1 ? "" : " through " + string.Join(" → ", path.Skip(at).Select(p => "'" + p.Id + "'"));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.ContainmentCycle, last.FilePath, container[last].Written.Span, last.Id, through));
+                        for (var i = at; i < path.Count; i++)
+                            cyclic.Add(path[i]);
+                    }
                     break;
                 }
+                followed[current] = false;
+                path.Add(current);
+                if (!container.TryGetValue(current, out var next))
+                    break;
+                current = next.In;
             }
+            foreach (var place in path)
+                followed[place] = true;
         }
         return cyclic;
     }
