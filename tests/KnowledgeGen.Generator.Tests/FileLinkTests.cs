@@ -183,6 +183,28 @@ public class FileLinkTests
     }
 
     [Fact]
+    public void A_shared_name_points_at_where_the_first_now_stands_in_another_file_without_the_pack_linked_again()
+    {
+        var first = new InMemoryAdditionalText("/moves/a.kg.yaml", Manifest + Claims + "\n");
+        var second = new InMemoryAdditionalText("/moves/b.kg.yaml", "actors:\n  - id: the-speaker\n    name: speaker\n    kind: person\n");
+        var compilation = GeneratorHarness.Compilation();
+        var driver = GeneratorHarness.CreateDriver(new[] { first, second }).RunGenerators(compilation);
+        var before = Assert.Single(driver.GetRunResult().Diagnostics, d => d.Id == "KG0033");
+        Assert.Contains("of the actor 'speaker' at /moves/a.kg.yaml(3,9)", before.GetMessage());
+
+        // Two lines added above the first: the outline of a.kg.yaml stays equal, so the pack is not linked again, and
+        // b.kg.yaml's warning still names the line the first now stands on, put back when each file meets its slice.
+        var moved = new InMemoryAdditionalText(first.Path, "# two lines\n# of comment\n" + first.GetText()!.ToString());
+        driver = driver.ReplaceAdditionalText(first, moved).RunGenerators(compilation);
+        var steps = driver.GetRunResult().Results.Single().TrackedSteps;
+        Assert.All(steps[Steps.LinkPack].SelectMany(s => s.Outputs), o => Assert.Equal(Reason.Cached, o.Reason));
+        var shared = Assert.Single(driver.GetRunResult().Diagnostics, d => d.Id == "KG0033");
+        Assert.Contains("of the actor 'speaker' at /moves/a.kg.yaml(5,9)", shared.GetMessage());
+        Assert.EndsWith("b.kg.yaml", shared.Location.GetLineSpan().Path);
+        Assert.Equal((1, 8), (shared.Location.GetLineSpan().StartLinePosition.Line, shared.Location.GetLineSpan().StartLinePosition.Character));
+    }
+
+    [Fact]
     public void Rewording_a_claim_rewrites_the_docs_of_the_claims_in_other_files_that_show_its_name()
     {
         const string shared = "actors:\n  - id: speaker\n    name: Speaker\n    kind: person\nsources:\n  - id: report\n    name: Report\n    kind: news-report\n";

@@ -118,7 +118,7 @@ public class ReferenceLinkTests
         const int count = 50_000;
         var yaml = new System.Text.StringBuilder("pack: { name: P, namespace: P.Facts, title: T, version: 1.0.0 }\nsources:\n");
         for (var i = 0; i < count; i++)
-            yaml.Append("  - { id: s").Append(i).Append(", name: S, kind: other, relays: s").Append((i + 1) % count).Append(" }\n");
+            yaml.Append("  - { id: s").Append(i).Append(", name: S").Append(i).Append(", kind: other, relays: s").Append((i + 1) % count).Append(" }\n");
 
         var pack = PackLinker.Link(new[] { PackFileReader.Read("/p/sources.kg.yaml", yaml.ToString()) }, PackOptions.Default);
 

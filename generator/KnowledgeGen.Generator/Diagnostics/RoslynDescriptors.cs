@@ -52,6 +52,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor IllFormedLanguageTag = Create("KG0030", C.Schema, Warning);
     public static readonly DiagnosticDescriptor TextCutByComment = Create("KG0031", C.Syntax, Warning);
     public static readonly DiagnosticDescriptor FileNotRead = Create("KG0032", C.Schema, Warning);
+    public static readonly DiagnosticDescriptor SharedName = Create("KG0033", C.Naming, Warning);
     public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create("KG0034", C.Schema, Error);
     public static readonly DiagnosticDescriptor InternalError = Create("KG9999", C.Internal, Error);
 
@@ -89,6 +90,7 @@ internal static class RoslynDescriptors
         IllFormedLanguageTag,
         TextCutByComment,
         FileNotRead,
+        SharedName,
         LanguageVersionTooLow,
         InternalError,
     };

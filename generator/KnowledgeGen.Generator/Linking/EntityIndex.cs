@@ -186,6 +186,35 @@ internal sealed class EntityIndex
     }
 
     /// <summary>
+    /// Warns when two sources, two actors or two places have one name, compared as the runtime's <c>Find</c> compares names
+    /// (ignoring case and what <see cref="Naming.FindKey"/> ignores): most likely one entity written twice under two ids. The
+    /// second in pack order is reported at its id, naming the first and where its id stands, as a duplicate id is. Claims are
+    /// not found by name and are not compared, nor is an entity left out of the code for an error of its own.
+    /// </summary>
+    public void CheckSharedNames()
+    {
+        for (var @class = 0; @class < _registered.Length; @class++)
+        {
+            if ((EntityClass)@class == EntityClass.Claims)
+                continue;
+            var byName = new Dictionary<string, LinkedEntity>(_registered[@class].Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var entity in _registered[@class])
+            {
+                if (!entity.Header.Complete)
+                    continue;
+                var key = Naming.FindKey(entity.Header.Name);
+                if (key.Length == 0)
+                    continue;
+                if (byName.TryGetValue(key, out var first))
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.SharedName, entity.FilePath, entity.Header.Id.Span, first.Elsewhere(4, ""),
+                        entity.Header.Name, entity.KindName, entity.Id, first.Id, null));
+                else
+                    byName.Add(key, entity);
+            }
+        }
+    }
+
+    /// <summary>
     /// Warns when an alias is also another entity's id, name or alias, compared as the runtime's <c>Find</c> compares names:
     /// ignoring case and what <see cref="Naming.FindKey"/> ignores.
     /// </summary>

@@ -68,6 +68,7 @@ public static class PackLinker
         for (var ordinal = 0; ordinal < files.Count; ordinal++)
             RegisterAsWritten(files[ordinal], ordinal, index, sources, actors, places, claims);
         index.CheckNames();
+        index.CheckSharedNames();
         index.CheckAliases();
         index.AddReferencedPacks(referenced, except: info.Namespace);
         cancellationToken.ThrowIfCancellationRequested();
