@@ -75,6 +75,27 @@ public class DiagnosticLocationTests
     }
 
     [Fact]
+    public void A_quoted_number_with_spaces_around_it_is_read_as_the_number_as_a_quoted_date_is()
+    {
+        const string yaml = """
+            actors:
+              - { id: a, name: A, kind: person }
+            sources:
+              - { id: s, name: S, kind: other }
+            claims:
+              - { id: c1, statement: S, claimant: a, citations: [{ source: s, quote: q }], date: " 2021-09-02 ", quantity: { value: " 40 ", unit: fighters } }
+              - { id: c2, statement: S, claimant: a, citations: [{ source: s, quote: q }], date: { date: "2021-09 ", precision: month }, quantity: { min: "\t7", max: "8.5 ", unit: days } }
+            """;
+
+        Assert.Equal("", Diagnose(yaml));
+        var claims = Generator.Reading.PackFileReader.Read("/p/facts.kg.yaml", yaml).Claims;
+        Assert.Equal(new Generator.Model.QuantitySpec("40", "40", "fighters", false), claims[0].Quantity);
+        Assert.Equal(new Generator.Model.DateSpec(2021, 9, 2, Generator.Model.DatePrecisionSpec.Day), claims[0].Date);
+        Assert.Equal(new Generator.Model.QuantitySpec("7", "8.5", "days", false), claims[1].Quantity);
+        Assert.Equal(new Generator.Model.DateSpec(2021, 9, 1, Generator.Model.DatePrecisionSpec.Month), claims[1].Date);
+    }
+
+    [Fact]
     public void A_hashtag_that_yaml_reads_as_a_comment_is_warned_about_where_it_starts()
     {
         var text = Diagnose("actors:\n  - id: nrf\n    name: NRF\n    kind: organisation\n    description: Its posts end with #Panjshir #NRF\n");

@@ -146,6 +146,7 @@ public class SchemaTests
     [InlineData("actors:\n  - { id: a, name: A, kind: person, anonymous: \"TRUE\", roles: [ { title: 7, of: b, former: \"false\" } ] }\n")]
     [InlineData("pack: { name: P, namespace: P, title: 2021, version: 1 }\n")]
     [InlineData("sources:\n  - { id: s, name: S, kind: other, language: zh-Hant-TW, translated-from: de-CH-1901 }\n")]
+    [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], date: \" 2021-09-02 \", quantity: { min: \" 7\", max: \"8 \", unit: u } }\n")]
     public void What_the_reader_accepts_the_schema_accepts(string yaml)
     {
         var read = PackFileReader.Read("/t/file.kg.yaml", yaml);

@@ -59,18 +59,20 @@ internal static class QuantityReader
         var scalar = fields.Scalar(name);
         if (scalar is null)
             return null;
-        if (!IsPlainNumber(scalar.Value))
+        // White space around a number written in quotes (" 40 ") is not part of it, as around a date.
+        var text = scalar.Value.Trim();
+        if (!IsPlainNumber(text))
         {
             fields.Context.Report(DiagnosticRules.InvalidQuantity, scalar.Span, MapFields.Capitalized(fields.Owner),
-                $"'{name}' is '{scalar.Value}', which is not a number; write digits with an optional '-' and '.', without thousands separators (150000, 7.5)");
+                $"'{name}' is '{text}', which is not a number; write digits with an optional '-' and '.', without thousands separators (150000, 7.5)");
             return null;
         }
         // A number the runtime's decimal cannot hold exactly would come out rounded, or not at all: said, not changed.
-        if (SignificantDigits(scalar.Value) > MaxDigits
-            || !decimal.TryParse(scalar.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (SignificantDigits(text) > MaxDigits
+            || !decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
             fields.Context.Report(DiagnosticRules.InvalidQuantity, scalar.Span, MapFields.Capitalized(fields.Owner),
-                $"'{name}' is '{scalar.Value}', which has more digits than a quantity holds exactly ({MaxDigits} at most, not counting zeros before the first digit of the whole part); round it");
+                $"'{name}' is '{text}', which has more digits than a quantity holds exactly ({MaxDigits} at most, not counting zeros before the first digit of the whole part); round it");
             return null;
         }
         return value;
