@@ -103,7 +103,7 @@ public static class DiagnosticRules
         "The alias '{0}' of '{1}' is also the {2} of '{3}', so a lookup by it would be ambiguous; remove it or make it more precise", Naming, RuleSeverity.Warning);
 
     public static readonly DiagnosticRule NoKnownLists = new("KG0020", "File holds no facts",
-        "The file {0}; a pack file holds 'pack', 'sources', 'actors', 'places' or 'claims'", Schema, RuleSeverity.Warning);
+        "The file {0}; {1}", Schema, RuleSeverity.Warning);
 
     public static readonly DiagnosticRule TooDeep = new("KG0021", "YAML nested too deeply",
         "The YAML is nested more than {0} levels deep; a pack file needs at most a few levels", Syntax, RuleSeverity.Error);

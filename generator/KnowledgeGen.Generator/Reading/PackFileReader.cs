@@ -64,13 +64,14 @@ public static class PackFileReader
         }
         if (root is YamlScalar { IsNull: true } || (root is null && context.Diagnostics.Count == 0))
         {
-            context.Report(DiagnosticRules.NoKnownLists, SourceSpan.FileStart, "is empty");
+            context.Report(DiagnosticRules.NoKnownLists, SourceSpan.FileStart, "is empty", Holds);
         }
         else if (root is YamlMapping map)
         {
             var top = new MapFields(context, map, "a pack file", TopLevelFields);
-            if (!(top.Has("pack") || top.Has("sources") || top.Has("actors") || top.Has("places") || top.Has("claims")))
-                context.Report(DiagnosticRules.NoKnownLists, map.Span, "holds none of the known lists");
+            // A 'pack:' written empty is an error of its own (KG0002, below), which says how to write it.
+            if (!(top.Has("pack") || top.Empty("pack") is not null || top.Has("sources") || top.Has("actors") || top.Has("places") || top.Has("claims")))
+                ReportNoFacts(top, map);
             manifest = ReadManifest(top);
             ReadList(top, "sources", "source", item => sources.Add(ReadSource(item)));
             ReadList(top, "actors", "actor", item => actors.Add(ReadActor(item)));
@@ -89,6 +90,32 @@ public static class PackFileReader
             ReadInPart = root is null && context.Diagnostics.Exists(d => Array.IndexOf(StopReading, d.Id) >= 0),
         };
     }
+
+    private const string Holds = "a pack file holds 'pack', 'sources', 'actors', 'places' or 'claims'";
+
+    // A file that holds no facts: most often a list written with nothing under it (its items left out, or not indented
+    // under it), which is said at the list's name, with how to write its items; otherwise the file holds none of the lists.
+    private static void ReportNoFacts(MapFields top, YamlMapping map)
+    {
+        var empty = new List<string>();
+        foreach (var field in ListFields)
+            if (top.Empty(field) is not null)
+                empty.Add(field);
+        if (empty.Count == 0)
+        {
+            top.Context.Report(DiagnosticRules.NoKnownLists, map.Span, "holds none of the known lists", Holds);
+            return;
+        }
+        var names = empty.Count == 1 ? $"'{empty[0]}'" : string.Join(", ", empty.GetRange(0, empty.Count - 1).ConvertAll(f => $"'{f}'")) + $" and '{empty[empty.Count - 1]}'";
+        var kind = empty[0].Substring(0, empty[0].Length - 1);
+        top.Context.Report(DiagnosticRules.NoKnownLists, top.KeySpan(empty[0]) ?? map.Span,
+            $"holds no facts: {names} {(empty.Count == 1 ? "is written with nothing under it" : "are written with nothing under them")}",
+            empty.Count == 1
+                ? $"write each {kind} on the lines below it, as a list item that starts with '- id: ...'"
+                : "write each entity on the lines below its list, as a list item that starts with '- id: ...'");
+    }
+
+    private static readonly string[] ListFields = { "sources", "actors", "places", "claims" };
 
     private static ManifestSpec? ReadManifest(MapFields top)
     {

@@ -84,6 +84,15 @@ internal sealed class MapFields
         return null;
     }
 
+    /// <summary>Where the name of a field is written, or null when the map has no such field.</summary>
+    public SourceSpan? KeySpan(string field)
+    {
+        foreach (var entry in _map.Entries)
+            if (entry.Key is YamlScalar { IsNull: false } key && key.Value == field)
+                return key.Span;
+        return null;
+    }
+
     public string Owner { get; set; }
 
     public SourceSpan Span => _map.Span;
