@@ -170,7 +170,7 @@ public class ValidateTests
         try
         {
             var result = CliRunner.Run("validate", empty);
-            Assert.Equal(KnowledgeGen.Cli.Validate.ValidateCommand.UsageError, result.ExitCode);
+            Assert.Equal(KnowledgeGen.Cli.Validate.ValidateCommand.CannotRead, result.ExitCode);
             Assert.Equal("", result.Output);
             Assert.Equal($"knowledgegen: the folder '{empty}' holds no *.kg.yaml files, so there is no pack to validate.", result.Error.Trim());
         }

@@ -22,8 +22,11 @@ public static class ValidateCommand
     /// <summary>Exit code when the pack has errors.</summary>
     public const int HasErrors = 1;
 
-    /// <summary>Exit code when the folder cannot be read.</summary>
-    public const int UsageError = 2;
+    /// <summary>
+    /// Exit code when there is no pack to check: the folder, a file of it, the documents or a reference cannot be read, or the
+    /// folder holds no pack file. Not a usage error (<see cref="Program.UsageError"/>): the command line was well formed.
+    /// </summary>
+    public const int CannotRead = 2;
 
     /// <summary>Creates the <c>validate</c> command.</summary>
     public static Command Create()
@@ -57,7 +60,7 @@ public static class ValidateCommand
     /// Validates <paramref name="folder"/> and writes its diagnostics and a summary line to <paramref name="output"/>; a link
     /// to a folder that was not followed (<see cref="PackFolder"/>) is named on <paramref name="error"/>. A folder or file that
     /// cannot be read, or a reference that is no pack assembly, is one line on <paramref name="error"/> and
-    /// <see cref="UsageError"/>; an output that cannot be written throws, for <see cref="Program"/> to end the tool as it
+    /// <see cref="CannotRead"/>; an output that cannot be written throws, for <see cref="Program"/> to end the tool as it
     /// does for every command.
     /// </summary>
     /// <param name="references">The pack assemblies given to <c>--reference</c>, whose entities the YAML may name (<see cref="PackReferences"/>).</param>
@@ -82,7 +85,7 @@ public static class ValidateCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
             error.WriteLine("knowledgegen: " + e.Message);
-            return UsageError;
+            return CannotRead;
         }
         foreach (var link in skipped)
             error.WriteLine($"knowledgegen: skipped '{link.Path}': it links back to '{link.LeadsTo}', whose files are read already.");
@@ -94,7 +97,7 @@ public static class ValidateCommand
         {
             // Nothing was checked, so nothing passed: as a --documents folder without files, a wrong folder, not a result.
             error.WriteLine($"knowledgegen: the folder '{folder}' holds no *.kg.yaml files, so there is no pack to validate.");
-            return UsageError;
+            return CannotRead;
         }
         output.WriteLine($"{Plural(fileCount, "file")}, {Plural(model.Sources.Count, "source")}, {Plural(model.Actors.Count, "actor")}, " +
             $"{Plural(model.Places.Count, "place")}, {Plural(model.Claims.Count, "claim")}: {Plural(errors, "error")}, {Plural(warnings, "warning")}.");
@@ -111,7 +114,9 @@ public static class ValidateCommand
     {
         var skippedLinks = new List<PackFolder.SkippedLink>();
         skipped = skippedLinks;
-        var paths = PackFolder.Files(folder, "*" + KnowledgeGenerator.FileSuffix, skippedLinks);
+        // One search of the folder: its pack files by the generator's own rule (the suffix, whatever its case), and the other YAML files.
+        var found = PackFolder.Files(folder, "*", skippedLinks);
+        var paths = found.Where(path => path.EndsWith(KnowledgeGenerator.FileSuffix, StringComparison.OrdinalIgnoreCase)).ToList();
         var files = paths.Select(ReadFile).ToList();
         fileCount = files.Count;
         var documents = documentsFolder is null
@@ -123,7 +128,7 @@ public static class ValidateCommand
         if (documentsFolder is not null && documents.Length == 0)
             throw new IOException($"the folder '{documentsFolder}' given to --documents holds no files, so no quote could be checked.");
         model = PackLinker.Link(files, PackOptions.Default, documents, referenced);
-        return model.Diagnostics.Concat(NotRead(folder, paths))
+        return model.Diagnostics.Concat(NotRead(found, paths))
             .OrderBy(d => d.FilePath, StringComparer.Ordinal).ThenBy(d => d.Span.StartLine).ThenBy(d => d.Span.StartColumn).ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToList();
     }
@@ -131,7 +136,7 @@ public static class ValidateCommand
     // The other YAML files under the folder (harbour.yaml, harbour.kg.yml), which are no pack files: warned about as the build
     // warns of them in a pack's default folder (KG0032), rather than their facts left out without a word. A file a pack file
     // links to is read through the link, and is not one of them. Links the search for pack files skipped are named once, by it.
-    private static IEnumerable<DiagnosticInfo> NotRead(string folder, IReadOnlyList<string> read)
+    private static IEnumerable<DiagnosticInfo> NotRead(IReadOnlyList<string> found, IReadOnlyList<string> read)
     {
         // A link that leads nowhere or round in a circle is no pack file's: it is named as it is written.
         static string Real(string path)
@@ -147,9 +152,8 @@ public static class ValidateCommand
         }
 
         var readFiles = new HashSet<string>(read.Select(Real), StringComparer.Ordinal);
-        return new[] { "*.yaml", "*.yml" }
-            .SelectMany(pattern => PackFolder.Files(folder, pattern, new List<PackFolder.SkippedLink>()))
-            .Distinct(StringComparer.Ordinal)
+        return found
+            .Where(path => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .Where(path => !readFiles.Contains(Real(path)))
             .Select(path => DiagnosticInfo.Create(DiagnosticRules.FileNotRead, path, SourceSpan.FileStart,
                 Path.GetFileName(path), PackFileNames.For(Path.GetFileName(path))));
