@@ -229,16 +229,17 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
 
     private static DocumentSpec ReadDocument(AdditionalText text, System.Threading.CancellationToken cancellationToken)
     {
-        string content;
+        SourceText? content;
         try
         {
-            content = text.GetText(cancellationToken)?.ToString() ?? "";
+            content = text.GetText(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            content = ""; // an unreadable document verifies no quote; each quote is then reported as not found
+            content = null; // reported as a document that could not be read (KG0035), rather than each of its quotes as not found
         }
-        return new DocumentSpec(System.IO.Path.GetFileName(text.Path), QuoteMatching.Normalize(content));
+        // The compiler gives no text for a binary file, or one it could not open.
+        return DocumentSpec.Read(System.IO.Path.GetFileName(text.Path), content?.ToString(), content?.Encoding);
     }
 
     /// <summary>The default of the KnowledgeGenFiles property (build/KnowledgeGen.props): finding nothing there is no mistake.</summary>

@@ -54,6 +54,25 @@ public class ValidateTests
         });
     }
 
+    [Fact]
+    public void A_document_of_UTF8_behind_a_UTF16_byte_order_mark_is_KG0035_as_in_the_build()
+    {
+        TestFolders.InCopyOfStarter(folder =>
+        {
+            var documents = Directory.CreateDirectory(Path.Combine(folder, "documents")).FullName;
+            var named = Directory.GetFiles(folder, "*.kg.yaml").SelectMany(File.ReadAllLines)
+                .Select(l => Regex.Match(l, @"document:\s*(\S+)")).Where(m => m.Success).Select(m => m.Groups[1].Value.Trim('"', '\'')).Distinct().ToList();
+            foreach (var name in named)
+                File.WriteAllBytes(Path.Combine(documents, name), [0xFF, 0xFE, .. System.Text.Encoding.UTF8.GetBytes("Nothing that any claim quotes.\n")]);
+            var result = CliRunner.Run("validate", folder, "--documents", documents);
+            var lines = result.Output.TrimEnd().Split('\n');
+            Assert.Contains(lines, l => l.Contains(": warning KG0035: The document '", StringComparison.Ordinal)
+                && l.Contains("starts with FF FE, the byte-order mark of UTF-16, but is not UTF-16 text", StringComparison.Ordinal));
+            Assert.DoesNotContain("KG0022", result.Output); // its quotes are not checked, rather than each reported as not found
+            Assert.Equal(0, result.ExitCode);
+        });
+    }
+
     // docs/cli.md and docs/yaml-format.md: validate reads YAML alone, so without --reference an id of a pack the project would
     // reference is unknown to it (CrossPackTests gives it the pack).
     [Fact]

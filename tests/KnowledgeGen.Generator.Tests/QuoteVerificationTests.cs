@@ -1,4 +1,6 @@
+using System.Text;
 using KnowledgeGen.Testing;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace KnowledgeGen.Generator.Tests;
@@ -8,7 +10,10 @@ public class QuoteVerificationTests
 {
     private const string Document = "Earlier on Thursday, Fahim Dashti, an NRF spokesperson, said in an audio\u00A0message that the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir.\n\n\u201CThey (Taliban) are using their last power to get in,\u201D an NRF source said \u2013 clashes go on.";
 
-    private static string Diagnose(string quote, string documentName = "000_report.txt", bool withDocument = true)
+    private static string Diagnose(string quote, string documentName = "000_report.txt", bool withDocument = true) =>
+        Diagnose(quote, documentName, withDocument ? new AdditionalText[] { new InMemoryAdditionalText("/docs/000_report.txt", Document) } : Array.Empty<AdditionalText>());
+
+    private static string Diagnose(string quote, string documentName, IEnumerable<AdditionalText> documents)
     {
         var pack = $$"""
             pack: { name: P, namespace: P, title: P, version: 1.0.0 }
@@ -24,7 +29,6 @@ public class QuoteVerificationTests
                   - source: report-000
                     quote: {{quote}}
             """;
-        var documents = withDocument ? new[] { ("/docs/000_report.txt", Document) } : Array.Empty<(string, string)>();
         return GeneratorHarness.RunWithDocuments(new[] { ("/p/pack.kg.yaml", pack) }, documents).DiagnosticsText().TrimEnd();
     }
 
@@ -51,6 +55,44 @@ public class QuoteVerificationTests
     {
         var text = Diagnose("the Taliban lost 40", documentName: "999_missing.txt");
         Assert.Equal("pack.kg.yaml(3,66): warning KG0023: The source 'report-000' names the document '999_missing.txt', but the build was given no document of that name, so its quotes are not verified; documents given: 000_report.txt", text);
+    }
+
+    [Fact]
+    public void A_document_of_UTF8_behind_a_UTF16_byte_order_mark_is_KG0035_at_the_source_not_every_quote_not_found()
+    {
+        // Read as UTF-16 for its first two bytes, the document is a line of CJK characters: no quote could be found in it.
+        var document = new BytesAdditionalText("/docs/000_report.txt", [0xFF, 0xFE, .. Encoding.UTF8.GetBytes(Document)]);
+        var text = Diagnose("the Taliban lost 40 of their forces", "000_report.txt", new[] { document });
+        Assert.Equal("pack.kg.yaml(3,66): warning KG0035: The document '000_report.txt' that the source 'report-000' names starts with FF FE, " +
+            "the byte-order mark of UTF-16, but is not UTF-16 text (is it UTF-8 text behind two stray bytes?), so its quotes are not checked; " +
+            "save it as UTF-8 text", text);
+    }
+
+    [Fact]
+    public void A_document_the_compiler_cannot_read_is_KG0035_at_the_source()
+    {
+        var text = Diagnose("the Taliban lost 40 of their forces", "000_report.txt", new[] { new UnreadableAdditionalText("/docs/000_report.txt") });
+        Assert.Equal("pack.kg.yaml(3,66): warning KG0035: The document '000_report.txt' that the source 'report-000' names could not be read as text " +
+            "(it is binary, or it could not be opened), so its quotes are not checked; save it as UTF-8 text", text);
+    }
+
+    [Fact]
+    public void A_document_with_garbled_characters_is_KG0035_and_its_quotes_are_still_checked()
+    {
+        var garbled = Document.Replace("spokesperson", "spokesp\uFFFDrson", StringComparison.Ordinal);
+        var documents = new AdditionalText[] { new InMemoryAdditionalText("/docs/000_report.txt", garbled) };
+        var lines = Diagnose("the Taliban lost 40 of their forces", "000_report.txt", documents).Split('\n');
+        Assert.Equal("pack.kg.yaml(3,66): warning KG0035: The document '000_report.txt' that the source 'report-000' names holds U+FFFD, " +
+            "the character that stands for bytes that are not UTF-8, so it was most likely saved in another encoding (such as Latin-1 or Windows-1252), " +
+            "so a quote with a character it garbled is not found in it; save it as UTF-8 text", Assert.Single(lines));
+        Assert.Contains("KG0022", Diagnose("an NRF spokesperson", "000_report.txt", documents));
+    }
+
+    [Fact]
+    public void A_document_in_UTF16_is_read_and_its_quotes_pass()
+    {
+        var document = new BytesAdditionalText("/docs/000_report.txt", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Document)]);
+        Assert.Equal("", Diagnose("the Taliban lost 40 of their forces", "000_report.txt", new[] { document }));
     }
 
     [Fact]

@@ -146,7 +146,7 @@ public class TextEncodingTests
         // pack is not told it has none.
         var driver = GeneratorHarness.CreateDriver(new AdditionalText[]
         {
-            new UnreadableText("/p/pack.kg.yaml"),
+            new UnreadableAdditionalText("/p/pack.kg.yaml"),
             new InMemoryAdditionalText("/p/facts.kg.yaml", "actors:\n  - { id: a, name: A, kind: person }\n"),
         });
 
@@ -173,7 +173,7 @@ public class TextEncodingTests
     {
         // The compiler decodes the file as UTF-16 for its first two bytes: without the check this was KG0002, a pack file that
         // is a text of CJK characters.
-        var driver = GeneratorHarness.CreateDriver(new AdditionalText[] { new BytesText("/p/pack.kg.yaml", bytes) });
+        var driver = GeneratorHarness.CreateDriver(new AdditionalText[] { new BytesAdditionalText("/p/pack.kg.yaml", bytes) });
 
         var run = GeneratorHarness.Run(driver, GeneratorHarness.Compilation());
 
@@ -191,7 +191,7 @@ public class TextEncodingTests
     {
         var encoding = encodingName.EndsWith("big-endian") ? Encoding.BigEndianUnicode : Encoding.Unicode;
         var plain = GeneratorHarness.Fixture("starter");
-        var driver = GeneratorHarness.CreateDriver(plain.Select(f => (AdditionalText)new BytesText(f.Path, [.. encoding.GetPreamble(), .. encoding.GetBytes(f.Text)])));
+        var driver = GeneratorHarness.CreateDriver(plain.Select(f => (AdditionalText)new BytesAdditionalText(f.Path, [.. encoding.GetPreamble(), .. encoding.GetBytes(f.Text)])));
 
         var run = GeneratorHarness.Run(driver, GeneratorHarness.Compilation());
 
@@ -206,7 +206,7 @@ public class TextEncodingTests
         var driver = GeneratorHarness.CreateDriver(new AdditionalText[]
         {
             new InMemoryAdditionalText("/p/pack.kg.yaml", Manifest),
-            new BytesText("/p/facts.kg.yaml", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text), (byte)'x']),
+            new BytesAdditionalText("/p/facts.kg.yaml", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text), (byte)'x']),
         });
 
         var run = GeneratorHarness.Run(driver, GeneratorHarness.Compilation());
@@ -215,21 +215,5 @@ public class TextEncodingTests
         Assert.Equal(("KG0026", text.Length), (notText.Id, notText.Location.SourceSpan.Start));
         Assert.Equal("The file holds U+FFFD, the character that stands for bytes that are not UTF-16 (a last byte with no second one, or half of a " +
             "surrogate pair), and it starts with FF FE, the byte-order mark of UTF-16; a pack file is YAML text saved as UTF-8", notText.GetMessage());
-    }
-
-    // A file's bytes decoded as the compiler decodes an additional file: UTF-8, unless a byte-order mark says otherwise.
-    private sealed class BytesText(string path, byte[] bytes) : AdditionalText
-    {
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) =>
-            SourceText.From(new MemoryStream(bytes), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
-    }
-
-    private sealed class UnreadableText(string path) : AdditionalText
-    {
-        public override string Path { get; } = path;
-
-        public override Microsoft.CodeAnalysis.Text.SourceText? GetText(CancellationToken cancellationToken = default) => null;
     }
 }

@@ -18,6 +18,23 @@ public sealed class InMemoryAdditionalText(string path, string text) : Additiona
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
 }
 
+/// <summary>A file's bytes decoded as the compiler decodes an additional file: UTF-8, unless a byte-order mark says otherwise.</summary>
+public sealed class BytesAdditionalText(string path, byte[] bytes) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) =>
+        SourceText.From(new MemoryStream(bytes), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+}
+
+/// <summary>A file the compiler gives no text for: a binary file, or one it could not open.</summary>
+public sealed class UnreadableAdditionalText(string path) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public override SourceText? GetText(CancellationToken cancellationToken = default) => null;
+}
+
 /// <summary>
 /// Global MSBuild properties (build_property.X) and per-file item metadata (build_metadata.AdditionalFiles.X)
 /// as the generator sees them.
@@ -121,12 +138,16 @@ public static class GeneratorHarness
     /// Runs the generator over pack files plus source documents, which are passed as the build passes them:
     /// additional files flagged with <c>KnowledgeGenDocument="true"</c>.
     /// </summary>
-    public static GeneratorRun RunWithDocuments(IEnumerable<(string Path, string Text)> files, IEnumerable<(string Path, string Text)> documents)
+    public static GeneratorRun RunWithDocuments(IEnumerable<(string Path, string Text)> files, IEnumerable<(string Path, string Text)> documents) =>
+        RunWithDocuments(files, documents.Select(d => (AdditionalText)new InMemoryAdditionalText(d.Path, d.Text)));
+
+    /// <summary>As <see cref="RunWithDocuments(IEnumerable{ValueTuple{string, string}}, IEnumerable{ValueTuple{string, string}})"/>, with the documents as the compiler reads them (their bytes, say).</summary>
+    public static GeneratorRun RunWithDocuments(IEnumerable<(string Path, string Text)> files, IEnumerable<AdditionalText> documents)
     {
         var documentList = documents.ToList();
         var flag = new Dictionary<string, string> { [KnowledgeGenerator.DocumentMetadata] = "true" };
         var perFile = documentList.ToDictionary(d => d.Path, _ => (IReadOnlyDictionary<string, string>)flag);
-        var texts = files.Concat(documentList).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text));
+        var texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).Concat(documentList);
         return Run(CreateDriver(texts, perFile: perFile), Compilation());
     }
 

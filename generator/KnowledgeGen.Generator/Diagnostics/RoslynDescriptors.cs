@@ -54,6 +54,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor FileNotRead = Create("KG0032", C.Schema, Warning);
     public static readonly DiagnosticDescriptor SharedName = Create("KG0033", C.Naming, Warning);
     public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create("KG0034", C.Schema, Error);
+    public static readonly DiagnosticDescriptor DocumentNotText = Create("KG0035", C.Sources, Warning);
     public static readonly DiagnosticDescriptor InternalError = Create("KG9999", C.Internal, Error);
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
@@ -92,6 +93,7 @@ internal static class RoslynDescriptors
         FileNotRead,
         SharedName,
         LanguageVersionTooLow,
+        DocumentNotText,
         InternalError,
     };
 

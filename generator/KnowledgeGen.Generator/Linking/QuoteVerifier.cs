@@ -35,7 +35,12 @@ internal static class QuoteVerifier
             var fileName = System.IO.Path.GetFileName(named.Value);
             if (byFileName.TryGetValue(fileName, out var document))
             {
-                documentOf[entity.Id] = document;
+                // A document that is not the text its author wrote is said to be so once for each source that names it, rather
+                // than each quote reported as not found without a word of why.
+                if (document.Problem is { } problem)
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.DocumentNotText, entity.FilePath, named.Span, document.FileName, entity.Id, problem,
+                        document.Searchable ? "a quote with a character it garbled is not found in it" : "its quotes are not checked"));
+                documentOf[entity.Id] = document.Searchable ? document : null;
                 continue;
             }
             documentOf[entity.Id] = null;

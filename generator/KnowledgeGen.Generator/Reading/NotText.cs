@@ -60,6 +60,28 @@ internal static class NotText
         return text;
     }
 
+    /// <summary>
+    /// Why a source document's text is not what its author wrote, or null when it reads as text; and whether quotes can still
+    /// be looked for in it: a few characters garbled leave the rest readable, where UTF-8 read as UTF-16, or a binary file,
+    /// leave nothing a quote could be found in. <paramref name="text"/> is null for a document that could not be read.
+    /// </summary>
+    public static (string Problem, bool Searchable)? OfDocument(string? text, Encoding? encoding)
+    {
+        if (text is null)
+            return (Unreadable, false);
+        var utf16Mark = encoding is UnicodeEncoding ? (encoding.CodePage == BigEndianUtf16 ? "FE FF" : "FF FE") : null;
+        if (utf16Mark is not null && !HasAscii(text))
+            return ($"starts with {utf16Mark}, the byte-order mark of UTF-16, but is not UTF-16 text (is it UTF-8 text behind two stray bytes?)", false);
+        if (text.IndexOf('\0') >= 0)
+            return ("holds the NUL character, so it is most likely not a text file", false);
+        if (text.IndexOf('\uFFFD') >= 0)
+            return (utf16Mark is not null
+                ? $"holds U+FFFD, the character that stands for bytes that are not UTF-16, and it starts with {utf16Mark}, the byte-order mark of UTF-16"
+                : "holds U+FFFD, the character that stands for bytes that are not UTF-8, so it was most likely saved in another encoding (such as Latin-1 or Windows-1252)",
+                true);
+        return null;
+    }
+
     // The code page of UTF-16 big-endian (FE FF); little-endian (FF FE) is 1200.
     private const int BigEndianUtf16 = 1201;
 
