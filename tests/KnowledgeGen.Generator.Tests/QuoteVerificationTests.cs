@@ -64,8 +64,8 @@ public class QuoteVerificationTests
         var document = new BytesAdditionalText("/docs/000_report.txt", [0xFF, 0xFE, .. Encoding.UTF8.GetBytes(Document)]);
         var text = Diagnose("the Taliban lost 40 of their forces", "000_report.txt", new[] { document });
         Assert.Equal("pack.kg.yaml(3,66): warning KG0035: The document '000_report.txt' that the source 'report-000' names starts with FF FE, " +
-            "the byte-order mark of UTF-16, but is not UTF-16 text (is it UTF-8 text behind two stray bytes?), so its quotes are not checked; " +
-            "save it as UTF-8 text", text);
+            "the byte-order mark of UTF-16, but is not UTF-16 text (is it UTF-8 text behind two stray bytes?); its quotes are not checked " +
+            "until it is saved as UTF-8 text", text);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public class QuoteVerificationTests
     {
         var text = Diagnose("the Taliban lost 40 of their forces", "000_report.txt", new[] { new UnreadableAdditionalText("/docs/000_report.txt") });
         Assert.Equal("pack.kg.yaml(3,66): warning KG0035: The document '000_report.txt' that the source 'report-000' names could not be read as text " +
-            "(it is binary, or it could not be opened), so its quotes are not checked; save it as UTF-8 text", text);
+            "(it is binary, or it could not be opened); its quotes are not checked until it is saved as UTF-8 text", text);
     }
 
     [Fact]
@@ -83,8 +83,8 @@ public class QuoteVerificationTests
         var documents = new AdditionalText[] { new InMemoryAdditionalText("/docs/000_report.txt", garbled) };
         var lines = Diagnose("the Taliban lost 40 of their forces", "000_report.txt", documents).Split('\n');
         Assert.Equal("pack.kg.yaml(3,66): warning KG0035: The document '000_report.txt' that the source 'report-000' names holds U+FFFD, " +
-            "the character that stands for bytes that are not UTF-8, so it was most likely saved in another encoding (such as Latin-1 or Windows-1252), " +
-            "so a quote with a character it garbled is not found in it; save it as UTF-8 text", Assert.Single(lines));
+            "the character that stands for bytes that are not UTF-8, so it was most likely saved in another encoding (such as Latin-1 or Windows-1252); " +
+            "a quote with a garbled character is not found in it until it is saved as UTF-8 text", Assert.Single(lines));
         Assert.Contains("KG0022", Diagnose("an NRF spokesperson", "000_report.txt", documents));
     }
 

@@ -148,7 +148,7 @@ public static class DiagnosticRules
         "The fact pack's generated code needs C# 11 or later (it keeps its facts in UTF-8 string literals), but the project compiles C# {0}, so no code is generated for the pack; set <LangVersion> to 11 or later in the project, or remove it to take the default of the target framework", Schema, RuleSeverity.Error);
 
     public static readonly DiagnosticRule DocumentNotText = new("KG0035", "Source document is not text",
-        "The document '{0}' that the source '{1}' names {2}, so {3}; save it as UTF-8 text", Sources, RuleSeverity.Warning);
+        "The document '{0}' that the source '{1}' names {2}; {3} until it is saved as UTF-8 text", Sources, RuleSeverity.Warning);
 
     public static readonly DiagnosticRule InternalError = new("KG9999", "Internal generator error",
         "KnowledgeGen could not process this input ({0}: {1}); please report it with the file", Internal, RuleSeverity.Error);

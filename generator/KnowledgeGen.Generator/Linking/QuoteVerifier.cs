@@ -39,7 +39,7 @@ internal static class QuoteVerifier
                 // than each quote reported as not found without a word of why.
                 if (document.Problem is { } problem)
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.DocumentNotText, entity.FilePath, named.Span, document.FileName, entity.Id, problem,
-                        document.Searchable ? "a quote with a character it garbled is not found in it" : "its quotes are not checked"));
+                        document.Searchable ? "a quote with a garbled character is not found in it" : "its quotes are not checked"));
                 documentOf[entity.Id] = document.Searchable ? document : null;
                 continue;
             }
