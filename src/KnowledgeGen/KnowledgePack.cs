@@ -68,8 +68,35 @@ public abstract class KnowledgePack
         return index.TryGetValue(Entity.NameKey(idOrAlias), out var entity) ? entity : null;
     }
 
-    /// <summary>Finds an entity of type <typeparamref name="T"/> by id, name or alias.</summary>
-    public T? Find<T>(string idOrAlias) where T : Entity => Find(idOrAlias) as T;
+    /// <summary>
+    /// Finds an entity of type <typeparamref name="T"/> by id, name or alias, as <see cref="Find(string)"/> does among the
+    /// entities of that type: when the text also names an entity of another type, which <see cref="Find(string)"/> gives,
+    /// the one of type <typeparamref name="T"/> is found all the same. Null when no entity of that type is known by it.
+    /// </summary>
+    public T? Find<T>(string idOrAlias) where T : Entity
+    {
+        var found = Find(idOrAlias);
+        // Most texts name one entity, or none: only when Find gives one of another type are the others looked for.
+        return found is null or T ? found as T : FindAmong<T>(Entity.NameKey(idOrAlias));
+    }
+
+    // The entity of type T that Find would give were the pack's entities of that type its only ones: an id first, then a
+    // name, then an alias, each in the pack's order.
+    private T? FindAmong<T>(string key) where T : Entity
+    {
+        var candidates = Entities.OfType<T>().ToList();
+        foreach (var entity in candidates)
+            if (Entity.NameComparer.Equals(Entity.NameKey(entity.Id), key))
+                return entity;
+        foreach (var entity in candidates)
+            if (entity.IsFoundByName && Entity.NameComparer.Equals(Entity.NameKey(entity.Name), key))
+                return entity;
+        foreach (var entity in candidates)
+            foreach (var alias in entity.Aliases)
+                if (Entity.NameComparer.Equals(Entity.NameKey(alias), key))
+                    return entity;
+        return null;
+    }
 
     /// <summary>The entity with exactly this id; throws when there is none.</summary>
     public Entity Get(string id)

@@ -293,6 +293,28 @@ public class RuntimeInputTests
     }
 
     [Fact]
+    public void Find_of_a_type_finds_the_entity_of_that_type_known_by_the_text_when_one_of_another_type_is_found_first()
+    {
+        // "Kabul" is a place's id and name, and an actor's alias (KG0019 warns of it, but a warning does not stop a build):
+        // Find gives the place, and Find<Actor> the actor, as its documentation says ("null when there is none of that type").
+        var kabul = new Place("kabul", "Kabul", null!, null, PlaceKind.City, null);
+        var government = new Actor("afghan-government", "Government of Afghanistan", new[] { "Kabul" }, null, ActorKind.Organisation, false, null, null!);
+        // Within a type the order is Find's: an id, then a name, then an alias, each in the pack's order.
+        var named = new Actor("kabul-office", "KABUL ", null!, null, ActorKind.Organisation, false, null, null!);
+        var pack = new Pack(new[] { government }, Array.Empty<Claim>(), new[] { kabul });
+        var both = new Pack(new[] { government, named }, Array.Empty<Claim>(), new[] { kabul });
+
+        Assert.Same(kabul, pack.Find("Kabul"));
+        Assert.Same(kabul, pack.Find<Place>(" kabul"));
+        Assert.Same(government, pack.Find<Actor>("Kabul"));
+        Assert.Same(government, pack.Find<Entity>("afghan-government"));
+        Assert.Null(pack.Find<Source>("Kabul"));
+        Assert.Null(pack.Find<Actor>("Kandahar"));
+        Assert.Same(named, both.Find<Actor>("kabul"));
+        Assert.Same(named, both.Find<Actor>("kabul-office"));
+    }
+
+    [Fact]
     public void Find_and_IsKnownAs_ignore_invisible_marks_around_the_text_and_how_a_letter_is_composed()
     {
         // A name written with a precomposed "ë", one written decomposed (e and a combining diaeresis), and an alias with
