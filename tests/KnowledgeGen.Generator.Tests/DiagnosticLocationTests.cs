@@ -143,6 +143,22 @@ public class DiagnosticLocationTests
         Assert.Equal("facts.kg.yaml(2,5): error KG0004: The actor 'fahim-dashti' is missing the required field 'name'; add 'name:' with the display name", text);
     }
 
+    // The field is there: the message says it is empty, why that will not do, and how a citation is written.
+    [Fact]
+    public void Citations_written_as_an_empty_list_are_said_to_be_empty_not_missing()
+    {
+        var text = Diagnose("actors:\n  - { id: a, name: A, kind: person }\nclaims:\n  - id: c\n    statement: S\n    claimant: a\n    citations: []\n");
+        Assert.Equal("facts.kg.yaml(7,16): error KG0004: The claim 'c' has the required field 'citations' written as an empty list, but a claim cites at least one source; "
+            + "write each citation under 'citations:' in place of the empty list, as '- { source: report-001, quote: the words as they stand in the source }'", text);
+    }
+
+    [Fact]
+    public void A_required_text_written_as_blank_text_is_said_to_be_blank_not_missing()
+    {
+        var text = Diagnose("actors:\n  - { id: a, name: \"\", kind: person }\n");
+        Assert.Equal("facts.kg.yaml(2,20): error KG0004: The actor 'a' has the required field 'name' written as blank text; give it the display name", text);
+    }
+
     [Fact]
     public void Duplicate_id_points_at_the_second_id_and_names_the_first()
     {

@@ -55,7 +55,7 @@ public static class DiagnosticRules
         "{0} has no field '{1}'; it is ignored{2}", Schema, RuleSeverity.Warning);
 
     public static readonly DiagnosticRule MissingField = new("KG0004", "Missing required field",
-        "{0} is missing the required field '{1}'; add {2}", Schema, RuleSeverity.Error);
+        "{0} {1} the required field '{2}'{3}; {4}", Schema, RuleSeverity.Error);
 
     public static readonly DiagnosticRule InvalidId = new("KG0005", "Invalid id",
         "The id '{0}' of {1} is not valid: {2}; ids are kebab-case, lower-case ASCII letters and digits in words joined by single hyphens, such as '{3}'", Naming, RuleSeverity.Error);

@@ -23,7 +23,11 @@ internal static class FieldHints
     };
 
     public static string For(string field, string? what = null) =>
-        "'" + field + ":' with " + (what ?? (Hints.TryGetValue(field, out var hint) ? hint : "a value"));
+        "'" + field + ":' with " + What(field, what);
+
+    /// <summary>What a required field holds: "the id of the actor who made the claim".</summary>
+    public static string What(string field, string? what = null) =>
+        what ?? (Hints.TryGetValue(field, out var hint) ? hint : "a value");
 
     /// <summary>"one of a, b or c".</summary>
     public static string OneOf(IReadOnlyList<string> allowed)

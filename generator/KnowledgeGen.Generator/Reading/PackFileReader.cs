@@ -254,7 +254,13 @@ public static class PackFileReader
         var node = f.Node("citations");
         if (node is null)
         {
-            f.Context.Report(DiagnosticRules.MissingField, f.Span, MapFields.Capitalized(f.Owner), "citations", FieldHints.For("citations"));
+            // Left out, or written with no list: the message says which, and how a citation is written.
+            if (f.Empty("citations") is not { } empty)
+                f.ReportNoValue("citations", FieldHints.What("citations"));
+            else if (empty.Value.Length > 0)
+                ReportNoCitations(f, empty.Span, $"written '{empty.Value}', which YAML reads as no value", "on a line below it");
+            else
+                ReportNoCitations(f, f.KeySpan("citations") ?? f.Span, "written with nothing under it", "on a line below it");
             return EquatableArray<CitationSpec>.Empty;
         }
         if (node is not YamlSequence list)
@@ -263,7 +269,7 @@ public static class PackFileReader
             return EquatableArray<CitationSpec>.Empty;
         }
         if (list.Items.Count == 0)
-            f.Context.Report(DiagnosticRules.MissingField, node.Span, MapFields.Capitalized(f.Owner), "citations", FieldHints.For("citations"));
+            ReportNoCitations(f, node.Span, "written as an empty list", "under 'citations:' in place of the empty list");
         var citations = new List<CitationSpec>();
         foreach (var item in list.Items)
         {
@@ -280,6 +286,13 @@ public static class PackFileReader
         }
         return citations.ToEquatableArray();
     }
+
+    // KG0004 for 'citations' written with no citation in it: present, but a claim cites at least one source.
+    private static void ReportNoCitations(MapFields f, SourceSpan span, string written, string where) =>
+        f.Context.Report(DiagnosticRules.MissingField, span, MapFields.Capitalized(f.Owner), "has", "citations",
+            $" {written}, but a claim cites at least one source", $"write each citation {where}, as '{CitationExample}'");
+
+    private const string CitationExample = "- { source: report-001, quote: the words as they stand in the source }";
 
     /// <summary>A C# identifier, or a dotted namespace of identifiers; ASCII only, which keeps names portable.</summary>
     internal static bool IsIdentifier(string text, bool allowDots)

@@ -128,10 +128,7 @@ internal sealed class MapFields
         if (node is null)
         {
             if (required)
-                _context.Report(DiagnosticRules.MissingField, WrittenNull(field)?.Span ?? _map.Span, Capitalized(Owner), field,
-                    FieldHints.For(field, hint) + (WrittenNull(field) is { } written
-                        ? $" (it is written '{written.Value}', which YAML reads as no value; put it in quotes if it is the text)"
-                        : ""));
+                ReportNoValue(field, FieldHints.What(field, hint));
             return null;
         }
         if (node is YamlScalar scalar)
@@ -140,14 +137,39 @@ internal sealed class MapFields
             // has rules of its own, and KG0005 already says that an empty one is empty.)
             if (required && IsBlank(scalar) && field != "id")
             {
-                _context.Report(DiagnosticRules.MissingField, scalar.Span, Capitalized(Owner), field,
-                    FieldHints.For(field, hint) + " (it is written as blank text)");
+                ReportNoValue(field, FieldHints.What(field, hint));
                 return null;
             }
             return scalar;
         }
         _context.WrongKind(Describe(field), "a text", node);
         return null;
+    }
+
+    /// <summary>
+    /// KG0004 for a required field that gives no value, saying how it gives none: left out (at the map), written with
+    /// nothing after its name (at the name), written as a word YAML reads as no value, or as blank text (at the value).
+    /// <paramref name="what"/> is what the field holds ("the display name").
+    /// </summary>
+    public void ReportNoValue(string field, string what)
+    {
+        var owner = Capitalized(Owner);
+        switch (Value(field))
+        {
+            case null:
+                _context.Report(DiagnosticRules.MissingField, _map.Span, owner, "is missing", field, "", "add " + FieldHints.For(field, what));
+                break;
+            case YamlScalar { IsNull: true, Value.Length: > 0 } written:
+                _context.Report(DiagnosticRules.MissingField, written.Span, owner, "has", field, $" written '{written.Value}', which YAML reads as no value",
+                    $"give it {what}, or put it in quotes if it is the text");
+                break;
+            case YamlScalar { IsNull: true }:
+                _context.Report(DiagnosticRules.MissingField, KeySpan(field) ?? _map.Span, owner, "has", field, " written with nothing after it", "give it " + what);
+                break;
+            case var value:
+                _context.Report(DiagnosticRules.MissingField, value.Span, owner, "has", field, " written as blank text", "give it " + what);
+                break;
+        }
     }
 
     private static bool IsBlank(YamlScalar scalar) => scalar.Value.Trim().Length == 0;
