@@ -159,6 +159,52 @@ public class DiagnosticLocationTests
         Assert.Equal("facts.kg.yaml(2,20): error KG0004: The actor 'a' has the required field 'name' written as blank text; give it the display name", text);
     }
 
+    // As a date or a number written in quotes is read without the white space around it, so is a word of the format.
+    [Fact]
+    public void A_quoted_word_with_white_space_around_it_is_read_without_it()
+    {
+        var file = Reading.PackFileReader.Read("/p/facts.kg.yaml", """
+            sources:
+              - { id: s, name: S, kind: " news-report ", language: " en ", translated-from: "de " }
+            actors:
+              - { id: a, name: A, kind: " person ", anonymous: " true ", roles: [ { title: t, former: " TRUE " } ] }
+            places:
+              - { id: p, name: P, kind: "  valley" }
+            claims:
+              - id: c
+                statement: S
+                claimant: a
+                status: " disputed "
+                date: { date: " 2021-09 ", precision: " month " }
+                quantity: { value: 1, unit: u, approximate: " true " }
+                citations: [ { source: s, quote: q } ]
+            """);
+
+        Assert.Empty(file.Diagnostics);
+        var source = Assert.Single(file.Sources);
+        Assert.Equal(("NewsReport", "en", "de"), (source.Kind, source.Language, source.TranslatedFrom));
+        var actor = Assert.Single(file.Actors);
+        Assert.Equal(("Person", true, true), (actor.Kind, actor.Anonymous, actor.Roles[0].Former));
+        Assert.Equal("Valley", Assert.Single(file.Places).Kind);
+        var claim = Assert.Single(file.Claims);
+        Assert.Equal("Disputed", claim.Status);
+        Assert.Equal(new Model.DateSpec(2021, 9, 1, Model.DatePrecisionSpec.Month), claim.Date);
+        Assert.True(claim.Quantity!.Approximate);
+    }
+
+    // An id is read exactly as written, as the schema's id pattern says: white space around one, in quotes, is what the
+    // message names, where the id without it would be valid or would name the entity meant.
+    [Fact]
+    public void An_id_or_a_reference_with_white_space_around_it_is_refused_and_the_message_says_so()
+    {
+        var text = Diagnose("actors:\n  - { id: \" fahim-dashti \", name: F, kind: person }\n  - { id: b, name: B, kind: person }\n"
+            + "  - { id: c, name: C, kind: person, roles: [ { title: t, of: \" b\" } ] }\n");
+        Assert.Equal(
+            "facts.kg.yaml(2,11): error KG0005: The id ' fahim-dashti ' of the actor at item 1 of 'actors' is not valid: it has white space around it; ids are kebab-case, lower-case ASCII letters and digits in words joined by single hyphens, such as 'fahim-dashti'\n"
+            + "facts.kg.yaml(4,62): error KG0007: The field 'of' of the role 't' of the actor 'c' refers to ' b', but the pack has no entity with that id; an id has no white space around it, so write 'b'",
+            text);
+    }
+
     [Fact]
     public void Duplicate_id_points_at_the_second_id_and_names_the_first()
     {

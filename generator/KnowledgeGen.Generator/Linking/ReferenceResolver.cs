@@ -50,7 +50,12 @@ internal sealed class ReferenceResolver
         // Never the entity itself: no field may name its own entity (a claim linked to itself is KG0017, a place in itself
         // KG0018, a source relaying itself KG0028), so suggesting it would trade one error for another.
         var candidates = _index.Ids.Where(id => id != owner.Id && Allows(allowed, _index.Find(id)!.Class));
-        var suggestion = Reading.Suggestions.DidYouMean(reference.Value, candidates);
+        // An id written in quotes with white space around it is not read trimmed (an id is written exactly): when the id
+        // without it names an entity the field takes, the message says that the white space is what is wrong.
+        var trimmed = reference.Value.Trim();
+        var suggestion = trimmed.Length != reference.Value.Length && trimmed.Length > 0 && _index.Find(trimmed) is { } meant && meant.Id != owner.Id && Allows(allowed, meant.Class)
+            ? $"; an id has no white space around it, so write '{trimmed}'"
+            : Reading.Suggestions.DidYouMean(reference.Value, candidates);
         if (suggestion.Length == 0)
             suggestion = "; it must be the id of " + KindList(allowed);
         // Claims of referenced packs are not read (they cannot be linked to), so an unknown id in a claims-only field may be

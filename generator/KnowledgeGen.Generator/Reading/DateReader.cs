@@ -23,7 +23,7 @@ internal static class DateReader
             case YamlMapping map:
                 var fields = new MapFields(f.Context, map, $"the date in '{field}' of {f.Owner}", PackFileReader.DateFields);
                 var date = fields.Scalar("date", required: true);
-                var precision = fields.Scalar("precision");
+                var precision = fields.Word("precision");
                 return date is null ? null : Parse(f, field, date, precision?.Value, precision?.Span ?? default);
             default:
                 f.Context.WrongKind(f.Describe(field), "a date such as 2021-09-02, 2021-09 or 2021, or { date, precision }", node);

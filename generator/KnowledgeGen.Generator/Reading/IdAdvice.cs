@@ -18,6 +18,9 @@ internal static class IdAdvice
             return "it is empty";
         if (id.Length > MaxLength)
             return $"it is longer than {MaxLength} characters";
+        // Written in quotes with spaces around it: an id is written exactly, as every reference to it is.
+        if (id.Trim().Length != id.Length && Naming.IsValidId(id.Trim()))
+            return "it has white space around it";
         var reasons = new List<string>();
         foreach (var c in id)
         {

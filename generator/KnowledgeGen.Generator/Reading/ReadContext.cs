@@ -224,9 +224,19 @@ internal sealed class MapFields
     /// <summary>A list of texts (aliases); a single text is accepted as a list of one.</summary>
     public EquatableArray<Located> Texts(string field) => References(field, item: "text");
 
+    /// <summary>
+    /// A field that holds one of the format's words (a kind, a status, a precision, a flag, a language tag): white space
+    /// around a word written in quotes (<c>" person "</c>) is not part of it, as around a date or a number.
+    /// </summary>
+    public YamlScalar? Word(string field, bool required = false, string? hint = null) => Trimmed(Scalar(field, required, hint));
+
+    /// <summary>The scalar with the white space around its text left out, at the same place.</summary>
+    public static YamlScalar? Trimmed(YamlScalar? scalar) =>
+        scalar is null || scalar.Value.Trim().Length == scalar.Value.Length ? scalar : new YamlScalar(scalar.Value.Trim(), scalar.IsPlain, scalar.Span);
+
     public bool Boolean(string field)
     {
-        var scalar = Scalar(field);
+        var scalar = Word(field);
         if (scalar is null)
             return false;
         switch (scalar.Value.ToLowerInvariant())
@@ -247,7 +257,7 @@ internal sealed class MapFields
     /// </summary>
     public string? LanguageTag(string field)
     {
-        var scalar = Scalar(field);
+        var scalar = Word(field);
         if (scalar is not null && LanguageTags.Check(scalar.Value) is { } problem)
             _context.Report(DiagnosticRules.IllFormedLanguageTag, scalar.Span, Describe(field), scalar.Value, problem.Reason, problem.Advice);
         return scalar?.Value;
@@ -259,7 +269,7 @@ internal sealed class MapFields
     /// </summary>
     public string? Choice(string field, IReadOnlyList<string> allowed, bool required, string? fallback = null)
     {
-        var scalar = Scalar(field, required, FieldHints.OneOf(allowed));
+        var scalar = Word(field, required, FieldHints.OneOf(allowed));
         if (scalar is null)
             return fallback;
         if (allowed.Contains(scalar.Value))
