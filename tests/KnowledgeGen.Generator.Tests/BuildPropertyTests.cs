@@ -57,6 +57,33 @@ public class BuildPropertyTests
         Assert.Equal("Harbour.Project", PackNamespace(run));
     }
 
+    // The pack's names are ASCII only (a deliberate rule, stricter than C#): a RootNamespace the pack cannot take is passed
+    // over, and the warning says so and why, rather than naming the fallback as if the project had no root namespace.
+    [Theory]
+    [InlineData("Données.Faits", "letters outside ASCII ('é') are not accepted in a pack's name and namespace")]
+    [InlineData("Harbour.class", "'class' is a C# keyword")]
+    [InlineData("Harbour Project", "it is not C# identifiers joined by dots")]
+    public void Without_a_manifest_a_root_namespace_the_pack_cannot_take_is_passed_over_and_KG0014_says_why(string root, string why)
+    {
+        var files = GeneratorHarness.Fixture("starter").Where(f => !f.Path.EndsWith("/pack.kg.yaml", StringComparison.Ordinal)).ToList();
+        var run = Run(new Dictionary<string, string> { ["build_property.RootNamespace"] = root }, files);
+
+        var warning = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal($"No file of the pack has a 'pack' manifest, so the pack is named 'KnowledgePack' (the project's RootNamespace '{root}' is passed over: {why}); "
+            + "add one to a file: pack: { name, namespace, title, version }", warning.GetMessage());
+        Assert.Equal("KnowledgePack", PackNamespace(run));
+    }
+
+    [Fact]
+    public void A_KnowledgeGenNamespace_with_letters_outside_ASCII_is_refused_with_its_ASCII_spelling()
+    {
+        var run = Run(new Dictionary<string, string> { ["build_property.KnowledgeGenNamespace"] = "Données.Faits" });
+
+        var error = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("The build property KnowledgeGenNamespace is 'Données.Faits', which is not valid; use 'Donnees.Faits': letters outside ASCII ('é') "
+            + "are not accepted in a pack's namespace, though C# accepts them (the pack is generated in 'Starter.Facts' until it is fixed)", error.GetMessage());
+    }
+
     [Fact]
     public void A_KnowledgeGenFiles_pattern_that_finds_no_pack_file_is_KG0027_naming_it()
     {

@@ -205,6 +205,39 @@ public class DiagnosticLocationTests
             text);
     }
 
+    // A pack's name and namespace are ASCII only, though C# takes other letters: the message says that this is why, with the
+    // ASCII spelling where the letters have one.
+    [Theory]
+    [InlineData("Données", "Données.Faits", "'Donnees': letters outside ASCII ('é') are not accepted in a pack's name, though C# accepts them",
+        "'Donnees.Faits': letters outside ASCII ('é') are not accepted in a pack's namespace, though C# accepts them")]
+    [InlineData("Straße", "Ærø.Øst", "'Strasse': letters outside ASCII ('ß') are not accepted in a pack's name, though C# accepts them",
+        "'AEro.Ost': letters outside ASCII ('Æ', 'ø', 'Ø') are not accepted in a pack's namespace, though C# accepts them")]
+    [InlineData("Панджшир", "Факты.Панджшир", "an identifier of ASCII letters, digits and '_', such as 'Panjshir2021': letters outside ASCII ('П', 'а', 'н' …) are not accepted in a pack's name, though C# accepts them",
+        "a namespace of ASCII letters, digits and '_', such as 'Panjshir2021': letters outside ASCII ('Ф', 'а', 'к' …) are not accepted in a pack's namespace, though C# accepts them")]
+    [InlineData("Harbour Log", "Cases.class", "a C# identifier such as 'Panjshir2021'", "a C# namespace such as 'Panjshir2021' or 'Acme.Facts'")]
+    public void A_pack_name_or_namespace_C_sharp_would_take_but_for_its_letters_outside_ASCII_is_refused_saying_so(string name, string ns, string nameAdvice, string nsAdvice)
+    {
+        var run = GeneratorHarness.Run(new[] { ("/p/pack.kg.yaml", $"pack:\n  name: {name}\n  namespace: {ns}\n  title: T\n  version: 1.0.0\n") });
+        Assert.Equal(
+            $"pack.kg.yaml(2,9): error KG0009: The pack name is '{name}', which is not valid; use {nameAdvice}\n"
+            + $"pack.kg.yaml(3,14): error KG0009: The pack namespace is '{ns}', which is not valid; use {nsAdvice}",
+            run.DiagnosticsText().TrimEnd());
+    }
+
+    // A lone surrogate (which no name C# takes holds either) cannot be normalized: the name is refused as any other is.
+    [Fact]
+    public void A_pack_name_or_namespace_with_a_lone_surrogate_is_refused_as_not_a_CSharp_name()
+    {
+        var run = GeneratorHarness.Run(new[] { ("/p/pack.kg.yaml", "pack: { name: Ca\uDAF5ses, namespace: Cas\uDEA0es, title: T, version: 1.0.0 }\n") });
+        var errors = run.GeneratorDiagnostics.Where(d => d.Id == "KG0009").Select(d => d.GetMessage()).ToList();
+        Assert.Equal(new[]
+        {
+            "The pack name is 'Ca\\uDAF5ses', which is not valid; use a C# identifier such as 'Panjshir2021'",
+            "The pack namespace is 'Cas\\uDEA0es', which is not valid; use a C# namespace such as 'Panjshir2021' or 'Acme.Facts'",
+        }, errors);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "KG9999");
+    }
+
     [Fact]
     public void Duplicate_id_points_at_the_second_id_and_names_the_first()
     {

@@ -85,7 +85,7 @@ public static class DiagnosticRules
         "YAML anchors and aliases ('{0}') are not supported in a pack; write the value out where it is used", Syntax, RuleSeverity.Error);
 
     public static readonly DiagnosticRule MissingManifest = new("KG0014", "Missing pack manifest",
-        "No file of the pack has a 'pack' manifest, so the pack is named '{0}'; add one to a file: pack: {{ name, namespace, title, version }}", Schema, RuleSeverity.Warning);
+        "No file of the pack has a 'pack' manifest, so the pack is named '{0}'{1}; add one to a file: pack: {{ name, namespace, title, version }}", Schema, RuleSeverity.Warning);
 
     public static readonly DiagnosticRule DuplicateManifest = new("KG0015", "Duplicate pack manifest",
         "The pack already has a manifest at {0}; a pack has exactly one, so remove this one or merge the two", Schema, RuleSeverity.Error);

@@ -144,7 +144,10 @@ public static class PackLinker
         // A file that could not be read whole may hold the manifest: its own error says what is wrong, and a warning that no
         // file has a manifest would send the curator looking for one that is there.
         if (manifest is null && files.Count > 0 && !files.Any(f => f.ReadInPart))
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.MissingManifest, files[0].Path, SourceSpan.FileStart, fallbackName));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.MissingManifest, files[0].Path, SourceSpan.FileStart, fallbackName,
+                // The project's RootNamespace, when it has one the pack cannot take, is passed over: the message says why.
+                string.IsNullOrWhiteSpace(options.RootNamespace) || IsUsableNamespace(options.RootNamespace) ? ""
+                    : $" (the project's RootNamespace '{options.RootNamespace}' is passed over: {Reading.PackNames.WhyNotUsable(options.RootNamespace!)})"));
 
         var name = manifest?.Name ?? fallbackName;
         var ns = IsUsableNamespace(options.NamespaceOverride) ? options.NamespaceOverride!
@@ -154,7 +157,11 @@ public static class PackLinker
         if (!string.IsNullOrWhiteSpace(options.NamespaceOverride) && !IsUsableNamespace(options.NamespaceOverride) && files.Count > 0)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.InvalidValue, "", SourceSpan.FileStart,
                 "The build property KnowledgeGenNamespace", options.NamespaceOverride,
-                $"C# identifiers joined by dots, none of them a C# keyword (the pack is generated in '{ns}' until it is fixed)"));
+                (Reading.PackNames.NonAsciiLetters(options.NamespaceOverride!, allowDots: true) is { } letters
+                    ? (Reading.PackNames.AsciiSpelling(options.NamespaceOverride!, allowDots: true) is { } spelled ? $"'{spelled}'" : "ASCII letters, digits and '_' in identifiers joined by dots")
+                        + $": letters outside ASCII ({letters}) are not accepted in a pack's namespace, though C# accepts them"
+                    : "C# identifiers joined by dots, none of them a C# keyword")
+                + $" (the pack is generated in '{ns}' until it is fixed)"));
         // A referenced pack in the same namespace: each pack's classes (Actors, Claims …) would hide the other's, so
         // references to that pack would reach this one's classes. Reported here; that pack's entities are not linked.
         // It is reported where the namespace was given: the build property stands in no file.

@@ -137,9 +137,11 @@ public static class PackFileReader
         var name = fields.Scalar("name", required: true, "the pack's name, a C# identifier such as 'Panjshir2021'");
         var ns = fields.Scalar("namespace", required: true, "the C# namespace of the generated types, such as 'Panjshir2021'");
         if (name is not null && !IsIdentifier(name.Value, allowDots: false))
-            top.Context.Report(DiagnosticRules.InvalidValue, name.Span, "The pack name", name.Value, "a C# identifier such as 'Panjshir2021'");
+            top.Context.Report(DiagnosticRules.InvalidValue, name.Span, "The pack name", name.Value,
+                NotAscii(name.Value, allowDots: false, "name", "an identifier") ?? "a C# identifier such as 'Panjshir2021'");
         if (ns is not null && !IsIdentifier(ns.Value, allowDots: true))
-            top.Context.Report(DiagnosticRules.InvalidValue, ns.Span, "The pack namespace", ns.Value, "a C# namespace such as 'Panjshir2021' or 'Acme.Facts'");
+            top.Context.Report(DiagnosticRules.InvalidValue, ns.Span, "The pack namespace", ns.Value,
+                NotAscii(ns.Value, allowDots: true, "namespace", "a namespace") ?? "a C# namespace such as 'Panjshir2021' or 'Acme.Facts'");
         return new ManifestSpec(
             name is not null && IsIdentifier(name.Value, false) ? name.Value : null,
             ns is not null && IsIdentifier(ns.Value, true) ? ns.Value : null,
@@ -147,6 +149,16 @@ public static class PackFileReader
             fields.Scalar("version", required: true, "the pack's version, such as 1.0.0")?.Value,
             fields.Text("description"),
             map.Span) { NamespaceSpan = ns?.Span };
+    }
+
+    // A name C# would take but for its letters outside ASCII, which a pack's names do not take (a deliberate rule): said so,
+    // with its ASCII spelling where its letters have one. Null for a name refused for another reason.
+    private static string? NotAscii(string value, bool allowDots, string field, string what)
+    {
+        if (PackNames.NonAsciiLetters(value, allowDots) is not { } letters)
+            return null;
+        var instead = PackNames.AsciiSpelling(value, allowDots) is { } spelled ? $"'{spelled}'" : $"{what} of ASCII letters, digits and '_', such as 'Panjshir2021'";
+        return $"{instead}: letters outside ASCII ({letters}) are not accepted in a pack's {field}, though C# accepts them";
     }
 
     private static void ReadList(MapFields top, string field, string kind, Action<EntityFields> read)
@@ -312,7 +324,7 @@ public static class PackFileReader
         return true;
     }
 
-    private static readonly HashSet<string> CSharpKeywords = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> CSharpKeywords = new(StringComparer.Ordinal)
     {
         "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
         "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally",
