@@ -37,17 +37,24 @@ public class ValidateTests
         Snapshot.Match(result.Output.Replace(folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal), "Validate.broken", "txt");
     }
 
+    // A documents folder beside the pack with a file for every document its sources name, each written by write (its path).
+    private static string DocumentsNamedBy(string folder, Action<string> write)
+    {
+        var documents = Directory.CreateDirectory(Path.Combine(folder, "documents")).FullName;
+        var named = Directory.GetFiles(folder, "*.kg.yaml").SelectMany(File.ReadAllLines)
+            .Select(l => Regex.Match(l, @"document:\s*(\S+)")).Where(m => m.Success).Select(m => m.Groups[1].Value.Trim('"', '\'')).Distinct().ToList();
+        Assert.NotEmpty(named);
+        foreach (var name in named)
+            write(Path.Combine(documents, name));
+        return documents;
+    }
+
     [Fact]
     public void Quotes_are_checked_against_documents_given_with_the_option()
     {
         TestFolders.InCopyOfStarter(folder =>
         {
-            var documents = Directory.CreateDirectory(Path.Combine(folder, "documents")).FullName;
-            var named = Directory.GetFiles(folder, "*.kg.yaml").SelectMany(File.ReadAllLines)
-                .Select(l => Regex.Match(l, @"document:\s*(\S+)")).Where(m => m.Success).Select(m => m.Groups[1].Value.Trim('"', '\'')).Distinct().ToList();
-            Assert.NotEmpty(named);
-            foreach (var name in named)
-                File.WriteAllText(Path.Combine(documents, name), "Nothing that any claim quotes.");
+            var documents = DocumentsNamedBy(folder, name => File.WriteAllText(name, "Nothing that any claim quotes."));
             var result = CliRunner.Run("validate", folder, "--documents", documents);
             Assert.Equal(1, result.ExitCode);
             Assert.Contains(": error KG0022: ", result.Output);
@@ -59,11 +66,8 @@ public class ValidateTests
     {
         TestFolders.InCopyOfStarter(folder =>
         {
-            var documents = Directory.CreateDirectory(Path.Combine(folder, "documents")).FullName;
-            var named = Directory.GetFiles(folder, "*.kg.yaml").SelectMany(File.ReadAllLines)
-                .Select(l => Regex.Match(l, @"document:\s*(\S+)")).Where(m => m.Success).Select(m => m.Groups[1].Value.Trim('"', '\'')).Distinct().ToList();
-            foreach (var name in named)
-                File.WriteAllBytes(Path.Combine(documents, name), [0xFF, 0xFE, .. System.Text.Encoding.UTF8.GetBytes("Nothing that any claim quotes.\n")]);
+            var documents = DocumentsNamedBy(folder,
+                name => File.WriteAllBytes(name, [0xFF, 0xFE, .. System.Text.Encoding.UTF8.GetBytes("Nothing that any claim quotes.\n")]));
             var result = CliRunner.Run("validate", folder, "--documents", documents);
             var lines = result.Output.TrimEnd().Split('\n');
             Assert.Contains(lines, l => l.Contains(": warning KG0035: The document '", StringComparison.Ordinal)
