@@ -211,16 +211,28 @@ public class CrossPackTests
             Assert.Contains("report-001 via dashti-audio-message", result.Output);
     }
 
-    // docs/cli.md, validate: --reference makes the ids of the pack the YAML is built on known, as a build knows them.
-    [Fact]
-    public void Validate_knows_the_ids_of_a_pack_given_with_reference_and_reports_what_the_build_reports()
+    // A scratch folder holding the pack built on the starter (its manifest and facts), deleted after the action.
+    private static void InFolderOfHarbourPack(Action<string> action)
     {
         var folder = Directory.CreateTempSubdirectory("kg-validate-reference-").FullName;
         try
         {
             File.WriteAllText(Path.Combine(folder, "pack.kg.yaml"), Manifest);
             File.WriteAllText(Path.Combine(folder, "facts.kg.yaml"), Facts);
+            action(folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 
+    // docs/cli.md, validate: --reference makes the ids of the pack the YAML is built on known, as a build knows them.
+    [Fact]
+    public void Validate_knows_the_ids_of_a_pack_given_with_reference_and_reports_what_the_build_reports()
+    {
+        InFolderOfHarbourPack(folder =>
+        {
             var alone = CliRunner.Run("validate", folder);
             Assert.Equal(1, alone.ExitCode);
             Assert.Contains("refers to 'fahim-dashti', but the pack has no entity with that id", alone.Output);
@@ -252,11 +264,7 @@ public class CrossPackTests
             var broken = CliRunner.Run("validate", folder, "--reference", FixturePacks.StarterFile);
             Assert.Equal((1, ""), (broken.ExitCode, broken.Error));
             Assert.Equal(expected, broken.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').SkipLast(1).Order(StringComparer.Ordinal));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        });
     }
 
     // The tool reads a referenced pack from its metadata, as the generator reads it through Roslyn, which the tool does not
@@ -334,19 +342,12 @@ public class CrossPackTests
     [Fact]
     public void Validate_with_reference_runs_in_the_tool_alone()
     {
-        var folder = Directory.CreateTempSubdirectory("kg-validate-reference-").FullName;
-        try
+        InFolderOfHarbourPack(folder =>
         {
-            File.WriteAllText(Path.Combine(folder, "pack.kg.yaml"), Manifest);
-            File.WriteAllText(Path.Combine(folder, "facts.kg.yaml"), Facts);
             var result = CliProcess.Run(new[] { "validate", folder, "--reference", FixturePacks.StarterFile });
             Assert.Equal((0, "", "2 files, 1 source, 2 actors, 1 place, 2 claims: 0 errors, 0 warnings.\n"),
                 (result.ExitCode, result.Error, result.Output.ReplaceLineEndings("\n")));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        });
     }
 
     [Fact]

@@ -27,14 +27,14 @@ internal static class NotText
     /// <param name="encoding">What the file's bytes were decoded with, when it is known (<see cref="PackFileReader.Read(string, string, Encoding?, System.Threading.CancellationToken)"/>).</param>
     public static string? Check(ReadContext context, string text, Encoding? encoding = null)
     {
-        var utf16Mark = encoding is UnicodeEncoding ? (encoding.CodePage == BigEndianUtf16 ? "FE FF" : "FF FE") : null;
+        var utf16Mark = Utf16Mark(encoding);
         // A decoder takes the bytes of UTF-16's byte-order mark for one, and every two bytes after them for a character: UTF-8
         // text behind those two bytes becomes CJK characters, none of them ASCII. Every YAML file has ASCII characters (its
         // line breaks, spaces and colons, whatever language its values are in), so a text without one was never UTF-16.
         if (utf16Mark is not null && !HasAscii(text))
         {
             context.Report(DiagnosticRules.NotText, SourceSpan.FileStart,
-                $"starts with {utf16Mark}, the byte-order mark of UTF-16, but is not UTF-16 text: read as UTF-16 it holds not one ASCII " +
+                NotUtf16(utf16Mark) + ": read as UTF-16 it holds not one ASCII " +
                 "character, where YAML has line breaks, spaces and colons (is it UTF-8 text behind two stray bytes?)");
             return null;
         }
@@ -56,7 +56,7 @@ internal static class NotText
             context.Report(DiagnosticRules.NotText, At(text, replaced), utf16Mark is not null
                 ? "holds U+FFFD, the character that stands for bytes that are not UTF-16 (a last byte with no second one, or half of a surrogate " +
                   $"pair), and it starts with {utf16Mark}, the byte-order mark of UTF-16"
-                : "holds U+FFFD, the character that stands for bytes that are not UTF-8, so it was most likely saved in another encoding (such as Latin-1 or Windows-1252)");
+                : NotUtf8);
         return text;
     }
 
@@ -69,21 +69,31 @@ internal static class NotText
     {
         if (text is null)
             return (Unreadable, false);
-        var utf16Mark = encoding is UnicodeEncoding ? (encoding.CodePage == BigEndianUtf16 ? "FE FF" : "FF FE") : null;
+        var utf16Mark = Utf16Mark(encoding);
         if (utf16Mark is not null && !HasAscii(text))
-            return ($"starts with {utf16Mark}, the byte-order mark of UTF-16, but is not UTF-16 text (is it UTF-8 text behind two stray bytes?)", false);
+            return (NotUtf16(utf16Mark) + " (is it UTF-8 text behind two stray bytes?)", false);
         if (text.IndexOf('\0') >= 0)
             return ("holds the NUL character, so it is most likely not a text file", false);
         if (text.IndexOf('\uFFFD') >= 0)
             return (utf16Mark is not null
                 ? $"holds U+FFFD, the character that stands for bytes that are not UTF-16, and it starts with {utf16Mark}, the byte-order mark of UTF-16"
-                : "holds U+FFFD, the character that stands for bytes that are not UTF-8, so it was most likely saved in another encoding (such as Latin-1 or Windows-1252)",
+                : NotUtf8,
                 true);
         return null;
     }
 
     // The code page of UTF-16 big-endian (FE FF); little-endian (FF FE) is 1200.
     private const int BigEndianUtf16 = 1201;
+
+    // The byte-order mark the text was decoded by, as its bytes ("FF FE"), when it was decoded as UTF-16; null otherwise.
+    private static string? Utf16Mark(Encoding? encoding) =>
+        encoding is UnicodeEncoding ? (encoding.CodePage == BigEndianUtf16 ? "FE FF" : "FF FE") : null;
+
+    // What a pack file and a source document are told alike.
+    private static string NotUtf16(string mark) => $"starts with {mark}, the byte-order mark of UTF-16, but is not UTF-16 text";
+
+    private const string NotUtf8 =
+        "holds U+FFFD, the character that stands for bytes that are not UTF-8, so it was most likely saved in another encoding (such as Latin-1 or Windows-1252)";
 
     // True when the text holds an ASCII character, or nothing but the byte-order mark (an empty file).
     private static bool HasAscii(string text)
