@@ -157,10 +157,8 @@ public static class PackLinker
         if (!string.IsNullOrWhiteSpace(options.NamespaceOverride) && !IsUsableNamespace(options.NamespaceOverride) && files.Count > 0)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.InvalidValue, "", SourceSpan.FileStart,
                 "The build property KnowledgeGenNamespace", options.NamespaceOverride,
-                (Reading.PackNames.NonAsciiLetters(options.NamespaceOverride!, allowDots: true) is { } letters
-                    ? (Reading.PackNames.AsciiSpelling(options.NamespaceOverride!, allowDots: true) is { } spelled ? $"'{spelled}'" : "ASCII letters, digits and '_' in identifiers joined by dots")
-                        + $": letters outside ASCII ({letters}) are not accepted in a pack's namespace, though C# accepts them"
-                    : "C# identifiers joined by dots, none of them a C# keyword")
+                (Reading.PackNames.Advice(options.NamespaceOverride!, allowDots: true, "namespace", "ASCII letters, digits and '_' in identifiers joined by dots")
+                    ?? "C# identifiers joined by dots, none of them a C# keyword")
                 + $" (the pack is generated in '{ns}' until it is fixed)"));
         // A referenced pack in the same namespace: each pack's classes (Actors, Claims …) would hide the other's, so
         // references to that pack would reach this one's classes. Reported here; that pack's entities are not linked.

@@ -138,10 +138,12 @@ public static class PackFileReader
         var ns = fields.Scalar("namespace", required: true, "the C# namespace of the generated types, such as 'Panjshir2021'");
         if (name is not null && !IsIdentifier(name.Value, allowDots: false))
             top.Context.Report(DiagnosticRules.InvalidValue, name.Span, "The pack name", name.Value,
-                NotAscii(name.Value, allowDots: false, "name", "an identifier") ?? "a C# identifier such as 'Panjshir2021'");
+                PackNames.Advice(name.Value, allowDots: false, "name", "an identifier of ASCII letters, digits and '_', such as 'Panjshir2021'")
+                    ?? "a C# identifier such as 'Panjshir2021'");
         if (ns is not null && !IsIdentifier(ns.Value, allowDots: true))
             top.Context.Report(DiagnosticRules.InvalidValue, ns.Span, "The pack namespace", ns.Value,
-                NotAscii(ns.Value, allowDots: true, "namespace", "a namespace") ?? "a C# namespace such as 'Panjshir2021' or 'Acme.Facts'");
+                PackNames.Advice(ns.Value, allowDots: true, "namespace", "a namespace of ASCII letters, digits and '_', such as 'Panjshir2021'")
+                    ?? "a C# namespace such as 'Panjshir2021' or 'Acme.Facts'");
         return new ManifestSpec(
             name is not null && IsIdentifier(name.Value, false) ? name.Value : null,
             ns is not null && IsIdentifier(ns.Value, true) ? ns.Value : null,
@@ -149,16 +151,6 @@ public static class PackFileReader
             fields.Scalar("version", required: true, "the pack's version, such as 1.0.0")?.Value,
             fields.Text("description"),
             map.Span) { NamespaceSpan = ns?.Span };
-    }
-
-    // A name C# would take but for its letters outside ASCII, which a pack's names do not take (a deliberate rule): said so,
-    // with its ASCII spelling where its letters have one. Null for a name refused for another reason.
-    private static string? NotAscii(string value, bool allowDots, string field, string what)
-    {
-        if (PackNames.NonAsciiLetters(value, allowDots) is not { } letters)
-            return null;
-        var instead = PackNames.AsciiSpelling(value, allowDots) is { } spelled ? $"'{spelled}'" : $"{what} of ASCII letters, digits and '_', such as 'Panjshir2021'";
-        return $"{instead}: letters outside ASCII ({letters}) are not accepted in a pack's {field}, though C# accepts them";
     }
 
     private static void ReadList(MapFields top, string field, string kind, Action<EntityFields> read)

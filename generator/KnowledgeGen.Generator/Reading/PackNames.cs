@@ -41,6 +41,19 @@ internal static class PackNames
         return string.Join(", ", shown.ConvertAll(l => "'" + l + "'")) + (letters.Count > 3 ? " …" : "");
     }
 
+    /// <summary>
+    /// What to write instead of a name C# would take but for its letters outside ASCII, and why: its ASCII spelling where its
+    /// letters have one, otherwise <paramref name="otherwise"/>. Null for a name refused for another reason.
+    /// </summary>
+    /// <param name="field">The pack's field the message names: "name" or "namespace".</param>
+    public static string? Advice(string value, bool allowDots, string field, string otherwise)
+    {
+        if (NonAsciiLetters(value, allowDots) is not { } letters)
+            return null;
+        var instead = AsciiSpelling(value, allowDots) is { } spelled ? $"'{spelled}'" : otherwise;
+        return $"{instead}: letters outside ASCII ({letters}) are not accepted in a pack's {field}, though C# accepts them";
+    }
+
     /// <summary>The name spelled in ASCII (<c>Données.Faits</c> → <c>Donnees.Faits</c>), or null when its letters have no such spelling.</summary>
     public static string? AsciiSpelling(string text, bool allowDots)
     {
