@@ -39,7 +39,7 @@ internal static class Cycles
                         // current is on the way: current → … → the last place, whose 'in' is current.
                         var at = path.IndexOf(current);
                         var last = path[path.Count - 1];
-                        var through = at == path.Count - 1 ? "" : " through " + string.Join(" → ", path.Skip(at).Select(p => "'" + p.Id + "'"));
+                        var through = Through(path, at, path.Count - 1);
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.ContainmentCycle, last.FilePath, container[last].Written.Span, last.Id, through));
                         for (var i = at; i < path.Count; i++)
                             cyclic.Add(path[i]);
@@ -114,7 +114,7 @@ internal static class Cycles
                 {
                     // The target is on the way to this source: target → … → source → target.
                     var at = path.IndexOf(target);
-                    var through = at == top ? "" : " through " + string.Join(" → ", path.Skip(at).Take(top - at + 1).Select(p => "'" + p.Id + "'"));
+                    var through = Through(path, at, top);
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.RelayCycle, source.FilePath, SpanOf(written[source], target.Id),
                         source.Id, through));
                     if (!closing.TryGetValue(source, out var cut))
@@ -125,6 +125,11 @@ internal static class Cycles
         }
         return closing;
     }
+
+    // The cycle from path[from] to path[to] as its messages name it: " through 'a' → 'b' → 'c'", or nothing for an entity
+    // that names itself.
+    private static string Through(List<LinkedEntity> path, int from, int to) =>
+        from == to ? "" : " through " + string.Join(" → ", path.Skip(from).Take(to - from + 1).Select(p => "'" + p.Id + "'"));
 
     // Where an id is first written in a list (the list names it once as far as the link goes).
     private static SourceSpan SpanOf(EquatableArray<Located> written, string id)
