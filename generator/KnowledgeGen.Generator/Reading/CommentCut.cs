@@ -15,45 +15,43 @@ internal static class CommentCut
 {
     private const int Shown = 60;
 
-    public static void Check(ReadContext context, string text, YamlNode root)
+    /// <summary>Warns at each comment that cut short one of <paramref name="cut"/>, the values <see cref="Cuts"/> found.</summary>
+    public static void Check(ReadContext context, string text, IReadOnlyList<YamlScalar> cut)
     {
-        var pending = new Stack<YamlNode>();
-        pending.Push(root);
-        while (pending.Count > 0)
+        foreach (var scalar in cut)
         {
-            switch (pending.Pop())
-            {
-                case YamlMapping map:
-                    // Values only: a key followed by a comment would leave the field without its ':'.
-                    for (var i = map.Entries.Count - 1; i >= 0; i--)
-                        pending.Push(map.Entries[i].Value);
-                    break;
-                case YamlSequence list:
-                    for (var i = list.Items.Count - 1; i >= 0; i--)
-                        pending.Push(list.Items[i]);
-                    break;
-                case YamlScalar { IsPlain: true, IsNull: false } scalar:
-                    Scalar(context, text, scalar);
-                    break;
-            }
+            var span = scalar.Span;
+            var i = CommentAfter(text, span);
+            var end = i;
+            while (end < text.Length && text[end] is not ('\r' or '\n' or '\u0085' or '\u2028' or '\u2029'))
+                end++;
+            var comment = text.Substring(i, end - i).TrimEnd();
+            var column = span.EndColumn + (i - span.EndIndex);
+            var at = new SourceSpan(span.EndLine, column, span.EndLine, column + comment.Length, i, i + comment.Length);
+            context.Report(DiagnosticRules.TextCutByComment, at, Cut(scalar.Value), Cut(comment));
         }
     }
 
-    private static void Scalar(ReadContext context, string text, YamlScalar scalar)
+    /// <summary>
+    /// True when <paramref name="scalar"/>, a value (the tree builder asks for values only: a key followed by a comment
+    /// would leave the field without its ':'), is plain text followed on its line by a comment written as a hashtag or a
+    /// number is.
+    /// </summary>
+    public static bool Cuts(string text, YamlScalar scalar)
     {
-        var span = scalar.Span;
+        if (!scalar.IsPlain || scalar.IsNull)
+            return false;
+        var i = CommentAfter(text, scalar.Span);
+        return i > scalar.Span.EndIndex && i + 1 < text.Length && text[i] == '#' && char.IsLetterOrDigit(text[i + 1]);
+    }
+
+    // Where the first character after the scalar and the spaces and tabs that follow it stands.
+    private static int CommentAfter(string text, SourceSpan span)
+    {
         var i = span.EndIndex;
         while (i < text.Length && text[i] is ' ' or '\t')
             i++;
-        if (i == span.EndIndex || i + 1 >= text.Length || text[i] != '#' || !char.IsLetterOrDigit(text[i + 1]))
-            return;
-        var end = i;
-        while (end < text.Length && text[end] is not ('\r' or '\n' or '\u0085' or '\u2028' or '\u2029'))
-            end++;
-        var comment = text.Substring(i, end - i).TrimEnd();
-        var column = span.EndColumn + (i - span.EndIndex);
-        var at = new SourceSpan(span.EndLine, column, span.EndLine, column + comment.Length, i, i + comment.Length);
-        context.Report(DiagnosticRules.TextCutByComment, at, Cut(scalar.Value), Cut(comment));
+        return i;
     }
 
     private static string Cut(string text) => text.Length <= Shown ? text : text.Substring(0, Shown) + "…";

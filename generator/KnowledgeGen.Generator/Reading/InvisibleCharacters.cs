@@ -18,12 +18,13 @@ internal static class InvisibleCharacters
 {
     private static readonly HashSet<string> EntityLists = new() { "sources", "actors", "places", "claims" };
 
+    /// <summary>
+    /// Reports every scalar of the file that holds such a character, naming where it stands. Nearly every file holds
+    /// none, which the tree builder finds as it makes each scalar (<see cref="AnyIn"/>): this walk, which builds a
+    /// description of every field on its way, is only for a file that has one.
+    /// </summary>
     public static void Check(ReadContext context, string text, YamlNode root)
     {
-        // Nearly every file holds none: one scan without allocating first, and the walk that names where each
-        // character is (building a description for every field on its way) only for a file that has one.
-        if (!AnySuspicious(root))
-            return;
         if (root is YamlMapping map)
         {
             foreach (var entry in map.Entries)
@@ -44,30 +45,14 @@ internal static class InvisibleCharacters
         }
     }
 
-    private static bool AnySuspicious(YamlNode node)
+    /// <summary>True when <paramref name="value"/> holds a character this check reports.</summary>
+    public static bool AnyIn(string value)
     {
-        switch (node)
-        {
-            case YamlScalar scalar:
-                var value = scalar.Value;
-                var length = 1;
-                for (var i = 0; i < value.Length; i += length)
-                    if (IsSuspicious(value, i, out length))
-                        return true;
-                return false;
-            case YamlMapping map:
-                foreach (var entry in map.Entries)
-                    if (AnySuspicious(entry.Key) || AnySuspicious(entry.Value))
-                        return true;
-                return false;
-            case YamlSequence list:
-                foreach (var item in list.Items)
-                    if (AnySuspicious(item))
-                        return true;
-                return false;
-            default:
-                return false;
-        }
+        var length = 1;
+        for (var i = 0; i < value.Length; i += length)
+            if (IsSuspicious(value, i, out length))
+                return true;
+        return false;
     }
 
     /// <summary>True for a character this check reports; <paramref name="length"/> is 2 for a surrogate pair.</summary>

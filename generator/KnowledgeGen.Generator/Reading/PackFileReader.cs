@@ -56,11 +56,13 @@ public static class PackFileReader
         if (NotText.Check(context, text, encoding) is not { } readable)
             return FileSpec.NothingRead(path, context.Diagnostics.ToEquatableArray());
         text = readable;
-        var root = YamlTreeBuilder.Build(path, text, context.Diagnostics, cancellationToken);
+        var notes = new ScalarNotes();
+        var root = YamlTreeBuilder.Build(path, text, context.Diagnostics, notes, cancellationToken);
         if (root is not null)
         {
-            InvisibleCharacters.Check(context, text, root);
-            CommentCut.Check(context, text, root);
+            if (notes.AnySuspicious)
+                InvisibleCharacters.Check(context, text, root);
+            CommentCut.Check(context, text, notes.CutByComment);
         }
         if (root is YamlScalar { IsNull: true } || (root is null && context.Diagnostics.Count == 0))
         {

@@ -56,3 +56,15 @@ internal sealed class YamlMapping : YamlNode
 
     public override string KindName => "a map";
 }
+
+/// <summary>
+/// What the tree builder notices about the scalars as it makes them, for the checks that would otherwise walk the
+/// whole tree again after it: whether any scalar holds a character <see cref="InvisibleCharacters"/> reports, and the
+/// plain values a comment cuts short (<see cref="CommentCut"/>), in the order they are written.
+/// </summary>
+internal sealed class ScalarNotes
+{
+    public bool AnySuspicious { get; set; }
+
+    public List<YamlScalar> CutByComment { get; } = new();
+}

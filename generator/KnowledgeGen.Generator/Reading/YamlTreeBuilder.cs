@@ -19,7 +19,8 @@ internal static class YamlTreeBuilder
     public const int MaxDepth = 64;
 
     /// <summary>The first document's root, or null when the file is empty or could not be read.</summary>
-    public static YamlNode? Build(string path, string text, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    /// <param name="notes">Filled with what the checks that follow need to know of the scalars (see <see cref="ScalarNotes"/>).</param>
+    public static YamlNode? Build(string path, string text, List<DiagnosticInfo> diagnostics, ScalarNotes notes, CancellationToken cancellationToken)
     {
         // A byte-order mark that reached the text is not content; marks are shifted back so spans index the text as given.
         var bom = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
@@ -58,7 +59,9 @@ internal static class YamlTreeBuilder
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.AnchorsNotSupported, path, Span(current), "&" + node.Anchor.Value));
                         return null;
                     case Scalar scalar:
-                        Attach(new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, Span(scalar)));
+                        var read = new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, Span(scalar));
+                        Notice(read);
+                        Attach(read);
                         break;
                     case SequenceStart:
                     case MappingStart:
@@ -122,6 +125,17 @@ internal static class YamlTreeBuilder
             return null;
         }
         return root;
+
+        // Each scalar is looked at once, while it is fresh: every one, keys too, for invisible characters, and a value
+        // (not a key: a comment after one would leave the field without its ':') for a comment that cuts it short.
+        void Notice(YamlScalar scalar)
+        {
+            if (!notes.AnySuspicious && InvisibleCharacters.AnyIn(scalar.Value))
+                notes.AnySuspicious = true;
+            var isKey = stack.Count > 0 && stack.Peek() is YamlMapping && pendingKeys.Peek() is null;
+            if (!isKey && CommentCut.Cuts(text, scalar))
+                notes.CutByComment.Add(scalar);
+        }
 
         // A finished node goes into its parent: a list takes it as an item, a map alternates key and value.
         void Attach(YamlNode node)
