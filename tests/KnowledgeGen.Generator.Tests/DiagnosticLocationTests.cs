@@ -103,6 +103,18 @@ public class DiagnosticLocationTests
     }
 
     [Fact]
+    public void A_value_written_as_a_hashtag_alone_is_warned_about_at_the_hash_in_a_field_and_in_a_list()
+    {
+        // YAML reads both as no value: the author would be dropped without a word, and the alias is an empty item.
+        var text = Diagnose("sources:\n  - id: s\n    name: The post\n    kind: social-media-post\n    author:   #nrf  \n    aliases:\n      - #3\n");
+        Assert.Equal(
+            "facts.kg.yaml(5,15): warning KG0036: Nothing is written before '#nrf', which YAML reads as a comment (a '#' after a space), so the value is empty; put it in quotes if it is the value, or write the comment as '# ...'\n" +
+            "facts.kg.yaml(7,8): error KG0002: Item 1 of the field 'aliases' of the source 's' must be a text, but here it is empty\n" +
+            "facts.kg.yaml(7,9): warning KG0036: Nothing is written before '#3', which YAML reads as a comment (a '#' after a space), so the value is empty; put it in quotes if it is the value, or write the comment as '# ...'", text);
+        Assert.Null(Generator.Reading.PackFileReader.Read("/p/facts.kg.yaml", "sources:\n  - id: s\n    name: The post\n    kind: social-media-post\n    author: #nrf\n").Sources[0].Author);
+    }
+
+    [Fact]
     public void A_comment_written_with_a_space_a_quoted_hash_and_a_hash_inside_a_word_are_not_warned_about()
     {
         var text = Diagnose("""

@@ -150,6 +150,9 @@ public static class DiagnosticRules
     public static readonly DiagnosticRule DocumentNotText = new("KG0035", "Source document is not text",
         "The document '{0}' that the source '{1}' names {2}; {3} until it is saved as UTF-8 text", Sources, RuleSeverity.Warning);
 
+    public static readonly DiagnosticRule ValueIsAComment = new("KG0036", "Value written as a comment",
+        "Nothing is written before '{0}', which YAML reads as a comment (a '#' after a space), so the value is empty; put it in quotes if it is the value, or write the comment as '# ...'", Syntax, RuleSeverity.Warning);
+
     public static readonly DiagnosticRule InternalError = new("KG9999", "Internal generator error",
         "KnowledgeGen could not process this input ({0}: {1}); please report it with the file", Internal, RuleSeverity.Error);
 
@@ -159,7 +162,7 @@ public static class DiagnosticRules
         WrongReferenceKind, InvalidValue, InvalidDate, InvalidQuantity, DuplicateField, AnchorsNotSupported,
         MissingManifest, DuplicateManifest, NameCollision, SelfLink, ContainmentCycle, AliasCollision,
         NoKnownLists, TooDeep, QuoteNotFound, DocumentNotFound, InvisibleCharacter, FileGivenTwice, NotText, NoPackFiles, RelayCycle, RepeatedAlias, IllFormedLanguageTag, TextCutByComment,
-        FileNotRead, SharedName, LanguageVersionTooLow, DocumentNotText, InternalError,
+        FileNotRead, SharedName, LanguageVersionTooLow, DocumentNotText, ValueIsAComment, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticRule> s_byId = BuildIndex();

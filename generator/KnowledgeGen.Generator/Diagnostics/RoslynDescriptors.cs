@@ -55,6 +55,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor SharedName = Create("KG0033", C.Naming, Warning);
     public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create("KG0034", C.Schema, Error);
     public static readonly DiagnosticDescriptor DocumentNotText = Create("KG0035", C.Sources, Warning);
+    public static readonly DiagnosticDescriptor ValueIsAComment = Create("KG0036", C.Syntax, Warning);
     public static readonly DiagnosticDescriptor InternalError = Create("KG9999", C.Internal, Error);
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
@@ -94,6 +95,7 @@ internal static class RoslynDescriptors
         SharedName,
         LanguageVersionTooLow,
         DocumentNotText,
+        ValueIsAComment,
         InternalError,
     };
 
