@@ -86,6 +86,43 @@ public class RepeatedAliasTests
         Assert.True(pack.Get("zoe").IsKnownAs("Zoe\u0308"));
     }
 
+    [Fact]
+    public void An_alias_two_entities_share_is_reported_at_the_one_Find_does_not_give_naming_the_one_it_does()
+    {
+        // Find takes ids before names and names before aliases, each in the pack's order: sources, actors, places, then
+        // claims, each kind in file order. Here the place and the claim are written in an earlier file than the actor, and
+        // the source's name comes before the actor's id in the files, yet Find gives the actor each time.
+        var early = "places:\n" +
+                    "  - { id: early-place, name: Early place, aliases: [Foo], kind: site }\n" +
+                    "sources:\n" +
+                    "  - { id: report, name: Shared, kind: other }\n" +
+                    "claims:\n" +
+                    "  - { id: early-claim, statement: A claim., aliases: [Bar], claimant: late-actor, citations: [{ source: report, quote: q }] }\n";
+        var late = "actors:\n" +
+                   "  - { id: late-actor, name: Late actor, aliases: [foo, bar, shared], kind: person }\n" +
+                   "  - { id: shared, name: Someone, kind: person }\n";
+        var run = GeneratorHarness.Run(new List<(string Path, string Text)>
+        {
+            ("/p/pack.kg.yaml", "pack: { name: P, namespace: P, title: P, version: 1.0.0 }\n"),
+            ("/p/a.kg.yaml", early),
+            ("/p/b.kg.yaml", late),
+        });
+
+        var collisions = run.GeneratorDiagnostics.Where(d => d.Id == DiagnosticRules.AliasCollision.Id)
+            .Select(d => System.Text.RegularExpressions.Regex.Match(d.GetMessage(), "^The alias '(.*)' of '(.*)' is also the (id|name|alias) of '(.*)', "))
+            .Select(m => (Alias: m.Groups[1].Value, Of: m.Groups[2].Value, What: m.Groups[3].Value, Owner: m.Groups[4].Value))
+            .OrderBy(c => c.Alias, StringComparer.Ordinal).ToList();
+        Assert.Equal(new[]
+        {
+            ("Bar", "early-claim", "alias", "late-actor"),
+            ("Foo", "early-place", "alias", "late-actor"),
+            ("shared", "late-actor", "id", "shared"),
+        }, collisions);
+        var pack = CompiledPack.Load(run);
+        foreach (var collision in collisions)
+            Assert.Equal(collision.Owner, pack.Find(collision.Alias)?.Id);
+    }
+
     // Everything but printable ASCII as a YAML escape, so the file shows what each case is made of.
     private static string Quoted(string text) =>
         "\"" + string.Concat(text.Select(c => c is >= ' ' and <= '~' and not '"' and not '\\' ? c.ToString() : $"\\u{(int)c:X4}")) + "\"";

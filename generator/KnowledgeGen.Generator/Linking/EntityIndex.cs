@@ -216,7 +216,9 @@ internal sealed class EntityIndex
 
     /// <summary>
     /// Warns when an alias is also another entity's id, name or alias, compared as the runtime's <c>Find</c> compares names:
-    /// ignoring case and what <see cref="Naming.FindKey"/> ignores.
+    /// ignoring case and what <see cref="Naming.FindKey"/> ignores. Each text belongs to the entity <c>Find</c> gives for it
+    /// (ids before names, names before aliases, each in the pack's order: the kinds in turn, each in file order), and the
+    /// warning stands at every other entity's alias, naming that one.
     /// </summary>
     public void CheckAliases()
     {
@@ -245,17 +247,19 @@ internal sealed class EntityIndex
         foreach (var alias in owners.Keys)
             aliasLength[alias.Length] = true;
 
-        // An id or name an alias spells belongs to the first entity in file order that has it (its id before its name).
+        // An id or name an alias spells belongs to the entity Find gives for it: any entity's id before any name, and among
+        // names the first in the pack's order, which is the order of _registered (sources, actors, places, claims, each
+        // in file order), not where the entities stand in the files: Find gives an actor before a place written above it.
         foreach (var list in _registered)
             foreach (var entity in list)
-            {
                 Offer(entity.Id, entity, "id");
+        foreach (var list in _registered)
+            foreach (var entity in list)
                 if (entity.Class != EntityClass.Claims)
                     Offer(entity.Header.Name, entity, "name");
-            }
 
-        // Then the aliases, in file order: each belongs to its first writer, and any other entity's use of it is reported.
-        withAliases.Sort((x, y) => OrderOf(x).CompareTo(OrderOf(y)));
+        // Then the aliases, in the pack's order (withAliases was filled in it): each belongs to its first writer, and any
+        // other entity's use of it is reported.
         foreach (var entity in withAliases)
         {
             foreach (var alias in entity.Header.Aliases)
@@ -274,14 +278,10 @@ internal sealed class EntityIndex
         void Offer(string text, LinkedEntity entity, string what)
         {
             var key = Naming.FindKey(text);
-            if (key.Length < aliasLength.Length && aliasLength[key.Length] && owners.TryGetValue(key, out var current)
-                && (current is null || OrderOf(entity) < OrderOf(current.Value.Entity)))
+            if (key.Length < aliasLength.Length && aliasLength[key.Length] && owners.TryGetValue(key, out var current) && current is null)
                 owners[key] = new Owner(entity, what);
         }
     }
 
     private readonly record struct Owner(LinkedEntity Entity, string What);
-
-    // Where an entity is written in the pack: its file's place in path order, then its offset in the file.
-    private static long OrderOf(LinkedEntity entity) => ((long)entity.FileOrdinal << 32) | (uint)entity.Header.Span.StartIndex;
 }
