@@ -46,7 +46,7 @@ public abstract class Entity
 
     /// <summary>
     /// True when <paramref name="text"/> finds this entity as <see cref="KnowledgePack.Find(string)"/> would: it is the id,
-    /// the name (not a claim's, which is its whole statement) or one of the aliases, ignoring case, the white space and invisible
+    /// the name (not a claim's: its short name, or else its whole statement) or one of the aliases, ignoring case, the white space and invisible
     /// formatting characters around it, and how accented letters are encoded (composed or decomposed).
     /// </summary>
     public bool IsKnownAs(string text)
@@ -64,7 +64,7 @@ public abstract class Entity
 
     // The one rule of Find and IsKnownAs, so the two cannot drift apart: texts compare ignoring case, the white space and
     // invisible formatting characters around them, and how accented letters are encoded; a claim is not known by its name
-    // (its statement). The generator compiles NameKeys too, so its KG0019 compares aliases by the same rule.
+    // (a short name or its statement). The generator compiles NameKeys too, so its KG0019 compares aliases by the same rule.
     internal static readonly StringComparer NameComparer = StringComparer.OrdinalIgnoreCase;
 
     /// <summary><paramref name="text"/> as Find compares it (<see cref="NameKeys"/>), with <see cref="NameComparer"/>.</summary>

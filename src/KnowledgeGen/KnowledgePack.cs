@@ -57,8 +57,8 @@ public abstract class KnowledgePack
     /// <summary>
     /// Finds an entity by its id, its name or one of its aliases, ignoring case, the white space and invisible formatting
     /// characters around the text (a right-to-left mark, a byte order mark) and how accented letters are encoded (a
-    /// decomposed "é" finds a precomposed one): <c>Find("Punjir")</c> is the Panjshir Valley. A claim is found by its id or an alias, not by its name, which is
-    /// its whole statement. Null when nothing is known by that text.
+    /// decomposed "é" finds a precomposed one): <c>Find("Punjir")</c> is the Panjshir Valley. A claim is found by its id or an alias, not by its name (the short
+    /// name its YAML gives it, or else its whole statement). Null when nothing is known by that text.
     /// </summary>
     public Entity? Find(string idOrAlias)
     {

@@ -159,15 +159,20 @@ public class GeneratedApiTests
     [Fact]
     public void Pack_Find_says_what_it_finds_a_claim_by()
     {
-        // What IntelliSense shows on Pack.Find: a claim's name is its whole statement, and Find does not look it up by that.
+        // What IntelliSense shows on Pack.Find: a claim's name is the short name its YAML gives it, or else its whole
+        // statement, and Find looks it up by neither.
         var packFile = GeneratorHarness.Run(GeneratorHarness.Fixture("starter")).Sources
             .Single(s => s.HintName.EndsWith(".Pack.g.cs", StringComparison.Ordinal)).SourceText.ToString();
-        Assert.Contains("(a claim by its id or an alias, not by its statement)", packFile);
+        Assert.Contains("(a claim by its id or an alias, not by its name or statement)", packFile);
 
         var pack = Starter.Value;
         var claim = pack.Claims[0];
         Assert.Same(claim, pack.Find(claim.Id));
         Assert.Null(pack.Find(claim.Statement));
+        var named = pack.Find<Claim>("clashes-still-ongoing")!;
+        Assert.Equal("Clashes still ongoing", named.Name);
+        Assert.Null(pack.Find(named.Name));
+        Assert.False(named.IsKnownAs(named.Name));
     }
 
     [Fact]

@@ -269,7 +269,7 @@ public static class PackEmitter
         w.Line($"public static {Rt}KnowledgePack Instance => __instance ?? {Once}(ref __instance, new __GeneratedPack());");
         w.Line($"private static {Rt}KnowledgePack? __instance;");
         w.Line();
-        w.Line("/// <summary>Finds an entity by its id, name or one of its aliases, ignoring case (a claim by its id or an alias, not by its statement); null when there is none.</summary>");
+        w.Line("/// <summary>Finds an entity by its id, name or one of its aliases, ignoring case (a claim by its id or an alias, not by its name or statement); null when there is none.</summary>");
         w.Line($"public static {Rt}Entity? Find(string idOrAlias) => Instance.Find(idOrAlias);");
         w.Line();
         w.Line("/// <summary>Finds an entity of type <typeparamref name=\"T\"/> by its id, name or one of its aliases, as <see cref=\"Find(string)\"/> does; null when there is none of that type.</summary>");

@@ -115,7 +115,7 @@ namespace Starter.Facts
         public static global::KnowledgeGen.KnowledgePack Instance => __instance ?? global::KnowledgeGen.Generated.Initialize.Once(ref __instance, new __GeneratedPack());
         private static global::KnowledgeGen.KnowledgePack? __instance;
 
-        /// <summary>Finds an entity by its id, name or one of its aliases, ignoring case (a claim by its id or an alias, not by its statement); null when there is none.</summary>
+        /// <summary>Finds an entity by its id, name or one of its aliases, ignoring case (a claim by its id or an alias, not by its name or statement); null when there is none.</summary>
         public static global::KnowledgeGen.Entity? Find(string idOrAlias) => Instance.Find(idOrAlias);
 
         /// <summary>Finds an entity of type <typeparamref name="T"/> by its id, name or one of its aliases, as <see cref="Find(string)"/> does; null when there is none of that type.</summary>
