@@ -104,9 +104,16 @@ public abstract class KnowledgePack
         if (id is null)
             throw new ArgumentNullException(nameof(id));
         var entity = Find(id);
-        if (entity is null || !string.Equals(entity.Id, id, StringComparison.Ordinal))
-            throw new KeyNotFoundException($"The pack '{Name}' has no entity with id '{id}'.");
-        return entity;
+        if (entity is not null && string.Equals(entity.Id, id, StringComparison.Ordinal))
+            return entity;
+        // Find takes ids first, ignoring case and what surrounds the text, so it gives another id only in a hand-made pack
+        // whose ids differ just so ("Q42" and "q42"), and then the first of them for either: the one with exactly this id is
+        // looked for among the rest. Any other miss is a miss, and decodes no more of a generated pack.
+        if (entity is not null && Entity.NameComparer.Equals(Entity.NameKey(entity.Id), Entity.NameKey(id)))
+            foreach (var other in Entities)
+                if (string.Equals(other.Id, id, StringComparison.Ordinal))
+                    return other;
+        throw new KeyNotFoundException($"The pack '{Name}' has no entity with id '{id}'.");
     }
 
     // Ids win over names and names over aliases, so a name that happens to equal another entity's

@@ -364,6 +364,22 @@ public class RuntimeInputTests
         }
     }
 
+    [Fact]
+    public void Get_gives_the_entity_with_exactly_the_id_when_another_id_differs_from_it_only_in_case()
+    {
+        // A hand-made pack's ids need not be kebab-case: "Q42" and "q42" are two ids. Find, which ignores case, gives the first
+        // for either; Get is documented as "the entity with exactly this id".
+        var upper = new Actor("Q42", "Upper", null!, null, ActorKind.Person, false, null, null!);
+        var lower = new Actor("q42", "Lower", null!, null, ActorKind.Person, false, null, null!);
+        var pack = new Pack(new[] { upper, lower }, Array.Empty<Claim>());
+
+        Assert.Same(upper, pack.Get("Q42"));
+        Assert.Same(lower, pack.Get("q42"));
+        Assert.Same(upper, pack.Find("q42"));
+        Assert.Throws<KeyNotFoundException>(() => pack.Get("Lower")); // a name, not an id
+        Assert.Throws<KeyNotFoundException>(() => pack.Get(" q42"));
+    }
+
     private sealed class Pack(IReadOnlyList<Actor> actors, IReadOnlyList<Claim> claims, IReadOnlyList<Place>? places = null) : KnowledgePack
     {
         public override string Name => "Hand";
