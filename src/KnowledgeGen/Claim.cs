@@ -124,7 +124,10 @@ public sealed class Claim : Entity
     /// <summary>Every source that carries the claim, with its verbatim quote.</summary>
     public IReadOnlyList<Citation> Citations => Details.Citations;
 
-    /// <summary>Claims this one contradicts. The relation is symmetric: it holds whichever side declared it.</summary>
+    /// <summary>
+    /// Claims this one contradicts. In a generated pack the relation is symmetric: it holds whichever side declared it. A claim
+    /// built by hand lists the claims it was given (<see cref="PackIndexes.Compute"/> counts a contradiction either side declares).
+    /// </summary>
     public IReadOnlyList<Claim> Contradicts => Details.Contradicts.Value;
 
     /// <summary>Claims this one supports.</summary>
@@ -133,7 +136,7 @@ public sealed class Claim : Entity
     /// <summary>Claims that support this one.</summary>
     public IReadOnlyList<Claim> SupportedBy => Details.SupportedBy.Value;
 
-    /// <summary>True when some other claim contradicts this one.</summary>
+    /// <summary>True when <see cref="Contradicts"/> lists some other claim.</summary>
     public bool IsContested => Contradicts.Count > 0;
 }
 

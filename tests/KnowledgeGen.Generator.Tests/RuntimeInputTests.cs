@@ -250,6 +250,10 @@ public class RuntimeInputTests
 
         Assert.Equal(new[] { new ClaimPair(a, b) }, indexes.Contradictions);
         Assert.Equal(new[] { new SupportEdge(c, a) }, indexes.Supports);
+        // The claims themselves list what they were given, as their documentation says of a claim built by hand.
+        Assert.Empty(a.Contradicts);
+        Assert.False(a.IsContested);
+        Assert.Empty(c.Supports);
         Assert.Equal(new[] { a, b, c }, indexes.ClaimsBy(actor));
         Assert.Same(a, indexes.Corroboration(a).Claim);
         Assert.Same(actor, pack.Find("Padded"));
@@ -264,6 +268,8 @@ public class RuntimeInputTests
         foreach (var (type, name) in new[] { (typeof(FactDate), "Date"), (typeof(FactDate), "Precision"),
                      (typeof(Quantity), "Min"), (typeof(Quantity), "Max"), (typeof(Quantity), "Unit") })
             Assert.Null(type.GetProperty(name)!.SetMethod);
+        // Whether a quantity is approximate is checked by nothing, and 'with' may change it (docs/generated-code.md says so).
+        Assert.Equal("about 1–2 u", (new Quantity(1, 2, "u") with { Approximate = true }).ToString());
         Assert.Throws<ArgumentException>(() => new FactDate(new DateOnly(2021, 1, 15), DatePrecision.Month));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Quantity(5, 2, "x"));
     }
