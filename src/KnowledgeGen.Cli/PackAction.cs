@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Reflection;
 using KnowledgeGen.Cli.Loading;
 
 namespace KnowledgeGen.Cli;
@@ -29,6 +30,15 @@ public static class PackAction
             error.WriteLine("knowledgegen: " + e.Message);
             return PackError;
         }
+        // An assembly the pack needs (the pack it is built on) that cannot be found fails as the pack's references resolve, with
+        // an IOException that is not the output's: it is the pack that cannot be read.
+        catch (Exception e) when (e.GetBaseException() is FileNotFoundException { FileName: { } assembly })
+        {
+            error.WriteLine($"knowledgegen: {Described(result.GetValue(packOption))} needs the assembly {new AssemblyName(assembly).Name}, " +
+                $"which could not be found: put {new AssemblyName(assembly).Name}.dll beside it (a class library's build output does not " +
+                "hold the packs it is built on; 'dotnet publish' gathers them).");
+            return PackError;
+        }
         // An output that cannot be written is not the pack's fault: Program.Main ends the tool with its own exit code.
         catch (Exception e) when (e is not (IOException or UnauthorizedAccessException))
         {
@@ -38,4 +48,6 @@ public static class PackAction
             return PackError;
         }
     }
+
+    private static string Described(string? path) => path is null ? $"The built-in pack {PackLoader.BuiltInAssemblyName}" : $"'{path}'";
 }

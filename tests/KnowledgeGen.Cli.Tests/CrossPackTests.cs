@@ -350,6 +350,37 @@ public class CrossPackTests
         });
     }
 
+    // docs/cli.md, exit codes: a pack that fails to load is exit code 2 and one line. A class library's build output does not
+    // hold the packages it references, so a pack built on a pack package is often found alone: reading the other pack's
+    // entities then fails to load its assembly, which is not an output that could not be written (exit code 3, silent).
+    [Theory]
+    [InlineData("briefing", "--plain")]
+    [InlineData("who", "harbour-master", "--plain")]
+    [InlineData("contested", "--plain")]
+    [InlineData("timeline", "--plain")]
+    [InlineData("export")]
+    [InlineData("export", "--format", "jsonld")]
+    [InlineData("graph")]
+    public void A_pack_whose_referenced_pack_is_not_beside_it_is_a_clear_error(params string[] command)
+    {
+        var alone = Path.Combine(Directory.CreateTempSubdirectory("kg-alone-").FullName, "Harbour.dll");
+        try
+        {
+            File.Copy(Harbour, alone);
+            var result = CliRunner.Run(new[] { "--pack", alone }.Concat(command).ToArray());
+            Assert.Equal(PackAction.PackError, result.ExitCode);
+            Assert.Equal("", result.Output);
+            Assert.Single(result.Error.TrimEnd().Split('\n'));
+            Assert.Contains($"knowledgegen: '{alone}' needs the assembly Starter, which could not be found: ", result.Error);
+            Assert.Contains("put Starter.dll beside it", result.Error);
+            Assert.DoesNotContain("   at ", result.Error);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(alone)!, recursive: true);
+        }
+    }
+
     [Fact]
     public void An_entity_that_no_pack_holds_is_written_in_a_group_without_a_pack_and_as_a_blank_node()
     {
