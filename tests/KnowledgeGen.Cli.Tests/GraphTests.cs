@@ -33,7 +33,7 @@ public class GraphTests
                 Assert.Contains(edge.Groups[3].Value, declared);
                 continue;
             }
-            Assert.Matches("^(classDef|class|linkStyle) [^\"]*;$", line);
+            Assert.Matches("^(classDef [^\"]*;|class [^\"]*;|linkStyle [^\"]*)$", line);
         }
         Assert.Contains(contested ? "contradicts" : "supports", text);
     }
@@ -54,6 +54,22 @@ public class GraphTests
         foreach (var line in text.Split('\n'))
             Assert.Equal(0, Regex.Matches(line, "(?<!\\\\)\"").Count % 2);
         Assert.Equal(text.Count(c => c == '['), text.Count(c => c == ']'));
+    }
+
+    // Mermaid reads "#name;" anywhere in the text as an entity code (its encodeEntities), having first dropped the ';' that
+    // ends a line with "style" or "classDef", a colon and a '#'. A colour just before ';' on another line (a linkStyle's
+    // "stroke:#080;") is taken for an entity, and the whole diagram fails to parse. Only the labels' escapes may read so.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Mermaid_has_no_colour_that_Mermaid_reads_as_an_entity_code(bool contested)
+    {
+        var text = GraphCommand.Mermaid(GraphCommand.Build(Pack, contested));
+        Assert.Contains("linkStyle", text);
+        var read = Regex.Replace(text, "style.*:\\S*#.*;", m => m.Value[..^1]);
+        read = Regex.Replace(read, "classDef.*:\\S*#.*;", m => m.Value[..^1]);
+        var outsideLabels = Regex.Replace(read, "\"[^\"]*\"", "\"\"");
+        Assert.DoesNotMatch("#\\w+;", outsideLabels);
     }
 
     [Fact]

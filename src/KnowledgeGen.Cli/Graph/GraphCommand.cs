@@ -174,8 +174,10 @@ public static class GraphCommand
         }
         if (contradictions.Count > 0)
             text.Append("    linkStyle ").Append(string.Join(",", contradictions)).Append(" stroke:#c00,stroke-width:2px;\n");
+        // No ';' after the colour: Mermaid reads "#080;" as an entity code on any line but a style or classDef one, and the
+        // diagram would not parse. The ';' is optional.
         if (supports.Count > 0)
-            text.Append("    linkStyle ").Append(string.Join(",", supports)).Append(" stroke:#080;\n");
+            text.Append("    linkStyle ").Append(string.Join(",", supports)).Append(" stroke:#080\n");
         return text.ToString();
     }
 
