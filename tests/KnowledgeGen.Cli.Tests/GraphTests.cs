@@ -79,6 +79,16 @@ public class GraphTests
         Assert.Equal("\"say \\\"no\\\" a\\\\b\\nnext\"", GraphCommand.DotString("say \"no\" a\\b\nnext"));
     }
 
+    // Mermaid reads a label that starts with a backtick ("`) as a Markdown string, which a label not ending so never closes,
+    // and takes "%%{...}%%" anywhere in the text for a directive, which it cuts out, leaving an empty label: either way the
+    // diagram does not parse. Both characters are written as entity codes, which show as themselves.
+    [Fact]
+    public void Labels_escape_the_backtick_and_percent_sign()
+    {
+        Assert.Equal("#96;rm -rf#96; is 100#37; bad", GraphCommand.MermaidLabel("`rm -rf` is 100% bad"));
+        Assert.Equal("#37;#37;{init: {}}#37;#37;", GraphCommand.MermaidLabel("%%{init: {}}%%"));
+    }
+
     [Fact]
     public void The_README_shows_the_current_contested_graph()
     {

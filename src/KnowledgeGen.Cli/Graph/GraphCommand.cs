@@ -209,7 +209,8 @@ public static class GraphCommand
     }
 
     /// <summary>A Mermaid label text: quotes and the characters Mermaid reads as markup become entity codes.</summary>
-    // Mermaid labels sit in double quotes; quotes and the characters Mermaid reads as markup become entity codes.
+    // Mermaid labels sit in double quotes; quotes and the characters Mermaid reads as markup become entity codes: a backtick
+    // after the opening quote starts a Markdown string, and "%%{" a directive, wherever it stands.
     public static string MermaidLabel(string label)
     {
         var text = new StringBuilder();
@@ -220,6 +221,8 @@ public static class GraphCommand
                 '#' => "#35;",
                 '<' => "#lt;",
                 '>' => "#gt;",
+                '`' => "#96;",
+                '%' => "#37;",
                 '\n' or '\r' => " ",
                 _ => ch.ToString(),
             });
