@@ -30,13 +30,16 @@ public static class PackAction
             error.WriteLine("knowledgegen: " + e.Message);
             return PackError;
         }
-        // An assembly the pack needs (the pack it is built on) that cannot be found fails as the pack's references resolve, with
-        // an IOException that is not the output's: it is the pack that cannot be read.
-        catch (Exception e) when (e.GetBaseException() is FileNotFoundException { FileName: { } assembly })
+        // An assembly the pack needs (the pack it is built on) that cannot be found or loaded fails as the pack's references
+        // resolve, with an IOException that is not the output's: it is the pack that cannot be read.
+        catch (Exception e) when (FailedAssemblyLoad(e) is { } failed)
         {
-            error.WriteLine($"knowledgegen: {Described(result.GetValue(packOption))} needs the assembly {new AssemblyName(assembly).Name}, " +
-                $"which could not be found: put {new AssemblyName(assembly).Name}.dll beside it (a class library's build output does not " +
-                "hold the packs it is built on; 'dotnet publish' gathers them).");
+            var assembly = SimpleName(FileName(failed));
+            error.WriteLine(failed is FileNotFoundException
+                ? $"knowledgegen: {Described(result.GetValue(packOption))} needs the assembly {assembly}, which could not be found: put " +
+                  $"{assembly}.dll beside it (a class library's build output does not hold the packs it is built on; 'dotnet publish' gathers them)."
+                : $"knowledgegen: {Described(result.GetValue(packOption))} needs the assembly {assembly}, which could not be loaded: " +
+                  failed.GetBaseException().Message);
             return PackError;
         }
         // An output that cannot be written is not the pack's fault: Program.Main ends the tool with its own exit code.
@@ -46,6 +49,30 @@ public static class PackAction
             // references resolve; that is a broken pack, reported as such.
             error.WriteLine($"knowledgegen: reading the pack failed: {e.GetBaseException().Message}");
             return PackError;
+        }
+    }
+
+    // The failure to find or load an assembly (its FileName is the assembly's name) that caused e, if one did.
+    private static IOException? FailedAssemblyLoad(Exception e)
+    {
+        for (Exception? cause = e; cause is not null; cause = cause.InnerException)
+            if (cause is FileNotFoundException { FileName: not null } or FileLoadException { FileName: not null })
+                return (IOException)cause;
+        return null;
+    }
+
+    private static string FileName(IOException e) => e is FileNotFoundException notFound ? notFound.FileName! : ((FileLoadException)e).FileName!;
+
+    // "Starter" of "Starter, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null".
+    private static string SimpleName(string assemblyName)
+    {
+        try
+        {
+            return new AssemblyName(assemblyName).Name ?? assemblyName;
+        }
+        catch (Exception)
+        {
+            return assemblyName;
         }
     }
 

@@ -381,6 +381,28 @@ public class CrossPackTests
         }
     }
 
+    // A Starter.dll beside it that is another assembly fails to load (a FileLoadException, an IOException too).
+    [Fact]
+    public void A_pack_whose_referenced_pack_beside_it_is_another_assembly_is_a_clear_error()
+    {
+        var folder = Directory.CreateTempSubdirectory("kg-wrong-").FullName;
+        try
+        {
+            var harbour = Path.Combine(folder, "Harbour.dll");
+            File.Copy(Harbour, harbour);
+            File.Copy(typeof(System.CommandLine.Command).Assembly.Location, Path.Combine(folder, "Starter.dll"));
+            var result = CliRunner.Run("--pack", harbour, "timeline", "--plain");
+            Assert.Equal((PackAction.PackError, ""), (result.ExitCode, result.Output));
+            Assert.Single(result.Error.TrimEnd().Split('\n'));
+            Assert.StartsWith($"knowledgegen: '{harbour}' needs the assembly Starter, which could not be loaded: ", result.Error);
+            Assert.DoesNotContain("   at ", result.Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void An_entity_that_no_pack_holds_is_written_in_a_group_without_a_pack_and_as_a_blank_node()
     {
