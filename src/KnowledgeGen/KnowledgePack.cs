@@ -156,7 +156,8 @@ public sealed class KnowledgePackAttribute : Attribute
     /// <summary>
     /// Loads the pack instance behind <paramref name="packType"/> (its public static <c>Instance</c>, declared on the type or
     /// inherited from a base class, as <c>Pack.Instance</c> reads it in C#: the nearest declaration wins); a type that has
-    /// none, or whose <c>Instance</c> is not a <see cref="KnowledgePack"/>, is refused with an <see cref="ArgumentException"/>.
+    /// none, whose <c>Instance</c> is not a <see cref="KnowledgePack"/>, or an interface whose <c>Instance</c> is static
+    /// abstract or virtual (read only through a type that implements it), is refused with an <see cref="ArgumentException"/>.
     /// </summary>
     public static KnowledgePack Load(Type packType)
     {
@@ -168,6 +169,12 @@ public sealed class KnowledgePackAttribute : Attribute
         var getter = InstanceProperty(packType)?.GetMethod;
         if (getter is null || !getter.IsPublic)
             throw new ArgumentException($"{packType} has no public static Instance property.", nameof(packType));
+        // An interface's static abstract or static virtual Instance is read in C# only through a type that implements the
+        // interface (CS8926); an abstract one has no body, and reflection would throw BadImageFormatException calling it.
+        if (getter.IsAbstract || getter.IsVirtual)
+            throw new ArgumentException(
+                $"{packType}.Instance is a static {(getter.IsAbstract ? "abstract" : "virtual")} member of an interface; load the type that implements it.",
+                nameof(packType));
         if (!typeof(KnowledgePack).IsAssignableFrom(getter.ReturnType))
             throw new ArgumentException($"{packType}.Instance is a {getter.ReturnType}, not a KnowledgePack.", nameof(packType));
         // What the pack's own code throws reaches the caller as it was thrown, not wrapped in a TargetInvocationException.

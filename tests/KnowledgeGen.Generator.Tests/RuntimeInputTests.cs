@@ -133,6 +133,12 @@ public class RuntimeInputTests
         Assert.Equal("packType", Assert.Throws<ArgumentException>(() => KnowledgePackAttribute.Load(typeof(OpenPack<>))).ParamName);
         Assert.Equal("packType", Assert.Throws<ArgumentException>(() => KnowledgePackAttribute.Load(typeof(ObjectInstance))).ParamName);
         Assert.Equal("packType", Assert.Throws<ArgumentException>(() => KnowledgePackAttribute.Load(typeof(WriteOnlyInstance))).ParamName);
+        // An interface's static abstract or static virtual Instance has no value of its own to read: C# reads it only through
+        // a type that implements the interface (CS8926), and reflection cannot call an abstract one.
+        Assert.Equal("packType", Assert.Throws<ArgumentException>(() => KnowledgePackAttribute.Load(typeof(IAbstractInstance))).ParamName);
+        Assert.Equal("packType", Assert.Throws<ArgumentException>(() => KnowledgePackAttribute.Load(typeof(IVirtualInstance))).ParamName);
+        // A class that implements it is a pack's class like any other.
+        Assert.Same(Starter.Value, KnowledgePackAttribute.Load(typeof(ImplementsAbstractInstance)));
         Assert.Equal("no pack here", Assert.Throws<InvalidOperationException>(() => KnowledgePackAttribute.Load(typeof(ThrowingInstance))).Message);
         Assert.Throws<InvalidOperationException>(() => KnowledgePackAttribute.Load(typeof(NullInstance)));
     }
@@ -183,6 +189,21 @@ public class RuntimeInputTests
     private static class WriteOnlyInstance
     {
         public static KnowledgePack Instance { set { } }
+    }
+
+    private interface IAbstractInstance
+    {
+        static abstract KnowledgePack Instance { get; }
+    }
+
+    private interface IVirtualInstance
+    {
+        static virtual KnowledgePack Instance => Starter.Value;
+    }
+
+    private sealed class ImplementsAbstractInstance : IAbstractInstance
+    {
+        public static KnowledgePack Instance => Starter.Value;
     }
 
     private static class ThrowingInstance
