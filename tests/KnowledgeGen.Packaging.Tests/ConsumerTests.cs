@@ -97,6 +97,37 @@ public sealed class ConsumerTests(PackagedFeed feed)
     }
 
     [Fact]
+    public void A_YAML_file_a_KnowledgeGenFiles_pattern_finds_but_not_named_kg_yaml_is_warned_about_rather_than_left_out_silently()
+    {
+        var folder = feed.NewProject("Patterned", "console", "KnowledgeGen");
+        var project = Path.Combine(folder, "Patterned.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", """
+              <PropertyGroup>
+                <KnowledgeGenFiles>facts/**/*</KnowledgeGenFiles>
+              </PropertyGroup>
+            </Project>
+            """));
+        Directory.CreateDirectory(Path.Combine(folder, "facts", "more"));
+        File.WriteAllText(Path.Combine(folder, "facts", "harbour.kg.yaml"), OwnFacts);
+        // Found by the pattern, and meant as facts, but the generator reads *.kg.yaml files only.
+        File.WriteAllText(Path.Combine(folder, "facts", "more", "pier.yaml"), "places:\n  - id: north-pier\n    name: The north pier\n    kind: site\n");
+        File.WriteAllText(Path.Combine(folder, "facts", "quay.kg.yml"), "places:\n  - id: quay\n    name: The quay\n    kind: site\n");
+        // Not YAML: found by the pattern too, and nothing to say about it.
+        File.WriteAllText(Path.Combine(folder, "facts", "notes.md"), "# Notes\n");
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), """
+            System.Console.WriteLine(Harbour.Facts.Claims.FerryLate.Statement);
+            """);
+
+        var build = feed.Run(folder, "build", "-nodeReuse:false").Succeeded();
+        Assert.Matches(new Regex(@"facts[/\\]more[/\\]pier\.yaml\(1,1\): warning KG0032: The file 'pier\.yaml' is in the folder of the pack's files, " +
+            @"but only files named \*\.kg\.yaml are read, so its facts are not in the pack; if it holds facts, rename it 'pier\.kg\.yaml'"), build.Output);
+        Assert.Matches(new Regex(@"facts[/\\]quay\.kg\.yml\(1,1\): warning KG0032: "), build.Output);
+        Assert.DoesNotContain("notes.md", build.Output);
+        Assert.DoesNotContain("harbour.kg.yaml(1,1): warning KG0032", build.Output);
+        Assert.Equal(new[] { "The morning ferry arrived two hours late." }, Lines(feed.Run(folder, "run", "--no-build").Succeeded().Output));
+    }
+
+    [Fact]
     public void The_glob_and_the_namespace_are_set_with_msbuild_properties()
     {
         var folder = feed.NewProject("Custom", "console", "KnowledgeGen");
