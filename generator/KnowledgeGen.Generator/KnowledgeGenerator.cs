@@ -239,7 +239,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             content = null; // reported as a document that could not be read (KG0035), rather than each of its quotes as not found
         }
         // The compiler gives no text for a binary file, or one it could not open.
-        return DocumentSpec.Read(System.IO.Path.GetFileName(text.Path), content?.ToString(), content?.Encoding);
+        return DocumentSpec.Read(System.IO.Path.GetFileName(text.Path), content?.ToString(), content?.Encoding, text.Path);
     }
 
     /// <summary>The default of the KnowledgeGenFiles property (build/KnowledgeGen.props): finding nothing there is no mistake.</summary>

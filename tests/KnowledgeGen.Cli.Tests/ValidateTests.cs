@@ -77,6 +77,23 @@ public class ValidateTests
         });
     }
 
+    [Fact]
+    public void Two_documents_of_one_file_name_in_the_documents_folder_are_KG0037_naming_both_as_in_the_build()
+    {
+        TestFolders.InCopyOfStarter(folder =>
+        {
+            // The documents folder is read with its subfolders: one name in two of them could be either document.
+            var documents = DocumentsNamedBy(folder, name => File.WriteAllText(name, "Nothing that any claim quotes."));
+            var first = Directory.GetFiles(documents)[0];
+            var copy = Path.Combine(Directory.CreateDirectory(Path.Combine(documents, "later")).FullName, Path.GetFileName(first));
+            File.WriteAllText(copy, "Nothing either.");
+            var result = CliRunner.Run("validate", folder, "--documents", documents);
+            var lines = result.Output.TrimEnd().Split('\n');
+            Assert.Contains(lines, l => l.Contains(": warning KG0037: ", StringComparison.Ordinal)
+                && l.Contains($"names the document '{Path.GetFileName(first)}', but the build was given 2 documents of that name ({first}, {copy}), so its quotes are not verified", StringComparison.Ordinal));
+        });
+    }
+
     // docs/cli.md and docs/yaml-format.md: validate reads YAML alone, so without --reference an id of a pack the project would
     // reference is unknown to it (CrossPackTests gives it the pack).
     [Fact]

@@ -96,6 +96,28 @@ public class QuoteVerificationTests
     }
 
     [Fact]
+    public void Two_documents_of_the_file_name_a_source_names_are_KG0037_at_the_source_and_neither_is_taken_for_it()
+    {
+        // reports/**/*.txt finds two documents named 000_report.txt: which of them the source means cannot be told, so neither is
+        // taken, in whatever order the build gives them, rather than the quotes checked against one at random.
+        var documents = new AdditionalText[]
+        {
+            new InMemoryAdditionalText("/docs/october/000_report.txt", "Nothing about the fighting."),
+            new InMemoryAdditionalText("/docs/september/000_report.txt", Document),
+        };
+        var expected = "pack.kg.yaml(3,66): warning KG0037: The source 'report-000' names the document '000_report.txt', but the build was given " +
+            "2 documents of that name (/docs/october/000_report.txt, /docs/september/000_report.txt), so its quotes are not verified; " +
+            "give each document a file name of its own";
+        Assert.Equal(expected, Diagnose("the Taliban lost 40 of their forces", "000_report.txt", documents));
+        Assert.Equal(expected, Diagnose("the Taliban lost 40 of their forces", "000_report.txt", documents.Reverse()));
+        // A document of a name no other document has is checked as before.
+        var another = documents.Append(new InMemoryAdditionalText("/docs/001_report.txt", "Other words."));
+        Assert.Contains("KG0037", Diagnose("words in neither", "000_report.txt", another));
+        Assert.DoesNotContain("KG0022", Diagnose("words in neither", "000_report.txt", another));
+        Assert.Contains("KG0022", Diagnose("words in neither", "001_report.txt", another));
+    }
+
+    [Fact]
     public void Without_documents_quotes_are_not_verified() => Assert.Equal("", Diagnose("words not in any document", withDocument: false));
 
     [Fact]

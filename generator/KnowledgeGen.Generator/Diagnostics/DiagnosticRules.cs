@@ -153,6 +153,9 @@ public static class DiagnosticRules
     public static readonly DiagnosticRule ValueIsAComment = new("KG0036", "Value written as a comment",
         "Nothing is written before '{0}', which YAML reads as a comment (a '#' after a space), so the value is empty; put it in quotes if it is the value, or write the comment as '# ...'", Syntax, RuleSeverity.Warning);
 
+    public static readonly DiagnosticRule DocumentNameShared = new("KG0037", "Documents share a file name",
+        "The source '{0}' names the document '{1}', but the build was given {2} documents of that name ({3}), so its quotes are not verified; give each document a file name of its own", Sources, RuleSeverity.Warning);
+
     public static readonly DiagnosticRule InternalError = new("KG9999", "Internal generator error",
         "KnowledgeGen could not process this input ({0}: {1}); please report it with the file", Internal, RuleSeverity.Error);
 
@@ -162,7 +165,7 @@ public static class DiagnosticRules
         WrongReferenceKind, InvalidValue, InvalidDate, InvalidQuantity, DuplicateField, AnchorsNotSupported,
         MissingManifest, DuplicateManifest, NameCollision, SelfLink, ContainmentCycle, AliasCollision,
         NoKnownLists, TooDeep, QuoteNotFound, DocumentNotFound, InvisibleCharacter, FileGivenTwice, NotText, NoPackFiles, RelayCycle, RepeatedAlias, IllFormedLanguageTag, TextCutByComment,
-        FileNotRead, SharedName, LanguageVersionTooLow, DocumentNotText, ValueIsAComment, InternalError,
+        FileNotRead, SharedName, LanguageVersionTooLow, DocumentNotText, ValueIsAComment, DocumentNameShared, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticRule> s_byId = BuildIndex();

@@ -56,6 +56,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create("KG0034", C.Schema, Error);
     public static readonly DiagnosticDescriptor DocumentNotText = Create("KG0035", C.Sources, Warning);
     public static readonly DiagnosticDescriptor ValueIsAComment = Create("KG0036", C.Syntax, Warning);
+    public static readonly DiagnosticDescriptor DocumentNameShared = Create("KG0037", C.Sources, Warning);
     public static readonly DiagnosticDescriptor InternalError = Create("KG9999", C.Internal, Error);
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
@@ -96,6 +97,7 @@ internal static class RoslynDescriptors
         LanguageVersionTooLow,
         DocumentNotText,
         ValueIsAComment,
+        DocumentNameShared,
         InternalError,
     };
 

@@ -22,9 +22,18 @@ internal static class QuoteVerifier
             return; // no documents named to the build: quotes cannot be verified, and that is the project's choice
 
         var byFileName = new Dictionary<string, DocumentSpec>(StringComparer.Ordinal);
-        foreach (var document in documents.OrderBy(d => d.FileName, StringComparer.Ordinal))
-            if (!byFileName.ContainsKey(document.FileName))
+        // A file name that two or more documents share (reports/**/*.txt finding two 000_report.txt): a source that names it
+        // could mean either, so neither is taken for it (KG0037), rather than whichever the build happened to give first.
+        var shared = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var document in documents.OrderBy(d => d.FileName, StringComparer.Ordinal).ThenBy(d => d.Path, StringComparer.Ordinal))
+        {
+            if (!byFileName.TryGetValue(document.FileName, out var first))
                 byFileName.Add(document.FileName, document);
+            else if (shared.TryGetValue(document.FileName, out var paths))
+                paths.Add(document.Path ?? document.FileName);
+            else
+                shared.Add(document.FileName, new List<string> { first.Path ?? first.FileName, document.Path ?? document.FileName });
+        }
 
         // The document of each source, or null when it names none or names one the build lacks.
         var documentOf = new Dictionary<string, DocumentSpec?>(StringComparer.Ordinal);
@@ -33,6 +42,13 @@ internal static class QuoteVerifier
             if (spec.Document is not { } named)
                 continue;
             var fileName = System.IO.Path.GetFileName(named.Value);
+            if (shared.TryGetValue(fileName, out var sharing))
+            {
+                documentOf[entity.Id] = null;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.DocumentNameShared, entity.FilePath, named.Span,
+                    entity.Id, named.Value, sharing.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(", ", sharing)));
+                continue;
+            }
             if (byFileName.TryGetValue(fileName, out var document))
             {
                 // A document that is not the text its author wrote is said to be so once for each source that names it, rather

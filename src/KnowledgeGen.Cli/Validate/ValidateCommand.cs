@@ -122,7 +122,7 @@ public static class ValidateCommand
         var documents = documentsFolder is null
             ? Array.Empty<DocumentSpec>()
             : PackFolder.Files(documentsFolder, "*", skippedLinks)
-                .Select(f => DocumentSpec.Read(Path.GetFileName(f), InputFile.ReadText(f, out var encoding), encoding))
+                .Select(f => DocumentSpec.Read(Path.GetFileName(f), InputFile.ReadText(f, out var encoding), encoding, f))
                 .ToArray();
         // Documents asked for and none found would check no quote at all, and pass: that is an error of the command line.
         if (documentsFolder is not null && documents.Length == 0)
