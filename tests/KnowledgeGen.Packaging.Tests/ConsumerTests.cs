@@ -99,14 +99,9 @@ public sealed class ConsumerTests(PackagedFeed feed)
     [Fact]
     public void A_YAML_file_a_KnowledgeGenFiles_pattern_finds_but_not_named_kg_yaml_is_warned_about_rather_than_left_out_silently()
     {
-        var folder = feed.NewProject("Patterned", "console", "KnowledgeGen");
-        var project = Path.Combine(folder, "Patterned.csproj");
-        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", """
-              <PropertyGroup>
+        var folder = NewProjectWith("Patterned", """
                 <KnowledgeGenFiles>facts/**/*</KnowledgeGenFiles>
-              </PropertyGroup>
-            </Project>
-            """));
+            """);
         Directory.CreateDirectory(Path.Combine(folder, "facts", "more"));
         File.WriteAllText(Path.Combine(folder, "facts", "harbour.kg.yaml"), OwnFacts);
         // Found by the pattern, and meant as facts, but the generator reads *.kg.yaml files only.
@@ -130,15 +125,10 @@ public sealed class ConsumerTests(PackagedFeed feed)
     [Fact]
     public void The_glob_and_the_namespace_are_set_with_msbuild_properties()
     {
-        var folder = feed.NewProject("Custom", "console", "KnowledgeGen");
-        var project = Path.Combine(folder, "Custom.csproj");
-        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", """
-              <PropertyGroup>
+        var folder = NewProjectWith("Custom", """
                 <KnowledgeGenFiles>facts/**/*.kg.yaml</KnowledgeGenFiles>
                 <KnowledgeGenNamespace>Harbour.Renamed</KnowledgeGenNamespace>
-              </PropertyGroup>
-            </Project>
-            """));
+            """);
         Directory.CreateDirectory(Path.Combine(folder, "facts"));
         File.WriteAllText(Path.Combine(folder, "facts", "harbour.kg.yaml"), OwnFacts);
         // Outside the glob now: were it read, its error would fail the build.
@@ -156,6 +146,7 @@ public sealed class ConsumerTests(PackagedFeed feed)
         Assert.Equal(new[] { "The morning ferry arrived two hours late." }, Lines(run.Output));
 
         // A misspelt folder: the build says the pattern found nothing, not only that the pack's classes are missing.
+        var project = Path.Combine(folder, "Custom.csproj");
         File.WriteAllText(project, File.ReadAllText(project).Replace("<KnowledgeGenFiles>facts/", "<KnowledgeGenFiles>fact/"));
         var misspelt = feed.Run(folder, "build", "-nodeReuse:false");
         Assert.Contains("warning KG0027: The build property KnowledgeGenFiles is 'fact/**/*.kg.yaml', but no *.kg.yaml file of the project matches it", misspelt.Output);
@@ -219,6 +210,15 @@ public sealed class ConsumerTests(PackagedFeed feed)
         var match = Regex.Match(section, "```" + language + "\n(.*?)```", RegexOptions.Singleline);
         Assert.True(match.Success, $"README.md has no {language} block under {heading}");
         return match.Groups[1].Value;
+    }
+
+    // A console project on KnowledgeGen whose project file also sets the given build properties.
+    private string NewProjectWith(string name, string properties)
+    {
+        var folder = feed.NewProject(name, "console", "KnowledgeGen");
+        var project = Path.Combine(folder, name + ".csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", "  <PropertyGroup>\n" + properties + "\n  </PropertyGroup>\n</Project>"));
+        return folder;
     }
 
     private static string[] Lines(string output) =>
