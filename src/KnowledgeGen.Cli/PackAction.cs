@@ -32,9 +32,9 @@ public static class PackAction
         }
         // An assembly the pack needs (the pack it is built on) that cannot be found or loaded fails as the pack's references
         // resolve, with an IOException that is not the output's: it is the pack that cannot be read.
-        catch (Exception e) when (FailedAssemblyLoad(e) is { } failed)
+        catch (Exception e) when (FailedAssemblyLoad(e) is ({ } failed, { } name))
         {
-            var assembly = SimpleName(FileName(failed));
+            var assembly = SimpleName(name);
             error.WriteLine(failed is FileNotFoundException
                 ? $"knowledgegen: {Described(result.GetValue(packOption))} needs the assembly {assembly}, which could not be found: put " +
                   $"{assembly}.dll beside it (a class library's build output does not hold the packs it is built on; 'dotnet publish' gathers them)."
@@ -52,16 +52,21 @@ public static class PackAction
         }
     }
 
-    // The failure to find or load an assembly (its FileName is the assembly's name) that caused e, if one did.
-    private static IOException? FailedAssemblyLoad(Exception e)
+    // The failure to find or load an assembly that caused e, if one did, with the assembly's name (the exception's FileName).
+    private static (IOException Failure, string Name)? FailedAssemblyLoad(Exception e)
     {
         for (Exception? cause = e; cause is not null; cause = cause.InnerException)
-            if (cause is FileNotFoundException { FileName: not null } or FileLoadException { FileName: not null })
-                return (IOException)cause;
+        {
+            switch (cause)
+            {
+                case FileNotFoundException { FileName: { } name } notFound:
+                    return (notFound, name);
+                case FileLoadException { FileName: { } name } notLoaded:
+                    return (notLoaded, name);
+            }
+        }
         return null;
     }
-
-    private static string FileName(IOException e) => e is FileNotFoundException notFound ? notFound.FileName! : ((FileLoadException)e).FileName!;
 
     // "Starter" of "Starter, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null".
     private static string SimpleName(string assemblyName)

@@ -30,10 +30,12 @@ internal static class QuoteVerifier
             if (!byFileName.TryGetValue(document.FileName, out var first))
                 byFileName.Add(document.FileName, document);
             else if (shared.TryGetValue(document.FileName, out var paths))
-                paths.Add(document.Path ?? document.FileName);
+                paths.Add(Where(document));
             else
-                shared.Add(document.FileName, new List<string> { first.Path ?? first.FileName, document.Path ?? document.FileName });
+                shared.Add(document.FileName, new List<string> { Where(first), Where(document) });
         }
+        // A document is named in a message by the path it was read from, when the reader gave one.
+        static string Where(DocumentSpec document) => document.Path ?? document.FileName;
 
         // The document of each source, or null when it names none or names one the build lacks.
         var documentOf = new Dictionary<string, DocumentSpec?>(StringComparer.Ordinal);
