@@ -50,9 +50,26 @@ public abstract class KnowledgePack
     /// </summary>
     public virtual PackIndexes Indexes => Volatile.Read(ref _indexes) ?? Interlocked.CompareExchange(ref _indexes, PackIndexes.Compute(this), null) ?? _indexes!;
 
-    /// <summary>Every entity of the pack: sources, actors, places, then claims.</summary>
+    /// <summary>
+    /// Every entity of the pack: sources, actors, places, then claims. A list that holds null (only a pack built by hand
+    /// can) throws an <see cref="InvalidOperationException"/> naming the list and the place.
+    /// </summary>
     public IEnumerable<Entity> Entities =>
-        Sources.Cast<Entity>().Concat(Actors).Concat(Places).Concat(Claims);
+        Listed(Sources, nameof(Sources)).Cast<Entity>().Concat(Listed(Actors, nameof(Actors))).Concat(Listed(Places, nameof(Places)))
+            .Concat(Listed(Claims, nameof(Claims)));
+
+    // A list's entities, said to be wrong where one is null, rather than failing later with an error about a dictionary key
+    // or a null reference that names neither the pack nor the list.
+    internal IEnumerable<T> Listed<T>(IReadOnlyList<T> list, string name) where T : Entity
+    {
+        var index = 0;
+        foreach (var entity in list)
+        {
+            yield return entity ?? throw new InvalidOperationException(
+                $"The pack '{Name}' lists null as item {index} of {name}; a pack's lists hold entities only.");
+            index++;
+        }
+    }
 
     /// <summary>
     /// Finds an entity by its id, its name or one of its aliases, ignoring case, the white space and invisible formatting

@@ -168,7 +168,7 @@ public sealed class PackIndexes
         // A claim listed twice counts once, where it first stands, in every index.
         var order = new Dictionary<Claim, int>();
         var claims = new List<Claim>(pack.Claims.Count);
-        foreach (var claim in pack.Claims)
+        foreach (var claim in pack.Listed(pack.Claims, nameof(pack.Claims)))
             if (order.TryAdd(claim, claims.Count))
                 claims.Add(claim);
         int Order(Claim c) => order.TryGetValue(c, out var i) ? i : int.MaxValue;
@@ -185,22 +185,24 @@ public sealed class PackIndexes
                         keys.Add(entity);
             return keys;
         }
-        var byClaimant = Keys(pack.Actors, c => new[] { c.Claimant })
+        var byClaimant = Keys(pack.Listed(pack.Actors, nameof(pack.Actors)), c => new[] { c.Claimant })
             .Select(a => new IndexEntry<Actor>(a, claims.Where(c => ReferenceEquals(c.Claimant, a)).ToArray()))
             .Where(e => e.Claims.Count > 0).ToArray();
-        var bySubject = Keys(pack.Actors.Cast<Entity>().Concat(pack.Places), c => c.About)
+        var bySubject = Keys(pack.Actors.Cast<Entity>().Concat(pack.Listed(pack.Places, nameof(pack.Places))), c => c.About)
             .Select(s => new IndexEntry<Entity>(s, claims.Where(c => c.About.Contains(s)).ToArray()))
             .Where(e => e.Claims.Count > 0).ToArray();
-        var bySource = Keys(pack.Sources, c => c.Citations.SelectMany(ci => ci.Via is null ? new[] { ci.Source } : new[] { ci.Source, ci.Via }))
+        var bySource = Keys(pack.Listed(pack.Sources, nameof(pack.Sources)), c => c.Citations.SelectMany(ci => ci.Via is null ? new[] { ci.Source } : new[] { ci.Source, ci.Via }))
             .Select(s => new IndexEntry<Source>(s, claims.Where(c => c.Citations.Any(ci => ReferenceEquals(ci.Source, s) || ReferenceEquals(ci.Via, s))).ToArray()))
             .Where(e => e.Claims.Count > 0).ToArray();
         // A relation counts whichever side declares it, as the generator links it: a hand-made claim may name the other
-        // only on one side (B contradicts A, A names nothing; or A lists B among its SupportedBy).
+        // only on one side (B contradicts A, A names nothing; or A lists B among its SupportedBy). A claim linked to itself
+        // is left out of both, as the generator refuses it (KG0017).
         var contradictions = claims
             .SelectMany(c => c.Contradicts.Where(o => o != c).Select(o => Order(c) < Order(o) ? new ClaimPair(c, o) : new ClaimPair(o, c)))
             .Distinct().OrderBy(p => Order(p.First)).ThenBy(p => Order(p.Second)).ToArray();
         var supports = claims
             .SelectMany(c => c.Supports.Select(o => new SupportEdge(c, o)).Concat(c.SupportedBy.Select(o => new SupportEdge(o, c))))
+            .Where(p => p.Supporter != p.Supported)
             .Distinct().OrderBy(p => Order(p.Supporter)).ThenBy(p => Order(p.Supported)).ToArray();
         var timeline = claims.Where(c => c.Date is not null).OrderBy(c => c.Date!.Value).ThenBy(Order).ToArray();
         var corroborations = claims.Select(c => new Corroboration(c, c.Citations.Count,

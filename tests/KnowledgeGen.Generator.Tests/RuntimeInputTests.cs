@@ -283,6 +283,42 @@ public class RuntimeInputTests
     }
 
     [Fact]
+    public void Indexes_of_a_hand_made_pack_leave_out_a_claim_linked_to_itself_on_either_side()
+    {
+        // The generator refuses a claim that supports or contradicts itself (KG0017); a hand-made one is left out of both
+        // indexes alike, so a computed index never holds a relation a generated one cannot.
+        var actor = new Actor("a", "A", null!, null, ActorKind.Person, false, null, null!);
+        Claim? a = null;
+        Claim? b = null;
+        a = new Claim("claim-a", "A", null!, null, "A", () => actor, null, null, ClaimStatus.Reported, null, null!,
+            () => new[] { a! }, () => new[] { a!, b! }, () => new[] { a! });
+        b = new Claim("claim-b", "B", null!, null, "B", () => actor, null, null, ClaimStatus.Reported, null, null!, null, null, null);
+        var pack = new Pack(new[] { actor }, new[] { a, b });
+
+        var indexes = PackIndexes.Compute(pack);
+
+        Assert.Empty(indexes.Contradictions);
+        Assert.Equal(new[] { new SupportEdge(a, b) }, indexes.Supports);
+    }
+
+    [Fact]
+    public void A_hand_made_pack_that_lists_null_is_said_to_at_the_list_and_place_by_every_reader_of_its_lists()
+    {
+        var actor = new Actor("a", "A", null!, null, ActorKind.Person, false, null, null!);
+        var claim = new Claim("claim-a", "A", null!, null, "A", () => actor, null, null, ClaimStatus.Reported, null, null!, null, null, null);
+        var withNullClaim = new Pack(new[] { actor }, new[] { claim, null! });
+        var withNullActor = new Pack(new[] { actor, null! }, new[] { claim });
+
+        foreach (var (pack, list, item) in new[] { (withNullClaim, "Claims", 1), (withNullActor, "Actors", 1) })
+        {
+            var expected = $"The pack 'Hand' lists null as item {item} of {list}; a pack's lists hold entities only.";
+            Assert.Equal(expected, Assert.Throws<InvalidOperationException>(() => pack.Entities.ToList()).Message);
+            Assert.Equal(expected, Assert.Throws<InvalidOperationException>(() => pack.Find("a")).Message);
+            Assert.Equal(expected, Assert.Throws<InvalidOperationException>(() => PackIndexes.Compute(pack)).Message);
+        }
+    }
+
+    [Fact]
     public void A_date_or_a_quantity_cannot_be_changed_by_with_past_the_checks_its_constructor_makes()
     {
         // 'with' sets properties without the constructor: it would make a month dated on its 15th, or a range that runs down.
