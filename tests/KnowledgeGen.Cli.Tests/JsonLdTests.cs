@@ -68,6 +68,33 @@ public class JsonLdTests
         Assert.Contains(claims, c => c.TryGetProperty("about", out _));
     }
 
+    // A date is written at its precision, and its precision beside it: without it an approximate date (most of the
+    // Panjshir reports' publication dates) would read as exact. Both exports say the same of every dated entity.
+    [Fact]
+    public void Every_date_carries_its_precision_as_the_JSON_export_writes_it()
+    {
+        using var json = JsonDocument.Parse(ExportJson.ToJson(Pack));
+        var nodes = Document.RootElement.GetProperty("@graph").EnumerateArray().ToDictionary(n => n.GetProperty("identifier").GetString()!);
+        var dated = 0;
+        foreach (var (list, field, dateProperty) in new[] { ("sources", "published", "datePublished"), ("claims", "date", "temporalCoverage") })
+            foreach (var entity in json.RootElement.GetProperty(list).EnumerateArray())
+            {
+                var node = nodes[entity.GetProperty("id").GetString()!];
+                var date = entity.GetProperty(field);
+                if (date.ValueKind == JsonValueKind.Null)
+                {
+                    Assert.False(node.TryGetProperty(dateProperty, out _));
+                    Assert.False(node.TryGetProperty("kg:datePrecision", out _));
+                    continue;
+                }
+                dated++;
+                Assert.Equal(date.GetProperty("date").GetString(), node.GetProperty(dateProperty).GetString());
+                Assert.Equal(date.GetProperty("precision").GetString(), node.GetProperty("kg:datePrecision").GetString());
+            }
+        Assert.Equal(Pack.Sources.Count(s => s.Published is not null) + Pack.Claims.Count(c => c.Date is not null), dated);
+        Assert.Contains(Pack.Sources, s => s.Published?.Precision == DatePrecision.Approximate);
+    }
+
     // A node object: every property is a keyword, a known schema.org term or kg:-prefixed; every
     // object value is either a reference ({"@id"} alone) or an embedded node.
     private static void Collect(JsonElement node, List<JsonElement> nodes, List<string> references)

@@ -179,15 +179,21 @@ public static class ExportJson
             return;
         }
         json.WriteStartObject(name);
-        json.WriteString("date", d.Precision switch
-        {
-            DatePrecision.Year => d.Date.ToString("yyyy", CultureInfo.InvariantCulture),
-            DatePrecision.Month => d.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-            _ => d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        });
+        json.WriteString("date", DateText(d));
         json.WriteString("precision", YamlNames.Of(d.Precision));
         json.WriteEndObject();
     }
+
+    /// <summary>
+    /// ISO 8601 at the date's precision, as both exports write a date: <c>2021-09-02</c>, <c>2021-09</c> or <c>2021</c>; an
+    /// approximate date is written as its day, and only its precision says it is approximate.
+    /// </summary>
+    internal static string DateText(FactDate date) => date.Precision switch
+    {
+        DatePrecision.Year => date.Date.ToString("yyyy", CultureInfo.InvariantCulture),
+        DatePrecision.Month => date.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        _ => date.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
 
     // A reference is the id of an entity of the export (ReferencedPacks.Key: "<pack>:<id>" for another pack's entity
     // whose id the export holds twice).

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -158,8 +157,7 @@ public static class ExportJsonLd
         json.WriteReference(nodes, "author", source.Author);
         if (source.Language is not null)
             json.WriteString("inLanguage", source.Language);
-        if (source.Published is { } published)
-            json.WriteString("datePublished", IsoDate(published));
+        json.WriteDate("datePublished", source.Published);
         if (source.Url is not null)
             json.WriteString("url", source.Url);
         json.WriteReferences(nodes, "isBasedOn", source.Relays);
@@ -216,11 +214,7 @@ public static class ExportJsonLd
                 if (!appearances.Contains(source))
                     appearances.Add(source);
         json.WriteReferences(nodes, "appearance", appearances);
-        if (claim.Date is { } date)
-        {
-            json.WriteString("temporalCoverage", IsoDate(date));
-            json.WriteString("kg:datePrecision", YamlNames.Of(date.Precision));
-        }
+        json.WriteDate("temporalCoverage", claim.Date);
         json.WriteString("kg:status", YamlNames.Of(claim.Status));
         if (claim.Quantity is { } quantity)
             json.WriteString("kg:quantity", quantity.ToString());
@@ -251,13 +245,15 @@ public static class ExportJsonLd
         End(json, claim);
     }
 
-    // ISO 8601 at the date's precision; an approximate date is written as its day (its precision says it is approximate).
-    private static string IsoDate(FactDate date) => date.Precision switch
+    // A date as the JSON export writes it, with its precision beside it: schema.org's date properties take ISO 8601, which
+    // cannot say "approximate", and a day alone would read as exact. A node has one date, so kg:datePrecision is its.
+    private static void WriteDate(this Utf8JsonWriter json, string name, FactDate? date)
     {
-        DatePrecision.Year => date.Date.ToString("yyyy", CultureInfo.InvariantCulture),
-        DatePrecision.Month => date.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-        _ => date.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-    };
+        if (date is not { } d)
+            return;
+        json.WriteString(name, ExportJson.DateText(d));
+        json.WriteString("kg:datePrecision", YamlNames.Of(d.Precision));
+    }
 
     private static void WriteReference(this Utf8JsonWriter json, NodeIds nodes, string name, Entity? entity)
     {
