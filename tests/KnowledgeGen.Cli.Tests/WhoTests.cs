@@ -67,6 +67,25 @@ public class WhoTests
         Assert.Equal(plain.Output, result.Output);
     }
 
+    // A claim's quantity is part of what it says ("40 fighters"); the card shows it as Quantity reads itself, which is also
+    // what the JSON-LD export writes as kg:quantity: a range with its dash, an approximate one with "about".
+    [Theory]
+    [InlineData("taliban-lost-40-fighters", "40 Taliban fighters lost")]
+    [InlineData("dashti-7-or-8-taliban-killed-monday", "7–8 Taliban fighters killed")]
+    [InlineData("nrf-has-about-10000-fighters", "about 10000 fighters")]
+    public void A_claims_card_shows_its_quantity_after_its_date(string id, string quantity)
+    {
+        var pack = global::Panjshir2021.Pack.Instance;
+        Assert.Equal(quantity, ((Claim)pack.Find(id)!).Quantity.ToString());
+        var result = CliRunner.Run("who", id);
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.Split('\n');
+        var date = Array.FindIndex(lines, l => l.StartsWith("  date: ", StringComparison.Ordinal));
+        Assert.Equal("  quantity: " + quantity, lines[date + 1]);
+        var table = TableConsole.Render(160, console => Queries.WhoCommand.WriteTables(pack, pack.Find(id)!, console));
+        Assert.Contains("\n  quantity: " + quantity + "\n", table);
+    }
+
     [Fact]
     public void A_very_long_name_is_cut_in_the_message()
     {

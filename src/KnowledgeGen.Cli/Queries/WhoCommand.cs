@@ -213,6 +213,8 @@ public static class WhoCommand
                 if (claim.About.Count > 0)
                     output.WriteLine($"  about: {string.Join(", ", claim.About.Select(a => a.Name))}");
                 output.WriteLine($"  date: {claim.Date?.ToString() ?? "undated"}; status: {YamlNames.Of(claim.Status)}");
+                if (claim.Quantity is { } quantity)
+                    output.WriteLine($"  quantity: {quantity}");
                 output.WriteLine($"  corroboration: {indexes.Corroboration(claim)}");
                 foreach (var citation in claim.Citations)
                     output.WriteLine($"  cited in {citation.Source.Id}{(citation.Via is null ? "" : " via " + citation.Via.Id)}: \"{citation.Quote}\"");
