@@ -89,6 +89,14 @@ public class GraphTests
         Assert.Equal("#37;#37;{init: {}}#37;#37;", GraphCommand.MermaidLabel("%%{init: {}}%%"));
     }
 
+    // Mermaid shows a label as HTML, so "&amp;" in it would show as "&": the text "&amp;" (a pack quoting markup) must show
+    // as written. '&' is written as its entity code too, which shows as '&' and ends nothing.
+    [Fact]
+    public void Labels_escape_the_ampersand_so_an_entity_in_the_text_shows_as_written()
+    {
+        Assert.Equal("Q#38;A: #38;amp; is #38;#35;38;", GraphCommand.MermaidLabel("Q&A: &amp; is &#38;"));
+    }
+
     [Fact]
     public void The_README_shows_the_current_contested_graph()
     {

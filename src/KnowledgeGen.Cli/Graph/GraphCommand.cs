@@ -210,7 +210,8 @@ public static class GraphCommand
 
     /// <summary>A Mermaid label text: quotes and the characters Mermaid reads as markup become entity codes.</summary>
     // Mermaid labels sit in double quotes; quotes and the characters Mermaid reads as markup become entity codes: a backtick
-    // after the opening quote starts a Markdown string, and "%%{" a directive, wherever it stands.
+    // after the opening quote starts a Markdown string, "%%{" a directive, wherever it stands, and '&' an HTML entity, as
+    // labels are shown as HTML ("&amp;" would show as "&").
     public static string MermaidLabel(string label)
     {
         var text = new StringBuilder();
@@ -223,6 +224,7 @@ public static class GraphCommand
                 '>' => "#gt;",
                 '`' => "#96;",
                 '%' => "#37;",
+                '&' => "#38;",
                 '\n' or '\r' => " ",
                 _ => ch.ToString(),
             });
