@@ -97,6 +97,27 @@ public class GraphTests
         Assert.Equal("Q#38;A: #38;amp; is #38;#35;38;", GraphCommand.MermaidLabel("Q&A: &amp; is &#38;"));
     }
 
+    // The title is a comment, but Mermaid looks for "%%{...}%%" in the whole text, comments too: a title holding one would
+    // set the diagram's configuration (here its theme), and an unclosed "%%{" cuts off the rest of the diagram. The title
+    // is escaped as a label is.
+    [Fact]
+    public void The_title_is_escaped_as_a_label_is()
+    {
+        var graph = new GraphCommand.ClaimGraph("Q&A %%{init: {\"theme\": \"dark\"}}%%: claims network",
+            new[] { new GraphCommand.Node("a_x", "Tom &amp; Jerry", "claimant"), new GraphCommand.Node("c_y", "100%", "claim") },
+            new[] { new GraphCommand.Edge("a_x", "c_y", "made") });
+        Assert.Equal(
+            "%% Q#38;A #37;#37;{init: {#quot;theme#quot;: #quot;dark#quot;}}#37;#37;: claims network\n" +
+            "flowchart LR\n" +
+            "    a_x([\"Tom #38;amp; Jerry\"])\n" +
+            "    c_y[\"100#37;\"]\n" +
+            "    a_x --> c_y\n" +
+            "    classDef claimant fill:#eef,stroke:#447;\n" +
+            "    classDef subject fill:#efe,stroke:#474;\n" +
+            "    class a_x claimant;\n",
+            GraphCommand.Mermaid(graph));
+    }
+
     [Fact]
     public void The_README_shows_the_current_contested_graph()
     {

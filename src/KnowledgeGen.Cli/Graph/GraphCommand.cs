@@ -133,7 +133,8 @@ public static class GraphCommand
     public static string Mermaid(ClaimGraph graph)
     {
         var text = new StringBuilder();
-        text.Append("%% ").Append(graph.Title.Replace('\n', ' ')).Append('\n');
+        // Mermaid reads "%%{...}%%" as a directive in a comment too, so the title is escaped as a label is.
+        text.Append("%% ").Append(MermaidLabel(graph.Title)).Append('\n');
         text.Append("flowchart LR\n");
         foreach (var node in graph.Nodes)
         {
