@@ -97,6 +97,26 @@ public class GraphTests
         Assert.Equal("Q#38;A: #38;amp; is #38;#35;38;", GraphCommand.MermaidLabel("Q&A: &amp; is &#38;"));
     }
 
+    // Graphviz reads HTML entities in a quoted label ("&amp;" shows as "&", "&lt;" as "<"), so '&' is written "&amp;".
+    [Fact]
+    public void Dot_labels_escape_the_ampersand_so_an_entity_in_the_text_shows_as_written()
+    {
+        Assert.Equal("\"Q&amp;A: &amp;amp; is &amp;#38;\"", GraphCommand.DotString("Q&A: &amp; is &#38;"));
+    }
+
+    // What Graphviz itself shows: every label and the title, read back from the SVG's text, is the text as written.
+    [GraphvizFact]
+    public void Dot_renders_every_label_as_written()
+    {
+        var labels = new[] { "Tom &amp; Jerry", "Q&A &#38; &lt;b&gt;", "say \"no\"", "a\\b \\N \\l", "<i>x</i> & y" };
+        var graph = new GraphCommand.ClaimGraph("Q&A &amp; more: claims network",
+            labels.Select((label, i) => new GraphCommand.Node("a_" + i, label, "claimant")).ToList(),
+            Array.Empty<GraphCommand.Edge>());
+        var svg = GraphvizFactAttribute.RenderSvg(GraphCommand.Dot(graph));
+        var texts = System.Xml.Linq.XDocument.Parse(svg).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+        Assert.Equal(new[] { "Q&A &amp; more: claims network" }.Concat(labels).Order(StringComparer.Ordinal), texts.Order(StringComparer.Ordinal));
+    }
+
     // The title is a comment, but Mermaid looks for "%%{...}%%" in the whole text, comments too: a title holding one would
     // set the diagram's configuration (here its theme), and an unclosed "%%{" cuts off the rest of the diagram. The title
     // is escaped as a label is.
@@ -125,5 +145,42 @@ public class GraphTests
         var expected = GraphCommand.Mermaid(GraphCommand.Build(Pack, contestedOnly: true, subjects: false));
         Assert.True(readme.Contains("```mermaid\n" + expected + "```", StringComparison.Ordinal),
             "README.md's mermaid block is out of date; replace it with the output of `knowledgegen graph --contested --no-subjects`.");
+    }
+}
+
+/// <summary>A fact that needs Graphviz's <c>dot</c> on the PATH, to render a diagram as Graphviz does.</summary>
+public sealed class GraphvizFactAttribute : FactAttribute
+{
+    private static readonly string? DotPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
+        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        .Select(folder => Path.Combine(folder, OperatingSystem.IsWindows() ? "dot.exe" : "dot"))
+        .FirstOrDefault(File.Exists);
+
+    public GraphvizFactAttribute()
+    {
+        if (DotPath is null)
+            Skip = "Needs Graphviz's dot on the PATH.";
+    }
+
+    /// <summary>The SVG that <c>dot -Tsvg</c> renders of a dot text.</summary>
+    public static string RenderSvg(string dot)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(DotPath!, "-Tsvg")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+            StandardInputEncoding = new System.Text.UTF8Encoding(false), StandardOutputEncoding = System.Text.Encoding.UTF8,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.StandardInput.Write(dot);
+        process.StandardInput.Close();
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("dot did not finish in 60 seconds.");
+        }
+        Assert.True(process.ExitCode == 0, "dot failed: " + error.Result);
+        return output.Result;
     }
 }

@@ -232,10 +232,11 @@ public static class GraphCommand
         return text.ToString();
     }
 
-    /// <summary>A dot string literal with backslashes, quotes and newlines escaped.</summary>
-    // A dot string: backslashes and quotes escaped; newlines written as \n (line breaks in the label).
+    /// <summary>A dot string literal with backslashes, quotes, newlines and ampersands escaped.</summary>
+    // A dot string: backslashes and quotes escaped; newlines written as \n (line breaks in the label). Graphviz reads HTML
+    // entities in a quoted label ("&amp;" shows as "&"), so '&' is written "&amp;": a label shows its text as written.
     public static string DotString(string label) =>
-        "\"" + label.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\r", "").Replace("\n", "\\n") + "\"";
+        "\"" + label.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("&", "&amp;").Replace("\r", "").Replace("\n", "\\n") + "\"";
 
     // Long statements break into lines of about 40 characters so boxes stay narrow.
     private static string Wrap(string label)
