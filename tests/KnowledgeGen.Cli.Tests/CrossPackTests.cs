@@ -195,6 +195,97 @@ public class CrossPackTests
         Assert.StartsWith("Daily Trust (daily-trust)\n  kind: actor (media)\n  pack: Starter,", CliRunner.Run("--pack", Harbour, "who", "Daily Trust", "--plain").Output.ReplaceLineEndings("\n"));
     }
 
+    // docs/cli.md, who: every entity of the JSON export is found by the name the export gives it in a reference, its id or,
+    // for the starter's daily-trust, whose id Harbour also uses, Starter:daily-trust; the plain id still finds Harbour's own.
+    [Fact]
+    public void Who_finds_every_entity_by_the_key_the_json_export_refers_to_it_by()
+    {
+        var root = Export("json");
+        var group = Assert.Single(root.GetProperty("referencedPacks").EnumerateArray());
+        var entities = Entities(root, null).Concat(Entities(group, "Starter")).ToList();
+        var idCounts = entities.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.Count());
+        var references = entities.SelectMany(e => References(e.Kind, e.Element)).ToHashSet();
+        Assert.Contains("Starter:daily-trust", references);
+        foreach (var entity in entities)
+        {
+            var key = entity.Pack is null || idCounts[entity.Id] == 1 ? entity.Id : entity.Pack + ":" + entity.Id;
+            var result = CliRunner.Run("--pack", Harbour, "who", key, "--plain");
+            Assert.Equal((0, ""), (result.ExitCode, result.Error));
+            var lines = result.Output.ReplaceLineEndings("\n").Split('\n');
+            Assert.Equal($"{entity.Element.GetProperty("name").GetString()} ({entity.Id})", lines[0]);
+            Assert.Equal(entity.Pack is null ? "" : "  pack: Starter, which Harbour refers to", lines.FirstOrDefault(l => l.StartsWith("  pack: ", StringComparison.Ordinal)) ?? "");
+        }
+    }
+
+    // <pack>:<text> looks in that pack only, by id, name or alias, ignoring case as a plain text does; the pack's own name
+    // finds its own entity. A starter entity that Harbour does not refer to, or a pack it does not know, finds nothing.
+    [Theory]
+    [InlineData("Starter:daily-trust", "Daily Trust (daily-trust)", "Starter")]
+    [InlineData(" starter : DAILY-TRUST ", "Daily Trust (daily-trust)", "Starter")]
+    [InlineData("Starter:Daily Trust", "Daily Trust (daily-trust)", "Starter")]
+    [InlineData("Starter:Dashti", "Fahim Dashti (fahim-dashti)", "Starter")]
+    [InlineData("Harbour:daily-trust", "Daily Trust, harbour edition (daily-trust)", null)]
+    [InlineData("daily-trust", "Daily Trust, harbour edition (daily-trust)", null)]
+    public void Who_takes_a_pack_name_before_an_id_name_or_alias(string text, string heading, string? pack)
+    {
+        var result = CliRunner.Run("--pack", Harbour, "who", text, "--plain");
+        Assert.Equal((0, ""), (result.ExitCode, result.Error));
+        var output = result.Output.ReplaceLineEndings("\n");
+        Assert.StartsWith(heading + "\n", output);
+        Assert.Equal(pack is not null, output.Contains($"  pack: {pack}, which Harbour refers to\n", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Starter:nrf-source")]
+    [InlineData("Elsewhere:daily-trust")]
+    [InlineData("Starter:")]
+    [InlineData(":daily-trust")]
+    public void Who_finds_nothing_for_a_pack_name_with_no_such_entity(string text)
+    {
+        var result = CliRunner.Run("--pack", Harbour, "who", text, "--plain");
+        Assert.Equal((Queries.WhoCommand.NotFound, ""), (result.ExitCode, result.Output));
+        Assert.StartsWith($"knowledgegen: nothing in Harbour is known as '{text}'.\n", result.Error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Who_suggests_a_shared_id_of_another_pack_as_the_export_names_it()
+    {
+        var result = CliRunner.Run("--pack", Harbour, "who", "Starter:daily-trus", "--plain");
+        Assert.Equal(Queries.WhoCommand.NotFound, result.ExitCode);
+        Assert.Contains("Nearest names: Starter:daily-trust", result.Error);
+    }
+
+    // A pack whose own actor has the id and the name of a starter actor that it reaches through the starter's report-001.
+    private static readonly Lazy<string> Docks = new(() => FixturePacks.EmitBuiltOnStarterToFile("Docks", new[]
+    {
+        ("/docks/pack.kg.yaml", """
+            pack: { name: Docks, namespace: Docks.Facts, title: The docks, version: 1.0.0 }
+            actors:
+              - { id: daily-trust, name: Daily Trust, kind: media }
+            claims:
+              - id: docks-quiet
+                statement: The docks were quiet.
+                claimant: daily-trust
+                citations: [ { source: report-001, quote: the Taliban } ]
+            """),
+    }));
+
+    // The note that a name names another entity too gives the text that finds it: here the other pack's entity, whose plain
+    // id would find the pack's own again.
+    [Fact]
+    public void Who_names_another_packs_entity_that_shares_a_name_and_id_as_the_text_that_finds_it()
+    {
+        var result = CliRunner.Run("--pack", Docks.Value, "who", "Daily Trust", "--plain");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("Daily Trust (daily-trust)\n  kind: actor (media)\n\n", result.Output.ReplaceLineEndings("\n"));
+        Assert.Equal("knowledgegen: 'Daily Trust' also names Starter:daily-trust (Daily Trust); give an id to see its card, as in 'knowledgegen who Starter:daily-trust'.",
+            result.Error.TrimEnd());
+
+        var other = CliRunner.Run("--pack", Docks.Value, "who", "Starter:daily-trust", "--plain");
+        Assert.Equal((0, ""), (other.ExitCode, other.Error));
+        Assert.StartsWith("Daily Trust (daily-trust)\n  kind: actor (media)\n  pack: Starter, which Docks refers to\n", other.Output.ReplaceLineEndings("\n"));
+    }
+
     [Theory]
     [InlineData("briefing")]
     [InlineData("contested")]

@@ -11,8 +11,9 @@ namespace KnowledgeGen.Cli.Queries;
 /// <c>knowledgegen who &lt;name-or-alias&gt;</c>: an entity's card, found by id, name or alias ignoring case
 /// (<c>who Punjir</c> is the Panjshir Valley). Kind, aliases, roles, the claims by it and about it, and
 /// the sources that mention it, all answered from the pack's indexes. An entity of another pack that the pack refers to
-/// (<see cref="ReferencedPacks"/>) is found too, when none of the pack's own is known by the name; its card says which
-/// pack it belongs to, and lists the claims of this pack by it, about it or citing it.
+/// (<see cref="ReferencedPacks"/>) is found too, when none of the pack's own is known by the name, or as
+/// <c>&lt;pack&gt;:&lt;id&gt;</c> when the pack's own has its id; its card says which pack it belongs to, and lists the
+/// claims of this pack by it, about it or citing it.
 /// </summary>
 public static class WhoCommand
 {
@@ -22,7 +23,7 @@ public static class WhoCommand
     /// <summary>Creates the <c>who</c> command.</summary>
     public static Command Create(Option<string?> pack, Option<bool> plain)
     {
-        var name = new Argument<string>("name-or-alias") { Description = "The id, name or alias of an actor, place, source or claim (case is ignored)." };
+        var name = new Argument<string>("name-or-alias") { Description = "The id, name or alias of an actor, place, source or claim (case is ignored); <pack>:<id, name or alias> for one of another pack the pack refers to." };
         // An empty name is a wrong command line (`who "$UNSET"`), not a name that nothing in the pack has.
         name.Validators.Add(EmptyValue.IsAUsageErrorOf("who needs the id, name or alias of an entity"));
         var command = new Command("who", "Print the card of an entity: kind, aliases, roles, the claims by it and about it, and the sources that mention it.") { name, pack, plain };
@@ -30,7 +31,7 @@ public static class WhoCommand
         {
             var text = result.GetValue(name) ?? "";
             var error = result.InvocationConfiguration.Error;
-            var entity = Find(knowledge, text);
+            var (entity, others) = Lookup(knowledge, text);
             if (entity is null)
             {
                 error.WriteLine($"knowledgegen: nothing in {knowledge.Name} is known as {Quoted(text)}.");
@@ -40,11 +41,14 @@ public static class WhoCommand
                 return NotFound;
             }
             // A name or alias that several entities bear (KG0019 warns of it, and a pack may accept it) finds the one that
-            // Pack.Find finds; the others are named, so that the card shown is not taken for the only one.
-            var others = AlsoKnownAs(knowledge, entity, text);
+            // Pack.Find finds; the others are named, so that the card shown is not taken for the only one. Each is named as
+            // the export names it: another pack's entity whose id the pack also uses as <pack>:<id>, which finds it.
             if (others.Count > 0)
-                error.WriteLine($"knowledgegen: {Quoted(text)} also names {DisplayText.Of(string.Join(", ", others.Select(e => $"{e.Id} ({e.Name})")))}; " +
-                    $"give an id to see {(others.Count == 1 ? "its card" : "their cards")}, as in '{Program.CommandName} who {others[0].Id}'.");
+            {
+                var references = ReferencedPacks.Of(knowledge);
+                error.WriteLine($"knowledgegen: {Quoted(text)} also names {DisplayText.Of(string.Join(", ", others.Select(e => $"{references.Key(e)} ({e.Name})")))}; " +
+                    $"give an id to see {(others.Count == 1 ? "its card" : "their cards")}, as in '{Program.CommandName} who {DisplayText.Of(references.Key(others[0]))}'.");
+            }
             if (PlainOption.IsPlain(result, plain, output))
                 WriteText(knowledge, entity, output);
             else
@@ -56,28 +60,61 @@ public static class WhoCommand
 
     /// <summary>
     /// The entity known by <paramref name="text"/>: the pack's own, as <see cref="KnowledgePack.Find(string)"/> finds it, else an
-    /// entity of another pack the pack refers to, whose id is the text, else whose name or an alias is (<see cref="Entity.IsKnownAs"/>).
+    /// entity of another pack the pack refers to, whose id is the text, else whose name or an alias is (<see cref="Entity.IsKnownAs"/>),
+    /// else one named as <c>&lt;pack&gt;:&lt;id, name or alias&gt;</c> (<see cref="Lookup"/>).
     /// </summary>
-    public static Entity? Find(KnowledgePack pack, string text)
-    {
-        var own = pack.Find(text);
-        if (own is not null)
-            return own;
-        var referenced = ReferencedPacks.Of(pack).Entities.ToList();
-        return referenced.FirstOrDefault(e => string.Equals(e.Id, text.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? referenced.FirstOrDefault(e => e.IsKnownAs(text));
-    }
+    public static Entity? Find(KnowledgePack pack, string text) => Lookup(pack, text).Found;
 
     /// <summary>
-    /// The entities other than <paramref name="found"/> that <paramref name="text"/> names too, by name or alias: the pack's
-    /// own and those of other packs it refers to. None when the text is <paramref name="found"/>'s id, which names one entity.
+    /// The entity known by <paramref name="text"/>, as <see cref="Find"/> finds it, and the other entities the text names too
+    /// by name or alias (none when it is the found entity's id, which names one entity).
     /// </summary>
-    public static IReadOnlyList<Entity> AlsoKnownAs(KnowledgePack pack, Entity found, string text)
+    /// <remarks>
+    /// A plain text looks in the pack's own entities first, then in those of the packs it refers to. An entity of another pack
+    /// whose id the pack also uses cannot be reached so (the pack's own wins), and the JSON export names it
+    /// <c>&lt;pack&gt;:&lt;id&gt;</c> (<see cref="ReferencedPacks.Key"/>): when the plain text finds nothing, that key finds it,
+    /// as does <c>&lt;pack&gt;:&lt;text&gt;</c> for any entity of a pack the pack refers to (or of the pack itself), the text
+    /// after the first ':' being an id, a name or an alias looked up among that pack's entities only.
+    /// </remarks>
+    public static (Entity? Found, IReadOnlyList<Entity> Others) Lookup(KnowledgePack pack, string text)
+    {
+        var references = ReferencedPacks.Of(pack);
+        var referenced = references.Entities.ToList();
+        var found = pack.Find(text) ?? FindAmong(referenced, text);
+        if (found is not null)
+            return (found, AlsoKnownAs(pack.Entities.Concat(referenced), found, text));
+        // As the JSON export names it: <pack>:<id>, or the key it gives an entity no pack holds.
+        var key = text.Trim();
+        var byKey = referenced.FirstOrDefault(e => string.Equals(references.Key(e), key, StringComparison.OrdinalIgnoreCase));
+        if (byKey is not null)
+            return (byKey, Array.Empty<Entity>());
+        var colon = text.IndexOf(':');
+        if (colon <= 0)
+            return (null, Array.Empty<Entity>());
+        var packName = text[..colon].Trim();
+        var rest = text[(colon + 1)..];
+        if (string.Equals(pack.Name, packName, StringComparison.OrdinalIgnoreCase) && pack.Find(rest) is { } own)
+            return (own, AlsoKnownAs(pack.Entities, own, rest));
+        foreach (var group in references.Groups.Where(g => string.Equals(g.Pack?.Name, packName, StringComparison.OrdinalIgnoreCase)))
+        {
+            var entities = group.Entities.ToList();
+            if (FindAmong(entities, rest) is { } other)
+                return (other, AlsoKnownAs(entities, other, rest));
+        }
+        return (null, Array.Empty<Entity>());
+    }
+
+    // Among another pack's entities: the one whose id is the text, else the first whose name or an alias is.
+    private static Entity? FindAmong(IReadOnlyList<Entity> entities, string text) =>
+        entities.FirstOrDefault(e => string.Equals(e.Id, text.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? entities.FirstOrDefault(e => e.IsKnownAs(text));
+
+    // The entities other than the one found that the text names too, by name or alias; none when the text is its id.
+    private static IReadOnlyList<Entity> AlsoKnownAs(IEnumerable<Entity> entities, Entity found, string text)
     {
         if (string.Equals(found.Id, text.Trim(), StringComparison.OrdinalIgnoreCase))
             return Array.Empty<Entity>();
-        return pack.Entities.Concat(ReferencedPacks.Of(pack).Entities)
-            .Where(e => !ReferenceEquals(e, found) && e.IsKnownAs(text)).Distinct().ToList();
+        return entities.Where(e => !ReferenceEquals(e, found) && e.IsKnownAs(text)).Distinct().ToList();
     }
 
     // The text as a message quotes it: characters that do not show (control characters, and format characters such as
@@ -120,8 +157,10 @@ public static class WhoCommand
     /// <summary>The names, aliases and ids closest to <paramref name="text"/>, ignoring case.</summary>
     public static IReadOnlyList<string> Nearest(KnowledgePack pack, string text)
     {
-        var names = pack.Entities.Concat(ReferencedPacks.Of(pack).Entities).Where(e => e.EntityKind != EntityKind.Claim)
-            .SelectMany(e => new[] { e.Name, e.Id }.Concat(e.Aliases)).Distinct().ToList();
+        var references = ReferencedPacks.Of(pack);
+        // Another pack's entity whose id the pack also uses is suggested as the export names it (<pack>:<id>), which finds it.
+        var names = pack.Entities.Concat(references.Entities).Where(e => e.EntityKind != EntityKind.Claim)
+            .SelectMany(e => new[] { e.Name, e.Id, references.Key(e) }.Concat(e.Aliases)).Distinct().ToList();
         var byLower = names.GroupBy(n => n.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First());
         return Suggestions.Nearest(text.Trim().ToLowerInvariant(), byLower.Keys, 5).Select(n => byLower[n]).ToList();
     }
