@@ -67,8 +67,8 @@ public class WhoTests
         Assert.Equal(plain.Output, result.Output);
     }
 
-    // A claim's quantity is part of what it says ("40 fighters"); the card shows it as Quantity reads itself, which is also
-    // what the JSON-LD export writes as kg:quantity: a range with its dash, an approximate one with "about".
+    // A claim's quantity is part of what it says ("40 fighters"); the card shows it as Quantity reads itself: a range with
+    // its dash, an approximate one with "about".
     [Theory]
     [InlineData("taliban-lost-40-fighters", "40 Taliban fighters lost")]
     [InlineData("dashti-7-or-8-taliban-killed-monday", "7–8 Taliban fighters killed")]

@@ -15,7 +15,7 @@ namespace KnowledgeGen.Cli.Export;
 /// and claims schema:Claim with <c>author</c> (the claimant), <c>appearance</c> (the sources carrying it) and
 /// <c>about</c>. Facts schema.org has no property for (status, contradictions, support, quotes) use the
 /// <c>kg:</c> prefix the context defines. References are always <c>{"@id": …}</c> objects; each citation is a <c>kg:Citation</c> node of its own
-/// (<c>…:&lt;claim&gt;:citation-1</c>). The entities of other packs the pack refers to (<see cref="ReferencedPacks"/>) are
+/// (<c>…:&lt;claim&gt;:citation-1</c>), and a claim's quantity a <c>QuantitativeValue</c> node (<c>…:&lt;claim&gt;:quantity</c>). The entities of other packs the pack refers to (<see cref="ReferencedPacks"/>) are
 /// nodes of the graph too, after a Dataset node for their pack, with their own pack's name in their <c>@id</c>.
 /// </summary>
 public static class ExportJsonLd
@@ -217,7 +217,7 @@ public static class ExportJsonLd
         json.WriteDate("temporalCoverage", claim.Date);
         json.WriteString("kg:status", YamlNames.Of(claim.Status));
         if (claim.Quantity is { } quantity)
-            json.WriteString("kg:quantity", quantity.ToString());
+            WriteQuantity(json, $"{nodes.Of(claim)}:quantity", quantity);
         if (claim.Citations.Count > 0)
         {
             json.WriteStartArray("kg:citation");
@@ -243,6 +243,29 @@ public static class ExportJsonLd
         json.WriteReferences(nodes, "kg:contradicts", claim.Contradicts);
         json.WriteReferences(nodes, "kg:supports", claim.Supports);
         End(json, claim);
+    }
+
+    // A quantity as schema.org's QuantitativeValue, with the numbers the JSON export writes (min, max, unit, approximate)
+    // rather than their display text: one value, or a range. schema.org cannot say "about", hence kg:approximate. The node
+    // is named after its claim, as a citation is, so that every node of the graph has an @id.
+    private static void WriteQuantity(Utf8JsonWriter json, string id, Quantity quantity)
+    {
+        json.WriteStartObject("kg:quantity");
+        json.WriteString("@id", id);
+        json.WriteString("@type", "QuantitativeValue");
+        if (quantity.IsRange)
+        {
+            json.WriteNumber("minValue", quantity.Min);
+            json.WriteNumber("maxValue", quantity.Max);
+        }
+        else
+            json.WriteNumber("value", quantity.Value);
+        // A bare number has no unit; an empty unitText would say nothing.
+        if (quantity.Unit.Length > 0)
+            json.WriteString("unitText", quantity.Unit);
+        if (quantity.Approximate)
+            json.WriteBoolean("kg:approximate", true);
+        json.WriteEndObject();
     }
 
     // A date as the JSON export writes it, with its precision beside it: schema.org's date properties take ISO 8601, which
