@@ -95,6 +95,60 @@ public class DiagnosticLocationTests
         Assert.Equal(new Generator.Model.DateSpec(2021, 9, 1, Generator.Model.DatePrecisionSpec.Month), claims[1].Date);
     }
 
+    // YAML 1.2's core schema reads .5, 7. and -.5 as numbers; a quantity takes them, as the number they are.
+    [Theory]
+    [InlineData(".5", "0.5")]
+    [InlineData("7.", "7")]
+    [InlineData("-.5", "-0.5")]
+    [InlineData("-7.", "-7")]
+    [InlineData(".50", "0.50")]
+    [InlineData("\" .5 \"", "0.5")]
+    [InlineData("'7. '", "7")]
+    public void A_number_written_with_its_point_at_either_end_is_read_as_the_number(string written, string number)
+    {
+        var yaml = "actors:\n  - { id: a, name: A, kind: person }\nsources:\n  - { id: s, name: S, kind: other }\n"
+            + $"claims:\n  - {{ id: c, statement: S, claimant: a, citations: [{{ source: s, quote: q }}], quantity: {{ value: {written}, unit: u }} }}\n"
+            + $"  - {{ id: r, statement: S, claimant: a, citations: [{{ source: s, quote: q }}], quantity: {{ min: {written}, max: 8, unit: u }} }}\n";
+
+        Assert.Equal("", Diagnose(yaml));
+        var claims = Generator.Reading.PackFileReader.Read("/p/facts.kg.yaml", yaml).Claims;
+        Assert.Equal(new Generator.Model.QuantitySpec(number, number, "u", false), claims[0].Quantity);
+        Assert.Equal(new Generator.Model.QuantitySpec(number, "8", "u", false), claims[1].Quantity);
+    }
+
+    // What is not a number is still said so at the value; a number YAML reads as one but that a quantity does not take (with a
+    // '+' or an exponent) is said to be such a number, with the number written as a quantity takes it.
+    [Theory]
+    [InlineData(".", "which is not a number; write digits with an optional '-' and '.', without thousands separators (150000, 7.5)")]
+    [InlineData("-.", "which is not a number; write digits with an optional '-' and '.', without thousands separators (150000, 7.5)")]
+    [InlineData("\"-\"", "which is not a number; write digits with an optional '-' and '.', without thousands separators (150000, 7.5)")]
+    [InlineData("..5", "which is not a number; write digits with an optional '-' and '.', without thousands separators (150000, 7.5)")]
+    [InlineData(".5.", "which is not a number; write digits with an optional '-' and '.', without thousands separators (150000, 7.5)")]
+    [InlineData("--5", "which is not a number; write digits with an optional '-' and '.', without thousands separators (150000, 7.5)")]
+    [InlineData(".inf", "which is not a number; write digits with an optional '-' and '.', without thousands separators (150000, 7.5)")]
+    [InlineData("+7", "a number written with '+', which a quantity does not take; write 7")]
+    [InlineData("+7.", "a number written with '+', which a quantity does not take; write 7")]
+    [InlineData("+.5", "a number written with '+', which a quantity does not take; write 0.5")]
+    [InlineData("1e3", "a number written with an exponent, which a quantity does not take; write it out: 1000")]
+    [InlineData("-1.5E-2", "a number written with an exponent, which a quantity does not take; write it out: -0.015")]
+    [InlineData("+2.5e+1", "a number written with an exponent, which a quantity does not take; write it out: 25")]
+    [InlineData(".5e1", "a number written with an exponent, which a quantity does not take; write it out: 5")]
+    [InlineData("7.e2", "a number written with an exponent, which a quantity does not take; write it out: 700")]
+    [InlineData("1e40", "a number written with an exponent, which a quantity does not take, and written out it has more digits than a quantity holds exactly (28 at most); round it and write it out")]
+    [InlineData("1e-99999", "a number written with an exponent, which a quantity does not take, and written out it has more digits than a quantity holds exactly (28 at most); round it and write it out")]
+    [InlineData("1e", "which is not a number; write digits with an optional '-' and '.', without thousands separators (150000, 7.5)")]
+    [InlineData("e3", "which is not a number; write digits with an optional '-' and '.', without thousands separators (150000, 7.5)")]
+    [InlineData("1e3.5", "which is not a number; write digits with an optional '-' and '.', without thousands separators (150000, 7.5)")]
+    public void A_value_that_is_not_a_plain_number_is_refused_at_the_value_saying_why(string written, string why)
+    {
+        var yaml = "actors:\n  - { id: a, name: A, kind: person }\nsources:\n  - { id: s, name: S, kind: other }\n"
+            + $"claims:\n  - {{ id: c, statement: S, claimant: a, citations: [{{ source: s, quote: q }}], quantity: {{ value: {written}, unit: u }} }}\n";
+        var shown = written.Trim('"');
+
+        Assert.Equal($"facts.kg.yaml(6,98): error KG0011: The quantity of the claim 'c': 'value' is '{shown}', {why}", Diagnose(yaml));
+        Assert.Null(Generator.Reading.PackFileReader.Read("/p/facts.kg.yaml", yaml).Claims[0].Quantity);
+    }
+
     [Fact]
     public void A_hashtag_that_yaml_reads_as_a_comment_is_warned_about_where_it_starts()
     {

@@ -149,6 +149,9 @@ public class SchemaTests
     [InlineData("pack: { name: P, namespace: P, title: 2021, version: 1 }\n")]
     [InlineData("sources:\n  - { id: s, name: S, kind: other, language: zh-Hant-TW, translated-from: de-CH-1901 }\n")]
     [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], date: \" 2021-09-02 \", quantity: { min: \" 7\", max: \"8 \", unit: u } }\n")]
+    // A number with its point at either end, which YAML reads as a number, plain or in quotes.
+    [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], quantity: { min: -.5, max: 7., unit: u } }\n")]
+    [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], quantity: { value: \" .5 \", unit: u } }\n")]
     // White space around a word of the format written in quotes is not part of it, as around a date or a number.
     [InlineData("sources:\n  - { id: s, name: S, kind: \" news-report \", language: \" en \", translated-from: \"de \" }\n")]
     [InlineData("actors:\n  - { id: a, name: A, kind: \" person \", anonymous: \" true \", roles: [ { title: t, former: \"false \" } ] }\n")]
