@@ -290,6 +290,29 @@ public class DiagnosticLocationTests
             run.DiagnosticsText().TrimEnd());
     }
 
+    // A C# name holds no white space, so white space around a pack's name or namespace written in quotes is not part of it, as
+    // around a kind or a flag: the pack is generated under the name and namespace, and one with white space inside is still
+    // refused, at its value, showing the name without the white space around it.
+    [Fact]
+    public void A_pack_name_or_namespace_written_in_quotes_with_white_space_around_it_is_read_without_it()
+    {
+        var manifest = "pack:\n  name: \" Panjshir2021 \"\n  namespace: \"\\tAcme.Facts \"\n  title: T\n  version: 1.0.0\nactors:\n  - { id: a, name: A, kind: person }\n";
+        var run = GeneratorHarness.Run(new[] { ("/p/pack.kg.yaml", manifest) });
+
+        Assert.Equal("", run.DiagnosticsText());
+        Assert.Empty(run.CompileDiagnostics);
+        var spec = Generator.Reading.PackFileReader.Read("/p/pack.kg.yaml", manifest).Manifest!;
+        Assert.Equal(("Panjshir2021", "Acme.Facts"), (spec.Name, spec.Namespace));
+        Assert.Contains("namespace Acme.Facts", run.GeneratedText());
+        Assert.Contains("public const string Name = \"Panjshir2021\";", run.GeneratedText());
+
+        var inside = GeneratorHarness.Run(new[] { ("/p/pack.kg.yaml", "pack:\n  name: \" Harbour Log \"\n  namespace: \" Harbour .Facts\"\n  title: T\n  version: 1.0.0\n") });
+        Assert.Equal(
+            "pack.kg.yaml(2,9): error KG0009: The pack name is 'Harbour Log', which is not valid; use a C# identifier such as 'Panjshir2021'\n"
+            + "pack.kg.yaml(3,14): error KG0009: The pack namespace is 'Harbour .Facts', which is not valid; use a C# namespace such as 'Panjshir2021' or 'Acme.Facts'",
+            inside.DiagnosticsText().TrimEnd());
+    }
+
     // A lone surrogate (which no name C# takes holds either) cannot be normalized: the name is refused as any other is.
     [Fact]
     public void A_pack_name_or_namespace_with_a_lone_surrogate_is_refused_as_not_a_CSharp_name()

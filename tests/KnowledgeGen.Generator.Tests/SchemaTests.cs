@@ -133,6 +133,8 @@ public class SchemaTests
     [InlineData("sources:\n  - { id: s, name: S, kind: other, translated-from: en_US }\n")] // '_' between subtags
     [InlineData("actors:\n  - { id: \" fahim-dashti \", name: A, kind: person }\n")] // an id is written exactly
     [InlineData("actors:\n  - { id: a, name: A, kind: \" per son \" }\n")] // only the white space around a word is left out
+    [InlineData("pack: { name: \" Harbour Log \", namespace: P, title: T, version: 1.0.0 }\n")] // white space inside a pack's name
+    [InlineData("pack: { name: P, namespace: \"Harbour. Facts\", title: T, version: 1.0.0 }\n")] // or inside its namespace
     public void What_the_reader_rejects_the_schema_rejects(string yaml)
     {
         Assert.NotEmpty(Validate(yaml));
@@ -156,6 +158,7 @@ public class SchemaTests
     [InlineData("sources:\n  - { id: s, name: S, kind: \" news-report \", language: \" en \", translated-from: \"de \" }\n")]
     [InlineData("actors:\n  - { id: a, name: A, kind: \" person \", anonymous: \" true \", roles: [ { title: t, former: \"false \" } ] }\n")]
     [InlineData("places:\n  - { id: p, name: P, kind: \" valley\" }\n")]
+    [InlineData("pack: { name: \" Panjshir2021 \", namespace: \"\\tAcme.Facts \", title: T, version: 1.0.0 }\n")]
     [InlineData("claims:\n  - { id: c, statement: S, claimant: a, status: \" disputed \", citations: [ { source: s, quote: q } ], date: { date: 2021-09, precision: \" month \" }, quantity: { value: 1, unit: u, approximate: \" TRUE \" } }\n")]
     public void What_the_reader_accepts_the_schema_accepts(string yaml)
     {

@@ -136,8 +136,10 @@ public static class PackFileReader
             return null;
         }
         var fields = new MapFields(top.Context, map, "the pack manifest", ManifestFields);
-        var name = fields.Scalar("name", required: true, "the pack's name, a C# identifier such as 'Panjshir2021'");
-        var ns = fields.Scalar("namespace", required: true, "the C# namespace of the generated types, such as 'Panjshir2021'");
+        // A C# name has no white space in it, so white space around one written in quotes (" Panjshir2021 ") is not part of it,
+        // as around a kind or a flag.
+        var name = fields.Word("name", required: true, "the pack's name, a C# identifier such as 'Panjshir2021'");
+        var ns = fields.Word("namespace", required: true, "the C# namespace of the generated types, such as 'Panjshir2021'");
         if (name is not null && !IsIdentifier(name.Value, allowDots: false))
             top.Context.Report(DiagnosticRules.InvalidValue, name.Span, "The pack name", name.Value,
                 PackNames.Advice(name.Value, allowDots: false, "name", "an identifier of ASCII letters, digits and '_', such as 'Panjshir2021'")
