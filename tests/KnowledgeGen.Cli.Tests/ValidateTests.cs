@@ -342,7 +342,7 @@ public class ValidateTests
         Assert.StartsWith("knowledgegen: the folder ", result.Error);
     }
 
-    public static TheoryData<string> Cases() => new() { "relay-cycle", "repeated-alias", "language-tag" };
+    public static TheoryData<string> Cases() => new() { "relay-cycle", "repeated-alias", "language-tag", "pack-version" };
 
     [Theory]
     [MemberData(nameof(Cases))]

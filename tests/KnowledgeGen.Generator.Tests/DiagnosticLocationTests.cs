@@ -313,6 +313,68 @@ public class DiagnosticLocationTests
             inside.DiagnosticsText().TrimEnd());
     }
 
+    private static string VersionManifest(string version) => $"pack:\n  name: P\n  namespace: P\n  title: T\n  version: {version}\nactors:\n  - {{ id: a, name: A, kind: person }}\n";
+
+    // The version becomes Pack.Version, meant to be the package's: SemVer 2.0, or a form NuGet also packs (one, two or four
+    // numbers, leading zeros), with white space around one written in quotes left out, as around a kind.
+    [Theory]
+    [InlineData("1.0.0", "1.0.0")]
+    [InlineData("2.1.0-beta.1", "2.1.0-beta.1")]
+    [InlineData("1.0.0+build.5", "1.0.0+build.5")]
+    [InlineData("1.0.0-rc.1+sha.5114f85", "1.0.0-rc.1+sha.5114f85")]
+    [InlineData("1.0.0--x-.0", "1.0.0--x-.0")]
+    [InlineData("1.0.0+build.05", "1.0.0+build.05")]
+    [InlineData("1", "1")]
+    [InlineData("1.0", "1.0")]
+    [InlineData("1.0.0.0", "1.0.0.0")]
+    [InlineData("1.0-beta", "1.0-beta")]
+    [InlineData("1.0.0.0-beta.2+b", "1.0.0.0-beta.2+b")]
+    [InlineData("01.0.0", "01.0.0")]
+    [InlineData("\" 1.0.0 \"", "1.0.0")]
+    [InlineData("'1.0.0-beta.1\t'", "1.0.0-beta.1")]
+    public void A_pack_version_a_package_can_have_is_taken_as_written(string written, string version)
+    {
+        var run = GeneratorHarness.Run(new[] { ("/p/pack.kg.yaml", VersionManifest(written)) });
+
+        Assert.Equal("", run.DiagnosticsText());
+        Assert.Equal(version, Generator.Reading.PackFileReader.Read("/p/pack.kg.yaml", VersionManifest(written)).Manifest!.Version);
+        Assert.Contains($"public const string Version = \"{version}\";", run.GeneratedText());
+    }
+
+    // One a package cannot have is warned about at the value, saying what was written, why where it can, and what to write; the
+    // pack is still generated, with the version as written.
+    [Theory]
+    [InlineData("v1.2.0", "v1.2.0", " (it starts with 'v')", "'1.2.0'")]
+    [InlineData("V2.0-rc.1", "V2.0-rc.1", " (it starts with 'v')", "'2.0-rc.1'")]
+    [InlineData("1.0.0.0.0", "1.0.0.0.0", " (it has 5 numbers, where SemVer has 3 and NuGet takes 1 to 4)", Examples)]
+    [InlineData("\"1.0.0 beta\"", "1.0.0 beta", " (it holds white space)", Examples)]
+    [InlineData("1.0.0-beta_1", "1.0.0-beta_1", " (it holds '_')", Examples)]
+    [InlineData("\"1,0\"", "1,0", " (it holds ',')", Examples)]
+    [InlineData("1.0.0-beta.01", "1.0.0-beta.01", "", Examples)]
+    [InlineData("1.0.0-01", "1.0.0-01", "", Examples)]
+    [InlineData("1.0.0-", "1.0.0-", "", Examples)]
+    [InlineData("1.0.0+", "1.0.0+", "", Examples)]
+    [InlineData("1.0.0+a+b", "1.0.0+a+b", "", Examples)]
+    [InlineData("1..0", "1..0", "", Examples)]
+    [InlineData("1.", "1.", "", Examples)]
+    [InlineData(".5", ".5", "", Examples)]
+    [InlineData("-1.0.0", "-1.0.0", "", Examples)]
+    [InlineData("latest", "latest", "", Examples)]
+    [InlineData("2021-09", "2021-09", "", Examples)]
+    [InlineData("1.0.0-ß", "1.0.0-ß", "", Examples)]
+    public void A_pack_version_a_package_cannot_have_is_warned_about_at_the_value(string written, string shown, string reason, string example)
+    {
+        var run = GeneratorHarness.Run(new[] { ("/p/pack.kg.yaml", VersionManifest(written)) });
+
+        Assert.Equal(
+            $"pack.kg.yaml(5,12): warning KG0038: The pack version is '{shown}', which is neither a SemVer 2.0 version nor one NuGet takes{reason}; write the version of the pack's package, such as {example}",
+            run.DiagnosticsText().TrimEnd());
+        Assert.Empty(run.CompileDiagnostics);
+        Assert.Contains($"public const string Version = \"{shown}\";", run.GeneratedText());
+    }
+
+    private const string Examples = "'1.0.0', '2.1.0-beta.1' or '1.0.0+build.5'";
+
     // A lone surrogate (which no name C# takes holds either) cannot be normalized: the name is refused as any other is.
     [Fact]
     public void A_pack_name_or_namespace_with_a_lone_surrogate_is_refused_as_not_a_CSharp_name()

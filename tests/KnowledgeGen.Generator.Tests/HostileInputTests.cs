@@ -307,10 +307,11 @@ public class HostileInputTests
         var run = RunWithDocumentation(files);
 
         // Both texts hold a control or invisible character (a carriage return in the first): KG0024, once a field. Neither is a
-        // language tag: KG0030 for 'language' and 'translated-from'.
-        Assert.All(run.GeneratorDiagnostics, d => Assert.Contains(d.Id, new[] { DiagnosticRules.InvisibleCharacter.Id, DiagnosticRules.IllFormedLanguageTag.Id }));
+        // language tag: KG0030 for 'language' and 'translated-from'; nor a version: KG0038 for the manifest's 'version'.
+        Assert.All(run.GeneratorDiagnostics, d => Assert.Contains(d.Id, new[] { DiagnosticRules.InvisibleCharacter.Id, DiagnosticRules.IllFormedLanguageTag.Id, DiagnosticRules.IllFormedVersion.Id }));
         Assert.Equal(TextFields.Length, run.GeneratorDiagnostics.Count(d => d.Id == DiagnosticRules.InvisibleCharacter.Id));
         Assert.Equal(2, run.GeneratorDiagnostics.Count(d => d.Id == DiagnosticRules.IllFormedLanguageTag.Id));
+        Assert.Single(run.GeneratorDiagnostics, d => d.Id == DiagnosticRules.IllFormedVersion.Id);
         Assert.All(run.Sources, s => Assert.Equal(DocumentationMode.Diagnose, s.SyntaxTree.Options.DocumentationMode));
         var warnings = run.OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(warnings.Count == 0, string.Join("\n", warnings));

@@ -93,6 +93,27 @@ public class SchemaTests
             Assert.True(LanguageTags.IsWellFormed(tag.Trim()) == pattern.IsMatch(tag), $"'{tag}': the reader says {LanguageTags.IsWellFormed(tag.Trim())}");
     }
 
+    [Fact]
+    public void The_version_pattern_agrees_with_the_readers_rule()
+    {
+        var pattern = new Regex(SchemaJson["definitions"]!["manifest"]!["properties"]!["version"]!["pattern"]!.GetValue<string>());
+        var versions = new List<string>
+        {
+            "1.0.0", "2.1.0-beta.1", "1.0.0+build.5", "1.0.0-rc.1+sha.5114f85", "1.0.0--", "1.0.0+-", "1.0.0-0", "1", "1.0", "1.0.0.0",
+            "1.0-beta", "1.0.0.0-beta.2+b", "01.0.0", "1.01.0", "2021-09-02", "1.0.0.0.0", "v1.0.0", "1.0.0-beta.01", "1.0.0-01",
+            "1.0.0-00", "1.0.0-", "1.0.0+", "1.0.0-beta+", "1.0.0+a+b", "1..0", "1.", ".1", "-1", "+1.0.0", "1.0.0-beta_1",
+            "1.0.0 beta", "1.0.0-beta..1", "1.0.0-ß", "latest", "2021-09", "", " 1.0.0 ", "1.0.0\t", " v1.0 ", "  ",
+        };
+        // And short texts of the characters a version is made of, drawn with a fixed seed.
+        var random = new Random(38);
+        const string alphabet = "0129.-+aZ..-";
+        for (var i = 0; i < 5000; i++)
+            versions.Add(new string(Enumerable.Range(0, random.Next(1, 14)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()));
+
+        foreach (var version in versions)
+            Assert.True(PackVersions.IsWellFormed(version.Trim()) == pattern.IsMatch(version), $"'{version}': the reader says {PackVersions.IsWellFormed(version.Trim())}");
+    }
+
     public static TheoryData<string> PanjshirFiles()
     {
         var data = new TheoryData<string>();
@@ -135,6 +156,9 @@ public class SchemaTests
     [InlineData("actors:\n  - { id: a, name: A, kind: \" per son \" }\n")] // only the white space around a word is left out
     [InlineData("pack: { name: \" Harbour Log \", namespace: P, title: T, version: 1.0.0 }\n")] // white space inside a pack's name
     [InlineData("pack: { name: P, namespace: \"Harbour. Facts\", title: T, version: 1.0.0 }\n")] // or inside its namespace
+    [InlineData("pack: { name: P, namespace: P, title: T, version: v1.0.0 }\n")] // a version a package cannot have (a warning)
+    [InlineData("pack: { name: P, namespace: P, title: T, version: \"1.0.0.0.0\" }\n")]
+    [InlineData("pack: { name: P, namespace: P, title: T, version: -1 }\n")]
     public void What_the_reader_rejects_the_schema_rejects(string yaml)
     {
         Assert.NotEmpty(Validate(yaml));
@@ -159,6 +183,9 @@ public class SchemaTests
     [InlineData("actors:\n  - { id: a, name: A, kind: \" person \", anonymous: \" true \", roles: [ { title: t, former: \"false \" } ] }\n")]
     [InlineData("places:\n  - { id: p, name: P, kind: \" valley\" }\n")]
     [InlineData("pack: { name: \" Panjshir2021 \", namespace: \"\\tAcme.Facts \", title: T, version: 1.0.0 }\n")]
+    [InlineData("pack: { name: P, namespace: P, title: T, version: \" 2.1.0-beta.1+build.5 \" }\n")]
+    [InlineData("pack: { name: P, namespace: P, title: T, version: 1.0 }\n")] // a version NuGet takes, and a number to YAML
+    [InlineData("pack: { name: P, namespace: P, title: T, version: 1.0.0.0 }\n")]
     [InlineData("claims:\n  - { id: c, statement: S, claimant: a, status: \" disputed \", citations: [ { source: s, quote: q } ], date: { date: 2021-09, precision: \" month \" }, quantity: { value: 1, unit: u, approximate: \" TRUE \" } }\n")]
     public void What_the_reader_accepts_the_schema_accepts(string yaml)
     {

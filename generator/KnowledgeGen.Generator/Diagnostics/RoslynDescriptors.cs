@@ -57,6 +57,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor DocumentNotText = Create("KG0035", C.Sources, Warning);
     public static readonly DiagnosticDescriptor ValueIsAComment = Create("KG0036", C.Syntax, Warning);
     public static readonly DiagnosticDescriptor DocumentNameShared = Create("KG0037", C.Sources, Warning);
+    public static readonly DiagnosticDescriptor IllFormedVersion = Create("KG0038", C.Schema, Warning);
     public static readonly DiagnosticDescriptor InternalError = Create("KG9999", C.Internal, Error);
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
@@ -98,6 +99,7 @@ internal static class RoslynDescriptors
         DocumentNotText,
         ValueIsAComment,
         DocumentNameShared,
+        IllFormedVersion,
         InternalError,
     };
 

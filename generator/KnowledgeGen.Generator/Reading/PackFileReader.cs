@@ -148,11 +148,16 @@ public static class PackFileReader
             top.Context.Report(DiagnosticRules.InvalidValue, ns.Span, "The pack namespace", ns.Value,
                 PackNames.Advice(ns.Value, allowDots: true, "namespace", "a namespace of ASCII letters, digits and '_', such as 'Panjshir2021'")
                     ?? "a C# namespace such as 'Panjshir2021' or 'Acme.Facts'");
+        var title = fields.Scalar("title", required: true, "a title for people, such as 'The Battle of Panjshir, September 2021'");
+        // The version becomes Pack.Version and is meant to be the package's: one a package cannot have is warned about, and kept.
+        var version = fields.Word("version", required: true, "the pack's version, such as 1.0.0");
+        if (version is not null && PackVersions.Check(version.Value) is { } problem)
+            top.Context.Report(DiagnosticRules.IllFormedVersion, version.Span, version.Value, problem.Reason, problem.Example);
         return new ManifestSpec(
             name is not null && IsIdentifier(name.Value, false) ? name.Value : null,
             ns is not null && IsIdentifier(ns.Value, true) ? ns.Value : null,
-            fields.Scalar("title", required: true, "a title for people, such as 'The Battle of Panjshir, September 2021'")?.Value,
-            fields.Scalar("version", required: true, "the pack's version, such as 1.0.0")?.Value,
+            title?.Value,
+            version?.Value,
             fields.Text("description"),
             map.Span) { NamespaceSpan = ns?.Span };
     }

@@ -225,8 +225,8 @@ internal sealed class MapFields
     public EquatableArray<Located> Texts(string field) => References(field, item: "text");
 
     /// <summary>
-    /// A field that holds one of the format's words (a kind, a status, a precision, a flag, a language tag, the pack's name and
-    /// namespace): white space around a word written in quotes (<c>" person "</c>) is not part of it, as around a date or a number.
+    /// A field that holds one of the format's words (a kind, a status, a precision, a flag, a language tag, the pack's name,
+    /// namespace and version): white space around a word written in quotes (<c>" person "</c>) is not part of it, as around a date or a number.
     /// </summary>
     public YamlScalar? Word(string field, bool required = false, string? hint = null) => Trimmed(Scalar(field, required, hint));
 

@@ -1,0 +1,85 @@
+namespace KnowledgeGen.Generator.Reading;
+
+/// <summary>
+/// Whether a pack's <c>version</c> is a version its package can have, since it becomes the generated <c>Pack.Version</c> and is
+/// meant to be the package's: a SemVer 2.0 version (<c>1.0.0</c>, <c>2.1.0-beta.1</c>, <c>1.0.0+build.5</c>), or one NuGet
+/// also takes as a package's version: one, two or four numbers (<c>1</c>, <c>1.0</c>, <c>1.0.0.0</c>), and numbers written with
+/// leading zeros (<c>01.0.0</c>, which NuGet reads as <c>1.0.0</c>). Whatever the numbers, a pre-release label (after <c>-</c>)
+/// and build metadata (after <c>+</c>) are written as SemVer writes them: parts of ASCII letters, digits and <c>-</c> joined
+/// by <c>.</c>, none empty, and a part of the label that is a number has no leading zero (<c>beta.01</c> is refused by both).
+/// schema/kg.schema.json holds the same rule as a pattern (a test keeps them in step).
+/// </summary>
+public static class PackVersions
+{
+    /// <summary>What the message gives as examples when it has no better one.</summary>
+    internal const string Examples = "'1.0.0', '2.1.0-beta.1' or '1.0.0+build.5'";
+
+    /// <summary>Whether <paramref name="version"/> is a version a package can have, by the rule above.</summary>
+    public static bool IsWellFormed(string version)
+    {
+        var plus = version.IndexOf('+');
+        if (plus >= 0 && !Parts(version.Substring(plus + 1), label: false))
+            return false;
+        var core = plus >= 0 ? version.Substring(0, plus) : version;
+        var dash = core.IndexOf('-');
+        if (dash >= 0 && !Parts(core.Substring(dash + 1), label: true))
+            return false;
+        var numbers = (dash >= 0 ? core.Substring(0, dash) : core).Split('.');
+        if (numbers.Length > 4)
+            return false;
+        foreach (var number in numbers)
+            if (number.Length == 0 || !AllDigits(number))
+                return false;
+        return true;
+    }
+
+    /// <summary>
+    /// Null when <paramref name="version"/> is well-formed; otherwise why not, in parentheses after a space (or empty when
+    /// nothing more precise can be said), and what to write: the version without a leading 'v', or examples.
+    /// </summary>
+    internal static (string Reason, string Example)? Check(string version)
+    {
+        if (IsWellFormed(version))
+            return null;
+        if (version.Length > 1 && version[0] is 'v' or 'V' && IsWellFormed(version.Substring(1)))
+            return (" (it starts with 'v')", $"'{version.Substring(1)}'");
+        foreach (var c in version)
+        {
+            if (char.IsWhiteSpace(c))
+                return (" (it holds white space)", Examples);
+            if (c < 127 && !char.IsControl(c) && !IsPartCharacter(c) && c is not ('.' or '+'))
+                return ($" (it holds '{c}')", Examples);
+        }
+        var numbers = version.Split('-', '+')[0].Split('.');
+        if (numbers.Length > 4 && System.Array.TrueForAll(numbers, n => n.Length > 0 && AllDigits(n)))
+            return ($" (it has {numbers.Length} numbers, where SemVer has 3 and NuGet takes 1 to 4)", Examples);
+        return ("", Examples);
+    }
+
+    // A pre-release label or build metadata: parts of letters, digits and '-' joined by '.', none empty; in a label, a part
+    // that is a number has no leading zero.
+    private static bool Parts(string text, bool label)
+    {
+        foreach (var part in text.Split('.'))
+        {
+            if (part.Length == 0)
+                return false;
+            foreach (var c in part)
+                if (!IsPartCharacter(c))
+                    return false;
+            if (label && part.Length > 1 && part[0] == '0' && AllDigits(part))
+                return false;
+        }
+        return true;
+    }
+
+    private static bool IsPartCharacter(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+
+    private static bool AllDigits(string text)
+    {
+        foreach (var c in text)
+            if (c < '0' || c > '9')
+                return false;
+        return true;
+    }
+}
