@@ -389,6 +389,24 @@ public class DiagnosticLocationTests
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "KG9999");
     }
 
+    // KG0033 stands where the second entity writes the name the two share; an entity whose name is not written (as a claim's,
+    // which defaults to its statement, is not) has it at its id.
+    [Fact]
+    public void A_shared_name_is_reported_at_the_second_entitys_name_or_at_its_id_when_its_name_is_not_written()
+    {
+        const string yaml = "actors:\n  - { id: fahim-dashti, name: Fahim Dashti, kind: person }\n  - id: dashti\n    kind: person\n    name: \" fahim DASHTI \"\n";
+        Assert.Equal(
+            "facts.kg.yaml(5,11): warning KG0033: The name ' fahim DASHTI ' of the actor 'dashti' is also the name of the actor 'fahim-dashti' at /p/facts.kg.yaml(2,11), so a lookup by it would be ambiguous; if they are one actor written twice, keep one and refer to its id, otherwise give them names that tell them apart",
+            Diagnose(yaml));
+
+        var spec = Generator.Reading.PackFileReader.Read("/p/facts.kg.yaml", yaml);
+        var second = spec.Actors[1];
+        Assert.Equal((4, 10), (second.Header.NameSpan!.Value.StartLine, second.Header.NameSpan!.Value.StartColumn));
+        var unnamed = spec with { Actors = new Model.EquatableArray<Model.ActorSpec>(new[] { spec.Actors[0], second with { Header = second.Header with { NameSpan = null } } }) };
+        var model = Linking.PackLinker.Link(new[] { unnamed }, Model.PackOptions.Default);
+        Assert.Equal(second.Header.Id.Span, Assert.Single(model.Diagnostics, d => d.Id == "KG0033").Span);
+    }
+
     [Fact]
     public void Duplicate_id_points_at_the_second_id_and_names_the_first()
     {

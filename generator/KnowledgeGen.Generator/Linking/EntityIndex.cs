@@ -188,7 +188,8 @@ internal sealed class EntityIndex
     /// <summary>
     /// Warns when two sources, two actors or two places have one name, compared as the runtime's <c>Find</c> compares names
     /// (ignoring case and what <see cref="Naming.FindKey"/> ignores): most likely one entity written twice under two ids. The
-    /// second in pack order is reported at its id, naming the first and where its id stands, as a duplicate id is. Claims are
+    /// second in pack order is reported at its name (at its id when its name is not written), naming the first and where its
+    /// id stands, as a duplicate id is. Claims are
     /// not found by name and are not compared, nor is an entity left out of the code for an error of its own.
     /// </summary>
     public void CheckSharedNames()
@@ -205,8 +206,9 @@ internal sealed class EntityIndex
                 var key = Naming.FindKey(entity.Header.Name);
                 if (key.Length == 0)
                     continue;
+                // At the name the two share, where it is written; at the id when it is not (an entity's default name).
                 if (byName.TryGetValue(key, out var first))
-                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.SharedName, entity.FilePath, entity.Header.Id.Span, first.Elsewhere(4, ""),
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.SharedName, entity.FilePath, entity.Header.NameSpan ?? entity.Header.Id.Span, first.Elsewhere(4, ""),
                         entity.Header.Name, entity.KindName, entity.Id, first.Id, null));
                 else
                     byName.Add(key, entity);

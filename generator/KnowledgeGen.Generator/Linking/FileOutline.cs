@@ -98,9 +98,13 @@ public static class FileOutline
             if (located is { } value)
                 span(value.Span);
         }
-        void Header(EntityHeader header)
+        // A claim's name is free text, left out of the outline with its place; the name of a source, an actor or a place is
+        // kept, with where it is written (KG0033 stands there).
+        void Header(EntityHeader header, bool claim)
         {
             span(header.Id.Span);
+            if (!claim && header.NameSpan is { } name)
+                span(name);
             Many(header.Aliases);
             span(header.Span);
         }
@@ -113,7 +117,7 @@ public static class FileOutline
         }
         foreach (var s in file.Sources)
         {
-            Header(s.Header);
+            Header(s.Header, claim: false);
             Optional(s.Outlet);
             Optional(s.Author);
             Optional(s.Document);
@@ -121,18 +125,18 @@ public static class FileOutline
         }
         foreach (var a in file.Actors)
         {
-            Header(a.Header);
+            Header(a.Header, claim: false);
             foreach (var role in a.Roles)
                 Optional(role.Of);
         }
         foreach (var p in file.Places)
         {
-            Header(p.Header);
+            Header(p.Header, claim: false);
             Optional(p.In);
         }
         foreach (var c in file.Claims)
         {
-            Header(c.Header);
+            Header(c.Header, claim: true);
             span(c.Claimant.Span);
             Many(c.About);
             foreach (var citation in c.Citations)
@@ -157,6 +161,7 @@ public static class FileOutline
         {
             Id = One(header.Id),
             Name = blank && claim ? "" : header.Name,
+            NameSpan = claim || header.NameSpan is not { } name ? null : span(name),
             Aliases = Many(header.Aliases),
             Note = blank ? null : header.Note,
             Span = span(header.Span),

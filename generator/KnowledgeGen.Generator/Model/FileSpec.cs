@@ -40,6 +40,9 @@ public sealed record ManifestSpec(string? Name, string? Namespace, string? Title
 /// </summary>
 public sealed record EntityHeader(Located Id, string Name, EquatableArray<Located> Aliases, string? Note, SourceSpan Span, bool Complete)
 {
+    /// <summary>Where the <c>name:</c> value is written; null when the name is not written (a claim's, which defaults to its statement).</summary>
+    public SourceSpan? NameSpan { get; init; }
+
     /// <summary>
     /// The C# name of the entity's member, made when its file is read: a file that is not edited keeps it. It is set by
     /// the constructor, and a copy made with <c>with</c> keeps it: make a header with another id through the constructor.

@@ -65,12 +65,13 @@ internal sealed class EntityFields
                 IdAdvice.Reason(idScalar.Value), IdAdvice.Suggestion(idScalar.Value));
             _complete = false;
         }
-        var name = f.Text("name", nameRequired);
+        var nameScalar = f.Scalar("name", nameRequired);
+        var name = nameScalar?.Value;
         if (name is null && nameRequired)
             _complete = false;
         var aliases = f.Texts("aliases");
         CheckRepeats(aliases, _kind == "claim" ? null : name);
-        return new EntityHeader(id, name ?? defaultName ?? id.Value, aliases, f.Text("note"), _map.Span, _complete);
+        return new EntityHeader(id, name ?? defaultName ?? id.Value, aliases, f.Text("note"), _map.Span, _complete) { NameSpan = nameScalar?.Span };
     }
 
     // An alias that spells the entity's name again (a claim's name is its statement, which Find does not look up) or an
