@@ -15,7 +15,7 @@ namespace KnowledgeGen.Generator;
 
 /// <summary>
 /// Compiles a project's *.kg.yaml files into typed C#. The pipeline only wires the stages:
-/// Read (per file, cached) → Outline (per file: no free text, offsets as ranks) → Link (all outlines) → slice →
+/// Read (per file, cached; the files a run has not read yet are read side by side first, see ReadAhead) → Outline (per file: no free text, offsets as ranks) → Link (all outlines) → slice →
 /// Link each file on its own against its slice (its text put back) → Chunk (a large file's records in runs, each
 /// compared on its own) → Emit (each chunk's facts; the first also the file's part of the pack's indexes), plus the
 /// pack's shape from the pack-wide link. Models between stages are equatable records, so an
@@ -29,6 +29,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
     public static class Steps
     {
         public const string PackFiles = "KnowledgeGen.PackFiles";
+        public const string ReadAhead = "KnowledgeGen.ReadAhead";
         public const string ReadFile = "KnowledgeGen.ReadFile";
         public const string OutlineFile = "KnowledgeGen.OutlineFile";
         public const string Options = "KnowledgeGen.Options";
@@ -50,8 +51,14 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         var packTexts = context.AdditionalTextsProvider
             .Where(static text => text.Path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase))
             .WithTrackingName(Steps.PackFiles);
+        // Registered first, so that the driver, which runs the outputs in the order they were registered, reads the files
+        // it has not read yet on every core before the Read step below asks for them one at a time (ReadAhead).
+        var readAhead = packTexts.Collect()
+            .Select(static (texts, cancellationToken) => ReadAhead.Run(texts, ReadFile, cancellationToken))
+            .WithTrackingName(Steps.ReadAhead);
+        context.RegisterSourceOutput(readAhead, static (_, _) => { });
         var files = packTexts
-            .Select(static (text, cancellationToken) => ReadFile(text, cancellationToken))
+            .Select(static (text, cancellationToken) => ReadAhead.Get(text, ReadFile, cancellationToken))
             .WithTrackingName(Steps.ReadFile);
 
         // A KnowledgeGenFiles pattern the project set that finds no pack file: said, rather than a pack silently missing.

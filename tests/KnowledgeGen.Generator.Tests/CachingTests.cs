@@ -70,7 +70,7 @@ public class CachingTests
             CSharpSyntaxTree.ParseText("public class Program { public int X; }", GeneratorHarness.ParseOptions, path: "Code0.cs"));
         _driver = _driver.RunGenerators(_compilation);
         AllAre(Reason.Unchanged, Reasons(Steps.ReferencedPacks));
-        foreach (var step in new[] { Steps.ReadFile, Steps.OutlineFile, Steps.ClaimNames, Steps.LinkPack, Steps.SlicePack, Steps.SliceFiles, Steps.LinkFile,
+        foreach (var step in new[] { Steps.ReadAhead, Steps.ReadFile, Steps.OutlineFile, Steps.ClaimNames, Steps.LinkPack, Steps.SlicePack, Steps.SliceFiles, Steps.LinkFile,
                      Steps.ChunkFile, Steps.PackShape, Steps.Options })
             AllAre(Reason.Cached, Reasons(step));
 
