@@ -29,6 +29,14 @@ public class PackageReadmeTests
     }
 
     [Fact]
+    public void The_package_carries_the_version_the_packs_manifest_gives()
+    {
+        // Pack.Version is meant to be the pack's package version (KG0038's docs say so): the project sets its own, not the
+        // repository's shared one, and the assembly's version follows it.
+        Assert.Equal(Pack.Version, typeof(Pack).Assembly.GetName().Version!.ToString(3));
+    }
+
+    [Fact]
     public void The_package_page_links_nothing_a_package_page_cannot_reach()
     {
         // A package page has no repository beside it: a link relative to the README would lead nowhere there.
