@@ -96,6 +96,26 @@ public class SchemaTests
         },
         alphabet: "0129.-+aZ..-", seed: 38, PackVersions.IsWellFormed);
 
+    [Fact]
+    public void The_quantity_number_pattern_agrees_with_the_readers_rule() => AssertThePatternAgreesWithTheReader(
+        SchemaJson["definitions"]!["quantityNumber"]!["anyOf"]![0]!["pattern"]!.GetValue<string>(),
+        new[]
+        {
+            "40", "-3", "7.5", ".5", "7.", "-.5", "-7.", "0", "-0", "00", "0.0", "00.", "007", "-007.50", "10,000", "10 000", "1_000", "1,5",
+            "+7", "+.5", "1.5e3", "1e3", "1E3", "-1.5E-2", "-", ".", "-.", "+", "..5", "1..", "1.2.3", "--1", "-+1", "1-", "1.-5", ".5.",
+            " 40 ", "\t-.5 ", "\u00a07.5\u2003", "5\n", " 4 0 ", "", "  ", "\u200b5", ".inf", "-.inf", ".nan", "NaN", "Infinity",
+            "0x1F", "\u0663", "\uff11", "1\u00a0000",
+            // Around the 28 digits a decimal holds exactly: zeros before the first digit of the whole part do not count, every
+            // digit after the point does.
+            new string('9', 28), new string('9', 29), "-" + new string('9', 28), "-" + new string('9', 29), "1" + new string('0', 28),
+            new string('0', 40) + new string('9', 28), new string('0', 40) + new string('9', 29), "-" + new string('0', 40) + ".5",
+            new string('9', 14) + "." + new string('9', 14), new string('9', 14) + "." + new string('9', 15),
+            new string('9', 28) + ".", new string('9', 28) + ".0", "." + new string('9', 28), "." + new string('9', 29),
+            "0." + new string('0', 27) + "1", "0." + new string('0', 28) + "1", "-." + new string('0', 28), "-." + new string('0', 29),
+            " " + new string('9', 28) + " ", " " + new string('9', 29) + " ",
+        },
+        alphabet: "0015.-+e, 9.0", seed: 11, QuantityReader.IsNumber);
+
     // A pattern of the schema takes a text exactly when the reader's rule does: on the texts given, and on thousands of short
     // texts of the alphabet's characters, drawn with a fixed seed so that a failure comes back. The reader leaves out the white
     // space around a value written in quotes, and the pattern allows it, so the rule is asked about the text without it.
@@ -156,6 +176,14 @@ public class SchemaTests
     [InlineData("pack: { name: P, namespace: P, title: T, version: v1.0.0 }\n")] // a version a package cannot have (a warning)
     [InlineData("pack: { name: P, namespace: P, title: T, version: \"1.0.0.0.0\" }\n")]
     [InlineData("pack: { name: P, namespace: P, title: T, version: -1 }\n")]
+    // A quantity's number with thousands separators, '+' or an exponent in quotes, or beyond what a decimal holds exactly.
+    [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], quantity: { value: \"10,000\", unit: u } }\n")]
+    [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], quantity: { min: \"+7\", max: 8, unit: u } }\n")]
+    [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], quantity: { min: 7, max: \"1.5e3\", unit: u } }\n")]
+    [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], quantity: { value: 10 000, unit: u } }\n")]
+    [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], quantity: { value: \"12345678901234567890123456789\", unit: u } }\n")]
+    [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], quantity: { value: 20000000000000000000000000000, unit: u } }\n")]
+    [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], quantity: { min: -.inf, max: 0, unit: u } }\n")]
     public void What_the_reader_rejects_the_schema_rejects(string yaml)
     {
         Assert.NotEmpty(Validate(yaml));
@@ -175,6 +203,8 @@ public class SchemaTests
     // A number with its point at either end, which YAML reads as a number, plain or in quotes.
     [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], quantity: { min: -.5, max: 7., unit: u } }\n")]
     [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], quantity: { value: \" .5 \", unit: u } }\n")]
+    // As many digits as a decimal holds exactly, the zeros before the whole part's first digit not counted, written either way.
+    [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], quantity: { min: -9999999999999999999999999999, max: \"0009999999999999999999999999999\", unit: u } }\n")]
     // White space around a word of the format written in quotes is not part of it, as around a date or a number.
     [InlineData("sources:\n  - { id: s, name: S, kind: \" news-report \", language: \" en \", translated-from: \"de \" }\n")]
     [InlineData("actors:\n  - { id: a, name: A, kind: \" person \", anonymous: \" true \", roles: [ { title: t, former: \"false \" } ] }\n")]

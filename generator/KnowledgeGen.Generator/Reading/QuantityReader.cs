@@ -7,11 +7,12 @@ namespace KnowledgeGen.Generator.Reading;
 
 /// <summary>
 /// Quantities: <c>{ value, unit }</c> or a range <c>{ min, max, unit }</c>, optionally <c>approximate</c>.
-/// Numbers are plain decimals; they are kept as normalised invariant text.
+/// Numbers are plain decimals; they are kept as normalised invariant text. schema/kg.schema.json holds the rule of
+/// <see cref="IsNumber"/> as a pattern (a test keeps them in step).
 /// </summary>
-internal static class QuantityReader
+public static class QuantityReader
 {
-    public static QuantitySpec? Read(MapFields f, string field)
+    internal static QuantitySpec? Read(MapFields f, string field)
     {
         var node = f.Node(field);
         if (node is null)
@@ -67,15 +68,27 @@ internal static class QuantityReader
             fields.Context.Report(DiagnosticRules.InvalidQuantity, scalar.Span, MapFields.Capitalized(fields.Owner), $"'{name}' is '{text}', {NotPlain(text)}");
             return null;
         }
-        // A number the runtime's decimal cannot hold exactly would come out rounded, or not at all: said, not changed.
-        if (SignificantDigits(text) > MaxDigits
-            || !decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (!TryParse(text, out var value))
         {
             fields.Context.Report(DiagnosticRules.InvalidQuantity, scalar.Span, MapFields.Capitalized(fields.Owner),
                 $"'{name}' is '{text}', which has more digits than a quantity holds exactly ({MaxDigits} at most, not counting zeros before the first digit of the whole part); round it");
             return null;
         }
         return value;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/>, without white space around it, is a number a quantity takes: written plainly, and with
+    /// no more digits than a decimal holds exactly.
+    /// </summary>
+    public static bool IsNumber(string text) => IsPlainNumber(text) && TryParse(text, out _);
+
+    // A number the runtime's decimal cannot hold exactly would come out rounded, or not at all: said, not changed.
+    private static bool TryParse(string plain, out decimal value)
+    {
+        value = 0;
+        return SignificantDigits(plain) <= MaxDigits
+            && decimal.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
     // What a decimal holds exactly: 28 digits, whatever side of the point they stand.
@@ -126,10 +139,7 @@ internal static class QuantityReader
     }
 
     // A plain number as the generated code will hold it (7. is 7, .5 is 0.5), or as written when a decimal cannot hold it.
-    private static string Normalized(string plain) =>
-        SignificantDigits(plain) <= MaxDigits && decimal.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-            ? Text(value)
-            : plain;
+    private static string Normalized(string plain) => TryParse(plain, out var value) ? Text(value) : plain;
 
     // A number written with an exponent (1e3, -1.5E-2, +2.5e+1), moved into place as plain digits ("1000", "-0.015", "25"); "" when
     // the exponent is too large to write out, and null when the text is not such a number.
