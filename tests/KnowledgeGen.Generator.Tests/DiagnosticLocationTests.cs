@@ -330,6 +330,9 @@ public class DiagnosticLocationTests
     [InlineData("1.0-beta", "1.0-beta")]
     [InlineData("1.0.0.0-beta.2+b", "1.0.0.0-beta.2+b")]
     [InlineData("01.0.0", "01.0.0")]
+    [InlineData("2147483647.2147483647.2147483647.2147483647", "2147483647.2147483647.2147483647.2147483647")] // the largest number NuGet takes
+    [InlineData("1.0.0002147483647", "1.0.0002147483647")] // leading zeros do not make a number larger
+    [InlineData("1.0.0-99999999999+99999999999", "1.0.0-99999999999+99999999999")] // a label's or metadata's number is not NuGet's
     [InlineData("\" 1.0.0 \"", "1.0.0")]
     [InlineData("'1.0.0-beta.1\t'", "1.0.0-beta.1")]
     public void A_pack_version_a_package_can_have_is_taken_as_written(string written, string version)
@@ -374,6 +377,25 @@ public class DiagnosticLocationTests
     }
 
     private const string Examples = "'1.0.0', '2.1.0-beta.1' or '1.0.0+build.5'";
+
+    // NuGet holds each number of a version as a 32-bit integer and refuses one above 2147483647, which SemVer itself allows: the
+    // message says NuGet does not take it, and which number is too large.
+    [Theory]
+    [InlineData("1.0.99999999999", "99999999999")]
+    [InlineData("2147483648", "2147483648")]
+    [InlineData("1.0.0.00004294967296-beta+b", "00004294967296")]
+    [InlineData("\" 1.18446744073709551616 \"", "18446744073709551616")]
+    public void A_pack_version_with_a_number_above_what_NuGet_holds_is_warned_about_saying_so(string written, string number)
+    {
+        var run = GeneratorHarness.Run(new[] { ("/p/pack.kg.yaml", VersionManifest(written)) });
+        var shown = written.Trim('"', ' ');
+
+        Assert.Equal(
+            $"pack.kg.yaml(5,12): warning KG0038: The pack version is '{shown}', which NuGet does not take ({number} is a number above 2147483647, the largest it takes); write the version of the pack's package, such as {Examples}",
+            run.DiagnosticsText().TrimEnd());
+        Assert.Empty(run.CompileDiagnostics);
+        Assert.Contains($"public const string Version = \"{shown}\";", run.GeneratedText());
+    }
 
     // A lone surrogate (which no name C# takes holds either) cannot be normalized: the name is refused as any other is.
     [Fact]

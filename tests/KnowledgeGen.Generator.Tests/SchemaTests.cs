@@ -93,6 +93,13 @@ public class SchemaTests
             "1.0-beta", "1.0.0.0-beta.2+b", "01.0.0", "1.01.0", "2021-09-02", "1.0.0.0.0", "v1.0.0", "1.0.0-beta.01", "1.0.0-01",
             "1.0.0-00", "1.0.0-", "1.0.0+", "1.0.0-beta+", "1.0.0+a+b", "1..0", "1.", ".1", "-1", "+1.0.0", "1.0.0-beta_1",
             "1.0.0 beta", "1.0.0-beta..1", "1.0.0-ß", "latest", "2021-09", "", " 1.0.0 ", "1.0.0\t", " v1.0 ", "  ",
+            // Around 2147483647, the largest number NuGet takes; leading zeros do not count, and a label's number is not NuGet's.
+            "2147483647", "2147483648", "02147483647", "00000000002147483648", "999999999", "9999999999", "10000000000", "1999999999",
+            "2099999999", "2139999999", "2146999999", "2147399999", "2147479999", "2147482999", "2147483599", "2147483639",
+            "2200000000", "2150000000", "2148000000", "2147500000", "2147490000", "2147484000", "2147483700", "2147483650",
+            "3000000000", "1.0.99999999999", "1.0.2147483647", "1.0.2147483648", "2147483647.2147483647.2147483647.2147483647",
+            "1.0.0.4294967296", "1.18446744073709551616", "1.0.0-99999999999", "1.0.0+99999999999", "1.0.0-beta.99999999999",
+            "v1.0.99999999999", " 1.0.2147483648 ", "0000000000000000000001.0",
         },
         alphabet: "0129.-+aZ..-", seed: 38, PackVersions.IsWellFormed);
 
@@ -176,6 +183,8 @@ public class SchemaTests
     [InlineData("pack: { name: P, namespace: P, title: T, version: v1.0.0 }\n")] // a version a package cannot have (a warning)
     [InlineData("pack: { name: P, namespace: P, title: T, version: \"1.0.0.0.0\" }\n")]
     [InlineData("pack: { name: P, namespace: P, title: T, version: -1 }\n")]
+    [InlineData("pack: { name: P, namespace: P, title: T, version: 1.0.99999999999 }\n")] // a number NuGet cannot hold
+    [InlineData("pack: { name: P, namespace: P, title: T, version: 99999999999 }\n")] // and so as a YAML number
     // A quantity's number with thousands separators, '+' or an exponent in quotes, or beyond what a decimal holds exactly.
     [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], quantity: { value: \"10,000\", unit: u } }\n")]
     [InlineData("claims:\n  - { id: c, statement: S, claimant: a, citations: [ { source: s, quote: q } ], quantity: { min: \"+7\", max: 8, unit: u } }\n")]
@@ -213,6 +222,7 @@ public class SchemaTests
     [InlineData("pack: { name: P, namespace: P, title: T, version: \" 2.1.0-beta.1+build.5 \" }\n")]
     [InlineData("pack: { name: P, namespace: P, title: T, version: 1.0 }\n")] // a version NuGet takes, and a number to YAML
     [InlineData("pack: { name: P, namespace: P, title: T, version: 1.0.0.0 }\n")]
+    [InlineData("pack: { name: P, namespace: P, title: T, version: 2147483647.2147483647 }\n")] // NuGet's largest numbers, a number to YAML
     [InlineData("claims:\n  - { id: c, statement: S, claimant: a, status: \" disputed \", citations: [ { source: s, quote: q } ], date: { date: 2021-09, precision: \" month \" }, quantity: { value: 1, unit: u, approximate: \" TRUE \" } }\n")]
     public void What_the_reader_accepts_the_schema_accepts(string yaml)
     {

@@ -157,7 +157,7 @@ public static class DiagnosticRules
         "The source '{0}' names the document '{1}', but the build was given {2} documents of that name ({3}), so its quotes are not verified; give each document a file name of its own", Sources, RuleSeverity.Warning);
 
     public static readonly DiagnosticRule IllFormedVersion = new("KG0038", "Ill-formed pack version",
-        "The pack version is '{0}', which is neither a SemVer 2.0 version nor one NuGet takes{1}; write the version of the pack's package, such as {2}", Schema, RuleSeverity.Warning);
+        "The pack version is '{0}', which {1}; write the version of the pack's package, such as {2}", Schema, RuleSeverity.Warning);
 
     public static readonly DiagnosticRule InternalError = new("KG9999", "Internal generator error",
         "KnowledgeGen could not process this input ({0}: {1}); please report it with the file", Internal, RuleSeverity.Error);

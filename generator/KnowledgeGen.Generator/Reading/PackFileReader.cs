@@ -152,7 +152,7 @@ public static class PackFileReader
         // The version becomes Pack.Version and is meant to be the package's: one a package cannot have is warned about, and kept.
         var version = fields.Word("version", required: true, "the pack's version, such as 1.0.0");
         if (version is not null && PackVersions.Check(version.Value) is { } problem)
-            top.Context.Report(DiagnosticRules.IllFormedVersion, version.Span, version.Value, problem.Reason, problem.Example);
+            top.Context.Report(DiagnosticRules.IllFormedVersion, version.Span, version.Value, problem.Problem, problem.Example);
         return new ManifestSpec(
             name is not null && IsIdentifier(name.Value, false) ? name.Value : null,
             ns is not null && IsIdentifier(ns.Value, true) ? ns.Value : null,

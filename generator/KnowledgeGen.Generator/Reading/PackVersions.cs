@@ -7,15 +7,22 @@ namespace KnowledgeGen.Generator.Reading;
 /// leading zeros (<c>01.0.0</c>, which NuGet reads as <c>1.0.0</c>). Whatever the numbers, a pre-release label (after <c>-</c>)
 /// and build metadata (after <c>+</c>) are written as SemVer writes them: parts of ASCII letters, digits and <c>-</c> joined
 /// by <c>.</c>, none empty, and a part of the label that is a number has no leading zero (<c>beta.01</c> is refused by both).
-/// schema/kg.schema.json holds the same rule as a pattern (a test keeps them in step).
+/// No number is above 2147483647: NuGet holds each as a 32-bit integer and refuses a larger one (<c>1.0.99999999999</c>), though
+/// SemVer sets no limit. schema/kg.schema.json holds the same rule as a pattern (a test keeps them in step).
 /// </summary>
 public static class PackVersions
 {
+    /// <summary>The largest number of a version NuGet takes (its numbers are 32-bit integers).</summary>
+    internal const string MaxNumber = "2147483647";
+
     /// <summary>What the message gives as examples when it has no better one.</summary>
     internal const string Examples = "'1.0.0', '2.1.0-beta.1' or '1.0.0+build.5'";
 
     /// <summary>Whether <paramref name="version"/> is a version a package can have, by the rule above.</summary>
-    public static bool IsWellFormed(string version)
+    public static bool IsWellFormed(string version) => HasTheForm(version) && TooLarge(version) is null;
+
+    // The rule without the size of the numbers.
+    private static bool HasTheForm(string version)
     {
         var plus = version.IndexOf('+');
         if (plus >= 0 && !Parts(version.Substring(plus + 1), label: false))
@@ -34,13 +41,23 @@ public static class PackVersions
     }
 
     /// <summary>
-    /// Null when <paramref name="version"/> is well-formed; otherwise why not, in parentheses after a space (or empty when
-    /// nothing more precise can be said), and what to write: the version without a leading 'v', or examples.
+    /// Null when <paramref name="version"/> is well-formed; otherwise what the message says of it after "which" (who does not
+    /// take it, and why in parentheses where something precise can be said), and what to write: the version without a leading
+    /// 'v', or examples.
     /// </summary>
-    internal static (string Reason, string Example)? Check(string version)
+    internal static (string Problem, string Example)? Check(string version)
     {
         if (IsWellFormed(version))
             return null;
+        // SemVer takes a number of any size, so only NuGet is said to refuse it.
+        if (HasTheForm(version) && TooLarge(version) is { } number)
+            return ($"NuGet does not take ({number} is a number above {MaxNumber}, the largest it takes)", Examples);
+        var (reason, example) = Why(version);
+        return ("is neither a SemVer 2.0 version nor one NuGet takes" + reason, example);
+    }
+
+    private static (string Reason, string Example) Why(string version)
+    {
         if (version.Length > 1 && version[0] is 'v' or 'V' && IsWellFormed(version.Substring(1)))
             return (" (it starts with 'v')", $"'{version.Substring(1)}'");
         foreach (var c in version)
@@ -54,6 +71,18 @@ public static class PackVersions
         if (numbers.Length > 4 && System.Array.TrueForAll(numbers, n => n.Length > 0 && AllDigits(n)))
             return ($" (it has {numbers.Length} numbers, where SemVer has 3 and NuGet takes 1 to 4)", Examples);
         return ("", Examples);
+    }
+
+    // The first of the numbers (before a label or metadata) above MaxNumber, as written; null when there is none.
+    private static string? TooLarge(string version)
+    {
+        foreach (var number in version.Split('-', '+')[0].Split('.'))
+        {
+            var value = number.TrimStart('0');
+            if (AllDigits(number) && (value.Length > MaxNumber.Length || (value.Length == MaxNumber.Length && string.CompareOrdinal(value, MaxNumber) > 0)))
+                return number;
+        }
+        return null;
     }
 
     // A pre-release label or build metadata: parts of letters, digits and '-' joined by '.', none empty; in a label, a part
