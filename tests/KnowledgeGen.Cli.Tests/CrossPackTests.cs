@@ -192,11 +192,12 @@ public class CrossPackTests
 
         // The pack's own entity wins over a referenced one with the same id; a name only the referenced one has finds it.
         Assert.StartsWith("Daily Trust, harbour edition (daily-trust)\n  kind: actor (media)\n", CliRunner.Run("--pack", Harbour, "who", "daily-trust", "--plain").Output.ReplaceLineEndings("\n"));
-        Assert.StartsWith("Daily Trust (daily-trust)\n  kind: actor (media)\n  pack: Starter,", CliRunner.Run("--pack", Harbour, "who", "Daily Trust", "--plain").Output.ReplaceLineEndings("\n"));
+        Assert.StartsWith("Daily Trust (Starter:daily-trust)\n  kind: actor (media)\n  pack: Starter,", CliRunner.Run("--pack", Harbour, "who", "Daily Trust", "--plain").Output.ReplaceLineEndings("\n"));
     }
 
     // docs/cli.md, who: every entity of the JSON export is found by the name the export gives it in a reference, its id or,
-    // for the starter's daily-trust, whose id Harbour also uses, Starter:daily-trust; the plain id still finds Harbour's own.
+    // for the starter's daily-trust, whose id Harbour also uses, Starter:daily-trust, and its card is headed so; the plain id still
+    // finds Harbour's own.
     [Fact]
     public void Who_finds_every_entity_by_the_key_the_json_export_refers_to_it_by()
     {
@@ -212,7 +213,7 @@ public class CrossPackTests
             var result = CliRunner.Run("--pack", Harbour, "who", key, "--plain");
             Assert.Equal((0, ""), (result.ExitCode, result.Error));
             var lines = result.Output.ReplaceLineEndings("\n").Split('\n');
-            Assert.Equal($"{entity.Element.GetProperty("name").GetString()} ({entity.Id})", lines[0]);
+            Assert.Equal($"{entity.Element.GetProperty("name").GetString()} ({key})", lines[0]);
             Assert.Equal(entity.Pack is null ? "" : "  pack: Starter, which Harbour refers to", lines.FirstOrDefault(l => l.StartsWith("  pack: ", StringComparison.Ordinal)) ?? "");
         }
     }
@@ -220,9 +221,9 @@ public class CrossPackTests
     // <pack>:<text> looks in that pack only, by id, name or alias, ignoring case as a plain text does; the pack's own name
     // finds its own entity. A starter entity that Harbour does not refer to, or a pack it does not know, finds nothing.
     [Theory]
-    [InlineData("Starter:daily-trust", "Daily Trust (daily-trust)", "Starter")]
-    [InlineData(" starter : DAILY-TRUST ", "Daily Trust (daily-trust)", "Starter")]
-    [InlineData("Starter:Daily Trust", "Daily Trust (daily-trust)", "Starter")]
+    [InlineData("Starter:daily-trust", "Daily Trust (Starter:daily-trust)", "Starter")]
+    [InlineData(" starter : DAILY-TRUST ", "Daily Trust (Starter:daily-trust)", "Starter")]
+    [InlineData("Starter:Daily Trust", "Daily Trust (Starter:daily-trust)", "Starter")]
     [InlineData("Starter:Dashti", "Fahim Dashti (fahim-dashti)", "Starter")]
     [InlineData("Harbour:daily-trust", "Daily Trust, harbour edition (daily-trust)", null)]
     [InlineData("daily-trust", "Daily Trust, harbour edition (daily-trust)", null)]
@@ -283,7 +284,77 @@ public class CrossPackTests
 
         var other = CliRunner.Run("--pack", Docks.Value, "who", "Starter:daily-trust", "--plain");
         Assert.Equal((0, ""), (other.ExitCode, other.Error));
-        Assert.StartsWith("Daily Trust (daily-trust)\n  kind: actor (media)\n  pack: Starter, which Docks refers to\n", other.Output.ReplaceLineEndings("\n"));
+        Assert.StartsWith("Daily Trust (Starter:daily-trust)\n  kind: actor (media)\n  pack: Starter, which Docks refers to\n", other.Output.ReplaceLineEndings("\n"));
+    }
+
+    // A pack whose own entities shadow starter entities it refers to, so that the plain id of each finds the pack's own: a
+    // source with the id of the audio message that the starter's report-001 relays, a source that has report-001 as an alias
+    // (filed under the report's name), and a place named Afghanistan, the id of the starter's country (Find ignores case).
+    // Its claims cite report-001, as document and as channel, and contradict each other, so that contested shows them.
+    private static readonly Lazy<string> Wharf = new(() => FixturePacks.EmitBuiltOnStarterToFile("Wharf", new[]
+    {
+        ("/wharf/pack.kg.yaml", """
+            pack: { name: Wharf, namespace: Wharf.Facts, title: The wharf, version: 1.0.0 }
+            sources:
+              - { id: dashti-audio-message, name: The wharf's own recording, kind: audio-message }
+              - { id: wharf-copy, name: The wharf's copy of the report, aliases: [Report-001], kind: other }
+            actors:
+              - { id: wharf-keeper, name: The wharf keeper, kind: person }
+            places:
+              - { id: afghan-state, name: Afghanistan, kind: country }
+              - { id: wharf, name: The wharf, kind: site, in: panjshir-valley }
+            claims:
+              - id: dashti-came-by-boat
+                statement: Dashti came to the wharf by boat.
+                claimant: wharf-keeper
+                about: [fahim-dashti, wharf]
+                date: 2021-09-05
+                citations: [ { source: report-001, quote: the Taliban } ]
+              - id: dashti-never-came
+                statement: Dashti never came to the wharf.
+                claimant: wharf-keeper
+                about: [fahim-dashti, afghan-state]
+                date: 2021-09-06
+                status: disputed
+                citations: [ { source: wharf-copy, quote: never came, via: report-001 } ]
+                contradicts: [dashti-came-by-boat]
+            """),
+    }));
+
+    // `who` run as a user runs it, the card on standard output.
+    private static string Card(string pack, string text)
+    {
+        var result = CliRunner.Run("--pack", pack, "who", text, "--plain");
+        Assert.True(result.ExitCode == 0, $"who '{text}' failed: {result.Error}");
+        return result.Output.ReplaceLineEndings("\n");
+    }
+
+    // The text a card's heading, "<name> (<text>)", names its entity by.
+    private static string HeadingKey(string card) =>
+        Regex.Match(card.Split('\n')[0], @"\(([^()]*)\)$").Groups[1].Value;
+
+    // Every entity of the export, found as <pack>:<id> (which finds any of them), has a card whose heading names it by a
+    // text that shows that card again: its plain id, unless that finds another entity.
+    [Theory]
+    [InlineData("Harbour", "Starter:daily-trust")]
+    [InlineData("Docks", "Starter:daily-trust")]
+    [InlineData("Wharf", "Starter:dashti-audio-message", "Starter:report-001", "Starter:afghanistan")]
+    public void Who_heads_a_card_with_the_text_that_finds_its_entity(string name, params string[] qualified)
+    {
+        var pack = name switch { "Harbour" => Harbour, "Docks" => Docks.Value, _ => Wharf.Value };
+        var root = JsonDocument.Parse(CliRunner.Run("--pack", pack, "export").Output).RootElement;
+        var group = Assert.Single(root.GetProperty("referencedPacks").EnumerateArray());
+        var keys = new List<string>();
+        foreach (var (owner, _, id, element) in Entities(root, name).Concat(Entities(group, "Starter")))
+        {
+            var card = Card(pack, owner + ":" + id);
+            Assert.StartsWith(element.GetProperty("name").GetString() + " (", card);
+            var key = HeadingKey(card);
+            Assert.Equal(card, Card(pack, key));
+            keys.Add(key);
+        }
+        // A shadowed entity is named with its pack; every other keeps its plain id.
+        Assert.Equal(qualified.Order(StringComparer.Ordinal), keys.Where(k => k.Contains(':', StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 
     [Theory]

@@ -104,6 +104,30 @@ public static class WhoCommand
         return (null, Array.Empty<Entity>());
     }
 
+    /// <summary>
+    /// The text that names <paramref name="entity"/> in every command's output, which typed back into <c>who</c> finds that
+    /// entity: its id, or the key the JSON export gives it (<see cref="ReferencedPacks.Key"/>, <c>&lt;pack&gt;:&lt;id&gt;</c>
+    /// for another pack's entity whose id the pack also uses). When that finds another entity first (the pack's own has it
+    /// as a name or an alias, or as an id in another case), the entity is named <c>&lt;pack&gt;:&lt;id&gt;</c> all the same.
+    /// </summary>
+    public static string KeyOf(KnowledgePack pack, Entity entity)
+    {
+        var references = ReferencedPacks.Of(pack);
+        // The pack's own entities are found by their id: Find takes ids before names and aliases.
+        if (references.IsOwn(entity))
+            return entity.Id;
+        var key = references.Key(entity);
+        if (ReferenceEquals(Find(pack, key), entity))
+            return key;
+        if (references.GroupOf(entity)?.Pack is { } owner)
+        {
+            var qualified = owner.Name + ":" + entity.Id;
+            if (ReferenceEquals(Find(pack, qualified), entity))
+                return qualified;
+        }
+        return key; // no text finds it (only a hand-made pack can get here): the export's name for it is the best there is
+    }
+
     // Among another pack's entities: the one whose id is the text, else the first whose name or an alias is.
     private static Entity? FindAmong(IReadOnlyList<Entity> entities, string text) =>
         entities.FirstOrDefault(e => string.Equals(e.Id, text.Trim(), StringComparison.OrdinalIgnoreCase))
@@ -218,7 +242,7 @@ public static class WhoCommand
     private static void WriteHeader(KnowledgePack pack, Entity entity, TextWriter output)
     {
         var indexes = pack.Indexes;
-        output.WriteLine($"{entity.Name} ({entity.Id})");
+        output.WriteLine($"{entity.Name} ({KeyOf(pack, entity)})");
         output.WriteLine($"  kind: {Kind(entity)}");
         if (!IsOwn(pack, entity))
             output.WriteLine($"  pack: {ReferencedPacks.Of(pack).GroupOf(entity)?.Pack?.Name ?? "another pack"}, which {pack.Name} refers to");
