@@ -357,6 +357,42 @@ public class CrossPackTests
         Assert.Equal(qualified.Order(StringComparer.Ordinal), keys.Where(k => k.Contains(':', StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 
+    // Every source a card names by its id (a source's relays, a claim's citations, the sources an actor is mentioned in) is
+    // named by the text that finds it: typed back into who, that text shows the card that <pack>:<name> shows.
+    [Fact]
+    public void Who_names_the_sources_a_card_lists_by_the_text_that_finds_each()
+    {
+        var pack = Wharf.Value;
+        var audio = Card(pack, "Starter:Fahim Dashti's audio message");
+        var report = Card(pack, "Starter:Daily Trust report");
+        var copy = Card(pack, "Wharf:The wharf's copy of the report");
+
+        var relays = Regex.Match(report, "^  relays: (.+)$", RegexOptions.Multiline).Groups[1].Value;
+        Assert.Equal("Starter:dashti-audio-message", relays);
+        Assert.Equal(audio, Card(pack, relays));
+
+        var viaReport = Regex.Match(Card(pack, "dashti-never-came"), "^  cited in (\\S+) via (\\S+): ", RegexOptions.Multiline);
+        Assert.Equal(("wharf-copy", "Starter:report-001"), (viaReport.Groups[1].Value, viaReport.Groups[2].Value));
+        Assert.Equal(copy, Card(pack, viaReport.Groups[1].Value));
+        Assert.Equal(report, Card(pack, viaReport.Groups[2].Value));
+        var inReport = Regex.Match(Card(pack, "dashti-came-by-boat"), "^  cited in (\\S+): ", RegexOptions.Multiline).Groups[1].Value;
+        Assert.Equal("Starter:report-001", inReport);
+        Assert.Equal(report, Card(pack, inReport));
+
+        var dashti = Card(pack, "fahim-dashti");
+        var mentioned = dashti[dashti.IndexOf("\nMentioned in (", StringComparison.Ordinal)..].Split('\n').Skip(2).Where(l => l.Length > 0)
+            .Select(l => l[2..l.IndexOf(": ", StringComparison.Ordinal)]).ToList();
+        Assert.Equal(new[] { "wharf-copy", "Starter:report-001", "Starter:dashti-audio-message" }, mentioned);
+        Assert.Equal(new[] { copy, report, audio }, mentioned.Select(key => Card(pack, key)));
+
+        // The tables name them so too.
+        var live = Loading.PackLoader.LoadFrom(pack);
+        var table = TableConsole.Render(200, console => Queries.WhoCommand.WriteTables(live, Queries.WhoCommand.Find(live, "fahim-dashti")!, console));
+        var rows = Regex.Matches(table[table.IndexOf("Mentioned in (3)", StringComparison.Ordinal)..], "^│ (\\S+) +│", RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value).Where(cell => cell != "Source");
+        Assert.Equal(mentioned, rows);
+    }
+
     [Theory]
     [InlineData("briefing")]
     [InlineData("contested")]

@@ -196,7 +196,7 @@ public static class WhoCommand
         WriteHeader(pack, entity, output);
         foreach (var (heading, claims) in ClaimSections(pack, entity))
             Claims(pack, heading, claims, output);
-        Sources(MentionedIn(pack, entity), output);
+        Sources(pack, MentionedIn(pack, entity), output);
     }
 
     /// <summary>Writes the card of <paramref name="entity"/> for a terminal: the header as text, the claims and sources as tables.</summary>
@@ -212,7 +212,7 @@ public static class WhoCommand
         var sources = MentionedIn(pack, entity);
         if (sources.Count > 0)
             console.Write(TextOrTable.Table($"Mentioned in ({sources.Count})", new[] { "Source", "Name", "Kind" },
-                sources.Select(s => new[] { s.Id, s.Name, YamlNames.Of(s.Kind) })));
+                sources.Select(s => new[] { KeyOf(pack, s), s.Name, YamlNames.Of(s.Kind) })));
     }
 
     private static IEnumerable<(string Heading, IReadOnlyList<Claim> Claims)> ClaimSections(KnowledgePack pack, Entity entity)
@@ -268,7 +268,7 @@ public static class WhoCommand
                 if (source.Published is not null)
                     output.WriteLine($"  published: {source.Published}");
                 if (source.Relays.Count > 0)
-                    output.WriteLine($"  relays: {string.Join(", ", source.Relays.Select(r => r.Id))}");
+                    output.WriteLine($"  relays: {string.Join(", ", source.Relays.Select(r => KeyOf(pack, r)))}");
                 break;
             case Claim claim:
                 output.WriteLine($"  statement: {claim.Statement}");
@@ -280,7 +280,7 @@ public static class WhoCommand
                     output.WriteLine($"  quantity: {quantity}");
                 output.WriteLine($"  corroboration: {indexes.Corroboration(claim)}");
                 foreach (var citation in claim.Citations)
-                    output.WriteLine($"  cited in {citation.Source.Id}{(citation.Via is null ? "" : " via " + citation.Via.Id)}: \"{citation.Quote}\"");
+                    output.WriteLine($"  cited in {KeyOf(pack, citation.Source)}{(citation.Via is null ? "" : " via " + KeyOf(pack, citation.Via))}: \"{citation.Quote}\"");
                 break;
         }
         if (entity.Note is not null)
@@ -329,14 +329,14 @@ public static class WhoCommand
         }
     }
 
-    private static void Sources(IReadOnlyList<Source> sources, TextWriter output)
+    private static void Sources(KnowledgePack pack, IReadOnlyList<Source> sources, TextWriter output)
     {
         if (sources.Count == 0)
             return;
         output.WriteLine();
         output.WriteLine($"Mentioned in ({sources.Count})");
         foreach (var source in sources)
-            output.WriteLine($"  {source.Id}: {source.Name} ({YamlNames.Of(source.Kind)})");
+            output.WriteLine($"  {KeyOf(pack, source)}: {source.Name} ({YamlNames.Of(source.Kind)})");
     }
 
     private static string Kind(Entity entity) => entity switch
