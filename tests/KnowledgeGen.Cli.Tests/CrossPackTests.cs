@@ -393,6 +393,51 @@ public class CrossPackTests
         Assert.Equal(mentioned, rows);
     }
 
+    // The sources the briefing and contested give for each side of a contradiction are named by the text that finds them:
+    // Wharf's claims cite the starter's report-001, whose plain id finds Wharf's own copy, which has it as an alias.
+    [Theory]
+    [InlineData("briefing", false)]
+    [InlineData("contested", false)]
+    [InlineData("briefing", true)]
+    [InlineData("contested", true)]
+    public void Briefing_and_contested_name_each_source_by_the_text_that_finds_it(string command, bool tables)
+    {
+        var pack = Wharf.Value;
+        List<string> sources;
+        if (tables)
+        {
+            var live = Loading.PackLoader.LoadFrom(pack);
+            sources = Column(TableConsole.Render(200, console =>
+            {
+                if (command == "briefing")
+                    Briefing.BriefingTables.Render(Briefing.BriefingReport.Build(live), console);
+                else
+                    Queries.ContestedCommand.WriteTable(live, console);
+            }), "Sources");
+        }
+        else
+        {
+            var result = CliRunner.Run("--pack", pack, command, "--plain");
+            Assert.Equal((0, ""), (result.ExitCode, result.Error));
+            sources = Regex.Matches(result.Output, "sources: (.+)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value.TrimEnd()).ToList();
+        }
+        Assert.Equal(new[] { "Starter:report-001", "wharf-copy via Starter:report-001" }, sources);
+        var report = Card(pack, "Starter:Daily Trust report");
+        Assert.Equal(report, Card(pack, "Starter:report-001"));
+        Assert.Equal(Card(pack, "Wharf:The wharf's copy of the report"), Card(pack, "wharf-copy"));
+    }
+
+    // The cells of a table's column, below its heading, one per row that has text there.
+    private static List<string> Column(string table, string heading)
+    {
+        var lines = table.ReplaceLineEndings("\n").Split('\n');
+        var header = System.Array.FindIndex(lines, l => l.StartsWith('│') && l.Split('│').Any(c => c.Trim() == heading));
+        Assert.True(header >= 0, $"no column {heading} in\n{table}");
+        var index = System.Array.FindIndex(lines[header].Split('│'), c => c.Trim() == heading);
+        return lines.Skip(header + 1).TakeWhile(l => !l.StartsWith('└')).Where(l => l.StartsWith('│'))
+            .Select(l => l.Split('│')[index].Trim()).Where(c => c.Length > 0).ToList();
+    }
+
     [Theory]
     [InlineData("briefing")]
     [InlineData("contested")]

@@ -27,7 +27,7 @@ public sealed record BriefingReport(
             new BriefingCounts(pack.Sources.Count, pack.Actors.Count, pack.Places.Count, claims.Count,
                 claims.Sum(c => c.Citations.Count)),
             TallyClaimants(claims),
-            PairContradictions(claims),
+            PairContradictions(pack, claims),
             claims.Where(c => c.Date is not null)
                 .OrderBy(c => c.Date!.Value) // OrderBy is stable: claims of one date keep the pack's order.
                 .Select(c => new TimelineEntry(c.Date!.Value.ToString(), c.Id, c.Statement, c.Claimant.Name, YamlNames.Of(c.Status)))
@@ -46,7 +46,7 @@ public sealed record BriefingReport(
             .ToList();
 
     /// <summary>Each contradiction once, in the pack's order: the claim that comes first is the first side.</summary>
-    private static List<ContestedPair> PairContradictions(IReadOnlyList<Claim> claims)
+    private static List<ContestedPair> PairContradictions(KnowledgePack pack, IReadOnlyList<Claim> claims)
     {
         var pairs = new List<ContestedPair>();
         var seen = new HashSet<(Claim, Claim)>(); // entities compare by reference
@@ -56,19 +56,20 @@ public sealed record BriefingReport(
             {
                 if (ReferenceEquals(claim, other) || seen.Contains((other, claim)) || !seen.Add((claim, other)))
                     continue;
-                pairs.Add(new ContestedPair(Side(claim), Side(other)));
+                pairs.Add(new ContestedPair(Side(pack, claim), Side(pack, other)));
             }
         }
         return pairs;
     }
 
-    private static ClaimSide Side(Claim claim) => new(
+    // Sources are named by the text that finds them with `who` (another pack's source by <pack>:<id> where its id finds the pack's own).
+    private static ClaimSide Side(KnowledgePack pack, Claim claim) => new(
         claim.Id,
         claim.Statement,
         claim.Claimant.Name,
         claim.Date?.ToString(),
         YamlNames.Of(claim.Status),
-        claim.Citations.Select(c => new Carrier(c.Source.Id, c.Via?.Id)).Distinct().ToList());
+        claim.Citations.Select(c => new Carrier(Queries.WhoCommand.KeyOf(pack, c.Source), c.Via is null ? null : Queries.WhoCommand.KeyOf(pack, c.Via))).Distinct().ToList());
 }
 
 /// <summary>The pack's identity, as the briefing's heading shows it.</summary>

@@ -34,7 +34,10 @@ public static class TextOrTable
     /// <summary>"1 claim", "2 claims".</summary>
     public static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
-    /// <summary>The ids of the sources a claim's citations name: the document, with its channel as "doc via channel".</summary>
-    public static IEnumerable<string> CitationSources(Claim claim) =>
-        claim.Citations.Select(c => c.Via is null ? c.Source.Id : $"{c.Source.Id} via {c.Via.Id}").Distinct();
+    /// <summary>
+    /// The sources a claim's citations name: the document, with its channel as "doc via channel", each named by the text
+    /// that finds it with <c>who</c> (<see cref="WhoCommand.KeyOf"/>).
+    /// </summary>
+    public static IEnumerable<string> CitationSources(KnowledgePack pack, Claim claim) =>
+        claim.Citations.Select(c => c.Via is null ? WhoCommand.KeyOf(pack, c.Source) : $"{WhoCommand.KeyOf(pack, c.Source)} via {WhoCommand.KeyOf(pack, c.Via)}").Distinct();
 }
