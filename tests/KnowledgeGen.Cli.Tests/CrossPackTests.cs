@@ -427,6 +427,30 @@ public class CrossPackTests
         Assert.Equal(Card(pack, "Wharf:The wharf's copy of the report"), Card(pack, "wharf-copy"));
     }
 
+    // A claim's corroboration names its origins as the sources are named: Wharf's claims have one origin, the starter's
+    // report-001 (as document, and as the channel of the copy), whose plain id finds Wharf's own copy.
+    [Fact]
+    public void Corroboration_names_each_origin_by_the_text_that_finds_it()
+    {
+        var pack = Wharf.Value;
+        var live = Loading.PackLoader.LoadFrom(pack);
+        var outputs = new[]
+        {
+            Card(pack, "dashti-came-by-boat"), // corroboration: …
+            Card(pack, "fahim-dashti"), // under each claim by or about him
+            CliRunner.Run("--pack", pack, "contested", "--plain").Output,
+            TableConsole.Render(200, console => Queries.ContestedCommand.WriteTable(live, console)),
+            TableConsole.Render(200, console => Queries.WhoCommand.WriteTables(live, Queries.WhoCommand.Find(live, "fahim-dashti")!, console)),
+        };
+        foreach (var output in outputs)
+        {
+            var origins = Regex.Matches(output, "1 report, 1 independent origin \\(([^)]*)\\)").Select(m => m.Groups[1].Value).ToList();
+            Assert.NotEmpty(origins);
+            Assert.All(origins, origin => Assert.Equal("Starter:report-001", origin));
+        }
+        Assert.Equal(Card(pack, "Starter:Daily Trust report"), Card(pack, "Starter:report-001"));
+    }
+
     // The cells of a table's column, below its heading, one per row that has text there.
     private static List<string> Column(string table, string heading)
     {

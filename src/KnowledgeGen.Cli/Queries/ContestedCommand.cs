@@ -38,7 +38,7 @@ public static class ContestedCommand
     private static string[] Row(KnowledgePack pack, string number, string side, Claim claim) => new[]
     {
         number, side, claim.Statement, claim.Claimant.Name, claim.Date?.ToString() ?? "undated", YamlNames.Of(claim.Status),
-        string.Join(", ", TextOrTable.CitationSources(pack, claim)), pack.Indexes.Corroboration(claim).ToString(),
+        string.Join(", ", TextOrTable.CitationSources(pack, claim)), TextOrTable.CorroborationOf(pack, claim),
     };
 
     /// <summary>Writes the contradictions as plain text.</summary>
@@ -65,7 +65,7 @@ public static class ContestedCommand
         output.WriteLine($"{indent}{label}. {claim.Statement}");
         output.WriteLine($"{indent}   claimant: {claim.Claimant.Name}; date: {claim.Date?.ToString() ?? "undated"}; status: {YamlNames.Of(claim.Status)}");
         output.WriteLine($"{indent}   sources: {string.Join(", ", TextOrTable.CitationSources(pack, claim))}");
-        output.WriteLine($"{indent}   corroboration: {pack.Indexes.Corroboration(claim)}");
+        output.WriteLine($"{indent}   corroboration: {TextOrTable.CorroborationOf(pack, claim)}");
     }
 
     private static string Title(KnowledgePack pack) =>

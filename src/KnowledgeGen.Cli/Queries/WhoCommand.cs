@@ -208,7 +208,7 @@ public static class WhoCommand
         foreach (var (heading, claims) in ClaimSections(pack, entity).Where(s => s.Claims.Count > 0))
             console.Write(TextOrTable.Table($"{heading} ({claims.Count})", new[] { "Claim", "Date", "Status", "Claimant", "Statement", "Corroboration" },
                 claims.Select(c => new[] { c.Id, c.Date?.ToString() ?? "undated", YamlNames.Of(c.Status) + (c.IsContested ? ", contested" : ""),
-                    c.Claimant.Name, c.Statement, pack.Indexes.Corroboration(c).ToString() })));
+                    c.Claimant.Name, c.Statement, TextOrTable.CorroborationOf(pack, c) })));
         var sources = MentionedIn(pack, entity);
         if (sources.Count > 0)
             console.Write(TextOrTable.Table($"Mentioned in ({sources.Count})", new[] { "Source", "Name", "Kind" },
@@ -241,7 +241,6 @@ public static class WhoCommand
 
     private static void WriteHeader(KnowledgePack pack, Entity entity, TextWriter output)
     {
-        var indexes = pack.Indexes;
         output.WriteLine($"{entity.Name} ({KeyOf(pack, entity)})");
         output.WriteLine($"  kind: {Kind(entity)}");
         if (!IsOwn(pack, entity))
@@ -278,7 +277,7 @@ public static class WhoCommand
                 output.WriteLine($"  date: {claim.Date?.ToString() ?? "undated"}; status: {YamlNames.Of(claim.Status)}");
                 if (claim.Quantity is { } quantity)
                     output.WriteLine($"  quantity: {quantity}");
-                output.WriteLine($"  corroboration: {indexes.Corroboration(claim)}");
+                output.WriteLine($"  corroboration: {TextOrTable.CorroborationOf(pack, claim)}");
                 foreach (var citation in claim.Citations)
                     output.WriteLine($"  cited in {KeyOf(pack, citation.Source)}{(citation.Via is null ? "" : " via " + KeyOf(pack, citation.Via))}: \"{citation.Quote}\"");
                 break;
@@ -325,7 +324,7 @@ public static class WhoCommand
         {
             output.WriteLine($"  {claim.Id} [{claim.Date?.ToString() ?? "undated"}, {YamlNames.Of(claim.Status)}{(claim.IsContested ? ", contested" : "")}]");
             output.WriteLine($"    {claim.Claimant.Name}: {claim.Statement}");
-            output.WriteLine($"    {pack.Indexes.Corroboration(claim)}");
+            output.WriteLine($"    {TextOrTable.CorroborationOf(pack, claim)}");
         }
     }
 
