@@ -451,6 +451,31 @@ public class CrossPackTests
         Assert.Equal(Card(pack, "Starter:Daily Trust report"), Card(pack, "Starter:report-001"));
     }
 
+    // The note that a text names other entities too gives, for each, the text that finds it: here a starter entity whose id
+    // is not Wharf's, but which Wharf's own bears as a name (Afghanistan) or an alias (Report-001), so that the plain id
+    // shows Wharf's own card again.
+    [Theory]
+    [InlineData("Afghanistan", "Afghanistan (afghan-state)", "Starter:afghanistan", "Afghanistan", "Starter:Afghanistan")]
+    [InlineData("report-001", "The wharf's copy of the report (wharf-copy)", "Starter:report-001", "Militants fight back as Taliban moves to capture Afghanistan's last territory", "Starter:Daily Trust report")]
+    public void Who_names_the_other_entities_a_name_finds_by_the_text_that_finds_each(string text, string heading, string key, string name, string other)
+    {
+        var pack = Wharf.Value;
+        var result = CliRunner.Run("--pack", pack, "who", text, "--plain");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith(heading + "\n", result.Output.ReplaceLineEndings("\n"));
+        Assert.Equal($"knowledgegen: '{text}' also names {key} ({name}); give an id to see its card, as in 'knowledgegen who {key}'.", result.Error.TrimEnd());
+        var suggested = Regex.Match(result.Error, "as in 'knowledgegen who (.+)'\\.").Groups[1].Value;
+        Assert.Equal(Card(pack, other), Card(pack, suggested));
+    }
+
+    [Fact]
+    public void Who_suggests_another_packs_entity_by_the_text_that_finds_it()
+    {
+        var result = CliRunner.Run("--pack", Wharf.Value, "who", "Starter:afghanista", "--plain");
+        Assert.Equal(Queries.WhoCommand.NotFound, result.ExitCode);
+        Assert.Contains("Nearest names: Starter:afghanistan", result.Error);
+    }
+
     // The cells of a table's column, below its heading, one per row that has text there.
     private static List<string> Column(string table, string heading)
     {

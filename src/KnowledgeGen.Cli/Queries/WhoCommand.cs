@@ -41,13 +41,12 @@ public static class WhoCommand
                 return NotFound;
             }
             // A name or alias that several entities bear (KG0019 warns of it, and a pack may accept it) finds the one that
-            // Pack.Find finds; the others are named, so that the card shown is not taken for the only one. Each is named as
-            // the export names it: another pack's entity whose id the pack also uses as <pack>:<id>, which finds it.
+            // Pack.Find finds; the others are named, so that the card shown is not taken for the only one. Each is named by
+            // the text that finds it (KeyOf): another pack's entity whose plain id finds one of the pack's own as <pack>:<id>.
             if (others.Count > 0)
             {
-                var references = ReferencedPacks.Of(knowledge);
-                error.WriteLine($"knowledgegen: {Quoted(text)} also names {DisplayText.Of(string.Join(", ", others.Select(e => $"{references.Key(e)} ({e.Name})")))}; " +
-                    $"give an id to see {(others.Count == 1 ? "its card" : "their cards")}, as in '{Program.CommandName} who {DisplayText.Of(references.Key(others[0]))}'.");
+                error.WriteLine($"knowledgegen: {Quoted(text)} also names {DisplayText.Of(string.Join(", ", others.Select(e => $"{KeyOf(knowledge, e)} ({e.Name})")))}; " +
+                    $"give an id to see {(others.Count == 1 ? "its card" : "their cards")}, as in '{Program.CommandName} who {DisplayText.Of(KeyOf(knowledge, others[0]))}'.");
             }
             if (PlainOption.IsPlain(result, plain, output))
                 WriteText(knowledge, entity, output);
@@ -182,9 +181,9 @@ public static class WhoCommand
     public static IReadOnlyList<string> Nearest(KnowledgePack pack, string text)
     {
         var references = ReferencedPacks.Of(pack);
-        // Another pack's entity whose id the pack also uses is suggested as the export names it (<pack>:<id>), which finds it.
+        // Another pack's entity whose plain id finds one of the pack's own is suggested by the text that finds it too (<pack>:<id>).
         var names = pack.Entities.Concat(references.Entities).Where(e => e.EntityKind != EntityKind.Claim)
-            .SelectMany(e => new[] { e.Name, e.Id, references.Key(e) }.Concat(e.Aliases)).Distinct().ToList();
+            .SelectMany(e => new[] { e.Name, e.Id, KeyOf(pack, e) }.Concat(e.Aliases)).Distinct().ToList();
         var byLower = names.GroupBy(n => n.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First());
         return Suggestions.Nearest(text.Trim().ToLowerInvariant(), byLower.Keys, 5).Select(n => byLower[n]).ToList();
     }
