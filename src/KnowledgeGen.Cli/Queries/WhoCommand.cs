@@ -124,7 +124,9 @@ public static class WhoCommand
             if (ReferenceEquals(Find(pack, qualified), entity))
                 return qualified;
         }
-        return key; // no text finds it (only a hand-made pack can get here): the export's name for it is the best there is
+        // No text finds it: one of the pack's own bears "<pack>:<id>" itself as a name or an alias, the other pack has the
+        // pack's own name, or no pack holds the entity. The export's name for it is the best there is.
+        return key;
     }
 
     // Among another pack's entities: the one whose id is the text, else the first whose name or an alias is.
