@@ -76,9 +76,16 @@ public sealed class Corroboration
     public bool IsIndependentlyCorroborated => Origins.Count >= 2;
 
     /// <summary>Reads as a sentence: <c>3 reports, 1 independent origin (dashti-audio-message)</c>.</summary>
-    public override string ToString() =>
-        Count(Reports, "report") + ", " + Count(Origins.Count, "independent origin") +
-        (Origins.Count == 0 ? "" : " (" + string.Join(", ", Origins.Select(o => o.Id)) + ")");
+    public override string ToString() => ToString(origin => origin.Id);
+
+    /// <summary>The same sentence, with each origin named by <paramref name="name"/> instead of by its id.</summary>
+    public string ToString(Func<Source, string> name)
+    {
+        if (name is null)
+            throw new ArgumentNullException(nameof(name));
+        return Count(Reports, "report") + ", " + Count(Origins.Count, "independent origin") +
+            (Origins.Count == 0 ? "" : " (" + string.Join(", ", Origins.Select(name)) + ")");
+    }
 
     private static string Count(int n, string noun) => n + " " + noun + (n == 1 ? "" : "s");
 }

@@ -38,13 +38,8 @@ public static class TextOrTable
     /// A claim's corroboration as <see cref="KnowledgeGen.Corroboration.ToString"/> reads it (<c>3 reports, 1 independent origin
     /// (dashti-audio-message)</c>), but with each origin named by the text that finds it with <c>who</c>, as the sources are.
     /// </summary>
-    public static string CorroborationOf(KnowledgePack pack, Claim claim)
-    {
-        var corroboration = pack.Indexes.Corroboration(claim);
-        var origins = corroboration.Origins;
-        return $"{Plural(corroboration.Reports, "report")}, {Plural(origins.Count, "independent origin")}" +
-            (origins.Count == 0 ? "" : " (" + string.Join(", ", origins.Select(o => WhoCommand.KeyOf(pack, o))) + ")");
-    }
+    public static string CorroborationOf(KnowledgePack pack, Claim claim) =>
+        pack.Indexes.Corroboration(claim).ToString(origin => WhoCommand.KeyOf(pack, origin));
 
     /// <summary>
     /// The sources a claim's citations name: the document, with its channel as "doc via channel", each named by the text

@@ -62,7 +62,7 @@ public static class WhoCommand
     /// entity of another pack the pack refers to, whose id is the text, else whose name or an alias is (<see cref="Entity.IsKnownAs"/>),
     /// else one named as <c>&lt;pack&gt;:&lt;id, name or alias&gt;</c> (<see cref="Lookup"/>).
     /// </summary>
-    public static Entity? Find(KnowledgePack pack, string text) => Lookup(pack, text).Found;
+    public static Entity? Find(KnowledgePack pack, string text) => Locate(pack, text).Found;
 
     /// <summary>
     /// The entity known by <paramref name="text"/>, as <see cref="Find"/> finds it, and the other entities the text names too
@@ -77,30 +77,38 @@ public static class WhoCommand
     /// </remarks>
     public static (Entity? Found, IReadOnlyList<Entity> Others) Lookup(KnowledgePack pack, string text)
     {
+        var (found, among, named) = Locate(pack, text);
+        return (found, found is null || among is null ? Array.Empty<Entity>() : AlsoKnownAs(among, found, named));
+    }
+
+    // The entity the text finds (see Lookup), with the entities and the text the others it names are looked for among: the
+    // others are asked for only by the command, not by Find (KeyOf calls Find for every entity it names).
+    private static (Entity? Found, IEnumerable<Entity>? Among, string Named) Locate(KnowledgePack pack, string text)
+    {
         var references = ReferencedPacks.Of(pack);
         var referenced = references.Entities.ToList();
         var found = pack.Find(text) ?? FindAmong(referenced, text);
         if (found is not null)
-            return (found, AlsoKnownAs(pack.Entities.Concat(referenced), found, text));
+            return (found, pack.Entities.Concat(referenced), text);
         // As the JSON export names it: <pack>:<id>, or the key it gives an entity no pack holds.
         var key = text.Trim();
         var byKey = referenced.FirstOrDefault(e => string.Equals(references.Key(e), key, StringComparison.OrdinalIgnoreCase));
         if (byKey is not null)
-            return (byKey, Array.Empty<Entity>());
+            return (byKey, null, text);
         var colon = text.IndexOf(':');
         if (colon <= 0)
-            return (null, Array.Empty<Entity>());
+            return (null, null, text);
         var packName = text[..colon].Trim();
         var rest = text[(colon + 1)..];
         if (string.Equals(pack.Name, packName, StringComparison.OrdinalIgnoreCase) && pack.Find(rest) is { } own)
-            return (own, AlsoKnownAs(pack.Entities, own, rest));
+            return (own, pack.Entities, rest);
         foreach (var group in references.Groups.Where(g => string.Equals(g.Pack?.Name, packName, StringComparison.OrdinalIgnoreCase)))
         {
             var entities = group.Entities.ToList();
             if (FindAmong(entities, rest) is { } other)
-                return (other, AlsoKnownAs(entities, other, rest));
+                return (other, entities, rest);
         }
-        return (null, Array.Empty<Entity>());
+        return (null, null, text);
     }
 
     /// <summary>
