@@ -59,12 +59,20 @@ public sealed class Actor : Entity
     /// <summary>Creates an actor; for packs built by hand (a generated pack decodes its own from its records).</summary>
     public Actor(string id, string name, IReadOnlyList<string> aliases, string? note,
         ActorKind kind, bool anonymous, string? description, IReadOnlyList<Role> roles)
+        : this(id, name, aliases, note, FrozenList<Role>.Copy(roles, nameof(roles)), EnumArgument.Named(kind, nameof(kind)), anonymous, description)
+    {
+    }
+
+    // A generated pack's, as its record holds it: the kind is in range (FactReader.Choice checks it), so the decoder skips
+    // Enum.IsDefined, whose first call costs a fresh process milliseconds; the roles are a frozen list of its own.
+    internal Actor(string id, string name, IReadOnlyList<string> aliases, string? note, IReadOnlyList<Role> roles,
+        ActorKind kind, bool anonymous, string? description)
         : base(id, name, aliases, note)
     {
-        Kind = EnumArgument.Named(kind, nameof(kind));
+        Kind = kind;
         Anonymous = anonymous;
         Description = description;
-        _roles = FrozenList<Role>.Copy(roles, nameof(roles));
+        _roles = roles;
     }
 
     /// <inheritdoc />

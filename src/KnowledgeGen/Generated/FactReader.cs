@@ -79,7 +79,7 @@ internal ref struct FactReader
         var length = Number(':', '!');
         if (_bytes[_at - 1] == (byte)':')
         {
-            var text = Encoding.UTF8.GetString(_bytes.Slice(_at, length));
+            var text = Utf8Text(_bytes.Slice(_at, length));
             _at += length;
             return text;
         }
@@ -149,7 +149,7 @@ internal ref struct FactReader
     public string TextSharing(int start, int end, string earlier)
     {
         var token = _bytes.Slice(start, end - start);
-        if (!_bytes.Slice(_at).StartsWith(token))
+        if (!SameBytes(_bytes.Slice(_at), token))
             return Text();
         _at += token.Length;
         return earlier;
@@ -199,6 +199,39 @@ internal ref struct FactReader
     }
 
     private const int ExternalKind = 4;
+
+    // Most of a pack's text is ASCII, which is widened here, a byte to a char. The runtime's UTF-8 decoder (and its
+    // vectorized span comparison) cost a fresh process some milliseconds on their first call, most of a first access
+    // to a fact (docs/benchmarks.md); text with other characters still goes to the decoder, which checks it.
+    private const int WidenedAtMost = 512;
+
+    private static string Utf8Text(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty)
+            return string.Empty;
+        if (bytes.Length > WidenedAtMost)
+            return Encoding.UTF8.GetString(bytes);
+        Span<char> chars = stackalloc char[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var b = bytes[i];
+            if (b >= 0x80)
+                return Encoding.UTF8.GetString(bytes);
+            chars[i] = (char)b;
+        }
+        return new string(chars);
+    }
+
+    // Whether `bytes` starts with `token`, a byte at a time: tokens are short, and see Utf8Text for why not a span method.
+    private static bool SameBytes(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> token)
+    {
+        if (bytes.Length < token.Length)
+            return false;
+        for (var i = 0; i < token.Length; i++)
+            if (bytes[i] != token[i])
+                return false;
+        return true;
+    }
 
     private int Number(char end, char other = ',')
     {
@@ -315,7 +348,7 @@ internal static class FactDecoder
         var roles = count == 0 ? Array.Empty<Role>() : new Role[count];
         for (var i = 0; i < count; i++)
             roles[i] = new Role(r.Text(), r.Ref<Entity>(), r.Bool(), r.OptionalText());
-        return new Actor(id, name, aliases, note, kind, anonymous, description, FrozenList<Role>.Own(roles));
+        return new Actor(id, name, aliases, note, FrozenList<Role>.Own(roles), kind, anonymous, description);
     }
 
     public static Place Place(ref FactReader r) =>
