@@ -304,7 +304,7 @@ public class DiagnosticLocationTests
         var spec = Generator.Reading.PackFileReader.Read("/p/pack.kg.yaml", manifest).Manifest!;
         Assert.Equal(("Panjshir2021", "Acme.Facts"), (spec.Name, spec.Namespace));
         Assert.Contains("namespace Acme.Facts", run.GeneratedText());
-        Assert.Contains("public const string Name = \"Panjshir2021\";", run.GeneratedText());
+        Assert.Contains("public static string Name => \"Panjshir2021\";", run.GeneratedText());
 
         var inside = GeneratorHarness.Run(new[] { ("/p/pack.kg.yaml", "pack:\n  name: \" Harbour Log \"\n  namespace: \" Harbour .Facts\"\n  title: T\n  version: 1.0.0\n") });
         Assert.Equal(
@@ -341,7 +341,7 @@ public class DiagnosticLocationTests
 
         Assert.Equal("", run.DiagnosticsText());
         Assert.Equal(version, Generator.Reading.PackFileReader.Read("/p/pack.kg.yaml", VersionManifest(written)).Manifest!.Version);
-        Assert.Contains($"public const string Version = \"{version}\";", run.GeneratedText());
+        Assert.Contains($"public static string Version => \"{version}\";", run.GeneratedText());
     }
 
     // One a package cannot have is warned about at the value, saying what was written, why where it can, and what to write; the
@@ -373,7 +373,7 @@ public class DiagnosticLocationTests
             $"pack.kg.yaml(5,12): warning KG0038: The pack version is '{shown}', which is neither a SemVer 2.0 version nor one NuGet takes{reason}; write the version of the pack's package, such as {example}",
             run.DiagnosticsText().TrimEnd());
         Assert.Empty(run.CompileDiagnostics);
-        Assert.Contains($"public const string Version = \"{shown}\";", run.GeneratedText());
+        Assert.Contains($"public static string Version => \"{shown}\";", run.GeneratedText());
     }
 
     private const string Examples = "'1.0.0', '2.1.0-beta.1' or '1.0.0+build.5'";
@@ -394,7 +394,7 @@ public class DiagnosticLocationTests
             $"pack.kg.yaml(5,12): warning KG0038: The pack version is '{shown}', which NuGet does not take ({number} is a number above 2147483647, the largest it takes); write the version of the pack's package, such as {Examples}",
             run.DiagnosticsText().TrimEnd());
         Assert.Empty(run.CompileDiagnostics);
-        Assert.Contains($"public const string Version = \"{shown}\";", run.GeneratedText());
+        Assert.Contains($"public static string Version => \"{shown}\";", run.GeneratedText());
     }
 
     // A lone surrogate (which no name C# takes holds either) cannot be normalized: the name is refused as any other is.

@@ -258,12 +258,14 @@ public static class PackEmitter
         GeneratedCode(w);
         w.Line("public static partial class Pack");
         w.Open();
+        // Properties, not consts: a const is compiled into every assembly that reads it, so an application built against
+        // version 1.0.0 of the pack's package and run with 1.1.0 would still read 1.0.0's version and title.
         w.Line("/// <summary>The pack's name, as its manifest gives it.</summary>");
-        w.Line($"public const string Name = {CSharpText.Literal(info.Name)};");
+        w.Line($"public static string Name => {CSharpText.Literal(info.Name)};");
         w.Line("/// <summary>The pack's title.</summary>");
-        w.Line($"public const string Title = {CSharpText.Literal(info.Title)};");
+        w.Line($"public static string Title => {CSharpText.Literal(info.Title)};");
         w.Line("/// <summary>The pack's version.</summary>");
-        w.Line($"public const string Version = {CSharpText.Literal(info.Version)};");
+        w.Line($"public static string Version => {CSharpText.Literal(info.Version)};");
         w.Line();
         w.Line($"/// <summary>The pack as a <see cref=\"{Rt}KnowledgePack\"/>: its lists, and lookup by id, name or alias.</summary>");
         w.Line($"public static {Rt}KnowledgePack Instance => __instance ?? {Once}(ref __instance, new __GeneratedPack());");

@@ -105,11 +105,11 @@ namespace Starter.Facts
     public static partial class Pack
     {
         /// <summary>The pack's name, as its manifest gives it.</summary>
-        public const string Name = "Starter";
+        public static string Name => "Starter";
         /// <summary>The pack's title.</summary>
-        public const string Title = "A starter pack";
+        public static string Title => "A starter pack";
         /// <summary>The pack's version.</summary>
-        public const string Version = "1.2.3";
+        public static string Version => "1.2.3";
 
         /// <summary>The pack as a <see cref="global::KnowledgeGen.KnowledgePack"/>: its lists, and lookup by id, name or alias.</summary>
         public static global::KnowledgeGen.KnowledgePack Instance => __instance ?? global::KnowledgeGen.Generated.Initialize.Once(ref __instance, new __GeneratedPack());
