@@ -256,6 +256,50 @@ public class CrossPackTests
         Assert.Contains("Nearest names: Starter:daily-trust", result.Error);
     }
 
+    // A pack built on Quay, whose source bears as an alias the id of its actor (KG0019 warns of it; a pack may accept it):
+    // Quay's Find gives the actor for that text, since ids come first, however the text is wrapped.
+    private static readonly Lazy<string> Ferry = new(() => FixturePacks.EmitBuiltOnToFile("Quay", new[]
+    {
+        ("/quay/pack.kg.yaml", """
+            pack: { name: Quay, namespace: Quay.Facts, title: The quay, version: 1.0.0 }
+            sources:
+              - { id: keepers-log, name: The keeper's log, aliases: [keeper], kind: other }
+            actors:
+              - { id: keeper, name: The quay keeper, kind: person }
+            """),
+    }, "Ferry", new[]
+    {
+        ("/ferry/pack.kg.yaml", """
+            pack: { name: Ferry, namespace: Ferry.Facts, title: The ferry, version: 1.0.0 }
+            claims:
+              - id: ferry-late
+                statement: The ferry was late.
+                claimant: keeper
+                citations: [ { source: keepers-log, quote: late } ]
+            """),
+    }));
+
+    // who looks among another pack's entities by the rule of that pack's Find (the runtime's NameKeys): an id wrapped in a
+    // right-to-left mark or a byte order mark is still the id, found before the alias another entity bears.
+    [Theory]
+    [InlineData("Quay:\u200Fkeeper")]
+    [InlineData("Quay:keeper\uFEFF")]
+    [InlineData("\u200FQuay:keeper")]
+    [InlineData("\u200Fkeeper")]
+    public void Who_finds_another_packs_entity_by_the_rule_of_its_packs_Find(string text)
+    {
+        var live = Loading.PackLoader.LoadFrom(Ferry.Value);
+        var quay = Assert.Single(ReferencedPacks.Of(live).Groups).Pack!;
+        var rest = text[(text.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        Assert.Equal("keeper", quay.Find(rest)?.Id);
+        Assert.Equal("keeper", quay.Find("keeper")?.Id);
+
+        var result = CliRunner.Run("--pack", Ferry.Value, "who", text, "--plain");
+        Assert.Equal((0, ""), (result.ExitCode, result.Error));
+        Assert.Equal(Card(Ferry.Value, "Quay:keeper"), result.Output.ReplaceLineEndings("\n"));
+        Assert.StartsWith("The quay keeper (keeper)\n  kind: actor (person)\n  pack: Quay, which Ferry refers to\n", result.Output.ReplaceLineEndings("\n"));
+    }
+
     // A pack whose own actor has the id and the name of a starter actor that it reaches through the starter's report-001.
     private static readonly Lazy<string> Docks = new(() => FixturePacks.EmitBuiltOnStarterToFile("Docks", new[]
     {

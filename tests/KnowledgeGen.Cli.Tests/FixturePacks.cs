@@ -45,14 +45,22 @@ internal static class FixturePacks
     /// both assemblies to one fresh temporary folder, as a build's output holds a pack beside the packs it references.
     /// Returns the path of the pack's assembly.
     /// </summary>
-    public static string EmitBuiltOnStarterToFile(string assemblyName, IEnumerable<(string Path, string Text)> files)
+    public static string EmitBuiltOnStarterToFile(string assemblyName, IEnumerable<(string Path, string Text)> files) =>
+        EmitBuiltOnToFile("Starter", GeneratorHarness.Fixture("starter"), assemblyName, files);
+
+    /// <summary>
+    /// As <see cref="EmitBuiltOnStarterToFile"/>, on a pack compiled from <paramref name="baseFiles"/> as
+    /// <paramref name="baseName"/>; the base pack may have warnings (an alias that is another entity's id, KG0019).
+    /// </summary>
+    public static string EmitBuiltOnToFile(string baseName, IEnumerable<(string Path, string Text)> baseFiles, string assemblyName,
+        IEnumerable<(string Path, string Text)> files)
     {
-        var starter = GeneratorHarness.Run(GeneratorHarness.Fixture("starter")).OutputCompilation.WithAssemblyName("Starter");
+        var basePack = GeneratorHarness.Run(baseFiles).OutputCompilation.WithAssemblyName(baseName);
         var folder = NewFolder();
-        var starterPath = Emit(starter, "Starter", folder: folder);
+        var basePath = Emit(basePack, baseName, folder: folder);
         var run = GeneratorHarness.Run(
             GeneratorHarness.CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text))),
-            GeneratorHarness.Compilation().AddReferences(MetadataReference.CreateFromFile(starterPath)));
+            GeneratorHarness.Compilation().AddReferences(MetadataReference.CreateFromFile(basePath)));
         Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
         return Emit(run.OutputCompilation.WithAssemblyName(assemblyName), assemblyName, folder: folder);
     }

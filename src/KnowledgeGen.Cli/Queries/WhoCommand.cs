@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using KnowledgeGen.Generator.Model;
 using KnowledgeGen.Generator.Reading;
 
 namespace KnowledgeGen.Cli.Queries;
@@ -91,18 +92,17 @@ public static class WhoCommand
         if (found is not null)
             return (found, pack.Entities.Concat(referenced), text);
         // As the JSON export names it: <pack>:<id>, or the key it gives an entity no pack holds.
-        var key = text.Trim();
-        var byKey = referenced.FirstOrDefault(e => string.Equals(references.Key(e), key, StringComparison.OrdinalIgnoreCase));
+        var byKey = referenced.FirstOrDefault(e => SameKey(references.Key(e), text));
         if (byKey is not null)
             return (byKey, null, text);
         var colon = text.IndexOf(':');
         if (colon <= 0)
             return (null, null, text);
-        var packName = text[..colon].Trim();
+        var packName = text[..colon];
         var rest = text[(colon + 1)..];
-        if (string.Equals(pack.Name, packName, StringComparison.OrdinalIgnoreCase) && pack.Find(rest) is { } own)
+        if (SameKey(pack.Name, packName) && pack.Find(rest) is { } own)
             return (own, pack.Entities, rest);
-        foreach (var group in references.Groups.Where(g => string.Equals(g.Pack?.Name, packName, StringComparison.OrdinalIgnoreCase)))
+        foreach (var group in references.Groups.Where(g => g.Pack is not null && SameKey(g.Pack.Name, packName)))
         {
             var entities = group.Entities.ToList();
             if (FindAmong(entities, rest) is { } other)
@@ -139,13 +139,17 @@ public static class WhoCommand
 
     // Among another pack's entities: the one whose id is the text, else the first whose name or an alias is.
     private static Entity? FindAmong(IReadOnlyList<Entity> entities, string text) =>
-        entities.FirstOrDefault(e => string.Equals(e.Id, text.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? entities.FirstOrDefault(e => e.IsKnownAs(text));
+        entities.FirstOrDefault(e => SameKey(e.Id, text)) ?? entities.FirstOrDefault(e => e.IsKnownAs(text));
+
+    // Whether two texts are one as Pack.Find compares them: ignoring case (as Find's comparer does) and what the runtime's own
+    // NameKeys ignores (white space and invisible characters around, the encoding of accents), which the tool reaches as
+    // the generator compiles it (Naming.FindKey), so that who finds another pack's entity as that pack's Find would.
+    private static bool SameKey(string x, string y) => string.Equals(Naming.FindKey(x), Naming.FindKey(y), StringComparison.OrdinalIgnoreCase);
 
     // The entities other than the one found that the text names too, by name or alias; none when the text is its id.
     private static IReadOnlyList<Entity> AlsoKnownAs(IEnumerable<Entity> entities, Entity found, string text)
     {
-        if (string.Equals(found.Id, text.Trim(), StringComparison.OrdinalIgnoreCase))
+        if (SameKey(found.Id, text))
             return Array.Empty<Entity>();
         return entities.Where(e => !ReferenceEquals(e, found) && e.IsKnownAs(text)).Distinct().ToList();
     }
