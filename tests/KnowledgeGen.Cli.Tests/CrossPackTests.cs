@@ -218,6 +218,72 @@ public class CrossPackTests
         }
     }
 
+    // docs/cli.md, who: every entity node of the JSON-LD export, Harbour's own and the starter's (daily-trust of both among
+    // them), is found by its @id, copied as the export writes it: its card is the one <pack>:<id> shows.
+    [Fact]
+    public void Who_finds_every_entity_by_its_json_ld_id()
+    {
+        var nodes = Export("jsonld").GetProperty("@graph").EnumerateArray().Where(n => n.GetProperty("@type").GetString() != "Dataset").ToList();
+        var ids = nodes.Select(n => n.GetProperty("@id").GetString()!).ToList();
+        Assert.Contains("urn:knowledgegen:Harbour:daily-trust", ids);
+        Assert.Contains("urn:knowledgegen:Starter:daily-trust", ids);
+        foreach (var node in nodes)
+        {
+            var id = node.GetProperty("@id").GetString()!;
+            var owner = id.Split(':')[2];
+            Assert.Equal($"urn:knowledgegen:{owner}:{node.GetProperty("identifier").GetString()}", id);
+            var result = CliRunner.Run("--pack", Harbour, "who", id, "--plain");
+            Assert.Equal((0, ""), (result.ExitCode, result.Error));
+            Assert.Equal(Card(Harbour, owner + ":" + node.GetProperty("identifier").GetString()), result.Output.ReplaceLineEndings("\n"));
+        }
+    }
+
+    // An @id is compared as any text is, but for the exact one first: ignoring case and what surrounds it.
+    [Theory]
+    [InlineData(" urn:knowledgegen:Starter:daily-trust\u200F", "Daily Trust (Starter:daily-trust)")]
+    [InlineData("URN:KnowledgeGen:starter:DAILY-TRUST", "Daily Trust (Starter:daily-trust)")]
+    [InlineData("urn:knowledgegen:harbour:daily-trust", "Daily Trust, harbour edition (daily-trust)")]
+    public void Who_finds_a_json_ld_id_as_it_finds_any_text(string text, string heading)
+    {
+        var result = CliRunner.Run("--pack", Harbour, "who", text, "--plain");
+        Assert.Equal((0, ""), (result.ExitCode, result.Error));
+        Assert.StartsWith(heading + "\n", result.Output.ReplaceLineEndings("\n"));
+    }
+
+    // An @id that names no entity node of the export (none at all, a Dataset's, a citation's, a starter entity Harbour does not
+    // refer to, another pack's) is a name nothing is known by.
+    [Theory]
+    [InlineData("urn:knowledgegen:Harbour:no-such-entity")]
+    [InlineData("urn:knowledgegen:Harbour")]
+    [InlineData("urn:knowledgegen:Starter")]
+    [InlineData("urn:knowledgegen:Harbour:master-denies:citation-1")]
+    [InlineData("urn:knowledgegen:Starter:nrf-source")]
+    [InlineData("urn:knowledgegen:Elsewhere:daily-trust")]
+    [InlineData("urn:knowledgegen:")]
+    [InlineData("urn:knowledgegen::")]
+    [InlineData("urn:")]
+    [InlineData("_:")]
+    [InlineData("_:daily-trust")]
+    public void Who_finds_nothing_for_a_json_ld_id_of_no_entity(string text)
+    {
+        var result = CliRunner.Run("--pack", Harbour, "who", text, "--plain");
+        Assert.Equal((Queries.WhoCommand.NotFound, ""), (result.ExitCode, result.Output));
+        Assert.StartsWith($"knowledgegen: nothing in Harbour is known as '{text}'.\n", result.Error.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    // A mistyped @id is offered the @ids nearest to it, as a mistyped name is offered names.
+    [Theory]
+    [InlineData("urn:knowledgegen:Harbour:harbour-mastr", "urn:knowledgegen:Harbour:harbour-master")]
+    [InlineData("urn:knowledgegen:Starter:fahim-dasht", "urn:knowledgegen:Starter:fahim-dashti")]
+    [InlineData("urn:knowledgegen:Harbour:fahim-dashti", "urn:knowledgegen:Starter:fahim-dashti")]
+    public void Who_suggests_the_nearest_json_ld_ids_for_a_mistyped_one(string text, string nearest)
+    {
+        var result = CliRunner.Run("--pack", Harbour, "who", text, "--plain");
+        Assert.Equal(Queries.WhoCommand.NotFound, result.ExitCode);
+        Assert.Contains("\nNearest names: " + nearest, result.Error.ReplaceLineEndings("\n"));
+    }
+
     // <pack>:<text> looks in that pack only, by id, name or alias, ignoring case as a plain text does; the pack's own name
     // finds its own entity. A starter entity that Harbour does not refer to, or a pack it does not know, finds nothing.
     [Theory]
@@ -756,6 +822,8 @@ public class CrossPackTests
         var graph = jsonLd.RootElement.GetProperty("@graph").EnumerateArray().ToList();
         Assert.Contains(graph, n => n.GetProperty("@id").GetString() == "_:stranger" && n.GetProperty("@type").GetString() == "Person");
         Assert.Equal("_:stranger", graph.Single(n => n.GetProperty("@type").GetString() == "Claim").GetProperty("author").GetProperty("@id").GetString());
+        // who finds it by that @id too, as by any other.
+        Assert.Same(stranger, Queries.WhoCommand.Find(pack, "_:stranger"));
     }
 
     private sealed class PackWithAStranger : KnowledgePack

@@ -67,6 +67,19 @@ public class WhoTests
         Assert.Equal(plain.Output, result.Output);
     }
 
+    // README and docs/cli.md: the @id export --format jsonld gives an entity's node shows the card its name shows.
+    [Theory]
+    [InlineData("urn:knowledgegen:Panjshir2021:panjshir-valley", "Punjir")]
+    [InlineData("urn:knowledgegen:Panjshir2021:fahim-dashti", "fahim-dashti")]
+    [InlineData("urn:knowledgegen:Panjshir2021:taliban-lost-40-fighters", "taliban-lost-40-fighters")]
+    public void A_json_ld_id_shows_its_entitys_card(string id, string text)
+    {
+        Assert.Contains($"\"@id\": \"{id}\"", CliRunner.Run("export", "--format", "jsonld").Output);
+        var result = CliRunner.Run("who", id, "--plain");
+        Assert.Equal((0, ""), (result.ExitCode, result.Error));
+        Assert.Equal(CliRunner.Run("who", text, "--plain").Output, result.Output);
+    }
+
     // A claim's quantity is part of what it says ("40 fighters"); the card shows it as Quantity reads itself: a range with
     // its dash, an approximate one with "about".
     [Theory]

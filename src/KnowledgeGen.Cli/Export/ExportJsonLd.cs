@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -23,12 +24,15 @@ public static class ExportJsonLd
     /// <summary>The IRI the <c>kg:</c> prefix stands for.</summary>
     public const string Vocabulary = "urn:knowledgegen:vocab:";
 
+    /// <summary>What every <c>@id</c> of a pack's node begins with: <c>urn:knowledgegen:&lt;pack&gt;</c>.</summary>
+    public const string IdPrefix = "urn:knowledgegen:";
+
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JsonTextEncoder.Instance };
 
     /// <summary>Writes <paramref name="pack"/> to <paramref name="stream"/> as UTF-8 JSON-LD, ending with a newline.</summary>
     public static void Write(KnowledgePack pack, Stream stream)
     {
-        var nodes = new NodeIds(pack);
+        var nodes = NodeIds.Of(pack);
         using (var json = new Utf8JsonWriter(stream, Options))
         {
             json.WriteStartObject();
@@ -62,7 +66,16 @@ public static class ExportJsonLd
     /// <summary>The node id of an entity of <paramref name="pack"/>: <c>urn:knowledgegen:Panjshir2021:fahim-dashti</c>.</summary>
     public static string Id(KnowledgePack pack, Entity entity) => PackId(pack) + ":" + entity.Id;
 
-    private static string PackId(KnowledgePack pack) => "urn:knowledgegen:" + pack.Name;
+    private static string PackId(KnowledgePack pack) => IdPrefix + pack.Name;
+
+    /// <summary>
+    /// The entity whose node the export writes with the <c>@id</c> <paramref name="nodeId"/>, compared exactly: one of the
+    /// pack's own or of a pack it refers to. Null for any other text, such as the <c>@id</c> of a Dataset, a citation or a quantity.
+    /// </summary>
+    public static Entity? EntityOf(KnowledgePack pack, string nodeId) => NodeIds.Of(pack).EntityOf(nodeId);
+
+    /// <summary>Every entity node of the export, in the export's order, with its <c>@id</c>.</summary>
+    public static IReadOnlyList<(string Id, Entity Entity)> EntityNodes(KnowledgePack pack) => NodeIds.Of(pack).Nodes;
 
     // The @id of every node the export writes: the pack's own entities under the pack's name, the entities of the packs
     // it refers to under their own pack's name, and an entity no reachable pack holds as a blank node (_:<id>). Should
@@ -70,27 +83,45 @@ public static class ExportJsonLd
     private sealed class NodeIds
     {
         private readonly Dictionary<Entity, string> _ids = new(ReferenceEqualityComparer.Instance);
+        private readonly List<(string Id, Entity Entity)> _nodes = new();
+        private readonly Dictionary<string, Entity> _entities = new(StringComparer.Ordinal);
 
-        public NodeIds(KnowledgePack pack)
+        // A pack's entities do not change, so their @ids are worked out once for the export and for who, which looks them up.
+        private static readonly ConditionalWeakTable<KnowledgePack, NodeIds> Found = new();
+
+        public static NodeIds Of(KnowledgePack pack) => Found.GetValue(pack, p => new NodeIds(p));
+
+        private NodeIds(KnowledgePack pack)
         {
             Pack = pack;
             References = ReferencedPacks.Of(pack);
             foreach (var entity in pack.Entities)
                 if (!_ids.ContainsKey(entity))
-                    _ids[entity] = Id(pack, entity);
+                    Add(entity, Id(pack, entity));
             if (References.Groups.Count == 0)
                 return;
             var used = new HashSet<string>(_ids.Values, StringComparer.Ordinal);
             foreach (var group in References.Groups)
                 foreach (var entity in group.Entities)
-                    _ids[entity] = ReferencedPacks.Unique(group.Pack is null ? "_:" + entity.Id : Id(group.Pack, entity), used);
+                    Add(entity, ReferencedPacks.Unique(group.Pack is null ? "_:" + entity.Id : Id(group.Pack, entity), used));
+        }
+
+        private void Add(Entity entity, string id)
+        {
+            _ids[entity] = id;
+            _nodes.Add((id, entity));
+            _entities.TryAdd(id, entity);
         }
 
         public KnowledgePack Pack { get; }
 
         public ReferencedPacks References { get; }
 
+        public IReadOnlyList<(string Id, Entity Entity)> Nodes => _nodes;
+
         public string Of(Entity entity) => _ids.TryGetValue(entity, out var id) ? id : Id(Pack, entity);
+
+        public Entity? EntityOf(string id) => _entities.TryGetValue(id, out var entity) ? entity : null;
     }
 
     private static void WriteEntities(Utf8JsonWriter json, NodeIds nodes,

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using KnowledgeGen.Cli.Export;
 using KnowledgeGen.Generator.Model;
 using KnowledgeGen.Generator.Reading;
 
@@ -14,7 +15,7 @@ namespace KnowledgeGen.Cli.Queries;
 /// the sources that mention it, all answered from the pack's indexes. An entity of another pack that the pack refers to
 /// (<see cref="ReferencedPacks"/>) is found too, when none of the pack's own is known by the name, or as
 /// <c>&lt;pack&gt;:&lt;id&gt;</c> when the pack's own has its id; its card says which pack it belongs to, and lists the
-/// claims of this pack by it, about it or citing it.
+/// claims of this pack by it, about it or citing it. Any entity is found by its JSON-LD <c>@id</c> too.
 /// </summary>
 public static class WhoCommand
 {
@@ -24,7 +25,7 @@ public static class WhoCommand
     /// <summary>Creates the <c>who</c> command.</summary>
     public static Command Create(Option<string?> pack, Option<bool> plain)
     {
-        var name = new Argument<string>("name-or-alias") { Description = "The id, name or alias of an actor, place, source or claim (case is ignored); <pack>:<id, name or alias> for one of another pack the pack refers to." };
+        var name = new Argument<string>("name-or-alias") { Description = "The id, name or alias of an actor, place, source or claim (case is ignored); <pack>:<id, name or alias> for one of another pack the pack refers to; or its @id in the JSON-LD export." };
         // An empty name is a wrong command line (`who "$UNSET"`), not a name that nothing in the pack has.
         name.Validators.Add(EmptyValue.IsAUsageErrorOf("who needs the id, name or alias of an entity"));
         var command = new Command("who", "Print the card of an entity: kind, aliases, roles, the claims by it and about it, and the sources that mention it.") { name, pack, plain };
@@ -61,7 +62,7 @@ public static class WhoCommand
     /// <summary>
     /// The entity known by <paramref name="text"/>: the pack's own, as <see cref="KnowledgePack.Find(string)"/> finds it, else an
     /// entity of another pack the pack refers to, whose id is the text, else whose name or an alias is (<see cref="Entity.IsKnownAs"/>),
-    /// else one named as <c>&lt;pack&gt;:&lt;id, name or alias&gt;</c> (<see cref="Lookup"/>).
+    /// else one named as <c>&lt;pack&gt;:&lt;id, name or alias&gt;</c>, else the one whose JSON-LD <c>@id</c> the text is (<see cref="Lookup"/>).
     /// </summary>
     public static Entity? Find(KnowledgePack pack, string text) => Locate(pack, text).Found;
 
@@ -74,7 +75,9 @@ public static class WhoCommand
     /// whose id the pack also uses cannot be reached so (the pack's own wins), and the JSON export names it
     /// <c>&lt;pack&gt;:&lt;id&gt;</c> (<see cref="ReferencedPacks.Key"/>): when the plain text finds nothing, that key finds it,
     /// as does <c>&lt;pack&gt;:&lt;text&gt;</c> for any entity of a pack the pack refers to (or of the pack itself), the text
-    /// after the first ':' being an id, a name or an alias looked up among that pack's entities only.
+    /// after the first ':' being an id, a name or an alias looked up among that pack's entities only. Last, the <c>@id</c> the
+    /// JSON-LD export gives an entity's node (<c>urn:knowledgegen:&lt;pack&gt;:&lt;id&gt;</c>, <see cref="ExportJsonLd.EntityOf"/>)
+    /// finds that entity, the pack's own or another pack's.
     /// </remarks>
     public static (Entity? Found, IReadOnlyList<Entity> Others) Lookup(KnowledgePack pack, string text)
     {
@@ -108,8 +111,14 @@ public static class WhoCommand
             if (FindAmong(entities, rest) is { } other)
                 return (other, entities, rest);
         }
-        return (null, null, text);
+        // As the JSON-LD export names it, by its node's @id (urn:knowledgegen:<pack>:<id>), which names one entity. Last, so
+        // that every text the forms above find, they still find.
+        return (ByNodeId(pack, text), null, text);
     }
+
+    // The entity whose JSON-LD @id the text is: as the export writes it, else compared as any text is (SameKey).
+    private static Entity? ByNodeId(KnowledgePack pack, string text) =>
+        ExportJsonLd.EntityOf(pack, text) ?? ExportJsonLd.EntityNodes(pack).FirstOrDefault(n => SameKey(n.Id, text)).Entity;
 
     /// <summary>
     /// The text that names <paramref name="entity"/> in every command's output, which typed back into <c>who</c> finds that
@@ -191,15 +200,26 @@ public static class WhoCommand
         return quoted;
     }
 
-    /// <summary>The names, aliases and ids closest to <paramref name="text"/>, ignoring case.</summary>
+    /// <summary>
+    /// The names, aliases and ids closest to <paramref name="text"/>, ignoring case; for a JSON-LD <c>@id</c>
+    /// (<c>urn:knowledgegen:…</c>), the closest <c>@id</c>s of the export's entities.
+    /// </summary>
     public static IReadOnlyList<string> Nearest(KnowledgePack pack, string text)
     {
+        var typed = text.Trim().ToLowerInvariant();
+        if (typed.StartsWith(ExportJsonLd.IdPrefix, StringComparison.Ordinal))
+        {
+            // Compared after the prefix they share, which would take up most of an edit distance capped at 64 characters.
+            var nodes = ExportJsonLd.EntityNodes(pack).Where(n => n.Entity.EntityKind != EntityKind.Claim && n.Id.StartsWith(ExportJsonLd.IdPrefix, StringComparison.Ordinal))
+                .GroupBy(n => n.Id[ExportJsonLd.IdPrefix.Length..].ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First().Id);
+            return Suggestions.Nearest(typed[ExportJsonLd.IdPrefix.Length..], nodes.Keys, 5).Select(n => nodes[n]).ToList();
+        }
         var references = ReferencedPacks.Of(pack);
         // Another pack's entity whose plain id finds one of the pack's own is suggested by the text that finds it too (<pack>:<id>).
         var names = pack.Entities.Concat(references.Entities).Where(e => e.EntityKind != EntityKind.Claim)
             .SelectMany(e => new[] { e.Name, e.Id, KeyOf(pack, e) }.Concat(e.Aliases)).Distinct().ToList();
         var byLower = names.GroupBy(n => n.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First());
-        return Suggestions.Nearest(text.Trim().ToLowerInvariant(), byLower.Keys, 5).Select(n => byLower[n]).ToList();
+        return Suggestions.Nearest(typed, byLower.Keys, 5).Select(n => byLower[n]).ToList();
     }
 
     /// <summary>Writes the card of <paramref name="entity"/> as plain text.</summary>
