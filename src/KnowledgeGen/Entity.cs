@@ -70,7 +70,11 @@ public abstract class Entity
     /// <summary><paramref name="text"/> as Find compares it (<see cref="NameKeys"/>), with <see cref="NameComparer"/>.</summary>
     internal static string NameKey(string text) => NameKeys.Of(text);
 
-    internal bool IsFoundByName => EntityKind != EntityKind.Claim;
+    /// <summary>
+    /// True when <see cref="KnowledgePack.Find(string)"/> and <see cref="IsKnownAs"/> find this entity by its name: every
+    /// entity but a claim, which is found by its id or an alias only.
+    /// </summary>
+    public bool IsFoundByName => EntityKind != EntityKind.Claim;
 
     /// <inheritdoc />
     public override string ToString() => Name;

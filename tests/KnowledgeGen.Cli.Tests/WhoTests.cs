@@ -99,6 +99,47 @@ public class WhoTests
         Assert.Contains("\n  quantity: " + quantity + "\n", table);
     }
 
+    // A pack built on Berth, whose pilot bears 'Skipper' as an alias and whose later captain has it as a name (KG0019 warns
+    // of it; a pack may accept it). Berth's Find takes names before aliases, so 'Skipper' is the captain there.
+    private static readonly Lazy<string> Mooring = new(() => FixturePacks.EmitBuiltOnToFile("Berth", new[]
+    {
+        ("/berth/pack.kg.yaml", """
+            pack: { name: Berth, namespace: Berth.Facts, title: The berth, version: 1.0.0 }
+            sources:
+              - { id: berth-log, name: The berth log, kind: other }
+            actors:
+              - { id: pilot, name: The pilot, aliases: [Skipper], kind: person }
+              - { id: captain, name: Skipper, kind: person }
+            """),
+    }, "Mooring", new[]
+    {
+        ("/mooring/pack.kg.yaml", """
+            pack: { name: Mooring, namespace: Mooring.Facts, title: The mooring, version: 1.0.0 }
+            claims:
+              - id: moored
+                statement: The boat was moored.
+                claimant: pilot
+                about: [captain]
+                citations: [ { source: berth-log, quote: moored } ]
+            """),
+    }));
+
+    // who looks among another pack's entities in the order of that pack's Find: ids, then names, then aliases.
+    [Theory]
+    [InlineData("Berth:Skipper")]
+    [InlineData("skipper")]
+    public void Another_packs_entity_is_found_by_name_before_another_by_alias_as_its_Find_finds_it(string text)
+    {
+        var live = Loading.PackLoader.LoadFrom(Mooring.Value);
+        var berth = Assert.Single(ReferencedPacks.Of(live).Groups).Pack!;
+        Assert.Equal("captain", berth.Find("Skipper")?.Id);
+
+        var result = CliRunner.Run("--pack", Mooring.Value, "who", text, "--plain");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("Skipper (captain)\n  kind: actor (person)\n  pack: Berth, which Mooring refers to\n", result.Output.ReplaceLineEndings("\n"));
+        Assert.Contains("also names pilot (The pilot)", result.Error);
+    }
+
     [Fact]
     public void A_very_long_name_is_cut_in_the_message()
     {

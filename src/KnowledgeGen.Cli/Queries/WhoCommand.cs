@@ -61,8 +61,8 @@ public static class WhoCommand
 
     /// <summary>
     /// The entity known by <paramref name="text"/>: the pack's own, as <see cref="KnowledgePack.Find(string)"/> finds it, else an
-    /// entity of another pack the pack refers to, whose id is the text, else whose name or an alias is (<see cref="Entity.IsKnownAs"/>),
-    /// else one named as <c>&lt;pack&gt;:&lt;id, name or alias&gt;</c>, else the one whose JSON-LD <c>@id</c> the text is (<see cref="Lookup"/>).
+    /// entity of another pack the pack refers to, whose id is the text, else whose name is (<see cref="Entity.IsFoundByName"/>), else
+    /// whose alias is, as Find takes them, else one named as <c>&lt;pack&gt;:&lt;id, name or alias&gt;</c>, else the one whose JSON-LD <c>@id</c> the text is (<see cref="Lookup"/>).
     /// </summary>
     public static Entity? Find(KnowledgePack pack, string text) => Locate(pack, text).Found;
 
@@ -146,9 +146,12 @@ public static class WhoCommand
         return key;
     }
 
-    // Among another pack's entities: the one whose id is the text, else the first whose name or an alias is.
+    // Among another pack's entities, in Pack.Find's order: the first whose id is the text, else the first found by a name
+    // that is (IsFoundByName: not a claim), else the first with such an alias.
     private static Entity? FindAmong(IReadOnlyList<Entity> entities, string text) =>
-        entities.FirstOrDefault(e => SameKey(e.Id, text)) ?? entities.FirstOrDefault(e => e.IsKnownAs(text));
+        entities.FirstOrDefault(e => SameKey(e.Id, text))
+        ?? entities.FirstOrDefault(e => e.IsFoundByName && SameKey(e.Name, text))
+        ?? entities.FirstOrDefault(e => e.Aliases.Any(a => SameKey(a, text)));
 
     // Whether two texts are one as Pack.Find compares them: ignoring case (as Find's comparer does) and what the runtime's own
     // NameKeys ignores (white space and invisible characters around, the encoding of accents), which the tool reaches as
