@@ -349,6 +349,8 @@ public class DiagnosticLocationTests
     [Theory]
     [InlineData("v1.2.0", "v1.2.0", " (it starts with 'v')", "'1.2.0'")]
     [InlineData("V2.0-rc.1", "V2.0-rc.1", " (it starts with 'v')", "'2.0-rc.1'")]
+    [InlineData("v1.0.99999999999", "v1.0.99999999999", " (it starts with 'v', and 99999999999 is a number above 2147483647, the largest NuGet takes)", Examples)]
+    [InlineData("V2147483648-rc.1", "V2147483648-rc.1", " (it starts with 'v', and 2147483648 is a number above 2147483647, the largest NuGet takes)", Examples)]
     [InlineData("1.0.0.0.0", "1.0.0.0.0", " (it has 5 numbers, where SemVer has 3 and NuGet takes 1 to 4)", Examples)]
     [InlineData("\"1.0.0 beta\"", "1.0.0 beta", " (it holds white space)", Examples)]
     [InlineData("1.0.0-beta_1", "1.0.0-beta_1", " (it holds '_')", Examples)]

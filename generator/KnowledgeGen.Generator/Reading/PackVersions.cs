@@ -58,8 +58,15 @@ public static class PackVersions
 
     private static (string Reason, string Example) Why(string version)
     {
-        if (version.Length > 1 && version[0] is 'v' or 'V' && IsWellFormed(version.Substring(1)))
-            return (" (it starts with 'v')", $"'{version.Substring(1)}'");
+        if (version.Length > 1 && version[0] is 'v' or 'V')
+        {
+            var rest = version.Substring(1);
+            if (IsWellFormed(rest))
+                return (" (it starts with 'v')", $"'{rest}'");
+            // Without the 'v' it would still be refused for its number, so both are said, and no version to copy is offered.
+            if (HasTheForm(rest) && TooLarge(rest) is { } number)
+                return ($" (it starts with 'v', and {number} is a number above {MaxNumber}, the largest NuGet takes)", Examples);
+        }
         foreach (var c in version)
         {
             if (char.IsWhiteSpace(c))
