@@ -413,14 +413,14 @@ public class DiagnosticLocationTests
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "KG9999");
     }
 
-    // KG0033 stands where the second entity writes the name the two share; an entity whose name is not written (as a claim's,
-    // which defaults to its statement, is not) has it at its id.
+    // KG0033 stands where the second entity writes the name the two share, and names where the first writes it; an entity
+    // whose name is not written (as a claim's, which defaults to its statement, is not) is pointed at by its id.
     [Fact]
     public void A_shared_name_is_reported_at_the_second_entitys_name_or_at_its_id_when_its_name_is_not_written()
     {
         const string yaml = "actors:\n  - { id: fahim-dashti, name: Fahim Dashti, kind: person }\n  - id: dashti\n    kind: person\n    name: \" fahim DASHTI \"\n";
         Assert.Equal(
-            "facts.kg.yaml(5,11): warning KG0033: The name ' fahim DASHTI ' of the actor 'dashti' is also the name of the actor 'fahim-dashti' at /p/facts.kg.yaml(2,11), so a lookup by it would be ambiguous; if they are one actor written twice, keep one and refer to its id, otherwise give them names that tell them apart",
+            "facts.kg.yaml(5,11): warning KG0033: The name ' fahim DASHTI ' of the actor 'dashti' is also the name of the actor 'fahim-dashti', whose name is at /p/facts.kg.yaml(2,31), so a lookup by it would be ambiguous; if they are one actor written twice, keep one and refer to its id, otherwise give them names that tell them apart",
             Diagnose(yaml));
 
         var spec = Generator.Reading.PackFileReader.Read("/p/facts.kg.yaml", yaml);
@@ -429,6 +429,11 @@ public class DiagnosticLocationTests
         var unnamed = spec with { Actors = new Model.EquatableArray<Model.ActorSpec>(new[] { spec.Actors[0], second with { Header = second.Header with { NameSpan = null } } }) };
         var model = Linking.PackLinker.Link(new[] { unnamed }, Model.PackOptions.Default);
         Assert.Equal(second.Header.Id.Span, Assert.Single(model.Diagnostics, d => d.Id == "KG0033").Span);
+
+        var first = spec.Actors[0];
+        var firstUnnamed = spec with { Actors = new Model.EquatableArray<Model.ActorSpec>(new[] { first with { Header = first.Header with { NameSpan = null } }, second }) };
+        var message = Assert.Single(Linking.PackLinker.Link(new[] { firstUnnamed }, Model.PackOptions.Default).Diagnostics, d => d.Id == "KG0033").Message;
+        Assert.Contains("is also the name of the actor 'fahim-dashti' at /p/facts.kg.yaml(2,11), so", message);
     }
 
     [Fact]

@@ -195,7 +195,7 @@ public class FileLinkTests
         var compilation = GeneratorHarness.Compilation();
         var driver = GeneratorHarness.CreateDriver(new[] { first, second }).RunGenerators(compilation);
         var before = Assert.Single(driver.GetRunResult().Diagnostics, d => d.Id == "KG0033");
-        Assert.Contains("of the actor 'speaker' at /moves/a.kg.yaml(3,9)", before.GetMessage());
+        Assert.Contains("of the actor 'speaker', whose name is at /moves/a.kg.yaml(4,11)", before.GetMessage());
 
         // Two lines added above the first: the outline of a.kg.yaml stays equal, so the pack is not linked again, and
         // b.kg.yaml's warning still names the line the first now stands on, put back when each file meets its slice.
@@ -204,7 +204,7 @@ public class FileLinkTests
         var steps = driver.GetRunResult().Results.Single().TrackedSteps;
         Assert.All(steps[Steps.LinkPack].SelectMany(s => s.Outputs), o => Assert.Equal(Reason.Cached, o.Reason));
         var shared = Assert.Single(driver.GetRunResult().Diagnostics, d => d.Id == "KG0033");
-        Assert.Contains("of the actor 'speaker' at /moves/a.kg.yaml(5,9)", shared.GetMessage());
+        Assert.Contains("of the actor 'speaker', whose name is at /moves/a.kg.yaml(6,11)", shared.GetMessage());
         Assert.EndsWith("b.kg.yaml", shared.Location.GetLineSpan().Path);
         Assert.Equal((2, 10), (shared.Location.GetLineSpan().StartLinePosition.Line, shared.Location.GetLineSpan().StartLinePosition.Character));
     }

@@ -142,7 +142,7 @@ public static class DiagnosticRules
         "The file '{0}' is in the folder of the pack's files, but only files named *.kg.yaml are read, so its facts are not in the pack; if it holds facts, rename it '{1}'", Schema, RuleSeverity.Warning);
 
     public static readonly DiagnosticRule SharedName = new("KG0033", "Two entities share a name",
-        "The name '{0}' of the {1} '{2}' is also the name of the {1} '{3}' at {4}, so a lookup by it would be ambiguous; if they are one {1} written twice, keep one and refer to its id, otherwise give them names that tell them apart", Naming, RuleSeverity.Warning);
+        "The name '{0}' of the {1} '{2}' is also the name of the {1} '{3}'{4}, so a lookup by it would be ambiguous; if they are one {1} written twice, keep one and refer to its id, otherwise give them names that tell them apart", Naming, RuleSeverity.Warning);
 
     public static readonly DiagnosticRule LanguageVersionTooLow = new("KG0034", "C# language version too low for the generated code",
         "The fact pack's generated code needs C# 11 or later (it keeps its facts in UTF-8 string literals), but the project compiles C# {0}, so no code is generated for the pack; set <LangVersion> to 11 or later in the project, or remove it to take the default of the target framework", Schema, RuleSeverity.Error);

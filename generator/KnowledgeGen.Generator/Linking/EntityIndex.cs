@@ -189,7 +189,7 @@ internal sealed class EntityIndex
     /// Warns when two sources, two actors or two places have one name, compared as the runtime's <c>Find</c> compares names
     /// (ignoring case and what <see cref="Naming.FindKey"/> ignores): most likely one entity written twice under two ids. The
     /// second in pack order is reported at its name (at its id when its name is not written), naming the first and where its
-    /// id stands, as a duplicate id is. Claims are
+    /// name is written, so that the message leads to the two names it compares. Claims are
     /// not found by name and are not compared, nor is an entity left out of the code for an error of its own.
     /// </summary>
     public void CheckSharedNames()
@@ -208,8 +208,14 @@ internal sealed class EntityIndex
                     continue;
                 // At the name the two share, where it is written; at the id when it is not (an entity's default name).
                 if (byName.TryGetValue(key, out var first))
-                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.SharedName, entity.FilePath, entity.Header.NameSpan ?? entity.Header.Id.Span, first.Elsewhere(4, ""),
+                {
+                    // The first's name, not its id, which may stand on another line; its id when its name is not written.
+                    var other = first.Header.NameSpan is { } name
+                        ? new ElsewhereInPack(4, ", whose name is at ", first.FilePath, name)
+                        : first.Elsewhere(4, " at ");
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.SharedName, entity.FilePath, entity.Header.NameSpan ?? entity.Header.Id.Span, other,
                         entity.Header.Name, entity.KindName, entity.Id, first.Id, null));
+                }
                 else
                     byName.Add(key, entity);
             }
