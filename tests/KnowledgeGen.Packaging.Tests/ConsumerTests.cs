@@ -75,6 +75,36 @@ public sealed class ConsumerTests(PackagedFeed feed)
     }
 
     [Fact]
+    public void An_application_runs_the_runtime_compiled_ahead_of_time_on_a_platform_the_package_has_it_for()
+    {
+        var folder = feed.NewProject("Compiled", "console", "KnowledgeGen");
+        Directory.CreateDirectory(Path.Combine(folder, "knowledge"));
+        File.WriteAllText(Path.Combine(folder, "knowledge", "harbour.kg.yaml"), OwnFacts);
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), """
+            using System;
+            using System.IO;
+            using System.Reflection.PortableExecutable;
+
+            Console.WriteLine(Harbour.Facts.Claims.FerryLate.Statement);
+            var runtime = typeof(KnowledgeGen.Entity).Assembly.Location;
+            Console.WriteLine(Path.GetRelativePath(AppContext.BaseDirectory, runtime).Replace('\\', '/'));
+            using var image = new PEReader(File.OpenRead(runtime));
+            Console.WriteLine(image.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0 ? "compiled ahead of time" : "IL only");
+            """);
+
+        // A portable application, as dotnet new makes it: .NET picks the package's runtimes/<platform>/ copy when it starts.
+        feed.Run(folder, "build", "-nodeReuse:false").Succeeded();
+        var lines = Lines(feed.Run(folder, "run", "--no-build").Succeeded().Output);
+
+        Assert.Equal("The morning ferry arrived two hours late.", lines[0]);
+        var platform = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        if (platform is "linux-x64" or "win-x64")
+            Assert.Equal(new[] { $"runtimes/{platform}/lib/net10.0/KnowledgeGen.dll", "compiled ahead of time" }, lines[1..]);
+        else
+            Assert.Equal(new[] { "KnowledgeGen.dll", "IL only" }, lines[1..]);
+    }
+
+    [Fact]
     public void A_YAML_file_in_the_knowledge_folder_not_named_kg_yaml_is_warned_about_rather_than_left_out_silently()
     {
         var folder = feed.NewProject("Misnamed", "console", "KnowledgeGen");

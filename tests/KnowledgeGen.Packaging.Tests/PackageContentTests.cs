@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using Xunit;
@@ -17,6 +18,7 @@ public sealed class PackageContentTests(PackagedFeed feed)
         foreach (var file in new[]
                  {
                      "lib/net8.0/KnowledgeGen.dll", "lib/net8.0/KnowledgeGen.xml",
+                     "lib/net10.0/KnowledgeGen.dll", "lib/net10.0/KnowledgeGen.xml",
                      "analyzers/dotnet/cs/KnowledgeGen.Generator.dll", "analyzers/dotnet/cs/YamlDotNet.dll",
                      "buildTransitive/KnowledgeGen.props", "buildTransitive/KnowledgeGen.targets",
                      "schema/kg.schema.json", "README.md", "LICENSE",
@@ -28,6 +30,32 @@ public sealed class PackageContentTests(PackagedFeed feed)
         // YamlDotNet travels inside the analyzer folder: it is no dependency of a consumer.
         Assert.Empty(Named(Nuspec("KnowledgeGen"), "dependency"));
         Assert.Equal(File.ReadAllText(Repository.Path("schema", "kg.schema.json")), Read("KnowledgeGen", "schema/kg.schema.json"));
+    }
+
+    // The PE machine of a ReadyToRun image: the processor's, changed by an operating system's own value except Windows'.
+    private const ushort Amd64 = 0x8664;
+    private const ushort LinuxMachineOverride = 0x7B79;
+
+    [Theory]
+    [InlineData("linux-x64", "net8.0", Amd64 ^ LinuxMachineOverride)]
+    [InlineData("linux-x64", "net10.0", Amd64 ^ LinuxMachineOverride)]
+    [InlineData("win-x64", "net8.0", Amd64)]
+    [InlineData("win-x64", "net10.0", Amd64)]
+    public void KnowledgeGen_holds_the_runtime_compiled_ahead_of_time_for_each_platform_and_target_framework(string platform, string framework, int machine)
+    {
+        using var image = Image("KnowledgeGen", $"runtimes/{platform}/lib/{framework}/KnowledgeGen.dll");
+        using var il = Image("KnowledgeGen", $"lib/{framework}/KnowledgeGen.dll");
+
+        // A ReadyToRun image has a native code header beside its IL, and is built for one operating system and processor.
+        Assert.True(image.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "a ReadyToRun image");
+        Assert.Equal(machine, (int)image.PEHeaders.CoffHeader.Machine);
+        Assert.Equal(0, il.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+        // The same assembly as the IL beside it: the same name, version and types.
+        var compiled = image.GetMetadataReader();
+        var plain = il.GetMetadataReader();
+        Assert.Equal(plain.GetString(plain.GetAssemblyDefinition().Name), compiled.GetString(compiled.GetAssemblyDefinition().Name));
+        Assert.Equal(plain.GetAssemblyDefinition().Version, compiled.GetAssemblyDefinition().Version);
+        Assert.Equal(plain.TypeDefinitions.Count, compiled.TypeDefinitions.Count);
     }
 
     [Fact]
@@ -96,6 +124,16 @@ public sealed class PackageContentTests(PackagedFeed feed)
 
         // The compiler records a Reproducible entry only for a deterministic compilation.
         Assert.Contains(pe.ReadDebugDirectory(), d => d.Type == DebugDirectoryEntryType.Reproducible);
+    }
+
+    private PEReader Image(string id, string entry)
+    {
+        using var package = ZipFile.OpenRead(feed.Package(id));
+        var image = new MemoryStream();
+        using (var stream = (package.GetEntry(entry) ?? throw new Xunit.Sdk.XunitException($"{entry} is not in {id}")).Open())
+            stream.CopyTo(image);
+        image.Position = 0;
+        return new PEReader(image);
     }
 
     private List<string> Entries(string id)
