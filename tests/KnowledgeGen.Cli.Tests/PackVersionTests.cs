@@ -28,7 +28,7 @@ public class PackVersionTests
                     }
                     """),
             },
-            Basic.Reference.Assemblies.Net80.References.All,
+            Basic.Reference.Assemblies.Net100.References.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var pack = CSharpCompilation.Create("FuturePack",
             new[]
@@ -41,7 +41,7 @@ public class PackVersionTests
                     }
                     """),
             },
-            Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>().Append(newer.ToMetadataReference()),
+            Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>().Append(newer.ToMetadataReference()),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var path = FixturePacks.EmitToFile(pack);
 

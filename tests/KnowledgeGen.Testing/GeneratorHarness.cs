@@ -113,7 +113,7 @@ public sealed record GeneratorRun(
 public static class GeneratorHarness
 {
     public static readonly ImmutableArray<MetadataReference> References =
-        Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>()
+        Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(typeof(global::KnowledgeGen.Actor).Assembly.Location))
             .ToImmutableArray();
 
