@@ -79,7 +79,7 @@ internal sealed class LinkedEntity
     public string KindName => EntityKinds.Name(Class);
 
     /// <summary>Where this entity's id is written, as argument <paramref name="argument"/> of a message about another entity.</summary>
-    public ElsewhereInPack Elsewhere(int argument, string prefix) => new(argument, prefix, FilePath, Header.Id.Span);
+    public ElsewhereInPack Elsewhere(int argument, string prefix, SourceSpan? at = null) => new(argument, prefix, FilePath, at ?? Header.Id.Span);
 }
 
 /// <summary>
@@ -210,9 +210,7 @@ internal sealed class EntityIndex
                 if (byName.TryGetValue(key, out var first))
                 {
                     // The first's name, not its id, which may stand on another line; its id when its name is not written.
-                    var other = first.Header.NameSpan is { } name
-                        ? new ElsewhereInPack(4, ", whose name is at ", first.FilePath, name)
-                        : first.Elsewhere(4, " at ");
+                    var other = first.Header.NameSpan is { } name ? first.Elsewhere(4, ", whose name is at ", name) : first.Elsewhere(4, " at ");
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticRules.SharedName, entity.FilePath, entity.Header.NameSpan ?? entity.Header.Id.Span, other,
                         entity.Header.Name, entity.KindName, entity.Id, first.Id, null));
                 }

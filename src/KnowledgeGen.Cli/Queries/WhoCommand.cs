@@ -213,15 +213,21 @@ public static class WhoCommand
         if (typed.StartsWith(ExportJsonLd.IdPrefix, StringComparison.Ordinal))
         {
             // Compared after the prefix they share, which would take up most of an edit distance capped at 64 characters.
-            var nodes = ExportJsonLd.EntityNodes(pack).Where(n => n.Entity.EntityKind != EntityKind.Claim && n.Id.StartsWith(ExportJsonLd.IdPrefix, StringComparison.Ordinal))
-                .GroupBy(n => n.Id[ExportJsonLd.IdPrefix.Length..].ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First().Id);
-            return Suggestions.Nearest(typed[ExportJsonLd.IdPrefix.Length..], nodes.Keys, 5).Select(n => nodes[n]).ToList();
+            var ids = ExportJsonLd.EntityNodes(pack).Where(n => n.Entity.EntityKind != EntityKind.Claim && n.Id.StartsWith(ExportJsonLd.IdPrefix, StringComparison.Ordinal))
+                .Select(n => n.Id);
+            return Closest(typed[ExportJsonLd.IdPrefix.Length..], ids, id => id[ExportJsonLd.IdPrefix.Length..]);
         }
         var references = ReferencedPacks.Of(pack);
         // Another pack's entity whose plain id finds one of the pack's own is suggested by the text that finds it too (<pack>:<id>).
         var names = pack.Entities.Concat(references.Entities).Where(e => e.EntityKind != EntityKind.Claim)
-            .SelectMany(e => new[] { e.Name, e.Id, KeyOf(pack, e) }.Concat(e.Aliases)).Distinct().ToList();
-        var byLower = names.GroupBy(n => n.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First());
+            .SelectMany(e => new[] { e.Name, e.Id, KeyOf(pack, e) }.Concat(e.Aliases));
+        return Closest(typed, names, name => name);
+    }
+
+    // The five candidates nearest to `typed`, each compared by its part `compared` in lower case, the first of equal parts kept.
+    private static IReadOnlyList<string> Closest(string typed, IEnumerable<string> candidates, Func<string, string> compared)
+    {
+        var byLower = candidates.GroupBy(c => compared(c).ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First());
         return Suggestions.Nearest(typed, byLower.Keys, 5).Select(n => byLower[n]).ToList();
     }
 
