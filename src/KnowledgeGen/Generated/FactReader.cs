@@ -200,9 +200,10 @@ internal ref struct FactReader
 
     private const int ExternalKind = 4;
 
-    // Most of a pack's text is ASCII, which is widened here, a byte to a char. The runtime's UTF-8 decoder (and its
-    // vectorized span comparison) cost a fresh process some milliseconds on their first call, most of a first access
-    // to a fact (docs/benchmarks.md); text with other characters still goes to the decoder, which checks it.
+    // Most of a pack's text is ASCII, which is widened here, a byte to a char. The runtime's UTF-8 decoder costs a process
+    // that has decoded none yet some milliseconds on its first call, most of a first access to a fact where this library
+    // is compiled ahead of time; with the JIT this loop runs unoptimized at first, a trade docs/benchmarks.md measures.
+    // Text with other characters still goes to the decoder, which checks it.
     private const int WidenedAtMost = 512;
 
     private static string Utf8Text(ReadOnlySpan<byte> bytes)
@@ -222,7 +223,7 @@ internal ref struct FactReader
         return new string(chars);
     }
 
-    // Whether `bytes` starts with `token`, a byte at a time: tokens are short, and see Utf8Text for why not a span method.
+    // Whether `bytes` starts with `token`, a byte at a time, as Utf8Text reads: tokens are short.
     private static bool SameBytes(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> token)
     {
         if (bytes.Length < token.Length)
