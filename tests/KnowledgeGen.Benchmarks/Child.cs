@@ -36,6 +36,7 @@ public static class Child
     {
         var watch = Stopwatch.StartNew();
         object result;
+        var typed = false;
         switch (args[0])
         {
             // A user's program loads the pack and calls into it. This one also looks the entry up by reflection (type by
@@ -46,6 +47,7 @@ public static class Child
                 var first = (Func<object>)Entry(pack, "First", typeof(Func<object>));
                 watch.Start();
                 result = first();
+                typed = true;
                 break;
             case "typed-all":
                 pack = Assembly.LoadFrom(args[1]);
@@ -53,6 +55,7 @@ public static class Child
                 var all = (Func<int>)Entry(pack, "Enumerate", typeof(Func<int>));
                 watch.Start();
                 result = all();
+                typed = true;
                 break;
             case "yaml-first":
                 result = ((ClaimEntry)YamlBaseline.Load(args[1]).ById[args[2]]).Statement!;
@@ -74,20 +77,33 @@ public static class Child
         }
         var elapsed = watch.Elapsed.TotalMilliseconds;
         output.WriteLine(FormattableString.Invariant($"ms={elapsed} result={result}"));
+        if (typed) // so that the benchmark can check which copy of the library ran
+            output.WriteLine("runtime=" + AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "KnowledgeGen").Location);
         return 0;
     }
 
     private static Delegate Entry(Assembly pack, string method, Type type) =>
         pack.GetType(EntryType, throwOnError: true)!.GetMethod(method)!.CreateDelegate(type);
 
-    /// <summary>Runs this program again in a child mode and returns the milliseconds and the result it printed.</summary>
-    public static (double Milliseconds, string Result) Spawn(params string[] args)
+    /// <summary>The dotnet host this process runs on, or the one on the path.</summary>
+    public static string DotnetHost()
     {
-        var self = typeof(Child).Assembly.Location;
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (string.IsNullOrEmpty(host))
             host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        return host;
+    }
+
+    /// <summary>
+    /// Runs this program, as it stands in <paramref name="folder"/> (by default its own folder), in a child mode; returns
+    /// the milliseconds and the result it printed, and for a typed child the KnowledgeGen library it ran.
+    /// </summary>
+    public static ((double Milliseconds, string Result) Run, string? Runtime) Spawn(string? folder, params string[] args)
+    {
+        var self = typeof(Child).Assembly.Location;
+        if (folder is not null)
+            self = Path.Combine(folder, Path.GetFileName(self));
+        var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.Environment["DOTNET_gcServer"] = "0"; // an application's default, whatever GC the benchmark itself runs with
         start.ArgumentList.Add(self);
         start.ArgumentList.Add("--child");
@@ -101,6 +117,7 @@ public static class Child
         if (process.ExitCode != 0 || line is null)
             throw new InvalidOperationException($"child {string.Join(" ", args)} failed ({process.ExitCode}): {stdout}{stderr}");
         var parts = line.Trim().Split(' ', 2);
-        return (double.Parse(parts[0].Substring(3), CultureInfo.InvariantCulture), parts[1].Substring("result=".Length));
+        var runtime = stdout.Split('\n').FirstOrDefault(l => l.StartsWith("runtime=", StringComparison.Ordinal))?.Trim().Substring("runtime=".Length);
+        return ((double.Parse(parts[0].Substring(3), CultureInfo.InvariantCulture), parts[1].Substring("result=".Length)), runtime);
     }
 }

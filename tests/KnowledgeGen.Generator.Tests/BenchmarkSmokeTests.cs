@@ -44,7 +44,9 @@ public class BenchmarkSmokeTests
         Assert.True(exit == 0, log.ToString());
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("| measure (20 files) | 100 facts | 400 facts | growth 4× facts |", lines[0]);
-        Assert.Equal(Benchmark.RowNames.Length + 2, lines.Length);
+        Assert.Equal(Benchmark.RowNames.Length + 3, lines.Length);
+        // The quick mode does not publish the library ahead of time: its typed children run the IL, and the table says so.
+        Assert.Equal(Benchmark.RuntimeLine + "the KnowledgeGen library as IL, compiled by the JIT (--runtime il).", lines[^1]);
         foreach (var (name, line) in Benchmark.RowNames.Zip(lines.Skip(2)))
         {
             Assert.StartsWith("| " + name + " |", line);
@@ -57,6 +59,43 @@ public class BenchmarkSmokeTests
         Assert.Contains(Benchmark.RowNames, n => n == "e(YAML)/e(typed), enumeration");
         // A C#-only edit re-runs no step of the generator: the row is measured, not assumed.
         Assert.Contains(lines, l => l.StartsWith("| c. generator steps re-run after the C# edit (count) | 0 | 0 |", StringComparison.Ordinal));
+    }
+
+    // The full benchmark's typed children run the library as the package ships it on this platform: compiled ahead of
+    // time on the platforms KnowledgeGenReadyToRunPlatforms names. Each child reports the copy it loaded, and the
+    // benchmark fails the row if that is not the one it published.
+    [Fact]
+    public void With_the_library_compiled_ahead_of_time_the_typed_children_run_that_copy()
+    {
+        var output = new StringWriter();
+        var log = new StringWriter();
+
+        var exit = Benchmark.Run(new[] { "--quick", "--runtime", "readytorun" }, output, log);
+
+        Assert.True(exit == 0, log.ToString());
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var platform = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        if (platform is "linux-x64" or "win-x64")
+            Assert.Equal(Benchmark.RuntimeLine + $"the KnowledgeGen library compiled ahead of time (ReadyToRun) for {platform}, as the package ships it.", lines[^1]);
+        else
+            Assert.Equal(Benchmark.RuntimeLine + $"the KnowledgeGen library as IL, compiled by the JIT (the package ships no ReadyToRun copy for {platform}, only for linux-x64;win-x64).", lines[^1]);
+        // Every typed figure is a number: a child that ran another copy of the library would have made it "fails".
+        Assert.All(lines.Where(l => l.StartsWith("| e. typed", StringComparison.Ordinal)),
+            line => Assert.Matches(new Regex(@"^\| e\. typed[^|]*\| [0-9][0-9,.]* \| [0-9][0-9,.]* \|"), line));
+        Assert.DoesNotContain("ran the KnowledgeGen library at", log.ToString());
+    }
+
+    [Fact]
+    public void An_unknown_runtime_is_refused_before_anything_is_measured()
+    {
+        var output = new StringWriter();
+        var log = new StringWriter();
+
+        var exit = Benchmark.Run(new[] { "--quick", "--runtime", "aot" }, output, log);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("--runtime takes readytorun or il, not 'aot'", log.ToString().Trim());
+        Assert.Empty(output.ToString());
     }
 
     // docs/benchmarks.md says the compiler's parse of the generated code is not part of (b): the driver hands its trees
