@@ -355,8 +355,9 @@ public class DiagnosticLocationTests
     [InlineData("\"1.0.0 beta\"", "1.0.0 beta", " (it holds white space)", Examples)]
     [InlineData("1.0.0-beta_1", "1.0.0-beta_1", " (it holds '_')", Examples)]
     [InlineData("\"1,0\"", "1,0", " (it holds ',')", Examples)]
-    [InlineData("1.0.0-beta.01", "1.0.0-beta.01", "", Examples)]
-    [InlineData("1.0.0-01", "1.0.0-01", "", Examples)]
+    [InlineData("1.0.0-beta.01", "1.0.0-beta.01", " (01 in its pre-release label is a number with a leading zero)", Examples)]
+    [InlineData("1.0.0-01", "1.0.0-01", " (01 in its pre-release label is a number with a leading zero)", Examples)]
+    [InlineData("1.0.0-rc.1.007+build.01", "1.0.0-rc.1.007+build.01", " (007 in its pre-release label is a number with a leading zero)", Examples)]
     [InlineData("1.0.0-", "1.0.0-", "", Examples)]
     [InlineData("1.0.0+", "1.0.0+", "", Examples)]
     [InlineData("1.0.0+a+b", "1.0.0+a+b", "", Examples)]
@@ -365,7 +366,7 @@ public class DiagnosticLocationTests
     [InlineData(".5", ".5", "", Examples)]
     [InlineData("-1.0.0", "-1.0.0", "", Examples)]
     [InlineData("latest", "latest", "", Examples)]
-    [InlineData("2021-09", "2021-09", "", Examples)]
+    [InlineData("2021-09", "2021-09", " (09 in its pre-release label is a number with a leading zero)", Examples)]
     [InlineData("1.0.0-ß", "1.0.0-ß", "", Examples)]
     public void A_pack_version_a_package_cannot_have_is_warned_about_at_the_value(string written, string shown, string reason, string example)
     {
@@ -379,6 +380,29 @@ public class DiagnosticLocationTests
     }
 
     private const string Examples = "'1.0.0', '2.1.0-beta.1' or '1.0.0+build.5'";
+
+    // A number NuGet cannot hold beside a fault of the form, which SemVer refuses too: the message says both, the fault first,
+    // as it does for a 'v' before a version with such a number; and the number alone when the fault is none it can name.
+    [Theory]
+    [InlineData("1.0.99999999999-beta.01", " (01 in its pre-release label is a number with a leading zero, and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
+    [InlineData("2147483648.0.0-00", " (00 in its pre-release label is a number with a leading zero, and 2147483648 is a number above 2147483647, the largest NuGet takes)")]
+    [InlineData("v1.0.99999999999-beta.01", " (01 in its pre-release label is a number with a leading zero, and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
+    [InlineData("1.0.0.0.99999999999", " (it has 5 numbers, where SemVer has 3 and NuGet takes 1 to 4, and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
+    [InlineData("\"1.0.99999999999-beta 1\"", " (it holds white space, and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
+    [InlineData("1.0.99999999999-beta_1", " (it holds '_', and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
+    [InlineData("1..99999999999", " (99999999999 is a number above 2147483647, the largest NuGet takes)")]
+    [InlineData("1.0.99999999999+a+b", " (99999999999 is a number above 2147483647, the largest NuGet takes)")]
+    public void A_pack_version_with_a_number_above_what_NuGet_holds_and_another_fault_is_warned_about_giving_a_reason(string written, string reason)
+    {
+        var run = GeneratorHarness.Run(new[] { ("/p/pack.kg.yaml", VersionManifest(written)) });
+        var shown = written.Trim('"');
+
+        Assert.Equal(
+            $"pack.kg.yaml(5,12): warning KG0038: The pack version is '{shown}', which is neither a SemVer 2.0 version nor one NuGet takes{reason}; write the version of the pack's package, such as {Examples}",
+            run.DiagnosticsText().TrimEnd());
+        Assert.Empty(run.CompileDiagnostics);
+        Assert.Contains($"public static string Version => \"{shown}\";", run.GeneratedText());
+    }
 
     // NuGet holds each number of a version as a 32-bit integer and refuses one above 2147483647, which SemVer itself allows: the
     // message says NuGet does not take it, and which number is too large.

@@ -56,28 +56,42 @@ public static class PackVersions
         return ("is neither a SemVer 2.0 version nor one NuGet takes" + reason, example);
     }
 
+    // Why SemVer and NuGet both refuse the version, in parentheses: the first fault of its form found, and a number above
+    // MaxNumber when it has one too, since it would still be refused for that once the other is mended; empty when neither
+    // can be said.
     private static (string Reason, string Example) Why(string version)
     {
-        if (version.Length > 1 && version[0] is 'v' or 'V')
-        {
-            var rest = version.Substring(1);
-            if (IsWellFormed(rest))
-                return (" (it starts with 'v')", $"'{rest}'");
-            // Without the 'v' it would still be refused for its number, so both are said, and no version to copy is offered.
-            if (HasTheForm(rest) && TooLarge(rest) is { } number)
-                return ($" (it starts with 'v', and {number} is a number above {MaxNumber}, the largest NuGet takes)", Examples);
-        }
+        var rest = version.Length > 1 && version[0] is 'v' or 'V' ? version.Substring(1) : null;
+        if (rest is not null && IsWellFormed(rest))
+            return (" (it starts with 'v')", $"'{rest}'");
+        // Without the 'v' it would still be refused for its number, so both are said, and no version to copy is offered.
+        var form = rest is not null && HasTheForm(rest) ? "it starts with 'v'" : FormFault(version);
+        var number = TooLarge(rest ?? version) is { } large ? $"{large} is a number above {MaxNumber}, the largest NuGet takes" : null;
+        var reason = form is not null && number is not null ? $"{form}, and {number}" : form ?? number;
+        return (reason is null ? "" : $" ({reason})", Examples);
+    }
+
+    // The first fault found in the form of a version that does not have it, as the message says it; null when none of these is.
+    private static string? FormFault(string version)
+    {
         foreach (var c in version)
         {
             if (char.IsWhiteSpace(c))
-                return (" (it holds white space)", Examples);
+                return "it holds white space";
             if (c < 127 && !char.IsControl(c) && !IsPartCharacter(c) && c is not ('.' or '+'))
-                return ($" (it holds '{c}')", Examples);
+                return $"it holds '{c}'";
         }
         var numbers = version.Split('-', '+')[0].Split('.');
         if (numbers.Length > 4 && System.Array.TrueForAll(numbers, n => n.Length > 0 && AllDigits(n)))
-            return ($" (it has {numbers.Length} numbers, where SemVer has 3 and NuGet takes 1 to 4)", Examples);
-        return ("", Examples);
+            return $"it has {numbers.Length} numbers, where SemVer has 3 and NuGet takes 1 to 4";
+        var plus = version.IndexOf('+');
+        var core = plus >= 0 ? version.Substring(0, plus) : version;
+        var dash = core.IndexOf('-');
+        if (dash >= 0)
+            foreach (var part in core.Substring(dash + 1).Split('.'))
+                if (part.Length > 1 && part[0] == '0' && AllDigits(part))
+                    return $"{part} in its pre-release label is a number with a leading zero";
+        return null;
     }
 
     // The first of the numbers (before a label or metadata) above MaxNumber, as written; null when there is none.
