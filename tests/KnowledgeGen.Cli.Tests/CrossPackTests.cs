@@ -250,13 +250,13 @@ public class CrossPackTests
         Assert.StartsWith(heading + "\n", result.Output.ReplaceLineEndings("\n"));
     }
 
-    // An @id that names no entity node of the export (none at all, a Dataset's, a citation's, a starter entity Harbour does not
-    // refer to, another pack's) is a name nothing is known by.
+    // An @id that names no node of the export but a Dataset (none at all, a Dataset's, a citation past the claim's last, a
+    // starter entity Harbour does not refer to, another pack's) is a name nothing is known by.
     [Theory]
     [InlineData("urn:knowledgegen:Harbour:no-such-entity")]
     [InlineData("urn:knowledgegen:Harbour")]
     [InlineData("urn:knowledgegen:Starter")]
-    [InlineData("urn:knowledgegen:Harbour:master-denies:citation-1")]
+    [InlineData("urn:knowledgegen:Harbour:master-denies:citation-2")]
     [InlineData("urn:knowledgegen:Starter:nrf-source")]
     [InlineData("urn:knowledgegen:Elsewhere:daily-trust")]
     [InlineData("urn:knowledgegen:")]
@@ -272,11 +272,26 @@ public class CrossPackTests
         Assert.DoesNotContain("   at ", result.Error);
     }
 
-    // A mistyped @id is offered the @ids nearest to it, as a mistyped name is offered names.
+    // The @id of a citation of Harbour's own claim shows that claim's card, and says which citation it is.
+    [Fact]
+    public void Who_shows_a_claims_card_for_the_json_ld_id_of_its_citation()
+    {
+        var result = CliRunner.Run("--pack", Harbour, "who", "urn:knowledgegen:Harbour:dashti-at-the-harbour:citation-1", "--plain");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(Card(Harbour, "dashti-at-the-harbour"), result.Output.ReplaceLineEndings("\n"));
+        Assert.Equal("knowledgegen: 'urn:knowledgegen:Harbour:dashti-at-the-harbour:citation-1' is the JSON-LD @id of citation 1 " +
+            "(cited in report-001 via dashti-audio-message) of the claim dashti-at-the-harbour, whose card is shown.", result.Error.TrimEnd());
+    }
+
+    // A mistyped @id is offered the @ids nearest to it, as a mistyped name is offered names; so is one written as a blank node
+    // (_:), the other form of @id the export writes, and one without its pack's name.
     [Theory]
     [InlineData("urn:knowledgegen:Harbour:harbour-mastr", "urn:knowledgegen:Harbour:harbour-master")]
     [InlineData("urn:knowledgegen:Starter:fahim-dasht", "urn:knowledgegen:Starter:fahim-dashti")]
     [InlineData("urn:knowledgegen:Harbour:fahim-dashti", "urn:knowledgegen:Starter:fahim-dashti")]
+    [InlineData("_:harbour-mastr", "urn:knowledgegen:Harbour:harbour-master")]
+    [InlineData("_:daily-trust", "urn:knowledgegen:Harbour:daily-trust")]
+    [InlineData("urn:knowledgegen:harbour-master", "urn:knowledgegen:Harbour:harbour-master")]
     public void Who_suggests_the_nearest_json_ld_ids_for_a_mistyped_one(string text, string nearest)
     {
         var result = CliRunner.Run("--pack", Harbour, "who", text, "--plain");
@@ -822,8 +837,14 @@ public class CrossPackTests
         var graph = jsonLd.RootElement.GetProperty("@graph").EnumerateArray().ToList();
         Assert.Contains(graph, n => n.GetProperty("@id").GetString() == "_:stranger" && n.GetProperty("@type").GetString() == "Person");
         Assert.Equal("_:stranger", graph.Single(n => n.GetProperty("@type").GetString() == "Claim").GetProperty("author").GetProperty("@id").GetString());
-        // who finds it by that @id too, as by any other.
+        // who finds it by that @id too, as by any other; a mistyped one is offered that @id, whichever prefix it is written with.
         Assert.Same(stranger, Queries.WhoCommand.Find(pack, "_:stranger"));
+        Assert.Equal(new[] { "_:stranger" }, Queries.WhoCommand.Nearest(pack, "_:strangr"));
+        Assert.Equal(new[] { "_:stranger" }, Queries.WhoCommand.Nearest(pack, "urn:knowledgegen:strangr"));
+        // The claim that names it is found by the @id of its citation, as the export writes it.
+        Assert.Equal("urn:knowledgegen:Strangers:said:citation-1",
+            graph.Single(n => n.GetProperty("@type").GetString() == "Claim").GetProperty("kg:citation")[0].GetProperty("@id").GetString());
+        Assert.Same(pack.Claims[0], Queries.WhoCommand.Find(pack, "urn:knowledgegen:Strangers:said:citation-1"));
     }
 
     private sealed class PackWithAStranger : KnowledgePack

@@ -80,6 +80,72 @@ public class WhoTests
         Assert.Equal(CliRunner.Run("who", text, "--plain").Output, result.Output);
     }
 
+    // docs/cli.md: the @id export --format jsonld gives a node inside a claim's node (a citation, a quantity) shows that claim's
+    // card, as its id does; standard error says which node of the claim the @id is.
+    [Theory]
+    [InlineData("urn:knowledgegen:Panjshir2021:taliban-lost-40-fighters:citation-2", "taliban-lost-40-fighters",
+        "is the JSON-LD @id of citation 2 (cited in report-001 via dashti-audio-message) of the claim taliban-lost-40-fighters, whose card is shown.")]
+    [InlineData("urn:knowledgegen:Panjshir2021:taliban-lost-40-fighters:quantity", "taliban-lost-40-fighters",
+        "is the JSON-LD @id of the quantity of the claim taliban-lost-40-fighters, whose card is shown.")]
+    [InlineData("urn:knowledgegen:Panjshir2021:dashti-7-or-8-taliban-killed-monday:quantity", "dashti-7-or-8-taliban-killed-monday",
+        "is the JSON-LD @id of the quantity of the claim dashti-7-or-8-taliban-killed-monday, whose card is shown.")]
+    public void A_json_ld_id_of_a_citation_or_a_quantity_shows_its_claims_card(string id, string claim, string note)
+    {
+        Assert.Contains($"\"@id\": \"{id}\"", CliRunner.Run("export", "--format", "jsonld").Output);
+        var result = CliRunner.Run("who", id, "--plain");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(CliRunner.Run("who", claim, "--plain").Output, result.Output);
+        Assert.Equal($"knowledgegen: '{id}' {note}", result.Error.TrimEnd());
+        // In a terminal too: the same card as tables.
+        var tables = CliRunner.Run("who", id);
+        Assert.Equal((0, CliRunner.Run("who", claim).Output), (tables.ExitCode, tables.Output));
+    }
+
+    // Every citation and quantity node of the Panjshir export finds the claim whose node holds it; its @id is compared as any
+    // text is, ignoring case and what surrounds it, as an entity's is.
+    [Fact]
+    public void Every_citation_and_quantity_node_of_the_export_finds_its_claim()
+    {
+        var pack = global::Panjshir2021.Pack.Instance;
+        using var export = System.Text.Json.JsonDocument.Parse(Export.ExportJsonLd.ToJson(pack));
+        var parts = 0;
+        foreach (var node in export.RootElement.GetProperty("@graph").EnumerateArray().Where(n => n.GetProperty("@type").GetString() == "Claim"))
+        {
+            var claim = pack.Find(node.GetProperty("identifier").GetString()!);
+            Assert.NotNull(claim);
+            var inside = node.TryGetProperty("kg:citation", out var citations) ? citations.EnumerateArray().ToList() : new();
+            if (node.TryGetProperty("kg:quantity", out var quantity))
+                inside.Add(quantity);
+            foreach (var id in inside.Select(n => n.GetProperty("@id").GetString()!))
+            {
+                parts++;
+                Assert.Same(claim, Queries.WhoCommand.Find(pack, id));
+                Assert.Same(claim, Queries.WhoCommand.Find(pack, " \u200F" + id.ToUpperInvariant()));
+                var (found, others, part) = Queries.WhoCommand.Lookup(pack, id);
+                Assert.Same(claim, found);
+                Assert.Empty(others);
+                Assert.Equal(id, part?.Id);
+            }
+        }
+        Assert.Equal(pack.Claims.Sum(c => c.Citations.Count) + pack.Claims.Count(c => c.Quantity is not null), parts);
+    }
+
+    // An @id like a citation's that no claim's node holds (a citation past the claim's last, a claim the pack does not have, a
+    // quantity of a claim without one) finds nothing; nor does an entity's @id with its claim's.
+    [Theory]
+    [InlineData("urn:knowledgegen:Panjshir2021:taliban-lost-40-fighters:citation-4")]
+    [InlineData("urn:knowledgegen:Panjshir2021:taliban-lost-40-fighters:citation-0")]
+    [InlineData("urn:knowledgegen:Panjshir2021:no-such-claim:citation-1")]
+    [InlineData("urn:knowledgegen:Panjshir2021:taliban-lost-heavy-equipment:quantity")]
+    [InlineData("urn:knowledgegen:Panjshir2021:fahim-dashti:citation-1")]
+    public void A_json_ld_id_like_a_citations_that_no_claim_holds_finds_nothing(string id)
+    {
+        Assert.Null(Queries.WhoCommand.Find(global::Panjshir2021.Pack.Instance, id));
+        var result = CliRunner.Run("who", id, "--plain");
+        Assert.Equal((Queries.WhoCommand.NotFound, ""), (result.ExitCode, result.Output));
+        Assert.StartsWith($"knowledgegen: nothing in Panjshir2021 is known as '{id}'.", result.Error);
+    }
+
     // A claim's quantity is part of what it says ("40 fighters"); the card shows it as Quantity reads itself: a range with
     // its dash, an approximate one with "about".
     [Theory]

@@ -27,6 +27,9 @@ public static class ExportJsonLd
     /// <summary>What every <c>@id</c> of a pack's node begins with: <c>urn:knowledgegen:&lt;pack&gt;</c>.</summary>
     public const string IdPrefix = "urn:knowledgegen:";
 
+    /// <summary>What the <c>@id</c> of an entity no reachable pack holds begins with: a blank node, <c>_:&lt;id&gt;</c>.</summary>
+    public const string BlankNodePrefix = "_:";
+
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JsonTextEncoder.Instance };
 
     /// <summary>Writes <paramref name="pack"/> to <paramref name="stream"/> as UTF-8 JSON-LD, ending with a newline.</summary>
@@ -70,12 +73,32 @@ public static class ExportJsonLd
 
     /// <summary>
     /// The entity whose node the export writes with the <c>@id</c> <paramref name="nodeId"/>, compared exactly: one of the
-    /// pack's own or of a pack it refers to. Null for any other text, such as the <c>@id</c> of a Dataset, a citation or a quantity.
+    /// pack's own or of a pack it refers to. Null for any other text, such as the <c>@id</c> of a Dataset, a citation or a quantity (<see cref="ClaimPartOf"/>).
     /// </summary>
     public static Entity? EntityOf(KnowledgePack pack, string nodeId) => NodeIds.Of(pack).EntityOf(nodeId);
 
     /// <summary>Every entity node of the export, in the export's order, with its <c>@id</c>.</summary>
     public static IReadOnlyList<(string Id, Entity Entity)> EntityNodes(KnowledgePack pack) => NodeIds.Of(pack).Nodes;
+
+    /// <summary>
+    /// The node the export writes with the <c>@id</c> <paramref name="nodeId"/> inside a claim's node, compared exactly: one of
+    /// its citations (<c>…:&lt;claim&gt;:citation-1</c>) or its quantity (<c>…:&lt;claim&gt;:quantity</c>); null for any other text.
+    /// </summary>
+    public static ClaimPart? ClaimPartOf(KnowledgePack pack, string nodeId) => NodeIds.Of(pack).PartOf(nodeId);
+
+    /// <summary>Every node the export writes inside a claim's node (its quantity, its citations), in the export's order.</summary>
+    public static IReadOnlyList<ClaimPart> ClaimParts(KnowledgePack pack) => NodeIds.Of(pack).Parts;
+
+    /// <summary>
+    /// A node the export writes inside a claim's node, with its <c>@id</c>: the claim's quantity (<see cref="Citation"/> null), or
+    /// one of its citations, <see cref="Number"/> counting them from 1 as the <c>@id</c> does.
+    /// </summary>
+    public sealed record ClaimPart(string Id, Claim Claim, Citation? Citation, int Number);
+
+    // The @ids of the nodes inside a claim's node, named after it.
+    private static string QuantityId(string claimId) => claimId + ":quantity";
+
+    private static string CitationId(string claimId, int number) => $"{claimId}:citation-{number}";
 
     // The @id of every node the export writes: the pack's own entities under the pack's name, the entities of the packs
     // it refers to under their own pack's name, and an entity no reachable pack holds as a blank node (_:<id>). Should
@@ -85,6 +108,8 @@ public static class ExportJsonLd
         private readonly Dictionary<Entity, string> _ids = new(ReferenceEqualityComparer.Instance);
         private readonly List<(string Id, Entity Entity)> _nodes = new();
         private readonly Dictionary<string, Entity> _entities = new(StringComparer.Ordinal);
+        private readonly List<ClaimPart> _parts = new();
+        private readonly Dictionary<string, ClaimPart> _partsById = new(StringComparer.Ordinal);
 
         // A pack's entities do not change, so their @ids are worked out once for the export and for who, which looks them up.
         private static readonly ConditionalWeakTable<KnowledgePack, NodeIds> Found = new();
@@ -98,12 +123,29 @@ public static class ExportJsonLd
             foreach (var entity in pack.Entities)
                 if (!_ids.ContainsKey(entity))
                     Add(entity, Id(pack, entity));
-            if (References.Groups.Count == 0)
-                return;
-            var used = new HashSet<string>(_ids.Values, StringComparer.Ordinal);
-            foreach (var group in References.Groups)
-                foreach (var entity in group.Entities)
-                    Add(entity, ReferencedPacks.Unique(group.Pack is null ? "_:" + entity.Id : Id(group.Pack, entity), used));
+            if (References.Groups.Count > 0)
+            {
+                var used = new HashSet<string>(_ids.Values, StringComparer.Ordinal);
+                foreach (var group in References.Groups)
+                    foreach (var entity in group.Entities)
+                        Add(entity, ReferencedPacks.Unique(group.Pack is null ? BlankNodePrefix + entity.Id : Id(group.Pack, entity), used));
+            }
+            // The nodes a claim's node holds, named as WriteClaim names them.
+            foreach (var (id, entity) in _nodes)
+            {
+                if (entity is not Claim claim)
+                    continue;
+                if (claim.Quantity is not null)
+                    AddPart(new ClaimPart(QuantityId(id), claim, null, 0));
+                for (var i = 0; i < claim.Citations.Count; i++)
+                    AddPart(new ClaimPart(CitationId(id, i + 1), claim, claim.Citations[i], i + 1));
+            }
+        }
+
+        private void AddPart(ClaimPart part)
+        {
+            _parts.Add(part);
+            _partsById.TryAdd(part.Id, part);
         }
 
         private void Add(Entity entity, string id)
@@ -122,6 +164,10 @@ public static class ExportJsonLd
         public string Of(Entity entity) => _ids.TryGetValue(entity, out var id) ? id : Id(Pack, entity);
 
         public Entity? EntityOf(string id) => _entities.TryGetValue(id, out var entity) ? entity : null;
+
+        public IReadOnlyList<ClaimPart> Parts => _parts;
+
+        public ClaimPart? PartOf(string id) => _partsById.TryGetValue(id, out var part) ? part : null;
     }
 
     private static void WriteEntities(Utf8JsonWriter json, NodeIds nodes,
@@ -248,7 +294,7 @@ public static class ExportJsonLd
         json.WriteDate("temporalCoverage", claim.Date);
         json.WriteString("kg:status", YamlNames.Of(claim.Status));
         if (claim.Quantity is { } quantity)
-            WriteQuantity(json, $"{nodes.Of(claim)}:quantity", quantity);
+            WriteQuantity(json, QuantityId(nodes.Of(claim)), quantity);
         if (claim.Citations.Count > 0)
         {
             json.WriteStartArray("kg:citation");
@@ -256,7 +302,7 @@ public static class ExportJsonLd
             foreach (var citation in claim.Citations)
             {
                 json.WriteStartObject();
-                json.WriteString("@id", $"{nodes.Of(claim)}:citation-{++number}");
+                json.WriteString("@id", CitationId(nodes.Of(claim), ++number));
                 json.WriteString("@type", "kg:Citation");
                 json.WriteReference(nodes, "kg:source", citation.Source);
                 json.WriteReference(nodes, "kg:via", citation.Via);

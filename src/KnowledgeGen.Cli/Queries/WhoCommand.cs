@@ -15,7 +15,8 @@ namespace KnowledgeGen.Cli.Queries;
 /// the sources that mention it, all answered from the pack's indexes. An entity of another pack that the pack refers to
 /// (<see cref="ReferencedPacks"/>) is found too, when none of the pack's own is known by the name, or as
 /// <c>&lt;pack&gt;:&lt;id&gt;</c> when the pack's own has its id; its card says which pack it belongs to, and lists the
-/// claims of this pack by it, about it or citing it. Any entity is found by its JSON-LD <c>@id</c> too.
+/// claims of this pack by it, about it or citing it. Any entity is found by its JSON-LD <c>@id</c> too, and a claim by the
+/// <c>@id</c> of a node its node holds (a citation's, its quantity's).
 /// </summary>
 public static class WhoCommand
 {
@@ -25,7 +26,7 @@ public static class WhoCommand
     /// <summary>Creates the <c>who</c> command.</summary>
     public static Command Create(Option<string?> pack, Option<bool> plain)
     {
-        var name = new Argument<string>("name-or-alias") { Description = "The id, name or alias of an actor, place, source or claim (case is ignored); <pack>:<id, name or alias> for one of another pack the pack refers to; or its @id in the JSON-LD export." };
+        var name = new Argument<string>("name-or-alias") { Description = "The id, name or alias of an actor, place, source or claim (case is ignored); <pack>:<id, name or alias> for one of another pack the pack refers to; or its @id in the JSON-LD export (a citation's or a quantity's @id shows its claim)." };
         // An empty name is a wrong command line (`who "$UNSET"`), not a name that nothing in the pack has.
         name.Validators.Add(EmptyValue.IsAUsageErrorOf("who needs the id, name or alias of an entity"));
         var command = new Command("who", "Print the card of an entity: kind, aliases, roles, the claims by it and about it, and the sources that mention it.") { name, pack, plain };
@@ -33,7 +34,7 @@ public static class WhoCommand
         {
             var text = result.GetValue(name) ?? "";
             var error = result.InvocationConfiguration.Error;
-            var (entity, others) = Lookup(knowledge, text);
+            var (entity, others, part) = Lookup(knowledge, text);
             if (entity is null)
             {
                 error.WriteLine($"knowledgegen: nothing in {knowledge.Name} is known as {Quoted(text)}.");
@@ -42,6 +43,9 @@ public static class WhoCommand
                     error.WriteLine("Nearest names: " + DisplayText.Of(string.Join(", ", nearest)));
                 return NotFound;
             }
+            // The @id of a citation or a quantity shows its claim's card, which holds them all: the note says which it is.
+            if (part is not null)
+                error.WriteLine($"knowledgegen: {Quoted(text)} is the JSON-LD @id of {DisplayText.Of($"{PartName(knowledge, part)} of the claim {KeyOf(knowledge, part.Claim)}")}, whose card is shown.");
             // A name or alias that several entities bear (KG0019 warns of it, and a pack may accept it) finds the one that
             // Pack.Find finds; the others are named, so that the card shown is not taken for the only one. Each is named by
             // the text that finds it (KeyOf): another pack's entity whose plain id finds one of the pack's own as <pack>:<id>.
@@ -62,13 +66,15 @@ public static class WhoCommand
     /// <summary>
     /// The entity known by <paramref name="text"/>: the pack's own, as <see cref="KnowledgePack.Find(string)"/> finds it, else an
     /// entity of another pack the pack refers to, whose id is the text, else whose name is (<see cref="Entity.IsFoundByName"/>), else
-    /// whose alias is, as Find takes them, else one named as <c>&lt;pack&gt;:&lt;id, name or alias&gt;</c>, else the one whose JSON-LD <c>@id</c> the text is (<see cref="Lookup"/>).
+    /// whose alias is, as Find takes them, else one named as <c>&lt;pack&gt;:&lt;id, name or alias&gt;</c>, else the one whose JSON-LD <c>@id</c> the text is, else the
+    /// claim whose node holds the node (a citation, a quantity) whose <c>@id</c> the text is (<see cref="Lookup"/>).
     /// </summary>
-    public static Entity? Find(KnowledgePack pack, string text) => Locate(pack, text).Found;
+    public static Entity? Find(KnowledgePack pack, string text) => Locate(pack, text).Found ?? ClaimPartByNodeId(pack, text)?.Claim;
 
     /// <summary>
     /// The entity known by <paramref name="text"/>, as <see cref="Find"/> finds it, and the other entities the text names too
-    /// by name or alias (none when it is the found entity's id, which names one entity).
+    /// by name or alias (none when it is the found entity's id, which names one entity); and, when the text is the JSON-LD
+    /// <c>@id</c> of a citation or a quantity, that node, whose claim is the entity found.
     /// </summary>
     /// <remarks>
     /// A plain text looks in the pack's own entities first, then in those of the packs it refers to. An entity of another pack
@@ -77,12 +83,16 @@ public static class WhoCommand
     /// as does <c>&lt;pack&gt;:&lt;text&gt;</c> for any entity of a pack the pack refers to (or of the pack itself), the text
     /// after the first ':' being an id, a name or an alias looked up among that pack's entities only. Last, the <c>@id</c> the
     /// JSON-LD export gives an entity's node (<c>urn:knowledgegen:&lt;pack&gt;:&lt;id&gt;</c>, <see cref="ExportJsonLd.EntityOf"/>)
-    /// finds that entity, the pack's own or another pack's.
+    /// finds that entity, the pack's own or another pack's; and the <c>@id</c> of a node the export writes inside a claim's
+    /// node (<c>…:&lt;claim&gt;:citation-1</c>, <c>…:&lt;claim&gt;:quantity</c>, <see cref="ExportJsonLd.ClaimPartOf"/>) finds
+    /// that claim.
     /// </remarks>
-    public static (Entity? Found, IReadOnlyList<Entity> Others) Lookup(KnowledgePack pack, string text)
+    public static (Entity? Found, IReadOnlyList<Entity> Others, ExportJsonLd.ClaimPart? Part) Lookup(KnowledgePack pack, string text)
     {
         var (found, among, named) = Locate(pack, text);
-        return (found, found is null || among is null ? Array.Empty<Entity>() : AlsoKnownAs(among, found, named));
+        if (found is null && ClaimPartByNodeId(pack, text) is { } part)
+            return (part.Claim, Array.Empty<Entity>(), part);
+        return (found, found is null || among is null ? Array.Empty<Entity>() : AlsoKnownAs(among, found, named), null);
     }
 
     // The entity the text finds (see Lookup), with the entities and the text the others it names are looked for among: the
@@ -119,6 +129,16 @@ public static class WhoCommand
     // The entity whose JSON-LD @id the text is: as the export writes it, else compared as any text is (SameKey).
     private static Entity? ByNodeId(KnowledgePack pack, string text) =>
         ExportJsonLd.EntityOf(pack, text) ?? ExportJsonLd.EntityNodes(pack).FirstOrDefault(n => SameKey(n.Id, text)).Entity;
+
+    // The citation or quantity whose JSON-LD @id the text is, compared as an entity's @id is; asked for after every other form,
+    // so that an entity's @id still finds that entity.
+    private static ExportJsonLd.ClaimPart? ClaimPartByNodeId(KnowledgePack pack, string text) =>
+        ExportJsonLd.ClaimPartOf(pack, text) ?? ExportJsonLd.ClaimParts(pack).FirstOrDefault(p => SameKey(p.Id, text));
+
+    // A citation or a quantity as the note names it: "citation 2 (cited in report-001 via dashti-audio-message)", "the quantity".
+    private static string PartName(KnowledgePack pack, ExportJsonLd.ClaimPart part) => part.Citation is { } citation
+        ? $"citation {part.Number} (cited in {KeyOf(pack, citation.Source)}{(citation.Via is null ? "" : " via " + KeyOf(pack, citation.Via))})"
+        : "the quantity";
 
     /// <summary>
     /// The text that names <paramref name="entity"/> in every command's output, which typed back into <c>who</c> finds that
@@ -205,30 +225,43 @@ public static class WhoCommand
 
     /// <summary>
     /// The names, aliases and ids closest to <paramref name="text"/>, ignoring case; for a JSON-LD <c>@id</c>
-    /// (<c>urn:knowledgegen:…</c>), the closest <c>@id</c>s of the export's entities.
+    /// (<c>urn:knowledgegen:…</c>, or <c>_:…</c> as the export writes the blank node of an entity no pack holds), the closest
+    /// <c>@id</c>s of the export's entities, of either form.
     /// </summary>
     public static IReadOnlyList<string> Nearest(KnowledgePack pack, string text)
     {
         var typed = text.Trim().ToLowerInvariant();
-        if (typed.StartsWith(ExportJsonLd.IdPrefix, StringComparison.Ordinal))
+        if (NodeIdPrefixLength(typed) is var prefix and > 0)
         {
-            // Compared after the prefix they share, which would take up most of an edit distance capped at 64 characters.
-            var ids = ExportJsonLd.EntityNodes(pack).Where(n => n.Entity.EntityKind != EntityKind.Claim && n.Id.StartsWith(ExportJsonLd.IdPrefix, StringComparison.Ordinal))
-                .Select(n => n.Id);
-            return Closest(typed[ExportJsonLd.IdPrefix.Length..], ids, id => id[ExportJsonLd.IdPrefix.Length..]);
+            // Compared after their prefix, which would take up most of an edit distance capped at 64 characters, and by the
+            // entity's id alone too, so that an @id written with the other prefix, or without its pack's name, is offered
+            // the one it meant (_:daily-trust, urn:knowledgegen:daily-trust: urn:knowledgegen:Harbour:daily-trust).
+            var ids = ExportJsonLd.EntityNodes(pack).Where(n => n.Entity.EntityKind != EntityKind.Claim)
+                .SelectMany(n => new[] { (n.Id[NodeIdPrefixLength(n.Id)..], n.Id), (n.Entity.Id, n.Id) });
+            return Closest(typed[prefix..], ids);
         }
         var references = ReferencedPacks.Of(pack);
         // Another pack's entity whose plain id finds one of the pack's own is suggested by the text that finds it too (<pack>:<id>).
         var names = pack.Entities.Concat(references.Entities).Where(e => e.EntityKind != EntityKind.Claim)
             .SelectMany(e => new[] { e.Name, e.Id, KeyOf(pack, e) }.Concat(e.Aliases));
-        return Closest(typed, names, name => name);
+        return Closest(typed, names.Select(name => (name, name)));
     }
 
-    // The five candidates nearest to `typed`, each compared by its part `compared` in lower case, the first of equal parts kept.
-    private static IReadOnlyList<string> Closest(string typed, IEnumerable<string> candidates, Func<string, string> compared)
+    // The length of the prefix an @id of the export starts with: urn:knowledgegen: for a pack's node, _: for a blank node; 0
+    // for a text that starts with neither. `id` is in lower case, or written by the export (whose prefixes are).
+    private static int NodeIdPrefixLength(string id) =>
+        id.StartsWith(ExportJsonLd.IdPrefix, StringComparison.Ordinal) ? ExportJsonLd.IdPrefix.Length
+        : id.StartsWith(ExportJsonLd.BlankNodePrefix, StringComparison.Ordinal) ? ExportJsonLd.BlankNodePrefix.Length
+        : 0;
+
+    // The five candidates nearest to `typed`, each compared by its key in lower case (a candidate may come with several), the
+    // first candidate of equal keys kept.
+    private static IReadOnlyList<string> Closest(string typed, IEnumerable<(string Key, string Shown)> candidates)
     {
-        var byLower = candidates.GroupBy(c => compared(c).ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First());
-        return Suggestions.Nearest(typed, byLower.Keys, 5).Select(n => byLower[n]).ToList();
+        var byLower = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, shown) in candidates)
+            byLower.TryAdd(key.ToLowerInvariant(), shown);
+        return Suggestions.Nearest(typed, byLower.Keys, byLower.Count).Select(k => byLower[k]).Distinct(StringComparer.Ordinal).Take(5).ToList();
     }
 
     /// <summary>Writes the card of <paramref name="entity"/> as plain text.</summary>
