@@ -66,6 +66,11 @@ public static class Benchmark
                 keep = Directory.CreateDirectory(args[i + 1]).FullName;
         }
 
+        if (args.Length > 0 && ValueOptions.Contains(args[^1]))
+        {
+            log.WriteLine($"{args[^1]} needs a value");
+            return 1;
+        }
         if (runtimeMode is not (ChildRuntime.ReadyToRun or ChildRuntime.Il))
         {
             log.WriteLine($"--runtime takes {ChildRuntime.ReadyToRun} or {ChildRuntime.Il}, not '{runtimeMode}'");
@@ -76,7 +81,7 @@ public static class Benchmark
         {
             var runtime = runtimeMode == ChildRuntime.Il ? ChildRuntime.BuiltIl(" (--runtime il)") : ChildRuntime.Prepare(work, log);
             log.WriteLine("# the typed children run " + runtime.Description);
-            return Run(sizes, files, repetitions, quick, keep, runtime, output, log);
+            return MeasureSizes(sizes, files, repetitions, quick, keep, runtime, output, log);
         }
         finally
         {
@@ -84,7 +89,9 @@ public static class Benchmark
         }
     }
 
-    private static int Run(int[] sizes, int files, int repetitions, bool quick, string? keep, ChildRuntime runtime, TextWriter output, TextWriter log)
+    private static readonly string[] ValueOptions = { "--sizes", "--files", "--repetitions", "--keep", "--runtime" };
+
+    private static int MeasureSizes(int[] sizes, int files, int repetitions, bool quick, string? keep, ChildRuntime runtime, TextWriter output, TextWriter log)
     {
         var rows = new List<Row>();
         foreach (var size in sizes)

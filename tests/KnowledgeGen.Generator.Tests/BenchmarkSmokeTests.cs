@@ -85,16 +85,19 @@ public class BenchmarkSmokeTests
         Assert.DoesNotContain("ran the KnowledgeGen library at", log.ToString());
     }
 
-    [Fact]
-    public void An_unknown_runtime_is_refused_before_anything_is_measured()
+    [Theory]
+    [InlineData("--runtime takes readytorun or il, not 'aot'", "--quick", "--runtime", "aot")]
+    [InlineData("--runtime needs a value", "--quick", "--runtime")]
+    [InlineData("--sizes needs a value", "--quick", "--sizes")]
+    public void A_wrong_option_is_refused_before_anything_is_measured(string message, params string[] args)
     {
         var output = new StringWriter();
         var log = new StringWriter();
 
-        var exit = Benchmark.Run(new[] { "--quick", "--runtime", "aot" }, output, log);
+        var exit = Benchmark.Run(args, output, log);
 
         Assert.Equal(1, exit);
-        Assert.Equal("--runtime takes readytorun or il, not 'aot'", log.ToString().Trim());
+        Assert.Equal(message, log.ToString().Trim());
         Assert.Empty(output.ToString());
     }
 
