@@ -358,16 +358,29 @@ public class DiagnosticLocationTests
     [InlineData("1.0.0-beta.01", "1.0.0-beta.01", " (01 in its pre-release label is a number with a leading zero)", Examples)]
     [InlineData("1.0.0-01", "1.0.0-01", " (01 in its pre-release label is a number with a leading zero)", Examples)]
     [InlineData("1.0.0-rc.1.007+build.01", "1.0.0-rc.1.007+build.01", " (007 in its pre-release label is a number with a leading zero)", Examples)]
-    [InlineData("1.0.0-", "1.0.0-", "", Examples)]
-    [InlineData("1.0.0+", "1.0.0+", "", Examples)]
-    [InlineData("1.0.0+a+b", "1.0.0+a+b", "", Examples)]
-    [InlineData("1..0", "1..0", "", Examples)]
-    [InlineData("1.", "1.", "", Examples)]
-    [InlineData(".5", ".5", "", Examples)]
-    [InlineData("-1.0.0", "-1.0.0", "", Examples)]
-    [InlineData("latest", "latest", "", Examples)]
+    [InlineData("1.0.0-", "1.0.0-", " (its pre-release label is empty)", Examples)]
+    [InlineData("1.0-+b", "1.0-+b", " (its pre-release label is empty)", Examples)]
+    [InlineData("1.0.0-beta..1", "1.0.0-beta..1", " (its pre-release label has an empty part)", Examples)]
+    [InlineData("1.0.0-.beta", "1.0.0-.beta", " (its pre-release label has an empty part)", Examples)]
+    [InlineData("1.0.0+", "1.0.0+", " (its build metadata is empty)", Examples)]
+    [InlineData("1.0.0+build.", "1.0.0+build.", " (its build metadata has an empty part)", Examples)]
+    [InlineData("1.0.0+a+b", "1.0.0+a+b", " (it holds more than one '+')", Examples)]
+    [InlineData("1..0", "1..0", " (it has no number between '.' and '.')", Examples)]
+    [InlineData("1.-beta", "1.-beta", " (it has no number between '.' and '-')", Examples)]
+    [InlineData("1.0.+b", "1.0.+b", " (it has no number between '.' and '+')", Examples)]
+    [InlineData("1.", "1.", " (it ends with '.')", Examples)]
+    [InlineData("1.0.", "1.0.", " (it ends with '.')", Examples)]
+    [InlineData(".5", ".5", " (it starts with '.')", Examples)]
+    [InlineData("-1.0.0", "-1.0.0", " (it starts with '-')", Examples)]
+    [InlineData("+1.0.0", "+1.0.0", " (it starts with '+')", Examples)]
+    [InlineData("latest", "latest", " ('latest' is not a number)", Examples)]
+    [InlineData("1.0a", "1.0a", " ('0a' is not a number)", Examples)]
+    [InlineData("v", "v", " ('v' is not a number)", Examples)]
     [InlineData("2021-09", "2021-09", " (09 in its pre-release label is a number with a leading zero)", Examples)]
-    [InlineData("1.0.0-ß", "1.0.0-ß", "", Examples)]
+    [InlineData("1.0.0-ß", "1.0.0-ß", " (it holds 'ß', which is not an ASCII character)", Examples)]
+    // Without the 'v' it would still be refused: both are said, and no version to copy is offered.
+    [InlineData("v1.0.0-", "v1.0.0-", " (it starts with 'v', and its pre-release label is empty)", Examples)]
+    [InlineData("V1.0.0.0.0", "V1.0.0.0.0", " (it starts with 'v', and it has 5 numbers, where SemVer has 3 and NuGet takes 1 to 4)", Examples)]
     public void A_pack_version_a_package_cannot_have_is_warned_about_at_the_value(string written, string shown, string reason, string example)
     {
         var run = GeneratorHarness.Run(new[] { ("/p/pack.kg.yaml", VersionManifest(written)) });
@@ -381,8 +394,41 @@ public class DiagnosticLocationTests
 
     private const string Examples = "'1.0.0', '2.1.0-beta.1' or '1.0.0+build.5'";
 
+    // A character outside ASCII is said whole, a pair of surrogates included; a control character (also KG0024) is said as
+    // the message shows it.
+    [Theory]
+    [InlineData("1.0.0-\U0001F600", "1.0.0-\U0001F600", " (it holds '\U0001F600', which is not an ASCII character)")]
+    [InlineData("\"1.0.0-\\x7F\"", "1.0.0-\\u007F", " (it holds '\\u007F')")]
+    public void A_pack_version_with_a_character_a_version_does_not_hold_says_which(string written, string shown, string reason)
+    {
+        var read = Generator.Reading.PackFileReader.Read("/p/pack.kg.yaml", VersionManifest(written));
+
+        Assert.Equal(
+            $"The pack version is '{shown}', which is neither a SemVer 2.0 version nor one NuGet takes{reason}; write the version of the pack's package, such as {Examples}",
+            read.Diagnostics.Single(d => d.Id == "KG0038").Message);
+    }
+
+    // Every version refused is refused with a reason: on thousands of short texts of the characters a version is made of and
+    // some it is not, drawn with a fixed seed so that a failure comes back.
+    [Fact]
+    public void A_pack_version_a_package_cannot_have_is_always_given_a_reason()
+    {
+        var random = new Random(38);
+        const string alphabet = "0129.-+aZv..-+ß_";
+        for (var i = 0; i < 5000; i++)
+        {
+            var version = new string(Enumerable.Range(0, random.Next(1, 14)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            var read = Generator.Reading.PackFileReader.Read("/p/pack.kg.yaml", VersionManifest("'" + version + "'"));
+            var warning = read.Diagnostics.SingleOrDefault(d => d.Id == "KG0038");
+
+            Assert.Equal(Generator.Reading.PackVersions.IsWellFormed(version), warning is null);
+            if (warning is not null)
+                Assert.Matches(@"^The pack version is '.*', which (is neither a SemVer 2\.0 version nor one NuGet takes|NuGet does not take) \([^()]+\); write ", warning.Message);
+        }
+    }
+
     // A number NuGet cannot hold beside a fault of the form, which SemVer refuses too: the message says both, the fault first,
-    // as it does for a 'v' before a version with such a number; and the number alone when the fault is none it can name.
+    // as it does for a 'v' before a version with such a number.
     [Theory]
     [InlineData("1.0.99999999999-beta.01", " (01 in its pre-release label is a number with a leading zero, and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
     [InlineData("2147483648.0.0-00", " (00 in its pre-release label is a number with a leading zero, and 2147483648 is a number above 2147483647, the largest NuGet takes)")]
@@ -390,8 +436,9 @@ public class DiagnosticLocationTests
     [InlineData("1.0.0.0.99999999999", " (it has 5 numbers, where SemVer has 3 and NuGet takes 1 to 4, and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
     [InlineData("\"1.0.99999999999-beta 1\"", " (it holds white space, and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
     [InlineData("1.0.99999999999-beta_1", " (it holds '_', and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
-    [InlineData("1..99999999999", " (99999999999 is a number above 2147483647, the largest NuGet takes)")]
-    [InlineData("1.0.99999999999+a+b", " (99999999999 is a number above 2147483647, the largest NuGet takes)")]
+    [InlineData("1..99999999999", " (it has no number between '.' and '.', and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
+    [InlineData("1.0.99999999999+a+b", " (it holds more than one '+', and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
+    [InlineData("v1.0.99999999999-", " (it starts with 'v', and its pre-release label is empty, and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
     public void A_pack_version_with_a_number_above_what_NuGet_holds_and_another_fault_is_warned_about_giving_a_reason(string written, string reason)
     {
         var run = GeneratorHarness.Run(new[] { ("/p/pack.kg.yaml", VersionManifest(written)) });

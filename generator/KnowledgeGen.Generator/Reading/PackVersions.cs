@@ -42,8 +42,7 @@ public static class PackVersions
 
     /// <summary>
     /// Null when <paramref name="version"/> is well-formed; otherwise what the message says of it after "which" (who does not
-    /// take it, and why in parentheses where something precise can be said), and what to write: the version without a leading
-    /// 'v', or examples.
+    /// take it, and why, in parentheses), and what to write: the version without a leading 'v', or examples.
     /// </summary>
     internal static (string Problem, string Example)? Check(string version)
     {
@@ -57,19 +56,70 @@ public static class PackVersions
     }
 
     // Why SemVer and NuGet both refuse the version, in parentheses: the first fault of its form found, and a number above
-    // MaxNumber when it has one too, since it would still be refused for that once the other is mended; empty when neither
-    // can be said.
+    // MaxNumber when it has one too, since it would still be refused for that once the other is mended. Only a version of the
+    // form is refused for its number alone (see Check), so every version this is asked about has a fault of its form to say.
     private static (string Reason, string Example) Why(string version)
     {
         var rest = version.Length > 1 && version[0] is 'v' or 'V' ? version.Substring(1) : null;
         if (rest is not null && IsWellFormed(rest))
             return (" (it starts with 'v')", $"'{rest}'");
-        // Without the 'v' it would still be refused for its number, so both are said, and no version to copy is offered.
+        // Without the 'v' it would still be refused, for its number or for another fault of its form, so both are said, and no
+        // version to copy is offered.
         var form = rest is not null && HasTheForm(rest) ? "it starts with 'v'" : FormFault(version);
+        if (form is null && rest is not null && rest[0] is >= '0' and <= '9' && (FormFault(rest) ?? PartFault(rest)) is { } restFault)
+            form = "it starts with 'v', and " + restFault;
+        form ??= PartFault(version);
         var number = TooLarge(rest ?? version) is { } large ? $"{large} is a number above {MaxNumber}, the largest NuGet takes" : null;
         var reason = form is not null && number is not null ? $"{form}, and {number}" : form ?? number;
         return (reason is null ? "" : $" ({reason})", Examples);
     }
+
+    // A fault FormFault does not name, found in the order the version is written: a character outside printable ASCII, a second
+    // '+', then the numbers, the pre-release label and the build metadata, each part of which is to be there. Called on a version
+    // that has not the form and none of FormFault's faults, for which one of these is always found (null otherwise).
+    private static string? PartFault(string version)
+    {
+        for (var i = 0; i < version.Length; i++)
+        {
+            var c = version[i];
+            if (c > 127)
+            {
+                var character = char.IsHighSurrogate(c) && i + 1 < version.Length && char.IsLowSurrogate(version[i + 1]) ? version.Substring(i, 2) : c.ToString();
+                return $"it holds '{character}', which is not an ASCII character";
+            }
+            if (char.IsControl(c) && !char.IsWhiteSpace(c))
+                return $"it holds '{c}'";
+        }
+        var plus = version.IndexOf('+');
+        if (plus >= 0 && version.IndexOf('+', plus + 1) >= 0)
+            return "it holds more than one '+'";
+        var core = plus >= 0 ? version.Substring(0, plus) : version;
+        var dash = core.IndexOf('-');
+        var numbers = dash >= 0 ? core.Substring(0, dash) : core;
+        if (numbers.Length == 0)
+            return version.Length == 0 ? "it is empty" : $"it starts with '{version[0]}'";
+        var split = numbers.Split('.');
+        for (int n = 0, at = 0; n < split.Length; at += split[n].Length + 1, n++)
+        {
+            if (split[n].Length == 0)
+                return n == 0 ? "it starts with '.'"
+                    : at == version.Length ? "it ends with '.'"
+                    : $"it has no number between '.' and '{version[at]}'";
+            if (!AllDigits(split[n]))
+                return $"'{split[n]}' is not a number";
+        }
+        if (dash >= 0 && EmptyPart(core.Substring(dash + 1), "its pre-release label") is { } label)
+            return label;
+        if (plus >= 0 && EmptyPart(version.Substring(plus + 1), "its build metadata") is { } metadata)
+            return metadata;
+        return null;
+    }
+
+    // Says that a pre-release label or build metadata is empty or has an empty part; null when it has neither.
+    private static string? EmptyPart(string text, string what) =>
+        text.Length == 0 ? $"{what} is empty"
+        : System.Array.Exists(text.Split('.'), part => part.Length == 0) ? $"{what} has an empty part"
+        : null;
 
     // The first fault found in the form of a version that does not have it, as the message says it; null when none of these is.
     private static string? FormFault(string version)
