@@ -52,30 +52,53 @@ public static class Benchmark
         // The typed children run the KnowledgeGen library as the package ships it on this platform (compiled ahead of time
         // on linux-x64 and win-x64) unless told otherwise; the quick mode skips the ten seconds of publishing it.
         var runtimeMode = quick ? ChildRuntime.Il : ChildRuntime.ReadyToRun;
-        for (var i = 0; i < args.Length - 1; i++)
+        // A wrong command line is said before anything is measured, not found out minutes later or ignored.
+        for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--runtime")
-                runtimeMode = args[i + 1];
-            if (args[i] == "--sizes")
-                sizes = args[i + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-            if (args[i] == "--files")
-                files = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
-            if (args[i] == "--repetitions")
-                repetitions = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
-            if (args[i] == "--keep")
-                keep = Directory.CreateDirectory(args[i + 1]).FullName;
+            var option = args[i];
+            if (option == "--quick")
+                continue;
+            if (!ValueOptions.Contains(option))
+                return Refuse(log, $"unknown option '{option}'; the options are --quick, {string.Join(", ", ValueOptions)}");
+            if (i + 1 == args.Length)
+                return Refuse(log, $"{option} needs a value");
+            var value = args[++i];
+            switch (option)
+            {
+                case "--runtime":
+                    if (value is not (ChildRuntime.ReadyToRun or ChildRuntime.Il))
+                        return Refuse(log, $"--runtime takes {ChildRuntime.ReadyToRun} or {ChildRuntime.Il}, not '{value}'");
+                    runtimeMode = value;
+                    break;
+                case "--sizes":
+                    var parsed = value.Split(',').Select(Count).ToArray();
+                    if (parsed.Any(n => n is null))
+                        return Refuse(log, $"--sizes takes fact counts above 0 separated by commas, such as 1000,10000, not '{value}'");
+                    sizes = parsed.Select(n => n!.Value).ToArray();
+                    break;
+                case "--files":
+                    files = Count(value) ?? 0;
+                    if (files == 0)
+                        return Refuse(log, $"--files takes a number of files above 0, not '{value}'");
+                    break;
+                case "--repetitions":
+                    repetitions = Count(value) ?? 0;
+                    if (repetitions == 0)
+                        return Refuse(log, $"--repetitions takes a number above 0, not '{value}'");
+                    break;
+                case "--keep":
+                    try
+                    {
+                        keep = Directory.CreateDirectory(value).FullName;
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                    {
+                        return Refuse(log, $"--keep: the folder '{value}' cannot be made: {e.Message}");
+                    }
+                    break;
+            }
         }
 
-        if (args.Length > 0 && ValueOptions.Contains(args[^1]))
-        {
-            log.WriteLine($"{args[^1]} needs a value");
-            return 1;
-        }
-        if (runtimeMode is not (ChildRuntime.ReadyToRun or ChildRuntime.Il))
-        {
-            log.WriteLine($"--runtime takes {ChildRuntime.ReadyToRun} or {ChildRuntime.Il}, not '{runtimeMode}'");
-            return 1;
-        }
         var work = Directory.CreateTempSubdirectory("knowledgegen-bench-runtime-").FullName;
         try
         {
@@ -90,6 +113,16 @@ public static class Benchmark
     }
 
     private static readonly string[] ValueOptions = { "--sizes", "--files", "--repetitions", "--keep", "--runtime" };
+
+    private static int Refuse(TextWriter log, string message)
+    {
+        log.WriteLine(message);
+        return 1;
+    }
+
+    // A count written in plain digits, above 0; null for anything else.
+    private static int? Count(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
 
     private static int MeasureSizes(int[] sizes, int files, int repetitions, bool quick, string? keep, ChildRuntime runtime, TextWriter output, TextWriter log)
     {

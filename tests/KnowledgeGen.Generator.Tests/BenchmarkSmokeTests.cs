@@ -89,6 +89,12 @@ public class BenchmarkSmokeTests
     [InlineData("--runtime takes readytorun or il, not 'aot'", "--quick", "--runtime", "aot")]
     [InlineData("--runtime needs a value", "--quick", "--runtime")]
     [InlineData("--sizes needs a value", "--quick", "--sizes")]
+    [InlineData("--sizes takes fact counts above 0 separated by commas, such as 1000,10000, not '1000,ten'", "--sizes", "1000,ten")]
+    [InlineData("--sizes takes fact counts above 0 separated by commas, such as 1000,10000, not '0'", "--sizes", "0")]
+    [InlineData("--files takes a number of files above 0, not '-5'", "--quick", "--files", "-5")]
+    [InlineData("--repetitions takes a number above 0, not '1.5'", "--repetitions", "1.5")]
+    [InlineData("unknown option '--size'; the options are --quick, --sizes, --files, --repetitions, --keep, --runtime", "--size", "1000")]
+    [InlineData("unknown option 'quick'; the options are --quick, --sizes, --files, --repetitions, --keep, --runtime", "quick")]
     public void A_wrong_option_is_refused_before_anything_is_measured(string message, params string[] args)
     {
         var output = new StringWriter();
