@@ -16,7 +16,7 @@ public class WhoTests
               - { id: twin-a, name: Twin, kind: person }
               - { id: twin-b, name: The other twin, aliases: [Twin], kind: person }
             claims:
-              - { id: said, statement: Something was said., claimant: twin-b, citations: [ { source: log, quote: said } ] }
+              - { id: said, statement: Something was said., aliases: [The saying], claimant: twin-b, citations: [ { source: log, quote: said } ] }
             """),
     }));
 
@@ -37,6 +37,37 @@ public class WhoTests
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("The other twin (twin-b)", result.Output);
         Assert.Equal("", result.Error);
+    }
+
+    // A mistyped claim id is offered the claims' ids nearest to it, ranked with the other entities' names, aliases and ids;
+    // each suggestion typed back into who finds that claim. So is a mistyped @id of a claim's node.
+    [Theory]
+    [InlineData("valley-north-of-kabul-00", "valley-north-of-kabul-000, valley-north-of-kabul-003")]
+    [InlineData("taliban-lost-40-fightrs", "taliban-lost-40-fighters, Taliban")]
+    [InlineData("urn:knowledgegen:Panjshir2021:taliban-lost-40-fightrs",
+        "urn:knowledgegen:Panjshir2021:taliban-lost-40-fighters, urn:knowledgegen:Panjshir2021:taliban-supporters, urn:knowledgegen:Panjshir2021:taliban")]
+    public void A_mistyped_claim_id_is_offered_the_nearest_claims(string text, string nearest)
+    {
+        var result = CliRunner.Run("who", text, "--plain");
+        Assert.Equal((Queries.WhoCommand.NotFound, ""), (result.ExitCode, result.Output));
+        Assert.Equal($"knowledgegen: nothing in Panjshir2021 is known as '{text}'.\nNearest names: {nearest}",
+            result.Error.ReplaceLineEndings("\n").TrimEnd());
+        var pack = global::Panjshir2021.Pack.Instance;
+        var first = nearest.Split(", ")[0];
+        Assert.IsType<Claim>(Queries.WhoCommand.Find(pack, first));
+    }
+
+    // A claim is found by its id or an alias, not by its statement: a mistyped alias is offered the alias, a mistyped
+    // statement nothing.
+    [Theory]
+    [InlineData("the sayng", "knowledgegen: nothing in Twins is known as 'the sayng'.\nNearest names: The saying")]
+    [InlineData("Something was sad.", "knowledgegen: nothing in Twins is known as 'Something was sad.'.")]
+    public void A_claim_is_offered_by_its_alias_and_not_its_statement(string text, string error)
+    {
+        var result = CliRunner.Run("who", text, "--pack", Twins.Value, "--plain");
+        Assert.Equal((Queries.WhoCommand.NotFound, ""), (result.ExitCode, result.Output));
+        Assert.Equal(error, result.Error.ReplaceLineEndings("\n").TrimEnd());
+        Assert.Equal("said", Queries.WhoCommand.Find(Loading.PackLoader.LoadFrom(Twins.Value), "The saying")?.Id);
     }
 
     [Theory]

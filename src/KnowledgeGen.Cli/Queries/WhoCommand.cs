@@ -224,7 +224,8 @@ public static class WhoCommand
     }
 
     /// <summary>
-    /// The names, aliases and ids closest to <paramref name="text"/>, ignoring case; for a JSON-LD <c>@id</c>
+    /// The names, aliases and ids closest to <paramref name="text"/>, ignoring case, each one that <see cref="Find"/> takes (a
+    /// claim's id and aliases, not its name); for a JSON-LD <c>@id</c>
     /// (<c>urn:knowledgegen:…</c>, or <c>_:…</c> as the export writes the blank node of an entity no pack holds), the closest
     /// <c>@id</c>s of the export's entities, of either form.
     /// </summary>
@@ -236,14 +237,15 @@ public static class WhoCommand
             // Compared after their prefix, which would take up most of an edit distance capped at 64 characters, and by the
             // entity's id alone too, so that an @id written with the other prefix, or without its pack's name, is offered
             // the one it meant (_:daily-trust, urn:knowledgegen:daily-trust: urn:knowledgegen:Harbour:daily-trust).
-            var ids = ExportJsonLd.EntityNodes(pack).Where(n => n.Entity.EntityKind != EntityKind.Claim)
+            var ids = ExportJsonLd.EntityNodes(pack)
                 .SelectMany(n => new[] { (n.Id[NodeIdPrefixLength(n.Id)..], n.Id), (n.Entity.Id, n.Id) });
             return Closest(typed[prefix..], ids);
         }
         var references = ReferencedPacks.Of(pack);
         // Another pack's entity whose plain id finds one of the pack's own is suggested by the text that finds it too (<pack>:<id>).
-        var names = pack.Entities.Concat(references.Entities).Where(e => e.EntityKind != EntityKind.Claim)
-            .SelectMany(e => new[] { e.Name, e.Id, KeyOf(pack, e) }.Concat(e.Aliases));
+        // A claim is offered by its id and its aliases, as Find finds it, never by its name (its statement), which finds nothing.
+        var names = pack.Entities.Concat(references.Entities)
+            .SelectMany(e => (e.IsFoundByName ? new[] { e.Name } : Array.Empty<string>()).Concat(new[] { e.Id, KeyOf(pack, e) }).Concat(e.Aliases));
         return Closest(typed, names.Select(name => (name, name)));
     }
 
