@@ -99,6 +99,11 @@ public static class Benchmark
             }
         }
 
+        // The edits (c) change file F/2's claims, so that file must hold one: a pack of at least F facts has a claim in
+        // every file (nine tenths of its facts are claims, dealt round the files).
+        var least = Math.Max(4, files);
+        if (sizes.FirstOrDefault(size => size < least) is var small and > 0)
+            return Refuse(log, $"every size needs at least {least} facts, one per file (--files {files}) and 4 in all: {small} is fewer");
         var work = Directory.CreateTempSubdirectory("knowledgegen-bench-runtime-").FullName;
         try
         {
