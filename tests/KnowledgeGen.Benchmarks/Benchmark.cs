@@ -87,14 +87,7 @@ public static class Benchmark
                         return Refuse(log, $"--repetitions takes a number above 0, not '{value}'");
                     break;
                 case "--keep":
-                    try
-                    {
-                        keep = Directory.CreateDirectory(value).FullName;
-                    }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-                    {
-                        return Refuse(log, $"--keep: the folder '{value}' cannot be made: {e.Message}");
-                    }
+                    keep = value;
                     break;
             }
         }
@@ -104,6 +97,15 @@ public static class Benchmark
         var least = Math.Max(4, files);
         if (sizes.FirstOrDefault(size => size < least) is var small and > 0)
             return Refuse(log, $"every size needs at least {least} facts, one per file (--files {files}) and 4 in all: {small} is fewer");
+        // The folder is made once the whole command line is accepted, so that a refused one leaves nothing behind.
+        try
+        {
+            keep = keep is null ? null : Directory.CreateDirectory(keep).FullName;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Refuse(log, $"--keep: the folder '{keep}' cannot be made: {e.Message}");
+        }
         var work = Directory.CreateTempSubdirectory("knowledgegen-bench-runtime-").FullName;
         try
         {
@@ -273,7 +275,7 @@ public static class Benchmark
                     return Measure.Median(Enumerable.Range(0, childReps).Select(_ =>
                     {
                         var typed = args[0].StartsWith("typed", StringComparison.Ordinal);
-                        var ((milliseconds, _), ran) = Child.Spawn(typed ? runtime.Folder : null, args);
+                        var (milliseconds, _, ran) = Child.Spawn(typed ? runtime.Folder : null, args);
                         if (typed && ran != runtime.Path)
                             throw new InvalidOperationException($"child {args[0]} ran the KnowledgeGen library at {ran}, not {runtime.Path}");
                         return milliseconds;

@@ -98,7 +98,7 @@ public static class Child
     /// Runs this program, as it stands in <paramref name="folder"/> (by default its own folder), in a child mode; returns
     /// the milliseconds and the result it printed, and for a typed child the KnowledgeGen library it ran.
     /// </summary>
-    public static ((double Milliseconds, string Result) Run, string? Runtime) Spawn(string? folder, params string[] args)
+    public static (double Milliseconds, string Result, string? Runtime) Spawn(string? folder, params string[] args)
     {
         var self = typeof(Child).Assembly.Location;
         if (folder is not null)
@@ -118,6 +118,6 @@ public static class Child
             throw new InvalidOperationException($"child {string.Join(" ", args)} failed ({process.ExitCode}): {stdout}{stderr}");
         var parts = line.Trim().Split(' ', 2);
         var runtime = stdout.Split('\n').FirstOrDefault(l => l.StartsWith("runtime=", StringComparison.Ordinal))?.Trim().Substring("runtime=".Length);
-        return ((double.Parse(parts[0].Substring(3), CultureInfo.InvariantCulture), parts[1].Substring("result=".Length)), runtime);
+        return (double.Parse(parts[0].Substring(3), CultureInfo.InvariantCulture), parts[1].Substring("result=".Length), runtime);
     }
 }

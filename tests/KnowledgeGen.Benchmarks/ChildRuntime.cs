@@ -80,16 +80,9 @@ public sealed record ChildRuntime(string Folder, string Path, string Description
         return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
-    private static string? FindProject()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var project = System.IO.Path.Combine(dir.FullName, "src", "KnowledgeGen", "KnowledgeGen.csproj");
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "KnowledgeGen.sln")) && File.Exists(project))
-                return project;
-        }
-        return null;
-    }
+    private static string? FindProject() =>
+        Testing.RepositoryRoot.Find() is { } root && System.IO.Path.Combine(root, "src", "KnowledgeGen", "KnowledgeGen.csproj") is var project
+        && File.Exists(project) ? project : null;
 
     private static string FirstLine(string text) =>
         text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))

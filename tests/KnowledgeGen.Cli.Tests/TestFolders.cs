@@ -3,13 +3,7 @@ namespace KnowledgeGen.Cli.Tests;
 /// <summary>The folders the tests read: the repository, the copied fixtures, and a scratch copy of the starter pack.</summary>
 internal static class TestFolders
 {
-    public static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "KnowledgeGen.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("KnowledgeGen.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepoRoot() => KnowledgeGen.Testing.RepositoryRoot.Get();
 
     /// <summary>A fixture folder as the build copies it beside the tests (tests/KnowledgeGen.Testing/Fixtures).</summary>
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);

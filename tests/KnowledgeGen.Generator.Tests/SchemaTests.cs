@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Json.Schema;
 using KnowledgeGen.Generator.Reading;
+using KnowledgeGen.Testing;
 using Xunit;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -16,7 +17,7 @@ namespace KnowledgeGen.Generator.Tests;
 /// </summary>
 public class SchemaTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Get();
     private static readonly string SchemaPath = Path.Combine(Root, "schema", "kg.schema.json");
     private static readonly JsonNode SchemaJson = JsonNode.Parse(File.ReadAllText(SchemaPath))!;
     private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(SchemaPath));
@@ -283,12 +284,4 @@ public class SchemaTests
     // The words offered, whether alone or beside the pattern that also takes them with white space around them.
     private static string[] Enum(JsonNode node) =>
         (node["enum"] ?? node["anyOf"]!.AsArray().Select(n => n!["enum"]).Single(e => e is not null))!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "KnowledgeGen.sln")))
-                return folder.FullName;
-        throw new InvalidOperationException("No KnowledgeGen.sln above " + AppContext.BaseDirectory);
-    }
 }

@@ -3,7 +3,7 @@ namespace Panjshir2021.Tests;
 /// <summary>Where the pack's YAML and the five reports are, found from the repository root.</summary>
 internal static class PackLocations
 {
-    public static readonly string RepoRoot = FindRepoRoot();
+    public static readonly string RepoRoot = KnowledgeGen.Testing.RepositoryRoot.Get();
 
     public static string KnowledgeFolder => Path.Combine(RepoRoot, "knowledge", "panjshir-2021");
 
@@ -26,12 +26,4 @@ internal static class PackLocations
     }
 
     public static IReadOnlyList<string> ReportFiles => Directory.GetFiles(ReportsFolder, "*.txt").OrderBy(f => f, StringComparer.Ordinal).ToList();
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "KnowledgeGen.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("The tests run outside the repository: KnowledgeGen.sln was not found above " + AppContext.BaseDirectory);
-    }
 }
