@@ -381,6 +381,15 @@ public class DiagnosticLocationTests
     // Without the 'v' it would still be refused: both are said, and no version to copy is offered.
     [InlineData("v1.0.0-", "v1.0.0-", " (it starts with 'v', and its pre-release label is empty)", Examples)]
     [InlineData("V1.0.0.0.0", "V1.0.0.0.0", " (it starts with 'v', and it has 5 numbers, where SemVer has 3 and NuGet takes 1 to 4)", Examples)]
+    // Whatever else is wrong, a leading 'v' is said first: before text that is not a number, a separator, white space.
+    [InlineData("vlatest", "vlatest", " (it starts with 'v', and 'latest' is not a number)", Examples)]
+    [InlineData("vv1.0.0", "vv1.0.0", " (it starts with 'v', and 'v1' is not a number)", Examples)]
+    [InlineData("v.1", "v.1", " (it starts with 'v', and '.' follows the 'v')", Examples)]
+    [InlineData("V-1.0.0", "V-1.0.0", " (it starts with 'v', and '-' follows the 'v')", Examples)]
+    [InlineData("v+build", "v+build", " (it starts with 'v', and '+' follows the 'v')", Examples)]
+    [InlineData("\"v1.0.0 beta\"", "v1.0.0 beta", " (it starts with 'v', and it holds white space)", Examples)]
+    [InlineData("v1.0_0", "v1.0_0", " (it starts with 'v', and it holds '_')", Examples)]
+    [InlineData("v1.0.0-beta.01", "v1.0.0-beta.01", " (it starts with 'v', and 01 in its pre-release label is a number with a leading zero)", Examples)]
     public void A_pack_version_a_package_cannot_have_is_warned_about_at_the_value(string written, string shown, string reason, string example)
     {
         var run = GeneratorHarness.Run(new[] { ("/p/pack.kg.yaml", VersionManifest(written)) });
@@ -427,18 +436,44 @@ public class DiagnosticLocationTests
         }
     }
 
+    // Every refused version that starts with a 'v' (and has more after it) is told so, first, whatever else is wrong with it, and
+    // its reasons are one list, with one ", and" at most: on thousands of short texts after a 'v', drawn with a fixed seed.
+    [Fact]
+    public void A_pack_version_starting_with_v_is_always_told_so_in_one_list_of_reasons()
+    {
+        var random = new Random(380);
+        const string alphabet = "0129.-+aZv..-+ß_ ";
+        for (var i = 0; i < 5000; i++)
+        {
+            var version = (random.Next(2) == 0 ? "v" : "V") + new string(Enumerable.Range(0, random.Next(1, 14)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()).Trim();
+            var read = Generator.Reading.PackFileReader.Read("/p/pack.kg.yaml", VersionManifest("'" + version + "'"));
+            var warning = read.Diagnostics.SingleOrDefault(d => d.Id == "KG0038");
+            if (version.Length == 1 || warning is null)
+                continue;
+
+            Assert.Contains("nor one NuGet takes (it starts with 'v'", warning.Message);
+            Assert.DoesNotMatch(", and .*, and ", warning.Message);
+        }
+    }
+
     // A number NuGet cannot hold beside a fault of the form, which SemVer refuses too: the message says both, the fault first,
-    // as it does for a 'v' before a version with such a number.
+    // as it does for a 'v' before a version with such a number; a 'v' before both is said first of the three.
     [Theory]
     [InlineData("1.0.99999999999-beta.01", " (01 in its pre-release label is a number with a leading zero, and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
     [InlineData("2147483648.0.0-00", " (00 in its pre-release label is a number with a leading zero, and 2147483648 is a number above 2147483647, the largest NuGet takes)")]
-    [InlineData("v1.0.99999999999-beta.01", " (01 in its pre-release label is a number with a leading zero, and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
+    [InlineData("v1.0.99999999999-beta.01", " (it starts with 'v', 01 in its pre-release label is a number with a leading zero and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
     [InlineData("1.0.0.0.99999999999", " (it has 5 numbers, where SemVer has 3 and NuGet takes 1 to 4, and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
     [InlineData("\"1.0.99999999999-beta 1\"", " (it holds white space, and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
     [InlineData("1.0.99999999999-beta_1", " (it holds '_', and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
     [InlineData("1..99999999999", " (it has no number between '.' and '.', and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
     [InlineData("1.0.99999999999+a+b", " (it holds more than one '+', and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
-    [InlineData("v1.0.99999999999-", " (it starts with 'v', and its pre-release label is empty, and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
+    // Three reasons are one list: "a, b and c".
+    [InlineData("v1.0.99999999999-", " (it starts with 'v', its pre-release label is empty and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
+    [InlineData("\"v1.0.99999999999-beta 1\"", " (it starts with 'v', it holds white space and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
+    [InlineData("v.99999999999", " (it starts with 'v', '.' follows the 'v' and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
+    // A comma before the "and" closes a reason that holds one of its own.
+    [InlineData("v1.0.0.0.99999999999", " (it starts with 'v', it has 5 numbers, where SemVer has 3 and NuGet takes 1 to 4, and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
+    [InlineData("v1.0.99999999999-ß", " (it starts with 'v', it holds 'ß', which is not an ASCII character, and 99999999999 is a number above 2147483647, the largest NuGet takes)")]
     public void A_pack_version_with_a_number_above_what_NuGet_holds_and_another_fault_is_warned_about_giving_a_reason(string written, string reason)
     {
         var run = GeneratorHarness.Run(new[] { ("/p/pack.kg.yaml", VersionManifest(written)) });

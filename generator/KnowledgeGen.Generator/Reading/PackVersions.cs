@@ -55,29 +55,46 @@ public static class PackVersions
         return ("is neither a SemVer 2.0 version nor one NuGet takes" + reason, example);
     }
 
-    // Why SemVer and NuGet both refuse the version, in parentheses: the first fault of its form found, and a number above
-    // MaxNumber when it has one too, since it would still be refused for that once the other is mended. Only a version of the
-    // form is refused for its number alone (see Check), so every version this is asked about has a fault of its form to say.
+    // Why SemVer and NuGet both refuse the version, in parentheses: a leading 'v' whenever there is one, the first fault of its
+    // form found (in the version without its 'v'), and a number above MaxNumber when it has one too, since it would still be
+    // refused for each once the others are mended. Only a version of the form is refused for its number alone (see Check), so
+    // every version this is asked about has a fault of its form to say.
     private static (string Reason, string Example) Why(string version)
     {
         var rest = version.Length > 1 && version[0] is 'v' or 'V' ? version.Substring(1) : null;
         if (rest is not null && IsWellFormed(rest))
             return (" (it starts with 'v')", $"'{rest}'");
-        // Without the 'v' it would still be refused, for its number or for another fault of its form, so both are said, and no
+        // Without the 'v' it would still be refused, for its number or for another fault of its form, so each is said, and no
         // version to copy is offered.
-        var form = rest is not null && HasTheForm(rest) ? "it starts with 'v'" : FormFault(version);
-        if (form is null && rest is not null && rest[0] is >= '0' and <= '9' && (FormFault(rest) ?? PartFault(rest)) is { } restFault)
-            form = "it starts with 'v', and " + restFault;
-        form ??= PartFault(version);
-        var number = TooLarge(rest ?? version) is { } large ? $"{large} is a number above {MaxNumber}, the largest NuGet takes" : null;
-        var reason = form is not null && number is not null ? $"{form}, and {number}" : form ?? number;
-        return (reason is null ? "" : $" ({reason})", Examples);
+        var reasons = new System.Collections.Generic.List<string>();
+        if (rest is not null)
+            reasons.Add("it starts with 'v'");
+        var written = rest ?? version;
+        if (!HasTheForm(written) && (FormFault(written) ?? PartFault(written, afterV: rest is not null)) is { } fault)
+            reasons.Add(fault);
+        if (TooLarge(written) is { } large)
+            reasons.Add($"{large} is a number above {MaxNumber}, the largest NuGet takes");
+        return (reasons.Count == 0 ? "" : $" ({Join(reasons)})", Examples);
+    }
+
+    // Reasons as the message lists them: "a", "a, and b", "a, b and c". Among three, a comma before the "and" closes a reason
+    // that holds a comma of its own ("it holds 'ß', which is not an ASCII character, and …"), so that the last reason is not
+    // read as part of it.
+    private static string Join(System.Collections.Generic.List<string> reasons)
+    {
+        if (reasons.Count == 1)
+            return reasons[0];
+        if (reasons.Count == 2)
+            return $"{reasons[0]}, and {reasons[1]}";
+        var last = reasons.Count - 1;
+        return string.Join(", ", reasons.GetRange(0, last)) + (reasons[last - 1].IndexOf(',') >= 0 ? ", and " : " and ") + reasons[last];
     }
 
     // A fault FormFault does not name, found in the order the version is written: a character outside printable ASCII, a second
     // '+', then the numbers, the pre-release label and the build metadata, each part of which is to be there. Called on a version
-    // that has not the form and none of FormFault's faults, for which one of these is always found (null otherwise).
-    private static string? PartFault(string version)
+    // that has not the form and none of FormFault's faults, for which one of these is always found (null otherwise). When the
+    // version is what follows a leading 'v' (afterV), a fault at its start is said as what follows the 'v'.
+    private static string? PartFault(string version, bool afterV = false)
     {
         for (var i = 0; i < version.Length; i++)
         {
@@ -97,12 +114,12 @@ public static class PackVersions
         var dash = core.IndexOf('-');
         var numbers = dash >= 0 ? core.Substring(0, dash) : core;
         if (numbers.Length == 0)
-            return version.Length == 0 ? "it is empty" : $"it starts with '{version[0]}'";
+            return version.Length == 0 ? "it is empty" : StartsWith(version[0], afterV);
         var split = numbers.Split('.');
         for (int n = 0, at = 0; n < split.Length; at += split[n].Length + 1, n++)
         {
             if (split[n].Length == 0)
-                return n == 0 ? "it starts with '.'"
+                return n == 0 ? StartsWith('.', afterV)
                     : at == version.Length ? "it ends with '.'"
                     : $"it has no number between '.' and '{version[at]}'";
             if (!AllDigits(split[n]))
@@ -114,6 +131,9 @@ public static class PackVersions
             return metadata;
         return null;
     }
+
+    // Says what a version starts with where a number goes, or, after a leading 'v', what follows the 'v'.
+    private static string StartsWith(char c, bool afterV) => afterV ? $"'{c}' follows the 'v'" : $"it starts with '{c}'";
 
     // Says that a pre-release label or build metadata is empty or has an empty part; null when it has neither.
     private static string? EmptyPart(string text, string what) =>
