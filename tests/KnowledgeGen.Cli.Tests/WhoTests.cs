@@ -57,6 +57,30 @@ public class WhoTests
         Assert.IsType<Claim>(Queries.WhoCommand.Find(pack, first));
     }
 
+    // A mistyped @id of a citation or a quantity, whose claim's @id is right, is offered the @ids of the nodes that claim's node
+    // holds nearest to it first (all of them when none is near: a quantity asked of a claim without one is offered its
+    // citation), then the claim's @id; the first typed back into who shows that claim, as the @id of one of its nodes.
+    [Theory]
+    [InlineData("urn:knowledgegen:Panjshir2021:valley-north-of-kabul-000:citaton-1", "valley-north-of-kabul-000",
+        "urn:knowledgegen:Panjshir2021:valley-north-of-kabul-000:citation-1, urn:knowledgegen:Panjshir2021:valley-north-of-kabul-000, urn:knowledgegen:Panjshir2021:valley-north-of-kabul-003")]
+    [InlineData("urn:knowledgegen:Panjshir2021:valley-north-of-kabul-000:quantty", "valley-north-of-kabul-000",
+        "urn:knowledgegen:Panjshir2021:valley-north-of-kabul-000:citation-1, urn:knowledgegen:Panjshir2021:valley-north-of-kabul-000, urn:knowledgegen:Panjshir2021:valley-north-of-kabul-003")]
+    [InlineData("urn:knowledgegen:Panjshir2021:taliban-lost-40-fighters:quantty", "taliban-lost-40-fighters",
+        "urn:knowledgegen:Panjshir2021:taliban-lost-40-fighters:quantity, urn:knowledgegen:Panjshir2021:taliban-lost-40-fighters, urn:knowledgegen:Panjshir2021:taliban")]
+    [InlineData("URN:KnowledgeGen:panjshir2021:taliban-lost-40-fighters:citaton-2", "taliban-lost-40-fighters",
+        "urn:knowledgegen:Panjshir2021:taliban-lost-40-fighters:citation-2, urn:knowledgegen:Panjshir2021:taliban-lost-40-fighters:citation-1, urn:knowledgegen:Panjshir2021:taliban-lost-40-fighters:citation-3, urn:knowledgegen:Panjshir2021:taliban-lost-40-fighters, urn:knowledgegen:Panjshir2021:taliban")]
+    public void A_mistyped_json_ld_id_of_a_citation_or_a_quantity_is_offered_its_claims_nearest(string text, string claim, string nearest)
+    {
+        var result = CliRunner.Run("who", text, "--plain");
+        Assert.Equal((Queries.WhoCommand.NotFound, ""), (result.ExitCode, result.Output));
+        Assert.Equal($"knowledgegen: nothing in Panjshir2021 is known as '{text}'.\nNearest names: {nearest}",
+            result.Error.ReplaceLineEndings("\n").TrimEnd());
+        var pack = global::Panjshir2021.Pack.Instance;
+        var (found, _, part) = Queries.WhoCommand.Lookup(pack, nearest.Split(", ")[0]);
+        Assert.Same(pack.Find(claim), found);
+        Assert.NotNull(part);
+    }
+
     // A claim is found by its id or an alias, not by its statement: a mistyped alias is offered the alias, a mistyped
     // statement nothing.
     [Theory]

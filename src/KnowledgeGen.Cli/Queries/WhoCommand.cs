@@ -227,7 +227,9 @@ public static class WhoCommand
     /// The names, aliases and ids closest to <paramref name="text"/>, ignoring case, each one that <see cref="Find"/> takes (a
     /// claim's id and aliases, not its name); for a JSON-LD <c>@id</c>
     /// (<c>urn:knowledgegen:…</c>, or <c>_:…</c> as the export writes the blank node of an entity no pack holds), the closest
-    /// <c>@id</c>s of the export's entities, of either form.
+    /// <c>@id</c>s of the export's entities, of either form; and for a claim's <c>@id</c> followed by a node name the claim's
+    /// node does not hold (<c>…:citaton-1</c>, <c>…:quantty</c>), the claim's citation and quantity <c>@id</c>s closest to
+    /// that name first.
     /// </summary>
     public static IReadOnlyList<string> Nearest(KnowledgePack pack, string text)
     {
@@ -239,7 +241,24 @@ public static class WhoCommand
             // the one it meant (_:daily-trust, urn:knowledgegen:daily-trust: urn:knowledgegen:Harbour:daily-trust).
             var ids = ExportJsonLd.EntityNodes(pack)
                 .SelectMany(n => new[] { (n.Id[NodeIdPrefixLength(n.Id)..], n.Id), (n.Entity.Id, n.Id) });
-            return Closest(typed[prefix..], ids);
+            var nearest = Closest(typed[prefix..], ids);
+            // What is before the last ':' is a claim's @id, so what follows was meant as a node its node holds: the @ids of
+            // those nearest to it come first, compared by their name after the claim's @id (citation-1, quantity), four at
+            // most, then the claim's own @id, then the others. When none is near, all of the claim's are offered, nearest
+            // first, so that a quantity asked of a claim without one is offered the citations it does have.
+            var last = typed.LastIndexOf(':');
+            if (last > prefix && ByNodeId(pack, typed[..last]) is Claim claim)
+            {
+                var name = typed[(last + 1)..];
+                var parts = ExportJsonLd.ClaimParts(pack).Where(p => ReferenceEquals(p.Claim, claim))
+                    .Select(p => (Name: p.Id[(p.Id.LastIndexOf(':') + 1)..], p.Id)).ToList();
+                var near = Closest(name, parts);
+                if (near.Count == 0)
+                    near = parts.OrderBy(p => Suggestions.Distance(name, p.Name.ToLowerInvariant())).Select(p => p.Id).ToList();
+                var claimId = ExportJsonLd.EntityNodes(pack).First(n => ReferenceEquals(n.Entity, claim)).Id;
+                return near.Take(4).Append(claimId).Concat(nearest).Distinct(StringComparer.Ordinal).Take(5).ToList();
+            }
+            return nearest;
         }
         var references = ReferencedPacks.Of(pack);
         // Another pack's entity whose plain id finds one of the pack's own is suggested by the text that finds it too (<pack>:<id>).
