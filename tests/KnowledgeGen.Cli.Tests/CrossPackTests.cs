@@ -259,10 +259,8 @@ public class CrossPackTests
     [InlineData("urn:knowledgegen:Harbour:master-denies:citation-2")]
     [InlineData("urn:knowledgegen:Starter:nrf-source")]
     [InlineData("urn:knowledgegen:Elsewhere:daily-trust")]
-    [InlineData("urn:knowledgegen:")]
-    [InlineData("urn:knowledgegen::")]
+    [InlineData("urn:knowledgegen:Elsewhere:")]
     [InlineData("urn:")]
-    [InlineData("_:")]
     [InlineData("_:daily-trust")]
     public void Who_finds_nothing_for_a_json_ld_id_of_no_entity(string text)
     {
@@ -270,6 +268,25 @@ public class CrossPackTests
         Assert.Equal((Queries.WhoCommand.NotFound, ""), (result.ExitCode, result.Output));
         Assert.StartsWith($"knowledgegen: nothing in Harbour is known as '{text}'.\n", result.Error.ReplaceLineEndings("\n"));
         Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    // Only the start of an @id (a prefix with nothing after it, or only ':' or the name of the pack or of one it refers to
+    // and ':') names no node, and any @id would be as near to it as the next: standard error says that the id after it is
+    // missing, and gives a whole @id of the export, of the pack named when one is; the exit code is that of a name nothing
+    // is known by.
+    [Theory]
+    [InlineData("urn:knowledgegen:", "urn:knowledgegen:", "urn:knowledgegen:Harbour:harbour-log")]
+    [InlineData("urn:knowledgegen::", "urn:knowledgegen::", "urn:knowledgegen:Harbour:harbour-log")]
+    [InlineData("_:", "_:", "urn:knowledgegen:Harbour:harbour-log")]
+    [InlineData("urn:knowledgegen:Harbour:", "urn:knowledgegen:Harbour:", "urn:knowledgegen:Harbour:harbour-log")]
+    [InlineData(" URN:KnowledgeGen:starter:\u200F", "URN:KnowledgeGen:starter:", "urn:knowledgegen:Starter:report-001")]
+    public void Who_says_the_id_is_missing_after_the_start_of_a_json_ld_id(string text, string shown, string example)
+    {
+        var result = CliRunner.Run("--pack", Harbour, "who", text, "--plain");
+        Assert.Equal((Queries.WhoCommand.NotFound, ""), (result.ExitCode, result.Output));
+        Assert.Equal($"knowledgegen: the id is missing after '{shown}'; give a whole JSON-LD @id, such as '{example}'.",
+            result.Error.ReplaceLineEndings("\n").TrimEnd());
+        Assert.Equal(0, CliRunner.Run("--pack", Harbour, "who", example, "--plain").ExitCode);
     }
 
     // The @id of a citation of Harbour's own claim shows that claim's card, and says which citation it is.

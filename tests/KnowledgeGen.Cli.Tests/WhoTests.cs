@@ -81,6 +81,22 @@ public class WhoTests
         Assert.NotNull(part);
     }
 
+    // Only the start of a JSON-LD @id is not offered five @ids as nearest, all as near as any other: standard error says
+    // plainly that the id after it is missing, with a whole @id of the pack, and the exit code is that of a name nothing is
+    // known by.
+    [Theory]
+    [InlineData("urn:knowledgegen:")]
+    [InlineData("_:")]
+    [InlineData("urn:knowledgegen:Panjshir2021:")]
+    public void The_start_of_a_json_ld_id_alone_is_told_the_id_is_missing(string text)
+    {
+        var result = CliRunner.Run("who", text, "--plain");
+        Assert.Equal((Queries.WhoCommand.NotFound, ""), (result.ExitCode, result.Output));
+        Assert.Equal($"knowledgegen: the id is missing after '{text}'; give a whole JSON-LD @id, such as 'urn:knowledgegen:Panjshir2021:report-000'.",
+            result.Error.ReplaceLineEndings("\n").TrimEnd());
+        Assert.Contains("\"@id\": \"urn:knowledgegen:Panjshir2021:report-000\"", CliRunner.Run("export", "--format", "jsonld").Output);
+    }
+
     // A claim is found by its id or an alias, not by its statement: a mistyped alias is offered the alias, a mistyped
     // statement nothing.
     [Theory]

@@ -37,6 +37,12 @@ public static class WhoCommand
             var (entity, others, part) = Lookup(knowledge, text);
             if (entity is null)
             {
+                // Only the start of an @id names no node, and every @id would be as near to it as any other.
+                if (MissingId(knowledge, text) is { } missing)
+                {
+                    error.WriteLine(missing);
+                    return NotFound;
+                }
                 error.WriteLine($"knowledgegen: nothing in {knowledge.Name} is known as {Quoted(text)}.");
                 var nearest = Nearest(knowledge, text);
                 if (nearest.Count > 0)
@@ -266,6 +272,36 @@ public static class WhoCommand
         var names = pack.Entities.Concat(references.Entities)
             .SelectMany(e => (e.IsFoundByName ? new[] { e.Name } : Array.Empty<string>()).Concat(new[] { e.Id, KeyOf(pack, e) }).Concat(e.Aliases));
         return Closest(typed, names.Select(name => (name, name)));
+    }
+
+    /// <summary>
+    /// What standard error says of a <paramref name="text"/> that is only the start of a JSON-LD <c>@id</c>: a prefix
+    /// (<c>urn:knowledgegen:</c>, <c>_:</c>) with nothing after it, or with only ':' or a pack's name and ':' (of the pack or
+    /// of one it refers to, compared as any text is): that the id after it is missing, with an <c>@id</c> of the export to
+    /// write as it is, one that starts with the text when there is one. Null for any other text.
+    /// </summary>
+    public static string? MissingId(KnowledgePack pack, string text)
+    {
+        var written = Naming.FindKey(text);
+        var typed = written.ToLowerInvariant();
+        var prefix = NodeIdPrefixLength(typed);
+        if (prefix == 0)
+            return null;
+        var rest = typed[prefix..];
+        if (rest.Length > 0)
+        {
+            if (rest.IndexOf(':') != rest.Length - 1)
+                return null;
+            var name = rest[..^1];
+            var packs = ReferencedPacks.Of(pack).Groups.Select(g => g.Pack).OfType<KnowledgePack>().Prepend(pack);
+            if (name.Length > 0 && !packs.Any(p => SameKey(p.Name, name)))
+                return null;
+        }
+        var nodes = ExportJsonLd.EntityNodes(pack);
+        var example = nodes.Select(n => n.Id).FirstOrDefault(id => id.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+            ?? nodes.Select(n => n.Id).FirstOrDefault();
+        return $"knowledgegen: the id is missing after {Quoted(written)}" +
+            (example is null ? "." : $"; give a whole JSON-LD @id, such as {DisplayText.Of($"'{example}'")}.");
     }
 
     // The length of the prefix an @id of the export starts with: urn:knowledgegen: for a pack's node, _: for a blank node; 0
