@@ -45,7 +45,7 @@ public class IndexGenerationTests
         };
     }
 
-    private static readonly Lazy<(KnowledgePack Pack, string IndexSource, string ClaimsSource)> Large = new(() =>
+    private static readonly Lazy<(KnowledgePack Pack, string IndexSource, string PackSource, string ClaimsSource)> Large = new(() =>
     {
         var run = GeneratorHarness.Run(LargePack());
         Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
@@ -56,28 +56,32 @@ public class IndexGenerationTests
         var assembly = new AssemblyLoadContext("large", isCollectible: true).LoadFromStream(stream);
         var pack = KnowledgePackAttribute.Load(assembly.GetCustomAttribute<KnowledgePackAttribute>()!.PackType);
         var source = run.OutputCompilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Large.Facts.Indexes.g.cs", StringComparison.Ordinal)).ToString();
+        var packSource = run.OutputCompilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Large.Facts.Pack.g.cs", StringComparison.Ordinal)).ToString();
         // The claims' file with its later chunks (….kg.2.g.cs …), which hold the records past the first 256.
-        var head = run.OutputCompilation.SyntaxTrees.Single(t => t.ToString().Contains("FactTable.Claims(Records", StringComparison.Ordinal)).FilePath;
+        var head = run.OutputCompilation.SyntaxTrees.Single(t => t.FilePath.EndsWith(".kg.g.cs", StringComparison.Ordinal)
+            && t.ToString().Contains("public static global::KnowledgeGen.Claim ", StringComparison.Ordinal)).FilePath;
         var stem = head[..^"g.cs".Length];
         var claims = string.Concat(run.OutputCompilation.SyntaxTrees.Where(t => t.FilePath.StartsWith(stem, StringComparison.Ordinal))
             .OrderBy(t => t.FilePath.Length).ThenBy(t => t.FilePath, StringComparer.Ordinal).Select(t => t.ToString()));
-        return (pack, source, claims);
+        return (pack, source, packSource, claims);
     });
 
     [Fact]
     public void Large_indexes_are_data_in_chunks_of_bounded_size()
     {
-        // The file of the indexes joins the parts of the files that hold claims (here one), and fills no list itself.
+        // The file of the indexes asks the runtime to join the parts of the files that hold claims, names no file and fills
+        // no list itself; the pack-wide lookup of the parts names the files that hold claims (here one).
         var source = Large.Value.IndexSource;
         Assert.DoesNotContain("list.Add(", source);
-        Assert.Contains("FactTable.Indexes(", source);
+        Assert.Contains("__Facts.Tables.Indexes;", source);
         Assert.Empty(Literals(source));
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(source, @"__Facts\.File\d+\.Index\b"));
+        Assert.DoesNotMatch(@"Data\d", source);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(Large.Value.PackSource, @"\d+ => IndexData\d+\(chunk\)"));
 
         // A file's part is UTF-8 data the runtime reads, not code. Items are packed into literals of at least a line
         // each (whole items: a long group makes a long one), not one literal per item.
         var claimsSource = Large.Value.ClaimsSource;
-        var part = claimsSource[claimsSource.IndexOf("ReadOnlySpan<byte> IndexData(", StringComparison.Ordinal)..];
+        var part = claimsSource[claimsSource.IndexOf("ReadOnlySpan<byte> IndexData", StringComparison.Ordinal)..];
         part = part[..part.IndexOf("_ => default", StringComparison.Ordinal)];
         var literals = Literals(part);
         Assert.InRange(literals.Count, 2, 256);
@@ -85,10 +89,10 @@ public class IndexGenerationTests
 
         // The 600 claims' records: more than one chunk, each of at most 256 literals.
         var claims = Large.Value.ClaimsSource;
-        Assert.Contains("1 => Data1,", claims);
-        Assert.Contains("2 => Data2,", claims);
+        Assert.Matches(@"1 => Data\d+_1,", claims);
+        Assert.Matches(@"2 => Data\d+_2,", claims);
         var chunks = claims.Split("private static global::System.ReadOnlySpan<byte> Data").Skip(1)
-            .Where(c => char.IsDigit(c[0])).Select(c => c.Split('\n').Skip(1).TakeWhile(l => l.TrimStart().StartsWith('"') || l.TrimStart().StartsWith("+ \"")).Count())
+            .Where(c => System.Text.RegularExpressions.Regex.IsMatch(c, @"^\d+_\d+ =>")).Select(c => c.Split('\n').Skip(1).TakeWhile(l => l.TrimStart().StartsWith('"') || l.TrimStart().StartsWith("+ \"")).Count())
             .ToList();
         Assert.Equal(2, chunks.Count);
         Assert.All(chunks, lines => Assert.InRange(lines, 1, 256));

@@ -455,4 +455,26 @@ public class RuntimeInputTests
         public override IReadOnlyList<Place> Places => places ?? Array.Empty<Place>();
         public override IReadOnlyList<Claim> Claims => claims;
     }
+
+    [Fact]
+    public void A_fact_pack_refuses_counts_that_do_not_describe_its_files_and_a_file_it_does_not_hold()
+    {
+        static ReadOnlySpan<byte> None(int file, int chunk) => default;
+        static Entity NoExternal(int file, int n) => throw new ArgumentOutOfRangeException(nameof(n));
+
+        Assert.Equal("counts", Assert.Throws<ArgumentException>(() => new KnowledgeGen.Generated.FactPack(None, None, NoExternal, new[] { 1, 2, 3 })).ParamName);
+        Assert.Equal("counts", Assert.Throws<ArgumentOutOfRangeException>(() => new KnowledgeGen.Generated.FactPack(None, None, NoExternal, new[] { 0, -1, 0, 0 })).ParamName);
+        Assert.Equal("counts", Assert.Throws<ArgumentNullException>(() => new KnowledgeGen.Generated.FactPack(None, None, NoExternal, null!)).ParamName);
+        Assert.Equal("data", Assert.Throws<ArgumentNullException>(() => new KnowledgeGen.Generated.FactPack(null!, None, NoExternal, new int[4])).ParamName);
+
+        // Changing the counts afterwards changes nothing: the pack keeps its own copy.
+        var counts = new int[4];
+        var pack = new KnowledgeGen.Generated.FactPack(None, None, NoExternal, counts);
+        counts[3] = 5;
+        Assert.Empty(pack.AllClaims);
+        Assert.Equal(0, pack.Claims(0).Count);
+        Assert.Empty(pack.Indexes.Timeline);
+        Assert.Equal("file", Assert.Throws<ArgumentOutOfRangeException>(() => pack.Claims(1)).ParamName);
+        Assert.Equal("file", Assert.Throws<ArgumentOutOfRangeException>(() => pack.Sources(-1)).ParamName);
+    }
 }

@@ -38,6 +38,15 @@ internal sealed class CodeWriter
 
     public void End() => Text.Append('\n');
 
+    /// <summary>A blank line between two members, none right after an opening brace.</summary>
+    public void Separate()
+    {
+        var text = Text;
+        if (text.Length >= 2 && text[text.Length - 1] == '\n' && text[text.Length - 2] == '{')
+            return;
+        Line();
+    }
+
     public void Open()
     {
         Line("{");

@@ -53,7 +53,7 @@ public static class FileChunks
             };
             result.Add(new FileChunk(entities, chunk, chunks, starts, externals, chunk == 0 ? counts : null, EquatableArray<string>.Empty));
         }
-        if (!indexData.IsEmpty)
+        if (index is not null) // every file holding claims has a part, which the pack-wide lookup names
             result.Add(new FileChunk(file.WithoutEntities(), FileChunk.IndexChunk, chunks, KindCounts.Zero, externals, null, indexData));
         return result.ToImmutable();
     }

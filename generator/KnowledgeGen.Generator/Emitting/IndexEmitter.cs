@@ -6,13 +6,13 @@ namespace KnowledgeGen.Generator.Emitting;
 /// Writes the pack-wide file of the indexes: <c>Pack.Indexes</c> and the pack instance's override of
 /// <c>KnowledgePack.Indexes</c>, which join the parts each YAML file's generated code carries
 /// (<see cref="Linking.IndexBuilder"/>, written by <see cref="PackEmitter.EmitFile"/>) when the indexes are first
-/// used. The file names only the files that hold claims, so an edit that adds no file and empties none leaves it as
-/// it was; no method grows with the pack and no fact's property is compiled for the indexes.
+/// used: the runtime's FactPack joins them, reaching them through the pack-wide file's lookup. This file names no
+/// YAML file, so no edit of the facts changes it; no method grows with the pack and no fact's property is compiled for
+/// the indexes.
 /// </summary>
 public static class IndexEmitter
 {
     private const string Rt = "global::KnowledgeGen.";
-    private const string Once = "global::KnowledgeGen.Generated.Initialize.Once";
 
     public static GeneratedFile Emit(PackShape shape)
     {
@@ -28,8 +28,7 @@ public static class IndexEmitter
         w.Line("/// the contradictions and support edges between claims, corroboration by independent origins,");
         w.Line("/// and a timeline of the dated claims.");
         w.Line("/// </summary>");
-        w.Line($"public static {Rt}PackIndexes Indexes => __indexes ?? {Once}(ref __indexes, __Indexes.Create());");
-        w.Line($"private static {Rt}PackIndexes? __indexes;");
+        w.Line($"public static {Rt}PackIndexes Indexes => global::{ns}.__Facts.Tables.Indexes;");
         w.Line();
         w.Line("/// <summary>The claims <paramref name=\"claimant\"/> made, in the pack's order.</summary>");
         w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Rt}Claim> ClaimsBy({Rt}Actor claimant) => Indexes.ClaimsBy(claimant);");
@@ -43,15 +42,6 @@ public static class IndexEmitter
         w.Line($"private sealed partial class __GeneratedPack");
         w.Open();
         w.Line($"public override {Rt}PackIndexes Indexes => Pack.Indexes;");
-        w.Close();
-        w.Line();
-        PackEmitter.GeneratedCode(w);
-        w.Line("private static class __Indexes");
-        w.Open();
-        w.Line("// Each file's part, in the pack's file order; the runtime joins them.");
-        w.Line($"public static {Rt}PackIndexes Create() => {Rt}Generated.FactTable.Indexes(global::{ns}.__Facts.Links" + (shape.Claims.Count == 0 ? ");" : ","));
-        for (var i = 0; i < shape.Claims.Count; i++)
-            w.Line($"    global::{ns}.__Facts.File{shape.Claims[i].File}.Index" + (i + 1 < shape.Claims.Count ? "," : ");"));
         w.Close();
         w.Close();
         w.Close();

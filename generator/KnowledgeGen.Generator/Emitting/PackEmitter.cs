@@ -49,7 +49,7 @@ public static class PackEmitter
         if (!file.HasEntities)
             return null;
         var ns = file.Namespace;
-        var tables = $"global::{ns}.__Facts.File{file.Ordinal}";
+        var tables = $"global::{ns}.__Facts.Tables";
         var w = new CodeWriter();
         Header(w);
         w.Line($"namespace {ns}");
@@ -87,7 +87,7 @@ public static class PackEmitter
                     id.Append(")]");
                     w.End();
                     w.Begin().Append("public static ").Append(Rt).Append(type).Append(' ').Append(e.Member).Append(" => ")
-                        .Append(tables).Append('.').Append(className).Append('[').Append(start + index).Append("];");
+                        .Append(tables).Append('.').Append(className).Append('(').Append(file.Ordinal).Append(")[").Append(start + index).Append("];");
                     w.End();
                 }
                 w.Close();
@@ -103,7 +103,7 @@ public static class PackEmitter
         return new GeneratedFile(FileChunks.HintName(file.HintName, chunk.Chunk), w.Finish());
     }
 
-    // A large file's part of the indexes, in its own generated file: the data, and the part the runtime joins.
+    // A large file's part of the indexes, in its own generated file: the data the runtime joins into the pack's indexes.
     private static GeneratedFile IndexChunk(FileChunk chunk)
     {
         var file = chunk.File;
@@ -113,23 +113,22 @@ public static class PackEmitter
         w.Open();
         w.Line("internal static partial class __Facts");
         w.Open();
-        w.Line($"internal static partial class File{file.Ordinal}");
-        w.Open();
-        w.Line($"internal static {Gen}FactIndexPart Index => new({External(chunk)}, IndexData);");
-        DataChunks.Write(w, "IndexData", chunk.IndexData);
-        w.Close();
+        DataChunks.Write(w, IndexData(file.Ordinal), chunk.IndexData, $"The part of the pack's indexes of {CSharpText.Doc(file.RelativePath)} (file {file.Ordinal}).");
         w.Close();
         w.Close();
         return new GeneratedFile(FileChunks.HintName(file.HintName, chunk.Chunk), w.Finish());
     }
 
-    // The file's lookup of other packs' entities, if its records name any.
-    private static string External(FileChunk chunk) => chunk.Externals.Count > 0 ? "External" : "null";
+    // The members of __Facts that hold file n's data; the pack-wide file's lookups name them by the file's ordinal.
+    private static string Data(int file) => $"Data{file}";
+    private static string IndexData(int file) => $"IndexData{file}";
+    private static string External(int file) => $"External{file}";
 
-    // The chunk's records (its sources, then actors, places and claims) as UTF-8 literals. Chunk 0 also declares a
-    // table for each kind the file holds (a run of the file's records), the method that gives each chunk's literals,
-    // the file's part of the indexes (in a file of one chunk) and its lookup of other packs' entities; a later chunk
-    // adds its literals to the file's class.
+    // The chunk's records (its sources, then actors, places and claims) as UTF-8 literals, members of the pack's one
+    // __Facts class: no class and no static initializer per file. Chunk 0 writes the method that gives each chunk's
+    // literals, the file's part of the indexes (in a file of one chunk) and its lookup of other packs' entities; a
+    // later chunk adds its literals. The runtime's FactPack makes the file's tables from the counts the pack-wide
+    // file gives.
     private static void Tables(CodeWriter w, FileChunk chunk)
     {
         var file = chunk.File;
@@ -144,34 +143,17 @@ public static class PackEmitter
         w.Open();
         if (chunk.Counts is not { } counts)
         {
-            w.Line($"internal static partial class File{file.Ordinal}");
-            w.Open();
-            DataChunks.WriteChunk(w, "Data", chunk.Chunk, data);
-            w.Close();
+            DataChunks.WriteChunk(w, Data(file.Ordinal), chunk.Chunk, data);
             w.Close();
             return;
         }
-        w.Line($"/// <summary>The facts of {CSharpText.Doc(file.RelativePath)}, as records the runtime decodes on first access.</summary>");
-        w.Line($"internal static {(chunk.Chunks > 1 ? "partial " : "")}class File{file.Ordinal}");
-        w.Open();
-        w.Line($"private static readonly {Gen}FactFile Records = new(Links, {External(chunk)}, Data);");
-        var first = 0;
-        foreach (var (@class, type) in new[] { (EntityClass.Sources, "Source"), (EntityClass.Actors, "Actor"), (EntityClass.Places, "Place"), (EntityClass.Claims, "Claim") })
-        {
-            var count = counts.Of(@class);
-            if (count > 0)
-                w.Line($"internal static readonly {Gen}FactTable<{Rt}{type}> {@class} = {Gen}FactTable.{@class}(Records, {first}, {count});");
-            first += count;
-        }
-        // The file's part of the pack's indexes (IndexEmitter joins the parts); its references to other packs' entities
-        // share the records' lookup.
-        if (!chunk.IndexData.IsEmpty)
-            w.Line($"internal static {Gen}FactIndexPart Index => new({External(chunk)}, IndexData);");
-        DataChunks.WriteFirst(w, "Data", data, chunk.Chunks);
-        if (!chunk.IndexData.IsEmpty)
-            DataChunks.Write(w, "IndexData", chunk.IndexData);
-        DataChunks.WriteExternals(w, chunk.Externals);
-        w.Close();
+        DataChunks.WriteFirst(w, Data(file.Ordinal), data, chunk.Chunks,
+            $"The facts of {CSharpText.Doc(file.RelativePath)} (file {file.Ordinal}), as records the runtime decodes on first access.");
+        // The file's part of the pack's indexes, in a file of one chunk (a larger file's is in its index chunk); its
+        // references to other packs' entities share the records' lookup.
+        if (chunk.Chunks == 1 && counts.Claims > 0)
+            DataChunks.Write(w, IndexData(file.Ordinal), chunk.IndexData, "Its part of the pack's indexes.");
+        DataChunks.WriteExternals(w, External(file.Ordinal), chunk.Externals);
         w.Close();
     }
 
@@ -213,19 +195,8 @@ public static class PackEmitter
             w.Line($"private {@class}() {{ }}");
             w.Line();
         }
-        var listType = $"global::System.Collections.Generic.IReadOnlyList<{runtimeType}>";
         w.Line($"/// <summary>Every {type.ToLowerInvariant()} of the pack ({count}), in the order the curators wrote them.</summary>");
-        w.Line($"public static {listType} All => __all ?? {Once}(ref __all, new {Gen}FactList<{runtimeType}>({string.Join(", ", tables.Select(t => Table(ns, @class, t.File)))}));");
-        w.Line($"private static {listType}? __all;");
-        w.Line();
-        w.Line($"// How references in the pack's records reach {EntityKinds.WithArticle(@class)}: by the ordinal of its file and its place there.");
-        w.Line($"internal static {runtimeType} __Get(int file, int index) => file switch");
-        w.Open();
-        foreach (var table in tables)
-            w.Line($"{table.File} => {Table(ns, @class, table.File)}[index],");
-        // The parameter's name as a string, not nameof(file): in a namespace with a part named "nameof", nameof(...) would name it.
-        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(\"file\"),");
-        w.Close("};");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{runtimeType}> All => global::{ns}.__Facts.Tables.All{@class};");
         w.Close();
         for (var part = 1; part < parts; part++)
         {
@@ -241,8 +212,6 @@ public static class PackEmitter
         w.Close();
         return new GeneratedFile($"{ns}.{@class}.g.cs", w.Finish());
     }
-
-    private static string Table(string ns, EntityClass @class, int file) => $"global::{ns}.__Facts.File{file}.{@class}";
 
     private static GeneratedFile PackFile(PackShape pack)
     {
@@ -289,24 +258,52 @@ public static class PackEmitter
         w.Close();
         w.Close();
         w.Line();
-        w.Line("/// <summary>The pack's facts as records, one class per YAML file, and how their references reach each other.</summary>");
+        Facts(w, pack);
+        w.Close();
+        return new GeneratedFile($"{info.Namespace}.Pack.g.cs", w.Finish());
+    }
+
+    // The pack's one class of facts: the runtime's FactPack over every file's records, told how many entities of each
+    // kind each file holds, and the lookups that reach a file's data, its part of the indexes and its references to
+    // other packs by the file's ordinal. Each YAML file's generated code adds its members to this class (Tables); a
+    // lookup is compiled when first called, and compiles no file's data method until that file is read.
+    private static void Facts(CodeWriter w, PackShape pack)
+    {
+        var files = new SortedSet<int>();
+        var claimFiles = new SortedSet<int>();
+        foreach (var kind in new[] { pack.Sources, pack.Actors, pack.Places, pack.Claims })
+            foreach (var table in kind)
+                files.Add(table.File);
+        foreach (var table in pack.Claims)
+            claimFiles.Add(table.File);
+        // Four numbers a file (sources, actors, places, claims), in path order, up to the last file that holds an entity.
+        var counts = new int[(files.Count == 0 ? 0 : files.Max + 1) * 4];
+        foreach (var (kind, tables) in new[] { (0, pack.Sources), (1, pack.Actors), (2, pack.Places), (3, pack.Claims) })
+            foreach (var table in tables)
+                counts[table.File * 4 + kind] = table.Count;
+
+        w.Line("/// <summary>The pack's facts: every YAML file's records, as data the runtime decodes on first access.</summary>");
         w.Line(Hidden);
         w.Line("internal static partial class __Facts");
         w.Open();
-        w.Line($"internal static readonly {Gen}FactLinks Links = new(Resolve);");
+        w.Line("// How many sources, actors, places and claims each file holds, in the pack's file order; the runtime makes each table when first used.");
+        w.Line($"internal static readonly {Gen}FactPack Tables = new(Data, IndexData, External, {(counts.Length == 0 ? "new int[0]" : $"new int[] {{ {string.Join(", ", counts)} }}")});");
+        Lookup(w, "global::System.ReadOnlySpan<byte>", "Data", "chunk", files, Data, "default");
+        Lookup(w, "global::System.ReadOnlySpan<byte>", "IndexData", "chunk", claimFiles, IndexData, "default");
+        Lookup(w, $"{Rt}Entity", "External", "n", files, External, "throw new global::System.ArgumentOutOfRangeException(\"file\")");
+        w.Close();
+    }
+
+    // A method that calls file f's member for f, one line a file.
+    private static void Lookup(CodeWriter w, string type, string name, string parameter, IEnumerable<int> files, Func<int, string> member, string otherwise)
+    {
         w.Line();
-        w.Line("// A reference by kind, file and place; compiled when the first reference is followed, not on a first access.");
-        w.Line($"private static {Rt}Entity Resolve(int kind, int file, int index) => kind switch");
+        w.Line($"private static {type} {name}(int file, int {parameter}) => file switch");
         w.Open();
-        w.Line($"0 => {ns}.Sources.__Get(file, index),");
-        w.Line($"1 => {ns}.Actors.__Get(file, index),");
-        w.Line($"2 => {ns}.Places.__Get(file, index),");
-        w.Line($"3 => {ns}.Claims.__Get(file, index),");
-        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(\"kind\"),");
+        foreach (var file in files)
+            w.Line($"{file} => {member(file)}({parameter}),");
+        w.Line($"_ => {otherwise},");
         w.Close("};");
-        w.Close();
-        w.Close();
-        return new GeneratedFile($"{info.Namespace}.Pack.g.cs", w.Finish());
     }
 
     internal static void Header(CodeWriter w)

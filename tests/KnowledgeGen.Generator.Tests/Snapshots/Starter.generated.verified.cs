@@ -10,15 +10,7 @@ namespace Starter.Facts
     public static partial class Actors
     {
         /// <summary>Every actor of the pack (4), in the order the curators wrote them.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Actor> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, new global::KnowledgeGen.Generated.FactList<global::KnowledgeGen.Actor>(global::Starter.Facts.__Facts.File0.Actors));
-        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Actor>? __all;
-
-        // How references in the pack's records reach an actor: by the ordinal of its file and its place there.
-        internal static global::KnowledgeGen.Actor __Get(int file, int index) => file switch
-        {
-            0 => global::Starter.Facts.__Facts.File0.Actors[index],
-            _ => throw new global::System.ArgumentOutOfRangeException("file"),
-        };
+        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Actor> All => global::Starter.Facts.__Facts.Tables.AllActors;
     }
 }
 
@@ -34,15 +26,7 @@ namespace Starter.Facts
     public static partial class Claims
     {
         /// <summary>Every claim of the pack (3), in the order the curators wrote them.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, new global::KnowledgeGen.Generated.FactList<global::KnowledgeGen.Claim>(global::Starter.Facts.__Facts.File1.Claims));
-        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim>? __all;
-
-        // How references in the pack's records reach a claim: by the ordinal of its file and its place there.
-        internal static global::KnowledgeGen.Claim __Get(int file, int index) => file switch
-        {
-            1 => global::Starter.Facts.__Facts.File1.Claims[index],
-            _ => throw new global::System.ArgumentOutOfRangeException("file"),
-        };
+        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim> All => global::Starter.Facts.__Facts.Tables.AllClaims;
     }
 }
 
@@ -60,8 +44,7 @@ namespace Starter.Facts
         /// the contradictions and support edges between claims, corroboration by independent origins,
         /// and a timeline of the dated claims.
         /// </summary>
-        public static global::KnowledgeGen.PackIndexes Indexes => __indexes ?? global::KnowledgeGen.Generated.Initialize.Once(ref __indexes, __Indexes.Create());
-        private static global::KnowledgeGen.PackIndexes? __indexes;
+        public static global::KnowledgeGen.PackIndexes Indexes => global::Starter.Facts.__Facts.Tables.Indexes;
 
         /// <summary>The claims <paramref name="claimant"/> made, in the pack's order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Claim> ClaimsBy(global::KnowledgeGen.Actor claimant) => Indexes.ClaimsBy(claimant);
@@ -75,14 +58,6 @@ namespace Starter.Facts
         private sealed partial class __GeneratedPack
         {
             public override global::KnowledgeGen.PackIndexes Indexes => Pack.Indexes;
-        }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("KnowledgeGen", "0.1.0")]
-        private static class __Indexes
-        {
-            // Each file's part, in the pack's file order; the runtime joins them.
-            public static global::KnowledgeGen.PackIndexes Create() => global::KnowledgeGen.Generated.FactTable.Indexes(global::Starter.Facts.__Facts.Links,
-                global::Starter.Facts.__Facts.File1.Index);
         }
     }
 }
@@ -135,20 +110,35 @@ namespace Starter.Facts
         }
     }
 
-    /// <summary>The pack's facts as records, one class per YAML file, and how their references reach each other.</summary>
+    /// <summary>The pack's facts: every YAML file's records, as data the runtime decodes on first access.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal static partial class __Facts
     {
-        internal static readonly global::KnowledgeGen.Generated.FactLinks Links = new(Resolve);
+        // How many sources, actors, places and claims each file holds, in the pack's file order; the runtime makes each table when first used.
+        internal static readonly global::KnowledgeGen.Generated.FactPack Tables = new(Data, IndexData, External, new int[] { 0, 4, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 2, 0, 2, 0, 0, 0 });
 
-        // A reference by kind, file and place; compiled when the first reference is followed, not on a first access.
-        private static global::KnowledgeGen.Entity Resolve(int kind, int file, int index) => kind switch
+        private static global::System.ReadOnlySpan<byte> Data(int file, int chunk) => file switch
         {
-            0 => global::Starter.Facts.Sources.__Get(file, index),
-            1 => global::Starter.Facts.Actors.__Get(file, index),
-            2 => global::Starter.Facts.Places.__Get(file, index),
-            3 => global::Starter.Facts.Claims.__Get(file, index),
-            _ => throw new global::System.ArgumentOutOfRangeException("kind"),
+            0 => Data0(chunk),
+            1 => Data1(chunk),
+            3 => Data3(chunk),
+            4 => Data4(chunk),
+            _ => default,
+        };
+
+        private static global::System.ReadOnlySpan<byte> IndexData(int file, int chunk) => file switch
+        {
+            1 => IndexData1(chunk),
+            _ => default,
+        };
+
+        private static global::KnowledgeGen.Entity External(int file, int n) => file switch
+        {
+            0 => External0(n),
+            1 => External1(n),
+            3 => External3(n),
+            4 => External4(n),
+            _ => throw new global::System.ArgumentOutOfRangeException("file"),
         };
     }
 }
@@ -165,15 +155,7 @@ namespace Starter.Facts
     public static partial class Places
     {
         /// <summary>Every place of the pack (2), in the order the curators wrote them.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Place> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, new global::KnowledgeGen.Generated.FactList<global::KnowledgeGen.Place>(global::Starter.Facts.__Facts.File3.Places));
-        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Place>? __all;
-
-        // How references in the pack's records reach a place: by the ordinal of its file and its place there.
-        internal static global::KnowledgeGen.Place __Get(int file, int index) => file switch
-        {
-            3 => global::Starter.Facts.__Facts.File3.Places[index],
-            _ => throw new global::System.ArgumentOutOfRangeException("file"),
-        };
+        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Place> All => global::Starter.Facts.__Facts.Tables.AllPlaces;
     }
 }
 
@@ -189,15 +171,7 @@ namespace Starter.Facts
     public static partial class Sources
     {
         /// <summary>Every source of the pack (2), in the order the curators wrote them.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source> All => __all ?? global::KnowledgeGen.Generated.Initialize.Once(ref __all, new global::KnowledgeGen.Generated.FactList<global::KnowledgeGen.Source>(global::Starter.Facts.__Facts.File4.Sources));
-        private static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source>? __all;
-
-        // How references in the pack's records reach a source: by the ordinal of its file and its place there.
-        internal static global::KnowledgeGen.Source __Get(int file, int index) => file switch
-        {
-            4 => global::Starter.Facts.__Facts.File4.Sources[index],
-            _ => throw new global::System.ArgumentOutOfRangeException("file"),
-        };
+        public static global::System.Collections.Generic.IReadOnlyList<global::KnowledgeGen.Source> All => global::Starter.Facts.__Facts.Tables.AllSources;
     }
 }
 
@@ -217,7 +191,7 @@ namespace Starter.Facts
         /// 1 claim · cited in report-001 · id: fahim-dashti
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("fahim-dashti", Name = "Fahim Dashti")]
-        public static global::KnowledgeGen.Actor FahimDashti => global::Starter.Facts.__Facts.File0.Actors[0];
+        public static global::KnowledgeGen.Actor FahimDashti => global::Starter.Facts.__Facts.Tables.Actors(0)[0];
 
         /// <summary>
         /// National Resistance Front of Afghanistan — organisation<br/>
@@ -225,40 +199,36 @@ namespace Starter.Facts
         /// 0 claims · cited in report-001 · id: national-resistance-front
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("national-resistance-front", Name = "National Resistance Front of Afghanistan")]
-        public static global::KnowledgeGen.Actor NationalResistanceFront => global::Starter.Facts.__Facts.File0.Actors[1];
+        public static global::KnowledgeGen.Actor NationalResistanceFront => global::Starter.Facts.__Facts.Tables.Actors(0)[1];
 
         /// <summary>
         /// Daily Trust — media<br/>
         /// 1 claim · cited in report-001 · id: daily-trust
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("daily-trust", Name = "Daily Trust")]
-        public static global::KnowledgeGen.Actor DailyTrust => global::Starter.Facts.__Facts.File0.Actors[2];
+        public static global::KnowledgeGen.Actor DailyTrust => global::Starter.Facts.__Facts.Tables.Actors(0)[2];
 
         /// <summary>
         /// A source within the NRF — person (unnamed); member of National Resistance Front of Afghanistan; former fighter<br/>
         /// 1 claim · cited in report-001 · id: nrf-source
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("nrf-source", Name = "A source within the NRF")]
-        public static global::KnowledgeGen.Actor NrfSource => global::Starter.Facts.__Facts.File0.Actors[3];
+        public static global::KnowledgeGen.Actor NrfSource => global::Starter.Facts.__Facts.Tables.Actors(0)[3];
     }
 
     internal static partial class __Facts
     {
-        /// <summary>The facts of actors.kg.yaml, as records the runtime decodes on first access.</summary>
-        internal static class File0
+        /// <summary>The facts of actors.kg.yaml (file 0), as records the runtime decodes on first access.</summary>
+        private static global::System.ReadOnlySpan<byte> Data0(int chunk) => chunk switch
         {
-            private static readonly global::KnowledgeGen.Generated.FactFile Records = new(Links, null, Data);
-            internal static readonly global::KnowledgeGen.Generated.FactTable<global::KnowledgeGen.Actor> Actors = global::KnowledgeGen.Generated.FactTable.Actors(Records, 0, 4);
+            0 => "120#12:fahim-dashti12:Fahim Dashti1,6:Dashti~0,0,46:Spokesperson of the National Resistance Front.1,12:spokesperson1,0,1,0,~"u8
+                + "92#25:national-resistance-front40:National Resistance Front of Afghanistan2,3:NRF4:NRFA~1,0,~0,"u8
+                + "38#11:daily-trust11:Daily Trust0,~2,0,~0,"u8
+                + "114#10:nrf-source23:A source within the NRF0,~0,1,~2,6:member1,0,1,0,~7:fighter~1,33:Said to have fought in the 1990s."u8,
+            _ => default,
+        };
 
-            private static global::System.ReadOnlySpan<byte> Data(int chunk) => chunk switch
-            {
-                0 => "120#12:fahim-dashti12:Fahim Dashti1,6:Dashti~0,0,46:Spokesperson of the National Resistance Front.1,12:spokesperson1,0,1,0,~"u8
-                    + "92#25:national-resistance-front40:National Resistance Front of Afghanistan2,3:NRF4:NRFA~1,0,~0,"u8
-                    + "38#11:daily-trust11:Daily Trust0,~2,0,~0,"u8
-                    + "114#10:nrf-source23:A source within the NRF0,~0,1,~2,6:member1,0,1,0,~7:fighter~1,33:Said to have fought in the 1990s."u8,
-                _ => default,
-            };
-        }
+        private static global::KnowledgeGen.Entity External0(int n) => throw new global::System.ArgumentOutOfRangeException("n");
     }
 }
 
@@ -279,7 +249,7 @@ namespace Starter.Facts
         /// id: taliban-lost-40-fighters
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("taliban-lost-40-fighters")]
-        public static global::KnowledgeGen.Claim TalibanLost40Fighters => global::Starter.Facts.__Facts.File1.Claims[0];
+        public static global::KnowledgeGen.Claim TalibanLost40Fighters => global::Starter.Facts.__Facts.Tables.Claims(1)[0];
 
         /// <summary>
         /// The Taliban are using their last power to get in, but clashes are still ongoing.<br/>
@@ -289,7 +259,7 @@ namespace Starter.Facts
         /// id: clashes-still-ongoing
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("clashes-still-ongoing")]
-        public static global::KnowledgeGen.Claim ClashesStillOngoing => global::Starter.Facts.__Facts.File1.Claims[1];
+        public static global::KnowledgeGen.Claim ClashesStillOngoing => global::Starter.Facts.__Facts.Tables.Claims(1)[1];
 
         /// <summary>
         /// The valley has fallen.<br/>
@@ -299,32 +269,28 @@ namespace Starter.Facts
         /// id: valley-fell
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("valley-fell")]
-        public static global::KnowledgeGen.Claim ValleyFell => global::Starter.Facts.__Facts.File1.Claims[2];
+        public static global::KnowledgeGen.Claim ValleyFell => global::Starter.Facts.__Facts.Tables.Claims(1)[2];
     }
 
     internal static partial class __Facts
     {
-        /// <summary>The facts of claims.kg.yaml, as records the runtime decodes on first access.</summary>
-        internal static class File1
+        /// <summary>The facts of claims.kg.yaml (file 1), as records the runtime decodes on first access.</summary>
+        private static global::System.ReadOnlySpan<byte> Data1(int chunk) => chunk switch
         {
-            private static readonly global::KnowledgeGen.Generated.FactFile Records = new(Links, null, Data);
-            internal static readonly global::KnowledgeGen.Generated.FactTable<global::KnowledgeGen.Claim> Claims = global::KnowledgeGen.Generated.FactTable.Claims(Records, 0, 3);
-            internal static global::KnowledgeGen.Generated.FactIndexPart Index => new(null, IndexData);
+            0 => "329#24:taliban-lost-40-fighters65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.0,~65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.1,0,0,1,2,3,1,2021,9,2,0,1,2:402:4015:fighters killed0,1,0,4,0,79:the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir0,4,1,0,1,3,1,1,0,"u8
+                + "281#21:clashes-still-ongoing21:Clashes still ongoing0,~80:The Taliban are using their last power to get in, but clashes are still ongoing.1,0,3,2,2,3,1,1,0,1,2021,9,1,1,0,~1,0,4,0,83:They (Taliban) are using their last power to get in, but clashes are still ongoing,~1,3,1,2,0,1,3,1,0,"u8
+                + "188#11:valley-fell22:The valley has fallen.0,~22:The valley has fallen.1,0,2,0,2021,1,1,2,3,1:73:8.54:days1,1,0,4,0,60:Quotes \"inside\", a back\\slash, */ and </summary> & <b> #if {~1,3,1,1,0,0,"u8,
+            _ => default,
+        };
 
-            private static global::System.ReadOnlySpan<byte> Data(int chunk) => chunk switch
-            {
-                0 => "329#24:taliban-lost-40-fighters65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.0,~65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.1,0,0,1,2,3,1,2021,9,2,0,1,2:402:4015:fighters killed0,1,0,4,0,79:the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir0,4,1,0,1,3,1,1,0,"u8
-                    + "281#21:clashes-still-ongoing21:Clashes still ongoing0,~80:The Taliban are using their last power to get in, but clashes are still ongoing.1,0,3,2,2,3,1,1,0,1,2021,9,1,1,0,~1,0,4,0,83:They (Taliban) are using their last power to get in, but clashes are still ongoing,~1,3,1,2,0,1,3,1,0,"u8
-                    + "188#11:valley-fell22:The valley has fallen.0,~22:The valley has fallen.1,0,2,0,2021,1,1,2,3,1:73:8.54:days1,1,0,4,0,60:Quotes \"inside\", a back\\slash, */ and </summary> & <b> #if {~1,3,1,1,0,0,"u8,
-                _ => default,
-            };
+        /// <summary>Its part of the pack's indexes.</summary>
+        private static global::System.ReadOnlySpan<byte> IndexData1(int chunk) => chunk switch
+        {
+            0 => "3,1,0,0,1,3,1,0,1,0,2,1,3,1,2,1,0,3,1,3,1,1,2,1,0,1,1,3,1,1,2,3,1,2,3,1,0,3,1,1,2,0,4,0,3,3,1,0,3,1,1,3,1,2,0,4,1,1,3,1,0,1,3,1,1,3,1,2,1,3,1,0,3,1,1,3,3,1,2,3,1,1,3,1,0,3,3,1,0,1,1,1,0,4,1,3,1,1,1,1,1,0,4,0,3,1,2,1,1,1,0,4,0,"u8,
+            _ => default,
+        };
 
-            private static global::System.ReadOnlySpan<byte> IndexData(int chunk) => chunk switch
-            {
-                0 => "3,1,0,0,1,3,1,0,1,0,2,1,3,1,2,1,0,3,1,3,1,1,2,1,0,1,1,3,1,1,2,3,1,2,3,1,0,3,1,1,2,0,4,0,3,3,1,0,3,1,1,3,1,2,0,4,1,1,3,1,0,1,3,1,1,3,1,2,1,3,1,0,3,1,1,3,3,1,2,3,1,1,3,1,0,3,3,1,0,1,1,1,0,4,1,3,1,1,1,1,1,0,4,0,3,1,2,1,1,1,0,4,0,"u8,
-                _ => default,
-            };
-        }
+        private static global::KnowledgeGen.Entity External1(int n) => throw new global::System.ArgumentOutOfRangeException("n");
     }
 }
 
@@ -342,7 +308,7 @@ namespace Starter.Facts
         /// 0 claims about it · id: afghanistan
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("afghanistan", Name = "Afghanistan")]
-        public static global::KnowledgeGen.Place Afghanistan => global::Starter.Facts.__Facts.File3.Places[0];
+        public static global::KnowledgeGen.Place Afghanistan => global::Starter.Facts.__Facts.Tables.Places(3)[0];
 
         /// <summary>
         /// Panjshir Valley — valley in Afghanistan<br/>
@@ -351,24 +317,20 @@ namespace Starter.Facts
         /// Note: Spelled Punjir in the translated report.
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("panjshir-valley", Name = "Panjshir Valley")]
-        public static global::KnowledgeGen.Place PanjshirValley => global::Starter.Facts.__Facts.File3.Places[1];
+        public static global::KnowledgeGen.Place PanjshirValley => global::Starter.Facts.__Facts.Tables.Places(3)[1];
     }
 
     internal static partial class __Facts
     {
-        /// <summary>The facts of places.kg.yaml, as records the runtime decodes on first access.</summary>
-        internal static class File3
+        /// <summary>The facts of places.kg.yaml (file 3), as records the runtime decodes on first access.</summary>
+        private static global::System.ReadOnlySpan<byte> Data3(int chunk) => chunk switch
         {
-            private static readonly global::KnowledgeGen.Generated.FactFile Records = new(Links, null, Data);
-            internal static readonly global::KnowledgeGen.Generated.FactTable<global::KnowledgeGen.Place> Places = global::KnowledgeGen.Generated.FactTable.Places(Records, 0, 2);
+            0 => "34#11:afghanistan11:Afghanistan0,~0,~"u8
+                + "115#15:panjshir-valley15:Panjshir Valley2,6:Punjir15:Panjsjir Valley40:Spelled Punjir in the translated report.2,2,3,0,"u8,
+            _ => default,
+        };
 
-            private static global::System.ReadOnlySpan<byte> Data(int chunk) => chunk switch
-            {
-                0 => "34#11:afghanistan11:Afghanistan0,~0,~"u8
-                    + "115#15:panjshir-valley15:Panjshir Valley2,6:Punjir15:Panjsjir Valley40:Spelled Punjir in the translated report.2,2,3,0,"u8,
-                _ => default,
-            };
-        }
+        private static global::KnowledgeGen.Entity External3(int n) => throw new global::System.ArgumentOutOfRangeException("n");
     }
 }
 
@@ -391,7 +353,7 @@ namespace Starter.Facts
         /// Note: Dated from "on Thursday" and "on Wednesday" in the text.
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("report-001", Name = "Militants fight back as Taliban moves to capture Afghanistan's last territory")]
-        public static global::KnowledgeGen.Source Report001 => global::Starter.Facts.__Facts.File4.Sources[0];
+        public static global::KnowledgeGen.Source Report001 => global::Starter.Facts.__Facts.Tables.Sources(4)[0];
 
         /// <summary>
         /// Fahim Dashti's audio message<br/>
@@ -399,24 +361,20 @@ namespace Starter.Facts
         /// 0 citations · id: dashti-audio-message
         /// </summary>
         [global::KnowledgeGen.KnowledgeId("dashti-audio-message", Name = "Fahim Dashti's audio message")]
-        public static global::KnowledgeGen.Source DashtiAudioMessage => global::Starter.Facts.__Facts.File4.Sources[1];
+        public static global::KnowledgeGen.Source DashtiAudioMessage => global::Starter.Facts.__Facts.Tables.Sources(4)[1];
     }
 
     internal static partial class __Facts
     {
-        /// <summary>The facts of sources.kg.yaml, as records the runtime decodes on first access.</summary>
-        internal static class File4
+        /// <summary>The facts of sources.kg.yaml (file 4), as records the runtime decodes on first access.</summary>
+        private static global::System.ReadOnlySpan<byte> Data4(int chunk) => chunk switch
         {
-            private static readonly global::KnowledgeGen.Generated.FactFile Records = new(Links, null, Data);
-            internal static readonly global::KnowledgeGen.Generated.FactTable<global::KnowledgeGen.Source> Sources = global::KnowledgeGen.Generated.FactTable.Sources(Records, 0, 2);
+            0 => "268#10:report-00177:Militants fight back as Taliban moves to capture Afghanistan's last territory1,18:Daily Trust report56:Dated from \"on Thursday\" and \"on Wednesday\" in the text.0,1,0,2,~2:en~2021,9,3,3,24:001_c469390c0bb07413.txt30:https://example.org/report-0011,0,4,1,"u8
+                + "83#20:dashti-audio-message28:Fahim Dashti's audio message0,~3,~1,0,0,~~2021,9,2,0,~~0,"u8,
+            _ => default,
+        };
 
-            private static global::System.ReadOnlySpan<byte> Data(int chunk) => chunk switch
-            {
-                0 => "268#10:report-00177:Militants fight back as Taliban moves to capture Afghanistan's last territory1,18:Daily Trust report56:Dated from \"on Thursday\" and \"on Wednesday\" in the text.0,1,0,2,~2:en~2021,9,3,3,24:001_c469390c0bb07413.txt30:https://example.org/report-0011,0,4,1,"u8
-                    + "83#20:dashti-audio-message28:Fahim Dashti's audio message0,~3,~1,0,0,~~2021,9,2,0,~~0,"u8,
-                _ => default,
-            };
-        }
+        private static global::KnowledgeGen.Entity External4(int n) => throw new global::System.ArgumentOutOfRangeException("n");
     }
 }
 
