@@ -250,11 +250,21 @@ public class CrossPackTests
         Assert.StartsWith(heading + "\n", result.Output.ReplaceLineEndings("\n"));
     }
 
-    // An @id that names no node of the export but a Dataset (none at all, a Dataset's, a citation past the claim's last, a
-    // starter entity Harbour does not refer to, another pack's) is a name nothing is known by.
+    // The @id of the pack's own Dataset node shows what the pack is, as its briefing begins: its heading and its counts.
+    [Fact]
+    public void Who_shows_the_pack_for_the_json_ld_id_of_its_own_dataset()
+    {
+        var result = CliRunner.Run("--pack", Harbour, "who", "urn:knowledgegen:Harbour", "--plain");
+        Assert.Equal((0, ""), (result.ExitCode, result.Error));
+        var briefing = CliRunner.Run("--pack", Harbour, "briefing", "--plain").Output.ReplaceLineEndings("\n");
+        Assert.Equal(briefing[..briefing.IndexOf("\nClaims per claimant", StringComparison.Ordinal)], result.Output.ReplaceLineEndings("\n"));
+    }
+
+    // An @id that names no node of the export but the pack's own Dataset (none at all, the Dataset of the pack it refers to,
+    // a citation past the claim's last, a starter entity Harbour does not refer to, another pack's) is a name nothing is
+    // known by.
     [Theory]
     [InlineData("urn:knowledgegen:Harbour:no-such-entity")]
-    [InlineData("urn:knowledgegen:Harbour")]
     [InlineData("urn:knowledgegen:Starter")]
     [InlineData("urn:knowledgegen:Harbour:master-denies:citation-2")]
     [InlineData("urn:knowledgegen:Starter:nrf-source")]

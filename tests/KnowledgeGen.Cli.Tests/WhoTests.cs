@@ -151,6 +151,27 @@ public class WhoTests
         Assert.Equal(CliRunner.Run("who", text, "--plain").Output, result.Output);
     }
 
+    // docs/cli.md: the @id export --format jsonld gives the pack's own Dataset node (no id after the pack's name) shows what
+    // the pack is, as the briefing begins: its title, name, version and description, then its counts; compared as any text is.
+    [Theory]
+    [InlineData("urn:knowledgegen:Panjshir2021")]
+    [InlineData(" URN:KnowledgeGen:panjshir2021\u200F ")]
+    public void The_json_ld_id_of_the_packs_dataset_shows_the_pack(string text)
+    {
+        using (var export = System.Text.Json.JsonDocument.Parse(CliRunner.Run("export", "--format", "jsonld").Output))
+        {
+            var dataset = export.RootElement.GetProperty("@graph")[0];
+            Assert.Equal(("Dataset", "urn:knowledgegen:Panjshir2021"), (dataset.GetProperty("@type").GetString(), dataset.GetProperty("@id").GetString()));
+        }
+        var result = CliRunner.Run("who", text, "--plain");
+        Assert.Equal((0, ""), (result.ExitCode, result.Error));
+        var output = result.Output.ReplaceLineEndings("\n");
+        Assert.StartsWith("The Battle of Panjshir, September 2021 (Panjshir2021 1.0.0)\n", output);
+        Assert.Contains("\nCounts\n  sources     29\n", output);
+        var briefing = CliRunner.Run("briefing", "--plain").Output.ReplaceLineEndings("\n");
+        Assert.Equal(briefing[..briefing.IndexOf("\nClaims per claimant", StringComparison.Ordinal)], output);
+    }
+
     // docs/cli.md: the @id export --format jsonld gives a node inside a claim's node (a citation, a quantity) shows that claim's
     // card, as its id does; standard error says which node of the claim the @id is.
     [Theory]

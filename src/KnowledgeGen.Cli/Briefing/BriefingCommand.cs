@@ -39,4 +39,15 @@ public static class BriefingCommand
         }
         BriefingTables.Render(report, Queries.TextOrTable.Terminal(output));
     }
+
+    /// <summary>Writes what the pack is, as the briefing begins (its heading and its counts), as plain text or as tables for a terminal.</summary>
+    public static void RenderPack(BriefingReport report, TextWriter output, bool plain)
+    {
+        if (plain)
+        {
+            BriefingText.RenderPack(report, output);
+            return;
+        }
+        BriefingTables.RenderPack(report, Queries.TextOrTable.Terminal(output));
+    }
 }

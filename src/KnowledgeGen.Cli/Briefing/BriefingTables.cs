@@ -11,18 +11,24 @@ public static class BriefingTables
     /// <summary>Writes the briefing to <paramref name="console"/>.</summary>
     public static void Render(BriefingReport report, IAnsiConsole console)
     {
-        var pack = report.Pack;
-        console.Write(new Rule(Markup.Escape(DisplayText.Of(pack.Title))).LeftJustified());
-        var subtitle = $"{pack.Name} {pack.Version}" + (string.IsNullOrWhiteSpace(pack.Description) ? "" : " - " + pack.Description);
-        console.Write(new Text(DisplayText.Of(subtitle) + "\n", new Style(Color.Grey)));
-        console.WriteLine();
-        console.Write(Counts(report.Counts));
+        RenderPack(report, console);
         console.WriteLine();
         console.Write(report.Claimants.Count == 0 ? (IRenderable)new Text("Claims per claimant: none\n") : Claimants(report));
         console.WriteLine();
         console.Write(report.Contested.Count == 0 ? (IRenderable)new Text("Contested claims: none\n") : Contested(report));
         console.WriteLine();
         console.Write(report.Timeline.Count == 0 ? (IRenderable)new Text("Timeline: no dated claims\n") : Timeline(report));
+    }
+
+    /// <summary>Writes what the pack is, as the briefing begins: its heading (title, name, version, description) and its counts.</summary>
+    public static void RenderPack(BriefingReport report, IAnsiConsole console)
+    {
+        var pack = report.Pack;
+        console.Write(new Rule(Markup.Escape(DisplayText.Of(pack.Title))).LeftJustified());
+        var subtitle = $"{pack.Name} {pack.Version}" + (string.IsNullOrWhiteSpace(pack.Description) ? "" : " - " + pack.Description);
+        console.Write(new Text(DisplayText.Of(subtitle) + "\n", new Style(Color.Grey)));
+        console.WriteLine();
+        console.Write(Counts(report.Counts));
     }
 
     private static Table Counts(BriefingCounts counts)

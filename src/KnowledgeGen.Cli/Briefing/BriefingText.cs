@@ -19,6 +19,14 @@ public static class BriefingText
         WriteTimeline(report, output);
     }
 
+    /// <summary>Writes what the pack is, as the briefing begins: its heading (title, name, version, description) and its counts.</summary>
+    public static void RenderPack(BriefingReport report, TextWriter output)
+    {
+        output = DisplayText.Writer(output);
+        WriteHeading(report.Pack, output);
+        WriteCounts(report.Counts, output);
+    }
+
     private static void WriteHeading(PackHeading pack, TextWriter output)
     {
         output.WriteLine($"{pack.Title} ({pack.Name} {pack.Version})");

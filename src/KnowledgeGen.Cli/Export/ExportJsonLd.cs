@@ -67,9 +67,10 @@ public static class ExportJsonLd
     }
 
     /// <summary>The node id of an entity of <paramref name="pack"/>: <c>urn:knowledgegen:Panjshir2021:fahim-dashti</c>.</summary>
-    public static string Id(KnowledgePack pack, Entity entity) => PackId(pack) + ":" + entity.Id;
+    public static string Id(KnowledgePack pack, Entity entity) => DatasetId(pack) + ":" + entity.Id;
 
-    private static string PackId(KnowledgePack pack) => IdPrefix + pack.Name;
+    /// <summary>The <c>@id</c> of the Dataset node of <paramref name="pack"/>, which names the pack itself: <c>urn:knowledgegen:Panjshir2021</c>.</summary>
+    public static string DatasetId(KnowledgePack pack) => IdPrefix + pack.Name;
 
     /// <summary>
     /// The entity whose node the export writes with the <c>@id</c> <paramref name="nodeId"/>, compared exactly: one of the
@@ -186,7 +187,7 @@ public static class ExportJsonLd
     private static void WriteDataset(Utf8JsonWriter json, KnowledgePack pack)
     {
         json.WriteStartObject();
-        json.WriteString("@id", PackId(pack));
+        json.WriteString("@id", DatasetId(pack));
         json.WriteString("@type", "Dataset");
         json.WriteString("name", pack.Title);
         json.WriteString("identifier", pack.Name);

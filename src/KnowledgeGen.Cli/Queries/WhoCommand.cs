@@ -16,7 +16,8 @@ namespace KnowledgeGen.Cli.Queries;
 /// (<see cref="ReferencedPacks"/>) is found too, when none of the pack's own is known by the name, or as
 /// <c>&lt;pack&gt;:&lt;id&gt;</c> when the pack's own has its id; its card says which pack it belongs to, and lists the
 /// claims of this pack by it, about it or citing it. Any entity is found by its JSON-LD <c>@id</c> too, and a claim by the
-/// <c>@id</c> of a node its node holds (a citation's, its quantity's).
+/// <c>@id</c> of a node its node holds (a citation's, its quantity's). The <c>@id</c> of the pack's own Dataset node shows what
+/// the pack is, as the briefing begins (its heading and its counts).
 /// </summary>
 public static class WhoCommand
 {
@@ -26,7 +27,7 @@ public static class WhoCommand
     /// <summary>Creates the <c>who</c> command.</summary>
     public static Command Create(Option<string?> pack, Option<bool> plain)
     {
-        var name = new Argument<string>("name-or-alias") { Description = "The id, name or alias of an actor, place, source or claim (case is ignored); <pack>:<id, name or alias> for one of another pack the pack refers to; or its @id in the JSON-LD export (a citation's or a quantity's @id shows its claim)." };
+        var name = new Argument<string>("name-or-alias") { Description = "The id, name or alias of an actor, place, source or claim (case is ignored); <pack>:<id, name or alias> for one of another pack the pack refers to; or its @id in the JSON-LD export (a citation's or a quantity's @id shows its claim; the pack's own Dataset @id shows the pack)." };
         // An empty name is a wrong command line (`who "$UNSET"`), not a name that nothing in the pack has.
         name.Validators.Add(EmptyValue.IsAUsageErrorOf("who needs the id, name or alias of an entity"));
         var command = new Command("who", "Print the card of an entity: kind, aliases, roles, the claims by it and about it, and the sources that mention it.") { name, pack, plain };
@@ -37,6 +38,12 @@ public static class WhoCommand
             var (entity, others, part) = Lookup(knowledge, text);
             if (entity is null)
             {
+                // The @id of the pack's own Dataset node names the pack itself: what it is, as the briefing begins.
+                if (IsDatasetId(knowledge, text))
+                {
+                    Briefing.BriefingCommand.RenderPack(Briefing.BriefingReport.Build(knowledge), output, PlainOption.IsPlain(result, plain, output));
+                    return 0;
+                }
                 // Only the start of an @id names no node, and every @id would be as near to it as any other.
                 if (MissingId(knowledge, text) is { } missing)
                 {
@@ -131,6 +138,13 @@ public static class WhoCommand
         // that every text the forms above find, they still find.
         return (ByNodeId(pack, text), null, text);
     }
+
+    /// <summary>
+    /// True when <paramref name="text"/> is the JSON-LD <c>@id</c> of the Dataset node the export writes for the pack itself
+    /// (<c>urn:knowledgegen:Panjshir2021</c>, <see cref="ExportJsonLd.DatasetId"/>), compared as any text is: ignoring case and
+    /// what does not show around it. Not that of a pack the pack refers to.
+    /// </summary>
+    public static bool IsDatasetId(KnowledgePack pack, string text) => SameKey(ExportJsonLd.DatasetId(pack), text);
 
     // The entity whose JSON-LD @id the text is: as the export writes it, else compared as any text is (SameKey).
     private static Entity? ByNodeId(KnowledgePack pack, string text) =>
