@@ -81,6 +81,38 @@ public class WhoTests
         Assert.NotNull(part);
     }
 
+    // A citation's or a quantity's @id whose claim's @id is mistyped is offered first the @id of the node by that name of the
+    // claim nearest to it, which typed back into who shows that claim, then the @ids offered for the claim's @id alone; a
+    // node that nearest claim does not hold (a citation past its last) is not offered, nor is any claim's node for a node's
+    // name after the pack's name alone, where no claim's @id was written.
+    [Theory]
+    [InlineData("urn:knowledgegen:Panjshir2021:taliban-lost-40-fightrs:citation-1", "taliban-lost-40-fighters",
+        "urn:knowledgegen:Panjshir2021:taliban-lost-40-fighters:citation-1, urn:knowledgegen:Panjshir2021:taliban-lost-40-fighters, urn:knowledgegen:Panjshir2021:taliban")]
+    [InlineData(" URN:KnowledgeGen:panjshir2021:Taliban-Lost-40-Fightrs:Quantity ", "taliban-lost-40-fighters",
+        "urn:knowledgegen:Panjshir2021:taliban-lost-40-fighters:quantity, urn:knowledgegen:Panjshir2021:taliban-lost-40-fighters, urn:knowledgegen:Panjshir2021:taliban")]
+    [InlineData("urn:knowledgegen:Panjshir2021:valley-north-of-kabul-00:citation-1", "valley-north-of-kabul-000",
+        "urn:knowledgegen:Panjshir2021:valley-north-of-kabul-000:citation-1, urn:knowledgegen:Panjshir2021:valley-north-of-kabul-000, urn:knowledgegen:Panjshir2021:valley-north-of-kabul-003")]
+    [InlineData("urn:knowledgegen:Panjshir2021:taliban-lost-40-fightrs:citation-4", null,
+        "urn:knowledgegen:Panjshir2021:taliban-lost-40-fighters, urn:knowledgegen:Panjshir2021:taliban")]
+    [InlineData("urn:knowledgegen:Panjshir2021:citation-1", null,
+        "urn:knowledgegen:Panjshir2021:charikar, urn:knowledgegen:Panjshir2021:taliban")]
+    public void A_json_ld_id_of_a_citation_or_a_quantity_of_a_mistyped_claim_is_offered_the_nearest_claims_node(string text, string? claim, string nearest)
+    {
+        var result = CliRunner.Run("who", text, "--plain");
+        Assert.Equal((Queries.WhoCommand.NotFound, ""), (result.ExitCode, result.Output));
+        Assert.Equal($"knowledgegen: nothing in Panjshir2021 is known as '{text}'.\nNearest names: {nearest}",
+            result.Error.ReplaceLineEndings("\n").TrimEnd());
+        var pack = global::Panjshir2021.Pack.Instance;
+        var (found, _, part) = Queries.WhoCommand.Lookup(pack, nearest.Split(", ")[0]);
+        if (claim is null)
+        {
+            Assert.Null(part);
+            return;
+        }
+        Assert.Same(pack.Find(claim), found);
+        Assert.NotNull(part);
+    }
+
     // Only the start of a JSON-LD @id is not offered five @ids as nearest, all as near as any other: standard error says
     // plainly that the id after it is missing, with a whole @id of the pack, and the exit code is that of a name nothing is
     // known by.

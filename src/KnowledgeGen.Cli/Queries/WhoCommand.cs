@@ -249,7 +249,8 @@ public static class WhoCommand
     /// (<c>urn:knowledgegen:…</c>, or <c>_:…</c> as the export writes the blank node of an entity no pack holds), the closest
     /// <c>@id</c>s of the export's entities, of either form; and for a claim's <c>@id</c> followed by a node name the claim's
     /// node does not hold (<c>…:citaton-1</c>, <c>…:quantty</c>), the claim's citation and quantity <c>@id</c>s closest to
-    /// that name first.
+    /// that name first; and for a mistyped claim's <c>@id</c> followed by a node's name (<c>…:taliban-lost-40-fightrs:citation-1</c>),
+    /// that node of the claim whose <c>@id</c> is nearest first, when that claim holds it.
     /// </summary>
     public static IReadOnlyList<string> Nearest(KnowledgePack pack, string text)
     {
@@ -277,6 +278,17 @@ public static class WhoCommand
                     near = parts.OrderBy(p => Suggestions.Distance(name, p.Name.ToLowerInvariant())).Select(p => p.Id).ToList();
                 var claimId = ExportJsonLd.EntityNodes(pack).First(n => ReferenceEquals(n.Entity, claim)).Id;
                 return near.Take(4).Append(claimId).Concat(nearest).Distinct(StringComparer.Ordinal).Take(5).ToList();
+            }
+            // What is before the last ':' is no entity's @id nor a pack's name alone, so it may be a claim's @id mistyped
+            // (…:taliban-lost-40-fightrs:citation-1): when the claim whose @id is nearest to it, compared as the @ids above are,
+            // holds a node by the name after it, that node's @id comes first, then the others as before.
+            if (last > prefix && ByNodeId(pack, typed[..last]) is null && !IsPackName(pack, typed[prefix..last]))
+            {
+                var claims = ExportJsonLd.EntityNodes(pack).Where(n => n.Entity is Claim)
+                    .SelectMany(n => new[] { (n.Id[NodeIdPrefixLength(n.Id)..], n.Id), (n.Entity.Id, n.Id) });
+                var partId = Closest(typed[prefix..last], claims).FirstOrDefault() + typed[last..];
+                if (ExportJsonLd.ClaimParts(pack).FirstOrDefault(p => string.Equals(p.Id, partId, StringComparison.OrdinalIgnoreCase)) is { } part)
+                    return nearest.Prepend(part.Id).Distinct(StringComparer.Ordinal).Take(5).ToList();
             }
             return nearest;
         }
@@ -307,8 +319,7 @@ public static class WhoCommand
             if (rest.IndexOf(':') != rest.Length - 1)
                 return null;
             var name = rest[..^1];
-            var packs = ReferencedPacks.Of(pack).Groups.Select(g => g.Pack).OfType<KnowledgePack>().Prepend(pack);
-            if (name.Length > 0 && !packs.Any(p => SameKey(p.Name, name)))
+            if (name.Length > 0 && !IsPackName(pack, name))
                 return null;
         }
         var nodes = ExportJsonLd.EntityNodes(pack);
@@ -317,6 +328,10 @@ public static class WhoCommand
         return $"knowledgegen: the id is missing after {Quoted(written)}" +
             (example is null ? "." : $"; give a whole JSON-LD @id, such as {DisplayText.Of($"'{example}'")}.");
     }
+
+    // Whether the text is the name of the pack or of one it refers to, compared as any text is.
+    private static bool IsPackName(KnowledgePack pack, string text) =>
+        ReferencedPacks.Of(pack).Groups.Select(g => g.Pack).OfType<KnowledgePack>().Prepend(pack).Any(p => SameKey(p.Name, text));
 
     // The length of the prefix an @id of the export starts with: urn:knowledgegen: for a pack's node, _: for a blank node; 0
     // for a text that starts with neither. `id` is in lower case, or written by the export (whose prefixes are).
