@@ -98,7 +98,7 @@ public static class PackEmitter
         Members(EntityClass.Places, "Place", file.Places, p => p.Entity, DocComments.Place);
         Members(EntityClass.Claims, "Claim", file.Claims, c => c.Entity, DocComments.Claim);
         w.Line();
-        Tables(w, chunk);
+        FileData(w, chunk);
         w.Close();
         return new GeneratedFile(FileChunks.HintName(file.HintName, chunk.Chunk), w.Finish());
     }
@@ -129,7 +129,7 @@ public static class PackEmitter
     // literals, the file's part of the indexes (in a file of one chunk) and its lookup of other packs' entities; a
     // later chunk adds its literals. The runtime's FactPack makes the file's tables from the counts the pack-wide
     // file gives.
-    private static void Tables(CodeWriter w, FileChunk chunk)
+    private static void FileData(CodeWriter w, FileChunk chunk)
     {
         var file = chunk.File;
         var records = new FactRecords(chunk.Externals);
@@ -265,7 +265,7 @@ public static class PackEmitter
 
     // The pack's one class of facts: the runtime's FactPack over every file's records, told how many entities of each
     // kind each file holds, and the lookups that reach a file's data, its part of the indexes and its references to
-    // other packs by the file's ordinal. Each YAML file's generated code adds its members to this class (Tables); a
+    // other packs by the file's ordinal. Each YAML file's generated code adds its members to this class (FileData); a
     // lookup is compiled when first called, and compiles no file's data method until that file is read.
     private static void Facts(CodeWriter w, PackShape pack)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace KnowledgeGen.Generator.Reading;
 
 /// <summary>
@@ -66,7 +68,7 @@ public static class PackVersions
             return (" (it starts with 'v')", $"'{rest}'");
         // Without the 'v' it would still be refused, for its number or for another fault of its form, so each is said, and no
         // version to copy is offered.
-        var reasons = new System.Collections.Generic.List<string>();
+        var reasons = new List<string>();
         if (rest is not null)
             reasons.Add("it starts with 'v'");
         var written = rest ?? version;
@@ -80,7 +82,7 @@ public static class PackVersions
     // Reasons as the message lists them: "a", "a, and b", "a, b and c". Among three, a comma before the "and" closes a reason
     // that holds a comma of its own ("it holds 'ß', which is not an ASCII character, and …"), so that the last reason is not
     // read as part of it.
-    private static string Join(System.Collections.Generic.List<string> reasons)
+    private static string Join(List<string> reasons)
     {
         if (reasons.Count == 1)
             return reasons[0];

@@ -12,17 +12,17 @@ public static class BriefingText
     public static void Render(BriefingReport report, TextWriter output)
     {
         output = DisplayText.Writer(output);
-        WriteHeading(report.Pack, output);
-        WriteCounts(report.Counts, output);
+        WritePack(report, output);
         WriteClaimants(report, output);
         WriteContested(report, output);
         WriteTimeline(report, output);
     }
 
     /// <summary>Writes what the pack is, as the briefing begins: its heading (title, name, version, description) and its counts.</summary>
-    public static void RenderPack(BriefingReport report, TextWriter output)
+    public static void RenderPack(BriefingReport report, TextWriter output) => WritePack(report, DisplayText.Writer(output));
+
+    private static void WritePack(BriefingReport report, TextWriter output)
     {
-        output = DisplayText.Writer(output);
         WriteHeading(report.Pack, output);
         WriteCounts(report.Counts, output);
     }

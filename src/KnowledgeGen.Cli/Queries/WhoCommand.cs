@@ -256,42 +256,7 @@ public static class WhoCommand
     {
         var typed = text.Trim().ToLowerInvariant();
         if (NodeIdPrefixLength(typed) is var prefix and > 0)
-        {
-            // Compared after their prefix, which would take up most of an edit distance capped at 64 characters, and by the
-            // entity's id alone too, so that an @id written with the other prefix, or without its pack's name, is offered
-            // the one it meant (_:daily-trust, urn:knowledgegen:daily-trust: urn:knowledgegen:Harbour:daily-trust).
-            var ids = ExportJsonLd.EntityNodes(pack)
-                .SelectMany(n => new[] { (n.Id[NodeIdPrefixLength(n.Id)..], n.Id), (n.Entity.Id, n.Id) });
-            var nearest = Closest(typed[prefix..], ids);
-            // What is before the last ':' is a claim's @id, so what follows was meant as a node its node holds: the @ids of
-            // those nearest to it come first, compared by their name after the claim's @id (citation-1, quantity), four at
-            // most, then the claim's own @id, then the others. When none is near, all of the claim's are offered, nearest
-            // first, so that a quantity asked of a claim without one is offered the citations it does have.
-            var last = typed.LastIndexOf(':');
-            if (last > prefix && ByNodeId(pack, typed[..last]) is Claim claim)
-            {
-                var name = typed[(last + 1)..];
-                var parts = ExportJsonLd.ClaimParts(pack).Where(p => ReferenceEquals(p.Claim, claim))
-                    .Select(p => (Name: p.Id[(p.Id.LastIndexOf(':') + 1)..], p.Id)).ToList();
-                var near = Closest(name, parts);
-                if (near.Count == 0)
-                    near = parts.OrderBy(p => Suggestions.Distance(name, p.Name.ToLowerInvariant())).Select(p => p.Id).ToList();
-                var claimId = ExportJsonLd.EntityNodes(pack).First(n => ReferenceEquals(n.Entity, claim)).Id;
-                return near.Take(4).Append(claimId).Concat(nearest).Distinct(StringComparer.Ordinal).Take(5).ToList();
-            }
-            // What is before the last ':' is no entity's @id nor a pack's name alone, so it may be a claim's @id mistyped
-            // (…:taliban-lost-40-fightrs:citation-1): when the claim whose @id is nearest to it, compared as the @ids above are,
-            // holds a node by the name after it, that node's @id comes first, then the others as before.
-            if (last > prefix && ByNodeId(pack, typed[..last]) is null && !IsPackName(pack, typed[prefix..last]))
-            {
-                var claims = ExportJsonLd.EntityNodes(pack).Where(n => n.Entity is Claim)
-                    .SelectMany(n => new[] { (n.Id[NodeIdPrefixLength(n.Id)..], n.Id), (n.Entity.Id, n.Id) });
-                var partId = Closest(typed[prefix..last], claims).FirstOrDefault() + typed[last..];
-                if (ExportJsonLd.ClaimParts(pack).FirstOrDefault(p => string.Equals(p.Id, partId, StringComparison.OrdinalIgnoreCase)) is { } part)
-                    return nearest.Prepend(part.Id).Distinct(StringComparer.Ordinal).Take(5).ToList();
-            }
-            return nearest;
-        }
+            return NearestNodeIds(pack, typed, prefix);
         var references = ReferencedPacks.Of(pack);
         // Another pack's entity whose plain id finds one of the pack's own is suggested by the text that finds it too (<pack>:<id>).
         // A claim is offered by its id and its aliases, as Find finds it, never by its name (its statement), which finds nothing.
@@ -299,6 +264,48 @@ public static class WhoCommand
             .SelectMany(e => (e.IsFoundByName ? new[] { e.Name } : Array.Empty<string>()).Concat(new[] { e.Id, KeyOf(pack, e) }).Concat(e.Aliases));
         return Closest(typed, names.Select(name => (name, name)));
     }
+
+    // The @ids of the export nearest to a mistyped one (typed, in lower case, its prefix `prefix` characters long).
+    private static IReadOnlyList<string> NearestNodeIds(KnowledgePack pack, string typed, int prefix)
+    {
+        var nodes = ExportJsonLd.EntityNodes(pack);
+        var nearest = Closest(typed[prefix..], NodeKeys(nodes));
+        // What is before the last ':' is a claim's @id, so what follows was meant as a node its node holds: the @ids of
+        // those nearest to it come first, compared by their name after the claim's @id (citation-1, quantity), four at
+        // most, then the claim's own @id, then the others. When none is near, all of the claim's are offered, nearest
+        // first, so that a quantity asked of a claim without one is offered the citations it does have.
+        var last = typed.LastIndexOf(':');
+        if (last <= prefix)
+            return nearest;
+        var before = ByNodeId(pack, typed[..last]);
+        if (before is Claim claim)
+        {
+            var name = typed[(last + 1)..];
+            var parts = ExportJsonLd.ClaimParts(pack).Where(p => ReferenceEquals(p.Claim, claim))
+                .Select(p => (Name: p.Id[(p.Id.LastIndexOf(':') + 1)..], p.Id)).ToList();
+            var near = Closest(name, parts);
+            if (near.Count == 0)
+                near = parts.OrderBy(p => Suggestions.Distance(name, p.Name.ToLowerInvariant())).Select(p => p.Id).ToList();
+            var claimId = nodes.First(n => ReferenceEquals(n.Entity, claim)).Id;
+            return near.Take(4).Append(claimId).Concat(nearest).Distinct(StringComparer.Ordinal).Take(5).ToList();
+        }
+        // What is before the last ':' is no entity's @id nor a pack's name alone, so it may be a claim's @id mistyped
+        // (…:taliban-lost-40-fightrs:citation-1): when the claim whose @id is nearest to it, compared as the @ids above are,
+        // holds a node by the name after it, that node's @id comes first, then the others as before.
+        if (before is null && !IsPackName(pack, typed[prefix..last]))
+        {
+            var partId = Closest(typed[prefix..last], NodeKeys(nodes.Where(n => n.Entity is Claim))).FirstOrDefault() + typed[last..];
+            if (ExportJsonLd.ClaimParts(pack).FirstOrDefault(p => string.Equals(p.Id, partId, StringComparison.OrdinalIgnoreCase)) is { } part)
+                return nearest.Prepend(part.Id).Distinct(StringComparer.Ordinal).Take(5).ToList();
+        }
+        return nearest;
+    }
+
+    // What an @id is compared by, with the @id it offers: the @id after its prefix, which would take up most of an edit
+    // distance capped at 64 characters, and the entity's id alone, so that an @id written with the other prefix, or without
+    // its pack's name, is offered the one it meant (_:daily-trust, urn:knowledgegen:daily-trust: urn:knowledgegen:Harbour:daily-trust).
+    private static IEnumerable<(string Key, string Shown)> NodeKeys(IEnumerable<(string Id, Entity Entity)> nodes) =>
+        nodes.SelectMany(n => new[] { (n.Id[NodeIdPrefixLength(n.Id)..], n.Id), (n.Entity.Id, n.Id) });
 
     /// <summary>
     /// What standard error says of a <paramref name="text"/> that is only the start of a JSON-LD <c>@id</c>: a prefix
