@@ -259,6 +259,23 @@ public static class Benchmark
             if (keep is not null)
                 File.WriteAllBytes(Path.Combine(keep, $"Synthetic.Facts.{facts}.dll"), image); // to profile the run-time side
             var assemblyKb = new FileInfo(dll).Length / 1024.0;
+            // The typed children run the pack as its package ships it on this platform: with the precompiled library, the
+            // pack precompiled too (untimed). If that fails, the typed figures fail rather than measure the IL instead.
+            string? typedPack = dll;
+            if (runtime.Pack is { } packImage)
+            {
+                try
+                {
+                    typedPack = packImage.Precompile(dll, Path.Combine(folder, "readytorun"), log);
+                    if (keep is not null)
+                        File.Copy(typedPack, Path.Combine(keep, $"Synthetic.Facts.{facts}.r2r.dll"), overwrite: true);
+                }
+                catch (InvalidOperationException e)
+                {
+                    log.WriteLine($"  e typed figures fail: {e.Message.Split('\n')[0]}");
+                    typedPack = null;
+                }
+            }
             var yamlFolder = Path.Combine(folder, "yaml");
             foreach (var (path, text) in files)
             {
@@ -267,7 +284,9 @@ public static class Benchmark
                 File.WriteAllText(target, text);
             }
 
-            // A pack the runtime cannot load is a result too: the row says "fails" and the log says why.
+            // A pack the runtime cannot load is a result too: the row says "fails" and the log says why. So is a typed child
+            // that loaded another library or pack than the one to measure, or the pack as another kind of image.
+            var loads = new HashSet<Child.Loaded>();
             double InChild(params string[] args)
             {
                 try
@@ -275,9 +294,16 @@ public static class Benchmark
                     return Measure.Median(Enumerable.Range(0, childReps).Select(_ =>
                     {
                         var typed = args[0].StartsWith("typed", StringComparison.Ordinal);
-                        var (milliseconds, _, ran) = Child.Spawn(typed ? runtime.Folder : null, args);
-                        if (typed && ran != runtime.Path)
-                            throw new InvalidOperationException($"child {args[0]} ran the KnowledgeGen library at {ran}, not {runtime.Path}");
+                        var (milliseconds, _, loaded) = Child.Spawn(typed ? runtime.Folder : null, args);
+                        if (!typed)
+                            return milliseconds;
+                        var expected = new Child.Loaded(runtime.Path, typedPack!, runtime.Pack is not null);
+                        if (loaded is not null)
+                            loads.Add(loaded);
+                        if (loaded?.Runtime != expected.Runtime)
+                            throw new InvalidOperationException($"child {args[0]} ran the KnowledgeGen library at {loaded?.Runtime}, not {expected.Runtime}");
+                        if (loaded != expected)
+                            throw new InvalidOperationException($"child {args[0]} loaded the pack at {loaded.Pack} ({Image(loaded.PackReadyToRun)}), not {expected.Pack} ({Image(expected.PackReadyToRun)})");
                         return milliseconds;
                     }));
                 }
@@ -287,10 +313,12 @@ public static class Benchmark
                     return double.NaN;
                 }
             }
-            var typedFirst = InChild("typed-first", dll);
-            var typedAll = InChild("typed-all", dll);
+            var typedFirst = typedPack is null ? double.NaN : InChild("typed-first", typedPack);
+            var typedAll = typedPack is null ? double.NaN : InChild("typed-all", typedPack);
             var yamlFirst = InChild("yaml-first", yamlFolder, claimId);
             var yamlAll = InChild("yaml-all", yamlFolder);
+            foreach (var loaded in loads) // as the children said it, after they were timed
+                log.WriteLine($"  e typed children loaded the pack {loaded.Pack} ({Image(loaded.PackReadyToRun)}) and the library {loaded.Runtime}");
             log.WriteLine($"  e typed {typedFirst:F1}/{typedAll:F1} ms, YAML {yamlFirst:F1}/{yamlAll:F1} ms");
             return new Row(facts, floor, fullRun, fullRunAgain, allocated / 1e6, oneFile, commentLine, claimAdded, csharp, yamlSteps, compile, generatedChars / 1024.0, assemblyKb,
                 typedFirst, yamlFirst, typedAll, yamlAll);
@@ -300,6 +328,8 @@ public static class Benchmark
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private static string Image(bool readyToRun) => readyToRun ? "a ReadyToRun image" : "IL";
 
     /// <summary>
     /// Where a full run goes, stage by stage (logged only, to see what to work on), and the compiler's parse of the output,
@@ -384,7 +414,7 @@ public static class Benchmark
         "f. allocated by b (MB)",
     };
 
-    /// <summary>The line under the table that says which KnowledgeGen library the typed children ran.</summary>
+    /// <summary>The line under the table that says how the KnowledgeGen library and the pack the typed children ran were compiled.</summary>
     public const string RuntimeLine = "e. the typed children ran ";
 
     public static string Table(IReadOnlyList<Row> rows, int files, ChildRuntime runtime)

@@ -36,18 +36,17 @@ public static class Child
     {
         var watch = Stopwatch.StartNew();
         object result;
-        var typed = false;
+        Assembly? pack = null;
         switch (args[0])
         {
             // A user's program loads the pack and calls into it. This one also looks the entry up by reflection (type by
             // name, method, delegate), which no user pays: the clock stops for the lookup.
             case "typed-first":
-                var pack = Assembly.LoadFrom(args[1]);
+                pack = Assembly.LoadFrom(args[1]);
                 watch.Stop();
                 var first = (Func<object>)Entry(pack, "First", typeof(Func<object>));
                 watch.Start();
                 result = first();
-                typed = true;
                 break;
             case "typed-all":
                 pack = Assembly.LoadFrom(args[1]);
@@ -55,7 +54,6 @@ public static class Child
                 var all = (Func<int>)Entry(pack, "Enumerate", typeof(Func<int>));
                 watch.Start();
                 result = all();
-                typed = true;
                 break;
             case "yaml-first":
                 result = ((ClaimEntry)YamlBaseline.Load(args[1]).ById[args[2]]).Statement!;
@@ -77,8 +75,12 @@ public static class Child
         }
         var elapsed = watch.Elapsed.TotalMilliseconds;
         output.WriteLine(FormattableString.Invariant($"ms={elapsed} result={result}"));
-        if (typed) // so that the benchmark can check which copy of the library ran
+        if (pack is not null) // so that the benchmark can check which copies of the library and the pack ran, once timed
+        {
             output.WriteLine("runtime=" + AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "KnowledgeGen").Location);
+            output.WriteLine("pack=" + pack.Location);
+            output.WriteLine("pack-readytorun=" + (ChildRuntime.IsReadyToRun(pack.Location) ? "yes" : "no"));
+        }
         return 0;
     }
 
@@ -94,11 +96,14 @@ public static class Child
         return host;
     }
 
+    /// <summary>What a typed child loaded: the KnowledgeGen library, the pack, and whether the pack's file is a ReadyToRun image.</summary>
+    public sealed record Loaded(string Runtime, string Pack, bool PackReadyToRun);
+
     /// <summary>
     /// Runs this program, as it stands in <paramref name="folder"/> (by default its own folder), in a child mode; returns
-    /// the milliseconds and the result it printed, and for a typed child the KnowledgeGen library it ran.
+    /// the milliseconds and the result it printed, and for a typed child what it loaded.
     /// </summary>
-    public static (double Milliseconds, string Result, string? Runtime) Spawn(string? folder, params string[] args)
+    public static (double Milliseconds, string Result, Loaded? Loaded) Spawn(string? folder, params string[] args)
     {
         var self = typeof(Child).Assembly.Location;
         if (folder is not null)
@@ -117,7 +122,10 @@ public static class Child
         if (process.ExitCode != 0 || line is null)
             throw new InvalidOperationException($"child {string.Join(" ", args)} failed ({process.ExitCode}): {stdout}{stderr}");
         var parts = line.Trim().Split(' ', 2);
-        var runtime = stdout.Split('\n').FirstOrDefault(l => l.StartsWith("runtime=", StringComparison.Ordinal))?.Trim().Substring("runtime=".Length);
-        return (double.Parse(parts[0].Substring(3), CultureInfo.InvariantCulture), parts[1].Substring("result=".Length), runtime);
+        string? Printed(string key) =>
+            stdout.Split('\n').FirstOrDefault(l => l.StartsWith(key + "=", StringComparison.Ordinal))?.Trim().Substring(key.Length + 1);
+        var loaded = Printed("runtime") is { } runtime && Printed("pack") is { } pack
+            ? new Loaded(runtime, pack, Printed("pack-readytorun") == "yes") : null;
+        return (double.Parse(parts[0].Substring(3), CultureInfo.InvariantCulture), parts[1].Substring("result=".Length), loaded);
     }
 }

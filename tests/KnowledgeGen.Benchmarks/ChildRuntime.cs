@@ -11,22 +11,25 @@ namespace KnowledgeGen.Benchmarks;
 /// PackReadyToRun: Publish with the platform, framework-dependent, ReadyToRun) and the children run from a copy of the
 /// benchmark's folder with that library in it, as an application has it beside it. Elsewhere, or with
 /// <c>--runtime il</c>, they run from the benchmark's own folder, with the IL this repository builds, which the JIT compiles.
+/// With the precompiled library they also run the pack precompiled, as a fact pack's package ships it (<see cref="PackImage"/>).
 /// </summary>
 /// <param name="Folder">Where the children run from.</param>
 /// <param name="Path">The KnowledgeGen library they load from there.</param>
-public sealed record ChildRuntime(string Folder, string Path, string Description)
+/// <param name="Pack">What compiles each size's pack ahead of time; null where the children run the pack as IL.</param>
+public sealed record ChildRuntime(string Folder, string Path, string Description, PackImage? Pack = null)
 {
     public const string ReadyToRun = "readytorun";
     public const string Il = "il";
 
     /// <summary>The library as the benchmark itself references it: IL.</summary>
     public static ChildRuntime BuiltIl(string why) =>
-        new(AppContext.BaseDirectory, typeof(KnowledgePack).Assembly.Location, "the KnowledgeGen library as IL, compiled by the JIT" + why);
+        new(AppContext.BaseDirectory, typeof(KnowledgePack).Assembly.Location, "the KnowledgeGen library and the pack as IL, compiled by the JIT" + why);
 
     /// <summary>
-    /// Publishes the library ReadyToRun for this platform into <paramref name="folder"/>, as the package ships it, or
-    /// says why the children run the IL instead. Takes some ten seconds (a build of its own, apart from the
-    /// solution's output: its own artifacts folder, so that it restores and writes nothing a build beside it uses).
+    /// Publishes the library ReadyToRun for this platform into <paramref name="folder"/>, as the package ships it, and
+    /// restores the project that precompiles each pack the same way, or says why the children run the IL instead. Takes
+    /// some ten seconds (builds of their own, apart from the solution's output: their own artifacts folder, so that they
+    /// restore and write nothing a build beside them uses).
     /// </summary>
     public static ChildRuntime Prepare(string folder, TextWriter log)
     {
@@ -44,13 +47,14 @@ public sealed record ChildRuntime(string Folder, string Path, string Description
         // The children run on the benchmark's own framework, and a copy is used only on the .NET it was compiled against.
         var framework = "net" + Environment.Version.ToString(2);
         var output = System.IO.Path.Combine(folder, "runtime");
+        var artifacts = System.IO.Path.Combine(folder, "artifacts");
         log.WriteLine($"# publishing the KnowledgeGen library ReadyToRun for {platform} ({framework}), as the package ships it");
         var publish = Dotnet(folder, "publish", project, "-c", "Release", "-f", framework, "-r", platform, "--self-contained", "false",
             "-p:PublishReadyToRun=true", "-p:DisableTransitiveFrameworkReferenceDownloads=true",
-            "--artifacts-path", System.IO.Path.Combine(folder, "artifacts"), "-o", output, "--disable-build-servers", "-nologo", "-v:q");
+            "--artifacts-path", artifacts, "-o", output, "--disable-build-servers", "-nologo", "-v:q");
         var published = System.IO.Path.Combine(output, "KnowledgeGen.dll");
         if (publish.ExitCode != 0 || !File.Exists(published))
-            return BuiltIl($" (publishing it ReadyToRun for {platform} failed: {FirstLine(publish.Output)})");
+            return BuiltIl($" (publishing the library ReadyToRun for {platform} failed: {FirstLine(publish.Output)})");
         if (!IsReadyToRun(published))
             return BuiltIl($" (the library published for {platform} holds no ReadyToRun code)");
 
@@ -60,7 +64,11 @@ public sealed record ChildRuntime(string Folder, string Path, string Description
         CopyFolder(AppContext.BaseDirectory, app);
         var library = System.IO.Path.Combine(app, "KnowledgeGen.dll");
         File.Copy(published, library, overwrite: true);
-        return new ChildRuntime(app, library, $"the KnowledgeGen library compiled ahead of time (ReadyToRun) for {platform}, as the package ships it");
+        // A fact pack's package ships the pack precompiled for the same platforms as the library's, so the pack runs so too.
+        var (pack, why) = PackImage.Prepare(folder, platform, framework, artifacts);
+        return pack is null
+            ? new ChildRuntime(app, library, $"the KnowledgeGen library compiled ahead of time (ReadyToRun) for {platform}, as the package ships it, and the pack as IL, compiled by the JIT ({why})")
+            : new ChildRuntime(app, library, $"the KnowledgeGen library and the pack compiled ahead of time (ReadyToRun) for {platform}, as the packages ship them", pack);
     }
 
     private static void CopyFolder(string from, string to)
@@ -84,11 +92,11 @@ public sealed record ChildRuntime(string Folder, string Path, string Description
         Testing.RepositoryRoot.Find() is { } root && System.IO.Path.Combine(root, "src", "KnowledgeGen", "KnowledgeGen.csproj") is var project
         && File.Exists(project) ? project : null;
 
-    private static string FirstLine(string text) =>
+    internal static string FirstLine(string text) =>
         text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))
         ?? text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "no output";
 
-    private static (int ExitCode, string Output) Dotnet(string workingDirectory, params string[] args)
+    internal static (int ExitCode, string Output) Dotnet(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo(Child.DotnetHost())
         {

@@ -45,8 +45,10 @@ public class BenchmarkSmokeTests
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("| measure (20 files) | 100 facts | 400 facts | growth 4× facts |", lines[0]);
         Assert.Equal(Benchmark.RowNames.Length + 3, lines.Length);
-        // The quick mode does not publish the library ahead of time: its typed children run the IL, and the table says so.
-        Assert.Equal(Benchmark.RuntimeLine + "the KnowledgeGen library as IL, compiled by the JIT (--runtime il).", lines[^1]);
+        // The quick mode publishes nothing ahead of time: its typed children run the library and the pack as IL, and the table says so.
+        Assert.Equal(Benchmark.RuntimeLine + "the KnowledgeGen library and the pack as IL, compiled by the JIT (--runtime il).", lines[^1]);
+        Assert.Equal(2, log.ToString().Split('\n').Count(l => l.StartsWith("  e typed children loaded the pack ", StringComparison.Ordinal)
+            && l.Contains("Synthetic.Facts.dll (IL) and the library ", StringComparison.Ordinal)));
         foreach (var (name, line) in Benchmark.RowNames.Zip(lines.Skip(2)))
         {
             Assert.StartsWith("| " + name + " |", line);
@@ -61,11 +63,12 @@ public class BenchmarkSmokeTests
         Assert.Contains(lines, l => l.StartsWith("| c. generator steps re-run after the C# edit (count) | 0 | 0 |", StringComparison.Ordinal));
     }
 
-    // The full benchmark's typed children run the library as the package ships it on this platform: compiled ahead of
-    // time on the platforms KnowledgeGenReadyToRunPlatforms names. Each child reports the copy it loaded, and the
-    // benchmark fails the row if that is not the one it published.
+    // The full benchmark's typed children run the library and the pack as their packages ship them on this platform:
+    // compiled ahead of time on the platforms KnowledgeGenReadyToRunPlatforms names. Each child reports the library and
+    // the pack it loaded, and whether the pack's file is a ReadyToRun image; the benchmark fails the row if that is not
+    // what it published, and logs what the children loaded.
     [Fact]
-    public void With_the_library_compiled_ahead_of_time_the_typed_children_run_that_copy()
+    public void With_the_library_compiled_ahead_of_time_the_typed_children_run_that_copy_and_the_pack_compiled_ahead_of_time()
     {
         var output = new StringWriter();
         var log = new StringWriter();
@@ -75,14 +78,22 @@ public class BenchmarkSmokeTests
         Assert.True(exit == 0, log.ToString());
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var platform = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
-        if (platform is "linux-x64" or "win-x64")
-            Assert.Equal(Benchmark.RuntimeLine + $"the KnowledgeGen library compiled ahead of time (ReadyToRun) for {platform}, as the package ships it.", lines[^1]);
+        var precompiled = platform is "linux-x64" or "win-x64";
+        if (precompiled)
+            Assert.Equal(Benchmark.RuntimeLine + $"the KnowledgeGen library and the pack compiled ahead of time (ReadyToRun) for {platform}, as the packages ship them.", lines[^1]);
         else
-            Assert.Equal(Benchmark.RuntimeLine + $"the KnowledgeGen library as IL, compiled by the JIT (the package ships no ReadyToRun copy for {platform}, only for linux-x64;win-x64).", lines[^1]);
-        // Every typed figure is a number: a child that ran another copy of the library would have made it "fails".
+            Assert.Equal(Benchmark.RuntimeLine + $"the KnowledgeGen library and the pack as IL, compiled by the JIT (the package ships no ReadyToRun copy for {platform}, only for linux-x64;win-x64).", lines[^1]);
+        // Every typed figure is a number: a child that ran another copy of the library, or the pack as another kind of
+        // image, would have made it "fails".
         Assert.All(lines.Where(l => l.StartsWith("| e. typed", StringComparison.Ordinal)),
             line => Assert.Matches(new Regex(@"^\| e\. typed[^|]*\| [0-9][0-9,.]* \| [0-9][0-9,.]* \|"), line));
         Assert.DoesNotContain("ran the KnowledgeGen library at", log.ToString());
+        Assert.DoesNotContain("loaded the pack at", log.ToString());
+        Assert.DoesNotContain("typed figures fail", log.ToString());
+        // What the children said they loaded, once per size: the pack as a ReadyToRun image where the package ships one.
+        var loaded = log.ToString().Split('\n').Where(l => l.StartsWith("  e typed children loaded the pack ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, loaded.Count);
+        Assert.All(loaded, line => Assert.Matches(new Regex(@"Synthetic\.Facts\.dll \(" + (precompiled ? "a ReadyToRun image" : "IL") + @"\) and the library "), line));
     }
 
     [Theory]
