@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.RegularExpressions;
 using Xunit;
 
@@ -80,28 +81,85 @@ public sealed class ConsumerTests(PackagedFeed feed)
         var folder = feed.NewProject("Compiled", "console", "KnowledgeGen");
         Directory.CreateDirectory(Path.Combine(folder, "knowledge"));
         File.WriteAllText(Path.Combine(folder, "knowledge", "harbour.kg.yaml"), OwnFacts);
-        File.WriteAllText(Path.Combine(folder, "Program.cs"), """
+
+        AssertRunsCompiledCopy(folder, "Harbour.Facts.Claims.FerryLate.Statement", "KnowledgeGen.Entity", "KnowledgeGen.dll",
+            "The morning ferry arrived two hours late.");
+    }
+
+    [Fact]
+    public void An_application_runs_the_Panjshir_pack_compiled_ahead_of_time_on_a_platform_the_package_has_it_for()
+    {
+        var folder = feed.NewProject("CompiledPack", "console", "Panjshir2021");
+        var massoud = PanjshirYaml.Actors().Single(a => a.Id == "ahmad-massoud");
+
+        AssertRunsCompiledCopy(folder, "Panjshir2021.Actors.AhmadMassoud.Name", "Panjshir2021.Actors", "Panjshir2021.dll", massoud.Name);
+    }
+
+    [Fact]
+    public void A_fact_pack_packed_with_dotnet_pack_ships_its_assembly_compiled_ahead_of_time_unless_told_not_to()
+    {
+        var folder = feed.NewProject("HarbourPack", "classlib", "KnowledgeGen");
+        Directory.CreateDirectory(Path.Combine(folder, "knowledge"));
+        File.WriteAllText(Path.Combine(folder, "knowledge", "harbour.kg.yaml"), OwnFacts);
+        // One platform, to keep the runtime packs the test restores few; the default is linux-x64 and win-x64.
+        var project = Path.Combine(folder, "HarbourPack.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>",
+            "  <PropertyGroup>\n    <KnowledgeGenReadyToRunPlatforms>linux-x64</KnowledgeGenReadyToRunPlatforms>\n  </PropertyGroup>\n</Project>"));
+
+        feed.Run(folder, "pack", "-c", "Release", "-o", "compiled", "-nodeReuse:false").Succeeded();
+        using (var package = ZipFile.OpenRead(Path.Combine(folder, "compiled", "HarbourPack.1.0.0.nupkg")))
+        {
+            Assert.Equal(new[] { "runtimes/linux-x64/lib/net10.0/HarbourPack.dll" },
+                package.Entries.Select(e => e.FullName).Where(e => e.StartsWith("runtimes/", StringComparison.Ordinal)));
+            using var image = Image(package, "runtimes/linux-x64/lib/net10.0/HarbourPack.dll");
+            using var il = Image(package, "lib/net10.0/HarbourPack.dll");
+            PackageContentTests.AssertCompiledCopy(image, il, PackageContentTests.Amd64 ^ PackageContentTests.LinuxMachineOverride);
+        }
+
+        feed.Run(folder, "pack", "-c", "Release", "-o", "il", "-p:KnowledgeGenReadyToRun=false", "-nodeReuse:false").Succeeded();
+        using (var package = ZipFile.OpenRead(Path.Combine(folder, "il", "HarbourPack.1.0.0.nupkg")))
+        {
+            var entries = package.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("lib/net10.0/HarbourPack.dll", entries);
+            Assert.DoesNotContain(entries, e => e.StartsWith("runtimes/", StringComparison.Ordinal));
+        }
+    }
+
+    // Builds and runs the console project with a Program that prints the given expression, then where the assembly of the
+    // given type was loaded from and whether it holds code compiled ahead of time: on a platform the packages have copies
+    // for, a portable application (as dotnet new makes it) gets the package's runtimes/<platform>/ copy.
+    private void AssertRunsCompiledCopy(string folder, string expression, string type, string file, string expected)
+    {
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), $$"""
             using System;
             using System.IO;
             using System.Reflection.PortableExecutable;
 
-            Console.WriteLine(Harbour.Facts.Claims.FerryLate.Statement);
-            var runtime = typeof(KnowledgeGen.Entity).Assembly.Location;
-            Console.WriteLine(Path.GetRelativePath(AppContext.BaseDirectory, runtime).Replace('\\', '/'));
-            using var image = new PEReader(File.OpenRead(runtime));
+            Console.WriteLine({{expression}});
+            var location = typeof({{type}}).Assembly.Location;
+            Console.WriteLine(Path.GetRelativePath(AppContext.BaseDirectory, location).Replace('\\', '/'));
+            using var image = new PEReader(File.OpenRead(location));
             Console.WriteLine(image.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0 ? "compiled ahead of time" : "IL only");
             """);
 
-        // A portable application, as dotnet new makes it: .NET picks the package's runtimes/<platform>/ copy when it starts.
         feed.Run(folder, "build", "-nodeReuse:false").Succeeded();
         var lines = Lines(feed.Run(folder, "run", "--no-build").Succeeded().Output);
 
-        Assert.Equal("The morning ferry arrived two hours late.", lines[0]);
+        Assert.Equal(expected, lines[0]);
         var platform = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
         if (platform is "linux-x64" or "win-x64")
-            Assert.Equal(new[] { $"runtimes/{platform}/lib/net10.0/KnowledgeGen.dll", "compiled ahead of time" }, lines[1..]);
+            Assert.Equal(new[] { $"runtimes/{platform}/lib/net10.0/{file}", "compiled ahead of time" }, lines[1..]);
         else
-            Assert.Equal(new[] { "KnowledgeGen.dll", "IL only" }, lines[1..]);
+            Assert.Equal(new[] { file, "IL only" }, lines[1..]);
+    }
+
+    private static System.Reflection.PortableExecutable.PEReader Image(ZipArchive package, string entry)
+    {
+        var image = new MemoryStream();
+        using (var stream = (package.GetEntry(entry) ?? throw new Xunit.Sdk.XunitException($"{entry} is not in the package")).Open())
+            stream.CopyTo(image);
+        image.Position = 0;
+        return new System.Reflection.PortableExecutable.PEReader(image);
     }
 
     [Fact]

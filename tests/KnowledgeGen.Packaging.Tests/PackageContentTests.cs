@@ -20,7 +20,7 @@ public sealed class PackageContentTests(PackagedFeed feed)
                      "lib/net8.0/KnowledgeGen.dll", "lib/net8.0/KnowledgeGen.xml",
                      "lib/net10.0/KnowledgeGen.dll", "lib/net10.0/KnowledgeGen.xml",
                      "analyzers/dotnet/cs/KnowledgeGen.Generator.dll", "analyzers/dotnet/cs/YamlDotNet.dll",
-                     "buildTransitive/KnowledgeGen.props", "buildTransitive/KnowledgeGen.targets",
+                     "buildTransitive/KnowledgeGen.props", "buildTransitive/KnowledgeGen.targets", "buildTransitive/KnowledgeGen.ReadyToRun.targets",
                      "schema/kg.schema.json", "README.md", "LICENSE",
                  })
             Assert.Contains(file, entries);
@@ -33,24 +33,34 @@ public sealed class PackageContentTests(PackagedFeed feed)
     }
 
     // The PE machine of a ReadyToRun image: the processor's, changed by an operating system's own value except Windows'.
-    private const ushort Amd64 = 0x8664;
-    private const ushort LinuxMachineOverride = 0x7B79;
+    internal const ushort Amd64 = 0x8664;
+    internal const ushort LinuxMachineOverride = 0x7B79;
 
     [Theory]
-    [InlineData("linux-x64", "net8.0", Amd64 ^ LinuxMachineOverride)]
-    [InlineData("linux-x64", "net10.0", Amd64 ^ LinuxMachineOverride)]
-    [InlineData("win-x64", "net8.0", Amd64)]
-    [InlineData("win-x64", "net10.0", Amd64)]
-    public void KnowledgeGen_holds_the_runtime_compiled_ahead_of_time_for_each_platform_and_target_framework(string platform, string framework, int machine)
+    [InlineData("KnowledgeGen", "linux-x64", "net8.0", Amd64 ^ LinuxMachineOverride)]
+    [InlineData("KnowledgeGen", "linux-x64", "net10.0", Amd64 ^ LinuxMachineOverride)]
+    [InlineData("KnowledgeGen", "win-x64", "net8.0", Amd64)]
+    [InlineData("KnowledgeGen", "win-x64", "net10.0", Amd64)]
+    [InlineData("Panjshir2021", "linux-x64", "net8.0", Amd64 ^ LinuxMachineOverride)]
+    [InlineData("Panjshir2021", "linux-x64", "net10.0", Amd64 ^ LinuxMachineOverride)]
+    [InlineData("Panjshir2021", "win-x64", "net8.0", Amd64)]
+    [InlineData("Panjshir2021", "win-x64", "net10.0", Amd64)]
+    public void A_package_holds_its_assembly_compiled_ahead_of_time_for_each_platform_and_target_framework(string id, string platform, string framework, int machine)
     {
-        using var image = Image("KnowledgeGen", $"runtimes/{platform}/lib/{framework}/KnowledgeGen.dll");
-        using var il = Image("KnowledgeGen", $"lib/{framework}/KnowledgeGen.dll");
+        using var image = Image(id, $"runtimes/{platform}/lib/{framework}/{id}.dll");
+        using var il = Image(id, $"lib/{framework}/{id}.dll");
+        AssertCompiledCopy(image, il, machine);
+    }
 
-        // A ReadyToRun image has a native code header beside its IL, and is built for one operating system and processor.
+    /// <summary>
+    /// A ReadyToRun image of the IL beside it: a native code header, built for one operating system and processor, and
+    /// the same assembly (name, version and types).
+    /// </summary>
+    internal static void AssertCompiledCopy(PEReader image, PEReader il, int machine)
+    {
         Assert.True(image.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "a ReadyToRun image");
         Assert.Equal(machine, (int)image.PEHeaders.CoffHeader.Machine);
         Assert.Equal(0, il.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
-        // The same assembly as the IL beside it: the same name, version and types.
         var compiled = image.GetMetadataReader();
         var plain = il.GetMetadataReader();
         Assert.Equal(plain.GetString(plain.GetAssemblyDefinition().Name), compiled.GetString(compiled.GetAssemblyDefinition().Name));
@@ -63,17 +73,26 @@ public sealed class PackageContentTests(PackagedFeed feed)
     {
         var entries = Entries("Panjshir2021");
 
-        Assert.Contains("lib/net8.0/Panjshir2021.dll", entries);
-        Assert.Contains("lib/net8.0/Panjshir2021.xml", entries);
+        foreach (var framework in new[] { "net8.0", "net10.0" })
+        {
+            Assert.Contains($"lib/{framework}/Panjshir2021.dll", entries);
+            Assert.Contains($"lib/{framework}/Panjshir2021.xml", entries);
+        }
         Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal) || e.StartsWith("build", StringComparison.Ordinal));
 
-        var dependency = Assert.Single(Named(Nuspec("Panjshir2021"), "dependency"));
-        Assert.Equal("KnowledgeGen", dependency.Attribute("id")!.Value);
-        Assert.Equal(feed.Version, dependency.Attribute("version")!.Value);
-        var excluded = dependency.Attribute("exclude")!.Value.Split(',', StringSplitOptions.TrimEntries);
-        Assert.Contains("Analyzers", excluded);
-        Assert.Contains("Build", excluded);
-        Assert.Contains("BuildTransitive", excluded);
+        // One dependency group per target framework, each on KnowledgeGen's runtime alone.
+        var groups = Named(Nuspec("Panjshir2021"), "group").ToList();
+        Assert.Equal(new[] { "net10.0", "net8.0" }, groups.Select(g => g.Attribute("targetFramework")!.Value).Order(StringComparer.Ordinal));
+        foreach (var group in groups)
+        {
+            var dependency = Assert.Single(Named(group, "dependency"));
+            Assert.Equal("KnowledgeGen", dependency.Attribute("id")!.Value);
+            Assert.Equal(feed.Version, dependency.Attribute("version")!.Value);
+            var excluded = dependency.Attribute("exclude")!.Value.Split(',', StringSplitOptions.TrimEntries);
+            Assert.Contains("Analyzers", excluded);
+            Assert.Contains("Build", excluded);
+            Assert.Contains("BuildTransitive", excluded);
+        }
 
         // The documentation file names the pack's YAML files below the pack's folder, not where this machine keeps them.
         var documentation = Read("Panjshir2021", "lib/net8.0/Panjshir2021.xml");
