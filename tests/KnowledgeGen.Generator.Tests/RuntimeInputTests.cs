@@ -477,4 +477,48 @@ public class RuntimeInputTests
         Assert.Equal("file", Assert.Throws<ArgumentOutOfRangeException>(() => pack.Claims(1)).ParamName);
         Assert.Equal("file", Assert.Throws<ArgumentOutOfRangeException>(() => pack.Sources(-1)).ParamName);
     }
+
+    // A FactPack finds where a file's records start in one pass when its counts say how many there are; counts that say
+    // more than the data holds must not leave a record pointing nowhere.
+    [Fact]
+    public void A_fact_pack_whose_counts_disagree_with_its_data_reads_each_record_where_it_lies()
+    {
+        var facts = GeneratedApiTests.Load("starter").GetType().Assembly.GetTypes().Single(t => t.Name == "__Facts");
+        const System.Reflection.BindingFlags Private = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static;
+        var generated = (KnowledgeGen.Generated.FactPack)facts.GetField("Tables", Private)!.GetValue(null)!;
+        var data = facts.GetMethod("Data", Private, new[] { typeof(int), typeof(int) })!.CreateDelegate<KnowledgeGen.Generated.FactPackData>();
+        var indexData = facts.GetMethod("IndexData", Private, new[] { typeof(int), typeof(int) })!.CreateDelegate<KnowledgeGen.Generated.FactPackData>();
+        var external = facts.GetMethod("External", Private)!.CreateDelegate<KnowledgeGen.Generated.FactExternal>();
+        var counts = new List<int>();
+        for (var file = 0; ; file++)
+        {
+            try
+            {
+                counts.AddRange(new[] { generated.Sources(file).Count, generated.Actors(file).Count, generated.Places(file).Count, generated.Claims(file).Count });
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                break;
+            }
+        }
+        var claimsFile = Enumerable.Range(0, counts.Count / 4).First(f => counts[f * 4 + 3] > 1);
+        var claims = generated.Claims(claimsFile);
+
+        // The counts of the generated pack: every claim as the generated pack reads it.
+        var same = new KnowledgeGen.Generated.FactPack(data, indexData, external, counts.ToArray()).Claims(claimsFile);
+        Assert.Equal(Enumerable.Range(0, claims.Count).Select(i => claims[i].Statement), Enumerable.Range(0, same.Count).Select(i => same[i].Statement));
+
+        // One claim fewer: the others read as before.
+        var fewer = counts.ToArray();
+        fewer[claimsFile * 4 + 3]--;
+        var fewerClaims = new KnowledgeGen.Generated.FactPack(data, indexData, external, fewer).Claims(claimsFile);
+        Assert.Equal(Enumerable.Range(0, claims.Count - 1).Select(i => claims[i].Statement), Enumerable.Range(0, fewerClaims.Count).Select(i => fewerClaims[i].Statement));
+
+        // One claim more than the data holds: the ones it holds read as before, and the one past them is refused.
+        var more = counts.ToArray();
+        more[claimsFile * 4 + 3]++;
+        var moreClaims = new KnowledgeGen.Generated.FactPack(data, indexData, external, more).Claims(claimsFile);
+        Assert.Equal(Enumerable.Range(0, claims.Count).Select(i => claims[i].Statement), Enumerable.Range(0, claims.Count).Select(i => moreClaims[i].Statement));
+        Assert.Equal("record", Assert.Throws<ArgumentOutOfRangeException>(() => moreClaims[claims.Count]).ParamName);
+    }
 }

@@ -107,16 +107,23 @@ public sealed class FactPack
     private FactTable<T> Table<T>(FactTable<T>?[] tables, int file, EntityKind kind, FactDecode<T> decode) where T : Entity
     {
         // A file's records are its sources, then actors, places and claims: a kind's run starts after the kinds before it.
-        var first = 0;
-        for (var before = 0; before < (int)kind; before++)
-            first += Count(file, (EntityKind)before);
-        var table = new FactTable<T>(Records(file), first, Count(file, kind), decode);
+        var table = new FactTable<T>(Records(file), RecordsBefore(file, (int)kind), Count(file, kind), decode);
         return Interlocked.CompareExchange(ref tables[file], table, null) ?? table;
     }
 
-    // One FactFile a file, shared by its tables: a claim reads the rest of its record through it later.
+    // One FactFile a file, shared by its tables: a claim reads the rest of its record through it later. It is told how
+    // many records the file holds, so it finds where they start in one pass.
     private FactFile Records(int file) =>
-        Volatile.Read(ref _files[file]) ?? Initialize.Once(ref _files[file], new FactFile(_links, n => _external(file, n), chunk => _data(file, chunk)));
+        Volatile.Read(ref _files[file]) ?? Initialize.Once(ref _files[file], new FactFile(_links, n => _external(file, n), chunk => _data(file, chunk), RecordsBefore(file, Kinds)));
+
+    // How many records the file holds of its first kinds, in the order of its records (all of them for Kinds).
+    private int RecordsBefore(int file, int kinds)
+    {
+        var records = 0;
+        for (var kind = 0; kind < kinds; kind++)
+            records += Count(file, (EntityKind)kind);
+        return records;
+    }
 
     private FactList<T> All<T>(FactTable<T>?[] tables, EntityKind kind, Func<int, FactTable<T>> table) where T : Entity
     {

@@ -22,15 +22,24 @@ public sealed class FactFile
     private readonly FactData _data;
     private readonly FactLinks _links;
     private readonly Func<int, Entity>? _external;
+    private readonly int _records;
     private long[]? _starts;
 
     /// <summary>A file whose records are <paramref name="data"/>; references resolve through <paramref name="links"/>, and
     /// references to other packs through <paramref name="external"/>.</summary>
     public FactFile(FactLinks links, Func<int, Entity>? external, FactData data)
+        : this(links, external, data, records: -1)
+    {
+    }
+
+    // records: how many records the data holds, when the caller knows (a FactPack does, from its counts), so that their
+    // starts are found in one pass over the data; -1 when it does not.
+    internal FactFile(FactLinks links, Func<int, Entity>? external, FactData data, int records)
     {
         _links = links ?? throw new ArgumentNullException(nameof(links));
         _external = external;
         _data = data ?? throw new ArgumentNullException(nameof(data));
+        _records = records;
     }
 
     /// <summary>A reader at the start of record <paramref name="record"/>'s fields.</summary>
@@ -49,10 +58,13 @@ public sealed class FactFile
         return new FactReader(_data(chunk), (int)location, _links, _external, this, chunk);
     }
 
-    // Each record's chunk (high half) and where its fields start in that chunk (low half): one pass to count the
-    // records, one to place them (an array, not a list, is one less generic type for a first access to compile).
+    // Each record's chunk (high half) and where its fields start in that chunk (low half). With the count known, one pass
+    // places them; otherwise (or should the data hold another number of records) one pass counts the records and one
+    // places them (an array, not a list, is one less generic type for a first access to compile).
     private long[] FindStarts()
     {
+        if (_records >= 0 && PlaceStarts(new long[_records]) is { } placed)
+            return placed;
         var count = 0;
         for (var chunk = 0; ; chunk++)
         {
@@ -71,6 +83,24 @@ public sealed class FactFile
                 starts[record++] = ((long)chunk << 32) | (uint)reader.SkipRecord();
         }
         return starts;
+    }
+
+    // Fills starts in one pass; null when the data holds more or fewer records than it has room for.
+    private long[]? PlaceStarts(long[] starts)
+    {
+        var record = 0;
+        for (var chunk = 0; ; chunk++)
+        {
+            var reader = new FactReader(_data(chunk), 0, _links, _external);
+            if (reader.AtEnd)
+                return record == starts.Length ? starts : null;
+            while (!reader.AtEnd)
+            {
+                if (record == starts.Length)
+                    return null;
+                starts[record++] = ((long)chunk << 32) | (uint)reader.SkipRecord();
+            }
+        }
     }
 }
 
