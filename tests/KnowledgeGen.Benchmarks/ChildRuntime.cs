@@ -8,7 +8,7 @@ namespace KnowledgeGen.Benchmarks;
 /// The KnowledgeGen library the typed children (e) load beside the pack. On the platforms the package ships a copy
 /// compiled ahead of time for (ReadyToRun, <c>runtimes/&lt;platform&gt;/lib/&lt;tfm&gt;/</c>), an application gets that
 /// copy, so the benchmark publishes the library the same way the package's build does (src/KnowledgeGen's
-/// PackReadyToRun: Publish with the platform, framework-dependent, ReadyToRun) and the children run from a copy of the
+/// build/KnowledgeGen.ReadyToRun.targets: Publish with the platform, framework-dependent, ReadyToRun) and the children run from a copy of the
 /// benchmark's folder with that library in it, as an application has it beside it. Elsewhere, or with
 /// <c>--runtime il</c>, they run from the benchmark's own folder, with the IL this repository builds, which the JIT compiles.
 /// With the precompiled library they also run the pack precompiled, as a fact pack's package ships it (<see cref="PackImage"/>).

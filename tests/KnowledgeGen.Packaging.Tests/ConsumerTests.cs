@@ -111,8 +111,8 @@ public sealed class ConsumerTests(PackagedFeed feed)
         {
             Assert.Equal(new[] { "runtimes/linux-x64/lib/net10.0/HarbourPack.dll" },
                 package.Entries.Select(e => e.FullName).Where(e => e.StartsWith("runtimes/", StringComparison.Ordinal)));
-            using var image = Image(package, "runtimes/linux-x64/lib/net10.0/HarbourPack.dll");
-            using var il = Image(package, "lib/net10.0/HarbourPack.dll");
+            using var image = PackageContentTests.Image(package, "runtimes/linux-x64/lib/net10.0/HarbourPack.dll");
+            using var il = PackageContentTests.Image(package, "lib/net10.0/HarbourPack.dll");
             PackageContentTests.AssertCompiledCopy(image, il, PackageContentTests.Amd64 ^ PackageContentTests.LinuxMachineOverride);
         }
 
@@ -151,15 +151,6 @@ public sealed class ConsumerTests(PackagedFeed feed)
             Assert.Equal(new[] { $"runtimes/{platform}/lib/net10.0/{file}", "compiled ahead of time" }, lines[1..]);
         else
             Assert.Equal(new[] { file, "IL only" }, lines[1..]);
-    }
-
-    private static System.Reflection.PortableExecutable.PEReader Image(ZipArchive package, string entry)
-    {
-        var image = new MemoryStream();
-        using (var stream = (package.GetEntry(entry) ?? throw new Xunit.Sdk.XunitException($"{entry} is not in the package")).Open())
-            stream.CopyTo(image);
-        image.Position = 0;
-        return new System.Reflection.PortableExecutable.PEReader(image);
     }
 
     [Fact]

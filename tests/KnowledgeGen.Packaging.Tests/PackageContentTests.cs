@@ -148,8 +148,14 @@ public sealed class PackageContentTests(PackagedFeed feed)
     private PEReader Image(string id, string entry)
     {
         using var package = ZipFile.OpenRead(feed.Package(id));
+        return Image(package, entry);
+    }
+
+    /// <summary>An assembly of a package, read into memory.</summary>
+    internal static PEReader Image(ZipArchive package, string entry)
+    {
         var image = new MemoryStream();
-        using (var stream = (package.GetEntry(entry) ?? throw new Xunit.Sdk.XunitException($"{entry} is not in {id}")).Open())
+        using (var stream = (package.GetEntry(entry) ?? throw new Xunit.Sdk.XunitException($"{entry} is not in the package")).Open())
             stream.CopyTo(image);
         image.Position = 0;
         return new PEReader(image);
