@@ -69,28 +69,28 @@ public sealed class FactPack
     }
 
     /// <summary>The sources of file <paramref name="file"/>.</summary>
-    public FactTable<Source> Sources(int file) => Volatile.Read(ref Slot(_sources, file)) ?? Table(_sources, file, EntityKind.Source, FactDecoder.Source);
+    public FactTable<Source> Sources(int file) => Volatile.Read(ref Slot(_sources, file)) ?? Table(_sources, file, EntityKind.Source);
 
     /// <summary>The actors of file <paramref name="file"/>.</summary>
-    public FactTable<Actor> Actors(int file) => Volatile.Read(ref Slot(_actors, file)) ?? Table(_actors, file, EntityKind.Actor, FactDecoder.Actor);
+    public FactTable<Actor> Actors(int file) => Volatile.Read(ref Slot(_actors, file)) ?? Table(_actors, file, EntityKind.Actor);
 
     /// <summary>The places of file <paramref name="file"/>.</summary>
-    public FactTable<Place> Places(int file) => Volatile.Read(ref Slot(_places, file)) ?? Table(_places, file, EntityKind.Place, FactDecoder.Place);
+    public FactTable<Place> Places(int file) => Volatile.Read(ref Slot(_places, file)) ?? Table(_places, file, EntityKind.Place);
 
     /// <summary>The claims of file <paramref name="file"/>.</summary>
-    public FactTable<Claim> Claims(int file) => Volatile.Read(ref Slot(_claims, file)) ?? Table(_claims, file, EntityKind.Claim, FactDecoder.Claim);
+    public FactTable<Claim> Claims(int file) => Volatile.Read(ref Slot(_claims, file)) ?? Table(_claims, file, EntityKind.Claim);
 
     /// <summary>Every source of the pack, file after file.</summary>
-    public IReadOnlyList<Source> AllSources => _allSources ?? Initialize.Once(ref _allSources, All(_sources, EntityKind.Source, Sources));
+    public IReadOnlyList<Source> AllSources => _allSources ?? Initialize.Once(ref _allSources, All(_sources, EntityKind.Source));
 
     /// <summary>Every actor of the pack, file after file.</summary>
-    public IReadOnlyList<Actor> AllActors => _allActors ?? Initialize.Once(ref _allActors, All(_actors, EntityKind.Actor, Actors));
+    public IReadOnlyList<Actor> AllActors => _allActors ?? Initialize.Once(ref _allActors, All(_actors, EntityKind.Actor));
 
     /// <summary>Every place of the pack, file after file.</summary>
-    public IReadOnlyList<Place> AllPlaces => _allPlaces ?? Initialize.Once(ref _allPlaces, All(_places, EntityKind.Place, Places));
+    public IReadOnlyList<Place> AllPlaces => _allPlaces ?? Initialize.Once(ref _allPlaces, All(_places, EntityKind.Place));
 
     /// <summary>Every claim of the pack, file after file.</summary>
-    public IReadOnlyList<Claim> AllClaims => _allClaims ?? Initialize.Once(ref _allClaims, All(_claims, EntityKind.Claim, Claims));
+    public IReadOnlyList<Claim> AllClaims => _allClaims ?? Initialize.Once(ref _allClaims, All(_claims, EntityKind.Claim));
 
     /// <summary>The pack's indexes, joined from the parts of the files that hold claims, in the pack's file order.</summary>
     public PackIndexes Indexes => _indexes ?? Initialize.Once(ref _indexes, JoinIndexes());
@@ -104,10 +104,10 @@ public sealed class FactPack
         return ref tables[file];
     }
 
-    private FactTable<T> Table<T>(FactTable<T>?[] tables, int file, EntityKind kind, FactDecode<T> decode) where T : Entity
+    private FactTable<T> Table<T>(FactTable<T>?[] tables, int file, EntityKind kind) where T : Entity
     {
         // A file's records are its sources, then actors, places and claims: a kind's run starts after the kinds before it.
-        var table = new FactTable<T>(Records(file), RecordsBefore(file, (int)kind), Count(file, kind), decode);
+        var table = new FactTable<T>(Records(file), RecordsBefore(file, (int)kind), Count(file, kind), kind);
         return Interlocked.CompareExchange(ref tables[file], table, null) ?? table;
     }
 
@@ -125,13 +125,20 @@ public sealed class FactPack
         return records;
     }
 
-    private FactList<T> All<T>(FactTable<T>?[] tables, EntityKind kind, Func<int, FactTable<T>> table) where T : Entity
+    // The tables of the files that hold the kind, in an array counted first: a list and a delegate would each be one more
+    // generic type per kind for the runtime to load before the first fact.
+    private FactList<T> All<T>(FactTable<T>?[] tables, EntityKind kind) where T : Entity
     {
-        var holding = new List<FactTable<T>>();
+        var holding = 0;
         for (var file = 0; file < tables.Length; file++)
             if (Count(file, kind) > 0)
-                holding.Add(table(file));
-        return new FactList<T>(holding.ToArray());
+                holding++;
+        var all = new FactTable<T>[holding];
+        holding = 0;
+        for (var file = 0; file < tables.Length; file++)
+            if (Count(file, kind) > 0)
+                all[holding++] = Volatile.Read(ref tables[file]) ?? Table(tables, file, kind);
+        return new FactList<T>(all);
     }
 
     private PackIndexes JoinIndexes()

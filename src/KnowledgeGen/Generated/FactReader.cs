@@ -156,7 +156,7 @@ internal ref struct FactReader
     }
 
     /// <summary>A reference, resolved when first read through the entity that holds it.</summary>
-    public Ref<T>? Ref<T>() where T : Entity => Null() ? null : new FactRef<T>(Target());
+    public Ref<T>? Ref<T>() where T : Entity => Null() ? null : new Ref<T>(Target());
 
     public RefList<T> Refs<T>() where T : Entity
     {
@@ -166,7 +166,7 @@ internal ref struct FactReader
         var targets = new FactTarget[count];
         for (var i = 0; i < count; i++)
             targets[i] = Target();
-        return new FactRefList<T>(targets);
+        return new RefList<T>(targets);
     }
 
     /// <summary>A reference, resolved now.</summary>
@@ -287,6 +287,9 @@ internal readonly struct FactTarget
         _index = index;
     }
 
+    /// <summary>False for the default value, which points nowhere.</summary>
+    public bool IsSet => _links is not null;
+
     public Entity Resolve() => _external is not null ? _external(_index) : _links.Get(_kind, _file, _index);
 
     /// <summary>Where the target stands in its pack's order: by kind, then file, then place.</summary>
@@ -298,39 +301,19 @@ internal readonly struct FactTarget
     private const int ExternalKind = 4; // as FactReader writes it
 }
 
-/// <summary>A reference read from a record: one object holding where its target is written.</summary>
-internal sealed class FactRef<T> : Ref<T> where T : Entity
-{
-    private readonly FactTarget _target;
-
-    public FactRef(FactTarget target) => _target = target;
-
-    protected override T? Resolve() => (T)_target.Resolve();
-}
-
-/// <summary>A list of references read from a record.</summary>
-internal sealed class FactRefList<T> : RefList<T> where T : Entity
-{
-    private FactTarget[]? _targets;
-
-    public FactRefList(FactTarget[] targets) => _targets = targets;
-
-    protected override T[]? Resolve()
-    {
-        if (Volatile.Read(ref _targets) is not { } targets)
-            return null; // another thread resolved the list and let go of its targets
-        var entities = new T[targets.Length];
-        for (var i = 0; i < targets.Length; i++)
-            entities[i] = (T)targets[i].Resolve();
-        return entities;
-    }
-
-    protected override void Resolved() => _targets = null;
-}
-
 /// <summary>Makes each kind of entity from its record, field by field in the order the generator writes them.</summary>
 internal static class FactDecoder
 {
+    /// <summary>The entity of kind <paramref name="kind"/> (source, actor, place or claim) whose record the reader stands at.</summary>
+    public static Entity Entity(EntityKind kind, ref FactReader r) => kind switch
+    {
+        EntityKind.Source => Source(ref r),
+        EntityKind.Actor => Actor(ref r),
+        EntityKind.Place => Place(ref r),
+        EntityKind.Claim => Claim(ref r),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
     public static Source Source(ref FactReader r) =>
         new(r.Text(), r.Text(), r.Texts(), r.OptionalText(),
             (SourceKind)r.Choice(8), r.Ref<Actor>(), r.Ref<Actor>(), r.OptionalText(), r.OptionalText(),

@@ -104,9 +104,6 @@ public sealed class FactFile
     }
 }
 
-/// <summary>How a table makes its kind of entity from a record.</summary>
-internal delegate T FactDecode<out T>(ref FactReader reader);
-
 /// <summary>
 /// The entities of one kind written in one YAML file: a run of its <see cref="FactFile"/>'s records. An entity
 /// is decoded on its first access and kept, so a pack costs no method per fact at run time and a first access
@@ -117,17 +114,18 @@ public sealed class FactTable<T> where T : Entity
 {
     private readonly FactFile _file;
     private readonly int _first;
-    private readonly FactDecode<T> _decode;
+    private readonly EntityKind _kind;
     private readonly T?[] _items;
 
-    internal FactTable(FactFile file, int first, int count, FactDecode<T> decode)
+    // kind: which of FactDecoder's decoders makes a T; a kind, not a delegate, so that no delegate type is made per T.
+    internal FactTable(FactFile file, int first, int count, EntityKind kind)
     {
         _file = file ?? throw new ArgumentNullException(nameof(file));
         if (first < 0)
             throw new ArgumentOutOfRangeException(nameof(first));
         _first = first;
         _items = new T?[count];
-        _decode = decode;
+        _kind = kind;
     }
 
     /// <summary>How many entities the table holds.</summary>
@@ -139,7 +137,7 @@ public sealed class FactTable<T> where T : Entity
     private T Create(int index)
     {
         var reader = _file.Reader(_first + index);
-        var value = _decode(ref reader);
+        var value = (T)FactDecoder.Entity(_kind, ref reader);
         return Interlocked.CompareExchange(ref _items[index], value, null) ?? value;
     }
 }
@@ -153,16 +151,16 @@ public sealed class FactTable<T> where T : Entity
 public static class FactTable
 {
     /// <summary>The sources of one file: <paramref name="count"/> records from record <paramref name="first"/>.</summary>
-    public static FactTable<Source> Sources(FactFile file, int first, int count) => new(file, first, count, FactDecoder.Source);
+    public static FactTable<Source> Sources(FactFile file, int first, int count) => new(file, first, count, EntityKind.Source);
 
     /// <summary>The actors of one file.</summary>
-    public static FactTable<Actor> Actors(FactFile file, int first, int count) => new(file, first, count, FactDecoder.Actor);
+    public static FactTable<Actor> Actors(FactFile file, int first, int count) => new(file, first, count, EntityKind.Actor);
 
     /// <summary>The places of one file.</summary>
-    public static FactTable<Place> Places(FactFile file, int first, int count) => new(file, first, count, FactDecoder.Place);
+    public static FactTable<Place> Places(FactFile file, int first, int count) => new(file, first, count, EntityKind.Place);
 
     /// <summary>The claims of one file.</summary>
-    public static FactTable<Claim> Claims(FactFile file, int first, int count) => new(file, first, count, FactDecoder.Claim);
+    public static FactTable<Claim> Claims(FactFile file, int first, int count) => new(file, first, count, EntityKind.Claim);
 
     /// <summary>
     /// The pack's indexes, from the parts the generator computed into each YAML file's code, in the pack's file order;
