@@ -52,12 +52,72 @@ public class FileChunkTests
         var index = Assert.Single(split, c => c.Chunk == FileChunk.IndexChunk);
         Assert.False(index.File.HasEntities);
         Assert.Equal(string.Concat(index.IndexData), string.Concat(Run.Value.Sources.Single(s => s.HintName.EndsWith("part0.facts-0000.kg.index.g.cs", StringComparison.Ordinal)).SourceText.ToString()
-            .Split('\n').Where(l => l.Contains("u8", StringComparison.Ordinal)).Select(l => l[(l.IndexOf('"') + 1)..l.LastIndexOf('"')])));
+            .Split('\n').Where(l => l.Contains("u8", StringComparison.Ordinal)).Select(l => l[(l.IndexOf('"') + 1)..l.IndexOf("\"u8", StringComparison.Ordinal)])));
 
         var names = Run.Value.Sources.Select(s => s.HintName).Where(n => n.StartsWith(SyntheticPack.Namespace + ".part0.facts-0000.", StringComparison.Ordinal)).ToList();
         var stem = SyntheticPack.Namespace + ".part0.facts-0000.kg.";
         Assert.Equal(new[] { stem + "g.cs" }.Concat(Enumerable.Range(2, chunks.Count - 1).Select(n => stem + n + ".g.cs")).Append(stem + "index.g.cs"),
             names.OrderBy(n => n.Length).ThenBy(n => n, StringComparer.Ordinal));
+    }
+
+    // Every chunk's literal is its records and, after them, spaces up to a shared size: the method gives exactly the
+    // records (…)[..n], so the compiler declares few sizes of data for the runtime to load, and the reader never sees the padding.
+    [Fact]
+    public void Each_chunk_of_data_is_padded_to_a_shared_size_past_the_records_the_method_gives()
+    {
+        var padded = 0;
+        var sizes = new HashSet<int>();
+        foreach (var source in Run.Value.Sources)
+        {
+            foreach (var access in Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source.SourceText).GetRoot().DescendantNodes()
+                         .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ElementAccessExpressionSyntax>())
+            {
+                if (access.ArgumentList.Arguments.Single().Expression is not Microsoft.CodeAnalysis.CSharp.Syntax.RangeExpressionSyntax range)
+                    continue; // a table's entity, Tables.Claims(1)[0]
+                Assert.Null(range.LeftOperand);
+                var given = int.Parse(range.RightOperand!.ToString(), System.Globalization.CultureInfo.InvariantCulture);
+                var literals = access.Expression.DescendantTokens().Where(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.Utf8StringLiteralToken))
+                    .Select(t => t.ValueText).ToList();
+                var padding = literals[^1];
+                var records = System.Text.Encoding.UTF8.GetByteCount(string.Concat(literals.SkipLast(1)));
+                Assert.Equal(records, given);
+                Assert.NotEmpty(padding);
+                Assert.All(padding, c => Assert.Equal(' ', c));
+                var size = records + padding.Length + 1; // and the zero byte the compiler ends the data with
+                Assert.Equal(LiteralSizes.Padded(records + 1), size);
+                sizes.Add(size);
+                padded++;
+            }
+        }
+        Assert.True(padded >= 6, $"{padded} padded chunks");
+        Assert.True(sizes.Count < padded, $"{sizes.Count} sizes for {padded} chunks");
+
+        // The assembly holds a data type of each of those sizes only (and of the counts' array), not one a chunk.
+        using var image = new MemoryStream();
+        Assert.True(Run.Value.OutputCompilation.Emit(image).Success);
+        image.Position = 0;
+        using var reader = new System.Reflection.PortableExecutable.PEReader(image);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(reader);
+        var declared = metadata.TypeDefinitions.Select(t => metadata.GetString(metadata.GetTypeDefinition(t).Name))
+            .Where(n => n.StartsWith("__StaticArrayInitTypeSize=", StringComparison.Ordinal))
+            .Select(n => int.Parse(n["__StaticArrayInitTypeSize=".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.All(sizes, size => Assert.Contains(size, declared));
+        Assert.True(declared.Count <= sizes.Count + 1, $"{declared.Count} sizes of data declared for {sizes.Count} sizes of chunks");
+    }
+
+    [Fact]
+    public void Sizes_are_rounded_up_to_sixteen_steps_an_octave()
+    {
+        for (var bytes = 1; bytes <= 1 << 17; bytes++)
+        {
+            var size = LiteralSizes.Padded(bytes);
+            Assert.InRange(size, bytes, bytes + Math.Max(0, bytes / 16));
+            Assert.Equal(size, LiteralSizes.Padded(size));
+        }
+        for (var octave = 0; octave < 17; octave++)
+            Assert.InRange(Enumerable.Range(1 << octave, 1 << octave).Select(LiteralSizes.Padded).Distinct().Count(), 1, 17);
+        Assert.Equal(new[] { 1, 2, 3, 16, 17, 18, 19, 20, 1024, 1088, 1088 },
+            new[] { 1, 2, 3, 16, 17, 18, 19, 20, 1024, 1025, 1088 }.Select(LiteralSizes.Padded));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 
 namespace KnowledgeGen.Generator.Emitting;
 
@@ -61,14 +62,26 @@ internal static class DataChunks
         return range;
     }
 
-    // A chunk's pieces, one literal a line.
+    // A chunk's pieces, one literal a line, and the padding that rounds the chunk's data up to a shared size.
     private static void Literals(CodeWriter w, IReadOnlyList<string> pieces, string first, string end)
     {
+        var bytes = 0;
+        foreach (var piece in pieces)
+            bytes += Encoding.UTF8.GetByteCount(piece);
+        var padding = LiteralSizes.Padded(bytes + 1) - 1 - bytes; // the compiler ends a UTF-8 literal's data with a zero byte
         for (var i = 0; i < pieces.Count; i++)
         {
             var line = w.Begin().Append(i == 0 ? first : "    + ");
+            if (i == 0 && padding > 0)
+                line.Append('(');
             CSharpText.AppendLiteral(line, pieces[i]);
-            line.Append("u8").Append(i == pieces.Count - 1 ? end : "");
+            line.Append("u8");
+            if (i == pieces.Count - 1)
+            {
+                if (padding > 0)
+                    line.Append(" + \"").Append(' ', padding).Append("\"u8)[..").Append(bytes).Append(']');
+                line.Append(end);
+            }
             w.End();
         }
     }

@@ -221,10 +221,10 @@ namespace Starter.Facts
         /// <summary>The facts of actors.kg.yaml (file 0), as records the runtime decodes on first access.</summary>
         private static global::System.ReadOnlySpan<byte> Data0(int chunk) => chunk switch
         {
-            0 => "120#12:fahim-dashti12:Fahim Dashti1,6:Dashti~0,0,46:Spokesperson of the National Resistance Front.1,12:spokesperson1,0,1,0,~"u8
+            0 => ("120#12:fahim-dashti12:Fahim Dashti1,6:Dashti~0,0,46:Spokesperson of the National Resistance Front.1,12:spokesperson1,0,1,0,~"u8
                 + "92#25:national-resistance-front40:National Resistance Front of Afghanistan2,3:NRF4:NRFA~1,0,~0,"u8
                 + "38#11:daily-trust11:Daily Trust0,~2,0,~0,"u8
-                + "114#10:nrf-source23:A source within the NRF0,~0,1,~2,6:member1,0,1,0,~7:fighter~1,33:Said to have fought in the 1990s."u8,
+                + "114#10:nrf-source23:A source within the NRF0,~0,1,~2,6:member1,0,1,0,~7:fighter~1,33:Said to have fought in the 1990s."u8 + "     "u8)[..378],
             _ => default,
         };
 
@@ -277,16 +277,16 @@ namespace Starter.Facts
         /// <summary>The facts of claims.kg.yaml (file 1), as records the runtime decodes on first access.</summary>
         private static global::System.ReadOnlySpan<byte> Data1(int chunk) => chunk switch
         {
-            0 => "329#24:taliban-lost-40-fighters65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.0,~65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.1,0,0,1,2,3,1,2021,9,2,0,1,2:402:4015:fighters killed0,1,0,4,0,79:the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir0,4,1,0,1,3,1,1,0,"u8
+            0 => ("329#24:taliban-lost-40-fighters65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.0,~65:The Taliban lost 40 fighters trying to enter the Panjshir Valley.1,0,0,1,2,3,1,2021,9,2,0,1,2:402:4015:fighters killed0,1,0,4,0,79:the Taliban lost 40 of their forces in their ongoing attempts to enter Panjshir0,4,1,0,1,3,1,1,0,"u8
                 + "281#21:clashes-still-ongoing21:Clashes still ongoing0,~80:The Taliban are using their last power to get in, but clashes are still ongoing.1,0,3,2,2,3,1,1,0,1,2021,9,1,1,0,~1,0,4,0,83:They (Taliban) are using their last power to get in, but clashes are still ongoing,~1,3,1,2,0,1,3,1,0,"u8
-                + "188#11:valley-fell22:The valley has fallen.0,~22:The valley has fallen.1,0,2,0,2021,1,1,2,3,1:73:8.54:days1,1,0,4,0,60:Quotes \"inside\", a back\\slash, */ and </summary> & <b> #if {~1,3,1,1,0,0,"u8,
+                + "188#11:valley-fell22:The valley has fallen.0,~22:The valley has fallen.1,0,2,0,2021,1,1,2,3,1:73:8.54:days1,1,0,4,0,60:Quotes \"inside\", a back\\slash, */ and </summary> & <b> #if {~1,3,1,1,0,0,"u8 + "                     "u8)[..810],
             _ => default,
         };
 
         /// <summary>Its part of the pack's indexes.</summary>
         private static global::System.ReadOnlySpan<byte> IndexData1(int chunk) => chunk switch
         {
-            0 => "3,1,0,0,1,3,1,0,1,0,2,1,3,1,2,1,0,3,1,3,1,1,2,1,0,1,1,3,1,1,2,3,1,2,3,1,0,3,1,1,2,0,4,0,3,3,1,0,3,1,1,3,1,2,0,4,1,1,3,1,0,1,3,1,1,3,1,2,1,3,1,0,3,1,1,3,3,1,2,3,1,1,3,1,0,3,3,1,0,1,1,1,0,4,1,3,1,1,1,1,1,0,4,0,3,1,2,1,1,1,0,4,0,"u8,
+            0 => ("3,1,0,0,1,3,1,0,1,0,2,1,3,1,2,1,0,3,1,3,1,1,2,1,0,1,1,3,1,1,2,3,1,2,3,1,0,3,1,1,2,0,4,0,3,3,1,0,3,1,1,3,1,2,0,4,1,1,3,1,0,1,3,1,1,3,1,2,1,3,1,0,3,1,1,3,3,1,2,3,1,1,3,1,0,3,3,1,0,1,1,1,0,4,1,3,1,1,1,1,1,0,4,0,3,1,2,1,1,1,0,4,0,"u8 + "     "u8)[..226],
             _ => default,
         };
 
@@ -325,8 +325,8 @@ namespace Starter.Facts
         /// <summary>The facts of places.kg.yaml (file 3), as records the runtime decodes on first access.</summary>
         private static global::System.ReadOnlySpan<byte> Data3(int chunk) => chunk switch
         {
-            0 => "34#11:afghanistan11:Afghanistan0,~0,~"u8
-                + "115#15:panjshir-valley15:Panjshir Valley2,6:Punjir15:Panjsjir Valley40:Spelled Punjir in the translated report.2,2,3,0,"u8,
+            0 => ("34#11:afghanistan11:Afghanistan0,~0,~"u8
+                + "115#15:panjshir-valley15:Panjshir Valley2,6:Punjir15:Panjsjir Valley40:Spelled Punjir in the translated report.2,2,3,0,"u8 + "   "u8)[..156],
             _ => default,
         };
 
@@ -369,8 +369,8 @@ namespace Starter.Facts
         /// <summary>The facts of sources.kg.yaml (file 4), as records the runtime decodes on first access.</summary>
         private static global::System.ReadOnlySpan<byte> Data4(int chunk) => chunk switch
         {
-            0 => "268#10:report-00177:Militants fight back as Taliban moves to capture Afghanistan's last territory1,18:Daily Trust report56:Dated from \"on Thursday\" and \"on Wednesday\" in the text.0,1,0,2,~2:en~2021,9,3,3,24:001_c469390c0bb07413.txt30:https://example.org/report-0011,0,4,1,"u8
-                + "83#20:dashti-audio-message28:Fahim Dashti's audio message0,~3,~1,0,0,~~2021,9,2,0,~~0,"u8,
+            0 => ("268#10:report-00177:Militants fight back as Taliban moves to capture Afghanistan's last territory1,18:Daily Trust report56:Dated from \"on Thursday\" and \"on Wednesday\" in the text.0,1,0,2,~2:en~2021,9,3,3,24:001_c469390c0bb07413.txt30:https://example.org/report-0011,0,4,1,"u8
+                + "83#20:dashti-audio-message28:Fahim Dashti's audio message0,~3,~1,0,0,~~2021,9,2,0,~~0,"u8 + "         "u8)[..358],
             _ => default,
         };
 
