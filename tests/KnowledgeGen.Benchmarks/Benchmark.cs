@@ -287,52 +287,39 @@ public static class Benchmark
             // A pack the runtime cannot load is a result too: the row says "fails" and the log says why. So is a typed child
             // that loaded another library or pack than the one to measure, or the pack as another kind of image.
             var loads = new HashSet<Child.Loaded>();
-            double Once(string[] args)
+            double Once(params string[] args)
             {
-                var typed = args[0].StartsWith("typed", StringComparison.Ordinal);
-                var (milliseconds, _, loaded) = Child.Spawn(typed ? runtime.Folder : null, args);
-                if (!typed)
+                try
+                {
+                    var typed = args[0].StartsWith("typed", StringComparison.Ordinal);
+                    var (milliseconds, _, loaded) = Child.Spawn(typed ? runtime.Folder : null, args);
+                    if (!typed)
+                        return milliseconds;
+                    var expected = new Child.Loaded(runtime.Path, typedPack!, runtime.Pack is not null);
+                    if (loaded is not null)
+                        loads.Add(loaded);
+                    if (loaded?.Runtime != expected.Runtime)
+                        throw new InvalidOperationException($"child {args[0]} ran the KnowledgeGen library at {loaded?.Runtime}, not {expected.Runtime}");
+                    if (loaded != expected)
+                        throw new InvalidOperationException($"child {args[0]} loaded the pack at {loaded.Pack} ({Image(loaded.PackReadyToRun)}), not {expected.Pack} ({Image(expected.PackReadyToRun)})");
                     return milliseconds;
-                var expected = new Child.Loaded(runtime.Path, typedPack!, runtime.Pack is not null);
-                if (loaded is not null)
-                    loads.Add(loaded);
-                if (loaded?.Runtime != expected.Runtime)
-                    throw new InvalidOperationException($"child {args[0]} ran the KnowledgeGen library at {loaded?.Runtime}, not {expected.Runtime}");
-                if (loaded != expected)
-                    throw new InvalidOperationException($"child {args[0]} loaded the pack at {loaded.Pack} ({Image(loaded.PackReadyToRun)}), not {expected.Pack} ({Image(expected.PackReadyToRun)})");
-                return milliseconds;
+                }
+                catch (InvalidOperationException e)
+                {
+                    log.WriteLine("  " + e.Message.Split('\n')[0]);
+                    return double.NaN;
+                }
             }
             // The children of the four measures run in turn (typed first access, YAML first access, typed enumeration, YAML
             // enumeration, then again), as (a), (b) and the edits are timed: on a shared machine whose speed drifts, the
             // typed and the YAML side see it in the same state. A measure whose child fails is left out of the rounds after.
-            var measures = new List<string[]> { new[] { "yaml-first", yamlFolder, claimId }, new[] { "yaml-all", yamlFolder } };
-            if (typedPack is not null)
-            {
-                measures.Insert(0, new[] { "typed-first", typedPack });
-                measures.Insert(2, new[] { "typed-all", typedPack });
-            }
-            var times = measures.ToDictionary(m => m[0], _ => new List<double>());
-            var failed = new HashSet<string>();
-            for (var round = 0; round < childReps; round++)
-            {
-                foreach (var args in measures.Where(m => !failed.Contains(m[0])))
-                {
-                    try
-                    {
-                        times[args[0]].Add(Once(args));
-                    }
-                    catch (InvalidOperationException e)
-                    {
-                        log.WriteLine("  " + e.Message.Split('\n')[0]);
-                        failed.Add(args[0]);
-                    }
-                }
-            }
-            double Figure(string mode) => times.TryGetValue(mode, out var list) && !failed.Contains(mode) ? Measure.Median(list) : double.NaN;
-            var typedFirst = Figure("typed-first");
-            var typedAll = Figure("typed-all");
-            var yamlFirst = Figure("yaml-first");
-            var yamlAll = Figure("yaml-all");
+            var typed = typedPack is not null;
+            var figures = Measure.InTurn(childReps,
+                () => typed ? Once("typed-first", typedPack!) : double.NaN,
+                () => Once("yaml-first", yamlFolder, claimId),
+                () => typed ? Once("typed-all", typedPack!) : double.NaN,
+                () => Once("yaml-all", yamlFolder));
+            var (typedFirst, yamlFirst, typedAll, yamlAll) = (figures[0], figures[1], figures[2], figures[3]);
             foreach (var loaded in loads) // as the children said it, after they were timed
                 log.WriteLine($"  e typed children loaded the pack {loaded.Pack} ({Image(loaded.PackReadyToRun)}) and the library {loaded.Runtime}");
             log.WriteLine($"  e typed {typedFirst:F1}/{typedAll:F1} ms, YAML {yamlFirst:F1}/{yamlAll:F1} ms");

@@ -61,6 +61,31 @@ public static class Measure
         return times.Select(Median).ToArray();
     }
 
+    /// <summary>
+    /// The median of what each of <paramref name="measures"/> reports (a child process's own milliseconds), over
+    /// <paramref name="rounds"/> rounds run in turn, as <see cref="Alternating"/> runs its actions. A measure that reports
+    /// NaN (it failed) is left out of the rounds after, and its figure is NaN.
+    /// </summary>
+    public static double[] InTurn(int rounds, params Func<double>[] measures)
+    {
+        var times = measures.Select(_ => new List<double>()).ToArray();
+        var failed = new bool[measures.Length];
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var m = 0; m < measures.Length; m++)
+            {
+                if (failed[m])
+                    continue;
+                var value = measures[m]();
+                if (double.IsNaN(value))
+                    failed[m] = true;
+                else
+                    times[m].Add(value);
+            }
+        }
+        return times.Select((list, m) => failed[m] ? double.NaN : Median(list)).ToArray();
+    }
+
     private static void Collect()
     {
         GC.Collect();

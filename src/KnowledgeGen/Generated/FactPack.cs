@@ -69,16 +69,16 @@ public sealed class FactPack
     }
 
     /// <summary>The sources of file <paramref name="file"/>.</summary>
-    public FactTable<Source> Sources(int file) => Volatile.Read(ref Slot(_sources, file)) ?? Table(_sources, file, EntityKind.Source);
+    public FactTable<Source> Sources(int file) => Table(_sources, file, EntityKind.Source);
 
     /// <summary>The actors of file <paramref name="file"/>.</summary>
-    public FactTable<Actor> Actors(int file) => Volatile.Read(ref Slot(_actors, file)) ?? Table(_actors, file, EntityKind.Actor);
+    public FactTable<Actor> Actors(int file) => Table(_actors, file, EntityKind.Actor);
 
     /// <summary>The places of file <paramref name="file"/>.</summary>
-    public FactTable<Place> Places(int file) => Volatile.Read(ref Slot(_places, file)) ?? Table(_places, file, EntityKind.Place);
+    public FactTable<Place> Places(int file) => Table(_places, file, EntityKind.Place);
 
     /// <summary>The claims of file <paramref name="file"/>.</summary>
-    public FactTable<Claim> Claims(int file) => Volatile.Read(ref Slot(_claims, file)) ?? Table(_claims, file, EntityKind.Claim);
+    public FactTable<Claim> Claims(int file) => Table(_claims, file, EntityKind.Claim);
 
     /// <summary>Every source of the pack, file after file.</summary>
     public IReadOnlyList<Source> AllSources => _allSources ?? Initialize.Once(ref _allSources, All(_sources, EntityKind.Source));
@@ -104,7 +104,11 @@ public sealed class FactPack
         return ref tables[file];
     }
 
-    private FactTable<T> Table<T>(FactTable<T>?[] tables, int file, EntityKind kind) where T : Entity
+    // File file's table of the kind, made the first time it is asked for and kept.
+    private FactTable<T> Table<T>(FactTable<T>?[] tables, int file, EntityKind kind) where T : Entity =>
+        Volatile.Read(ref Slot(tables, file)) ?? NewTable(tables, file, kind);
+
+    private FactTable<T> NewTable<T>(FactTable<T>?[] tables, int file, EntityKind kind) where T : Entity
     {
         // A file's records are its sources, then actors, places and claims: a kind's run starts after the kinds before it.
         var table = new FactTable<T>(Records(file), RecordsBefore(file, (int)kind), Count(file, kind), kind);
@@ -137,7 +141,7 @@ public sealed class FactPack
         holding = 0;
         for (var file = 0; file < tables.Length; file++)
             if (Count(file, kind) > 0)
-                all[holding++] = Volatile.Read(ref tables[file]) ?? Table(tables, file, kind);
+                all[holding++] = Table(tables, file, kind);
         return new FactList<T>(all);
     }
 
