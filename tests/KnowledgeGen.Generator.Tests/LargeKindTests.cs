@@ -62,11 +62,31 @@ public class LargeKindTests
         var chain = new List<Type>();
         for (var type = claims; type != typeof(object); type = type.BaseType!)
             chain.Add(type);
-        Assert.Equal(Parts, chain.Count);
+        Assert.Equal(Parts + 1, chain.Count);
+
+        // The root of the chain is a class of no facts that declares All, and no other class declares it: the runtime
+        // loads a class with its bases only, so Claims.All reaches the list without loading the classes of members.
+        var root = chain[^1];
+        Assert.Equal("__ClaimsAll", root.Name);
+        var declared = BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        Assert.Equal(new[] { "All" }, root.GetProperties(declared).Select(p => p.Name));
+        Assert.All(chain.Take(Parts), type => Assert.Null(type.GetProperty("All", declared)));
+        Assert.Equal(root.Name, BoundAll(compilation).ContainingType.Name);
+        chain.RemoveAt(chain.Count - 1);
+
         var perClass = chain.Select(t => t.GetProperties(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
             .Where(p => p.PropertyType == typeof(global::KnowledgeGen.Claim)).Select(p => p.Name).ToList()).ToList();
         Assert.All(perClass, members => Assert.InRange(members.Count, pack.Claims.Count / Parts / 2, pack.Claims.Count));
         Assert.Equal(pack.Claims.Select(c => c.Entity.Member).OrderBy(m => m), perClass.SelectMany(m => m).OrderBy(m => m));
+    }
+
+    // What the probe's Claims.All binds to: the property a caller's compiled code calls.
+    private static IPropertySymbol BoundAll(CSharpCompilation compilation)
+    {
+        var probe = compilation.SyntaxTrees.Last();
+        var access = probe.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax>()
+            .Single(m => m.Name.Identifier.Text == "All");
+        return (IPropertySymbol)compilation.GetSemanticModel(probe).GetSymbolInfo(access).Symbol!;
     }
 
     [Fact]

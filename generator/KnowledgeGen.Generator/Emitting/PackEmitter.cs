@@ -165,6 +165,15 @@ public static class PackEmitter
 
     private static string PartName(EntityClass @class, int part) => part == 0 ? @class.ToString() : $"__{@class}Part{part}";
 
+    // The root of a kind's chain of parts, which holds All (KindFile).
+    private static string RootName(EntityClass @class) => $"__{@class}All";
+
+    private static void All(CodeWriter w, EntityClass @class, string type, string runtimeType, string ns, int count)
+    {
+        w.Line($"/// <summary>Every {type.ToLowerInvariant()} of the pack ({count}), in the order the curators wrote them.</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{runtimeType}> All => global::{ns}.__Facts.Tables.All{@class};");
+    }
+
     /// <summary>The pack-wide files: each kind's class with its summary, <c>All</c> and lookup, the Pack class and its indexes.</summary>
     public static IReadOnlyList<GeneratedFile> EmitShape(PackShape shape) => new[]
     {
@@ -191,12 +200,9 @@ public static class PackEmitter
         w.Line(parts <= 1 ? $"public static partial class {@class}" : $"public abstract partial class {@class} : {PartName(@class, 1)}");
         w.Open();
         if (parts > 1)
-        {
             w.Line($"private {@class}() {{ }}");
-            w.Line();
-        }
-        w.Line($"/// <summary>Every {type.ToLowerInvariant()} of the pack ({count}), in the order the curators wrote them.</summary>");
-        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{runtimeType}> All => global::{ns}.__Facts.Tables.All{@class};");
+        else
+            All(w, @class, type, runtimeType, ns, count);
         w.Close();
         for (var part = 1; part < parts; part++)
         {
@@ -204,9 +210,24 @@ public static class PackEmitter
             w.Line($"/// <summary>Members of <see cref=\"{@class}\"/>, spread over base classes because one class holds at most 65,535 methods.</summary>");
             w.Line(Hidden);
             GeneratedCode(w);
-            w.Line($"public abstract partial class {PartName(@class, part)}" + (part + 1 < parts ? $" : {PartName(@class, part + 1)}" : ""));
+            w.Line($"public abstract partial class {PartName(@class, part)} : {(part + 1 < parts ? PartName(@class, part + 1) : RootName(@class))}");
             w.Open();
             w.Line($"private protected {PartName(@class, part)}() {{ }}");
+            w.Close();
+        }
+        if (parts > 1)
+        {
+            // All on the root of the chain, a class of no facts: the runtime loads a class and its bases, never the classes
+            // derived from it, so an enumeration does not load the kind's tens of thousands of property getters.
+            w.Line();
+            w.Line($"/// <summary>The list of every member of <see cref=\"{@class}\"/>, in a class of its own so that reading it loads none of the members' classes.</summary>");
+            w.Line(Hidden);
+            GeneratedCode(w);
+            w.Line($"public abstract class {RootName(@class)}");
+            w.Open();
+            w.Line($"private protected {RootName(@class)}() {{ }}");
+            w.Line();
+            All(w, @class, type, runtimeType, ns, count);
             w.Close();
         }
         w.Close();
