@@ -206,32 +206,34 @@ public static class PackEmitter
         w.Close();
         for (var part = 1; part < parts; part++)
         {
-            w.Line();
-            w.Line($"/// <summary>Members of <see cref=\"{@class}\"/>, spread over base classes because one class holds at most 65,535 methods.</summary>");
-            w.Line(Hidden);
-            GeneratedCode(w);
-            w.Line($"public abstract partial class {PartName(@class, part)} : {(part + 1 < parts ? PartName(@class, part + 1) : RootName(@class))}");
-            w.Open();
-            w.Line($"private protected {PartName(@class, part)}() {{ }}");
+            BaseClass(w, $"Members of <see cref=\"{@class}\"/>, spread over base classes because one class holds at most 65,535 methods.",
+                $"partial class {PartName(@class, part)} : {(part + 1 < parts ? PartName(@class, part + 1) : RootName(@class))}", PartName(@class, part));
             w.Close();
         }
         if (parts > 1)
         {
             // All on the root of the chain, a class of no facts: the runtime loads a class and its bases, never the classes
             // derived from it, so an enumeration does not load the kind's tens of thousands of property getters.
-            w.Line();
-            w.Line($"/// <summary>The list of every member of <see cref=\"{@class}\"/>, in a class of its own so that reading it loads none of the members' classes.</summary>");
-            w.Line(Hidden);
-            GeneratedCode(w);
-            w.Line($"public abstract class {RootName(@class)}");
-            w.Open();
-            w.Line($"private protected {RootName(@class)}() {{ }}");
+            BaseClass(w, $"The list of every member of <see cref=\"{@class}\"/>, in a class of its own so that reading it loads none of the members' classes.",
+                $"class {RootName(@class)}", RootName(@class));
             w.Line();
             All(w, @class, type, runtimeType, ns, count);
             w.Close();
         }
         w.Close();
         return new GeneratedFile($"{ns}.{@class}.g.cs", w.Finish());
+    }
+
+    // A hidden abstract class of a kind's chain, left open for the caller to add to and close; only the chain reaches its constructor.
+    private static void BaseClass(CodeWriter w, string summary, string declaration, string name)
+    {
+        w.Line();
+        w.Line($"/// <summary>{summary}</summary>");
+        w.Line(Hidden);
+        GeneratedCode(w);
+        w.Line("public abstract " + declaration);
+        w.Open();
+        w.Line($"private protected {name}() {{ }}");
     }
 
     private static GeneratedFile PackFile(PackShape pack)
