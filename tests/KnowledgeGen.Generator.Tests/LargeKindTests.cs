@@ -72,6 +72,13 @@ public class LargeKindTests
         Assert.Equal(new[] { "All" }, root.GetProperties(declared).Select(p => p.Name));
         Assert.All(chain.Take(Parts), type => Assert.Null(type.GetProperty("All", declared)));
         Assert.Equal(root.Name, BoundAll(compilation).ContainingType.Name);
+        // What an editor offers after "Claims.": the static members the compiler finds through Claims, from every class of
+        // the chain, All among them.
+        var offered = compilation.GetSemanticModel(compilation.SyntaxTrees.Last())
+            .LookupStaticMembers(0, compilation.GetTypeByMetadataName(SyntheticPack.Namespace + ".Claims"))
+            .OfType<IPropertySymbol>().Select(p => p.Name).ToHashSet();
+        Assert.Contains("All", offered);
+        Assert.All(pack.Claims, c => Assert.Contains(c.Entity.Member, offered));
         chain.RemoveAt(chain.Count - 1);
 
         var perClass = chain.Select(t => t.GetProperties(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
