@@ -7,6 +7,7 @@ using KnowledgeGen.Generator.Reading;
 using KnowledgeGen.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
 namespace KnowledgeGen.Generator.Tests;
@@ -91,7 +92,7 @@ public class LargeKindTests
     private static IPropertySymbol BoundAll(CSharpCompilation compilation)
     {
         var probe = compilation.SyntaxTrees.Last();
-        var access = probe.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax>()
+        var access = probe.GetRoot().DescendantNodes().OfType<MemberAccessExpressionSyntax>()
             .Single(m => m.Name.Identifier.Text == "All");
         return (IPropertySymbol)compilation.GetSemanticModel(probe).GetSymbolInfo(access).Symbol!;
     }

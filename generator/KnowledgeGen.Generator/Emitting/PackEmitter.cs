@@ -204,14 +204,14 @@ public static class PackEmitter
         else
             All(w, @class, type, runtimeType, ns, count);
         w.Close();
-        for (var part = 1; part < parts; part++)
-        {
-            BaseClass(w, $"Members of <see cref=\"{@class}\"/>, spread over base classes because one class holds at most 65,535 methods.",
-                $"partial class {PartName(@class, part)} : {(part + 1 < parts ? PartName(@class, part + 1) : RootName(@class))}", PartName(@class, part));
-            w.Close();
-        }
         if (parts > 1)
         {
+            for (var part = 1; part < parts; part++)
+            {
+                BaseClass(w, $"Members of <see cref=\"{@class}\"/>, spread over base classes because one class holds at most 65,535 methods.",
+                    $"partial class {PartName(@class, part)} : {(part + 1 < parts ? PartName(@class, part + 1) : RootName(@class))}", PartName(@class, part));
+                w.Close();
+            }
             // All on the root of the chain, a class of no facts: the runtime loads a class and its bases, never the classes
             // derived from it, so an enumeration does not load the kind's tens of thousands of property getters.
             BaseClass(w, $"The list of every member of <see cref=\"{@class}\"/>, in a class of its own so that reading it loads none of the members' classes.",
