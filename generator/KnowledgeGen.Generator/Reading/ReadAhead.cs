@@ -22,7 +22,8 @@ namespace KnowledgeGen.Generator.Reading;
 /// given for another. A text that was not read ahead (a host that runs the steps in another order, a cancelled run) is
 /// read by the Read step itself: reading ahead changes when a file is read, never what is read.
 /// YamlDotNet's scanner takes its string builders from one pool shared by every thread, so threads reading side by side
-/// gain less than their number; which YamlDotNet the repository uses is chosen for that (Directory.Build.props).
+/// gain less than their number; the repository's YamlDotNet is chosen for that (Directory.Build.props; docs/benchmarks.md,
+/// "Which YamlDotNet").
 /// </remarks>
 internal static class ReadAhead
 {
