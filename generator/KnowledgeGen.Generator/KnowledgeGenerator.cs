@@ -15,7 +15,8 @@ namespace KnowledgeGen.Generator;
 
 /// <summary>
 /// Compiles a project's *.kg.yaml files into typed C#. The pipeline only wires the stages:
-/// Read (per file, cached; the files a run has not read yet are read side by side first, see ReadAhead) → Outline (per file: no free text, offsets as ranks) → Link (all outlines) → slice →
+/// Read (per file, cached; the files a run has not read yet are read side by side first, see ReadAhead, and so are outlining,
+/// chunking and writing, see WorkAhead) → Outline (per file: no free text, offsets as ranks) → Link (all outlines) → slice →
 /// Link each file on its own against its slice (its text put back) → Chunk (a large file's records in runs, each
 /// compared on its own) → Emit (each chunk's facts; the first also the file's part of the pack's indexes), plus the
 /// pack's shape from the pack-wide link. Models between stages are equatable records, so an
@@ -31,6 +32,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         public const string PackFiles = "KnowledgeGen.PackFiles";
         public const string ReadAhead = "KnowledgeGen.ReadAhead";
         public const string ReadFile = "KnowledgeGen.ReadFile";
+        public const string OutlineAhead = "KnowledgeGen.OutlineAhead";
         public const string OutlineFile = "KnowledgeGen.OutlineFile";
         public const string Options = "KnowledgeGen.Options";
         public const string ReadDocument = "KnowledgeGen.ReadDocument";
@@ -40,11 +42,20 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         public const string ClaimNames = "KnowledgeGen.ClaimNames";
         public const string SliceFiles = "KnowledgeGen.SliceFiles";
         public const string LinkFile = "KnowledgeGen.LinkFile";
+        public const string ChunkAhead = "KnowledgeGen.ChunkAhead";
         public const string ChunkFile = "KnowledgeGen.ChunkFile";
+        public const string EmitAhead = "KnowledgeGen.EmitAhead";
         public const string PackShape = "KnowledgeGen.PackShape";
     }
 
     public const string FileSuffix = ".kg.yaml";
+
+    // The per-item steps after reading whose work is much of a full run, done for a run's new items on every core before
+    // the step asks for them one at a time, as reading is (WorkAhead). Each is registered as an output of its own ahead of
+    // the outputs that ask for the step, since the driver runs the outputs in the order they were registered.
+    private static readonly WorkAhead<FileSpec, FileSpec> Outlines = new();
+    private static readonly WorkAhead<FileModel, ImmutableArray<FileChunk>> Chunks = new();
+    private static readonly WorkAhead<FileChunk, GeneratedFile?> Code = new();
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -105,8 +116,12 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
 
         // The pack-wide link reads outlines: no free text, offsets replaced by their order. Rewording a fact, or typing
         // anywhere within a line, leaves every outline equal, so the pack is not linked again.
+        var outlinesAhead = files.Collect()
+            .Select(static (specs, cancellationToken) => Outlines.Run(specs, Outline, cancellationToken))
+            .WithTrackingName(Steps.OutlineAhead);
+        context.RegisterSourceOutput(outlinesAhead, static (_, _) => { });
         var outlines = files
-            .Select(static (file, _) => Outline(file))
+            .Select(static (file, cancellationToken) => Outlines.Get(file, Outline, cancellationToken))
             .WithTrackingName(Steps.OutlineFile);
 
         var pack = outlines.Collect()
@@ -134,14 +149,23 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             .Select(static (input, _) => LinkFile(input))
             .WithTrackingName(Steps.LinkFile);
         // A large file is emitted in chunks of its records, each compared on its own: rewording one fact re-emits one chunk.
+        var chunksAhead = linkedFiles.Collect()
+            .Select(static (models, cancellationToken) => Chunks.Run(models, SplitFile, cancellationToken))
+            .WithTrackingName(Steps.ChunkAhead);
+        context.RegisterSourceOutput(chunksAhead, static (_, _) => { });
         var chunks = linkedFiles
-            .SelectMany(static (file, _) => SplitFile(file))
+            .SelectMany(static (file, cancellationToken) => Chunks.Get(file, SplitFile, cancellationToken))
             .WithTrackingName(Steps.ChunkFile);
 
         // The generated code keeps its facts in UTF-8 literals (C# 11). Under an older language version it could not
         // compile, so nothing is generated and one error (KG0034) says why, rather than a compiler error at every literal.
         var olderLanguage = context.ParseOptionsProvider
             .Select(static (parseOptions, _) => OlderLanguage(parseOptions));
+        var codeAhead = chunks.Collect()
+            .Combine(olderLanguage)
+            .Select(static (input, cancellationToken) => input.Right is null ? Code.Run(input.Left, WriteChunk, cancellationToken) : 0)
+            .WithTrackingName(Steps.EmitAhead);
+        context.RegisterSourceOutput(codeAhead, static (_, _) => { });
         context.RegisterSourceOutput(chunks.Combine(olderLanguage), static (output, input) => EmitChunk(output, input.Left, generate: input.Right is null));
 
         var shape = pack
@@ -150,7 +174,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(shape.Combine(olderLanguage), static (output, input) => EmitShape(output, input.Left, input.Right));
     }
 
-    private static FileSpec Outline(FileSpec file)
+    private static FileSpec Outline(FileSpec file, System.Threading.CancellationToken cancellationToken)
     {
         try
         {
@@ -299,7 +323,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         }
     }
 
-    private static ImmutableArray<FileChunk> SplitFile(FileModel file)
+    private static ImmutableArray<FileChunk> SplitFile(FileModel file, System.Threading.CancellationToken cancellationToken)
     {
         try
         {
@@ -322,7 +346,10 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
 
     private static void EmitChunk(SourceProductionContext output, FileChunk chunk, bool generate) =>
         Emit(output, chunk.File.Path, chunk.File.Diagnostics,
-            () => generate && PackEmitter.EmitChunk(chunk) is { } generated ? new[] { generated } : Array.Empty<GeneratedFile>());
+            () => generate && Code.Get(chunk, WriteChunk, output.CancellationToken) is { } generated ? new[] { generated } : Array.Empty<GeneratedFile>());
+
+    // A chunk's code; what it throws is reported by EmitChunk.
+    private static GeneratedFile? WriteChunk(FileChunk chunk, System.Threading.CancellationToken cancellationToken) => PackEmitter.EmitChunk(chunk);
 
     private static void EmitShape(SourceProductionContext output, PackShape? shape, string? olderLanguage)
     {

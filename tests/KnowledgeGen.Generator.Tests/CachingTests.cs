@@ -70,8 +70,8 @@ public class CachingTests
             CSharpSyntaxTree.ParseText("public class Program { public int X; }", GeneratorHarness.ParseOptions, path: "Code0.cs"));
         _driver = _driver.RunGenerators(_compilation);
         AllAre(Reason.Unchanged, Reasons(Steps.ReferencedPacks));
-        foreach (var step in new[] { Steps.ReadAhead, Steps.ReadFile, Steps.OutlineFile, Steps.ClaimNames, Steps.LinkPack, Steps.SlicePack, Steps.SliceFiles, Steps.LinkFile,
-                     Steps.ChunkFile, Steps.PackShape, Steps.Options })
+        foreach (var step in new[] { Steps.ReadAhead, Steps.ReadFile, Steps.OutlineAhead, Steps.OutlineFile, Steps.ClaimNames, Steps.LinkPack, Steps.SlicePack,
+                     Steps.SliceFiles, Steps.LinkFile, Steps.ChunkAhead, Steps.ChunkFile, Steps.EmitAhead, Steps.PackShape, Steps.Options })
             AllAre(Reason.Cached, Reasons(step));
 
         // One claim reworded (its name is its statement): that file is read again, and its outline (no free text) comes

@@ -1,9 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Threading;
-using System.Threading.Tasks;
 using KnowledgeGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 
@@ -11,7 +8,7 @@ namespace KnowledgeGen.Generator.Reading;
 
 /// <summary>
 /// Reads the pack files a run has not read yet on every core, just before the pipeline's Read step asks for them one at
-/// a time (the driver runs a generator's steps on one thread). Reading is most of a full run, and each file's reading
+/// a time (the driver runs a generator's steps on one thread; <see cref="WorkAhead{TItem, TResult}"/>). Reading is most of a full run, and each file's reading
 /// depends on its text alone, so a build of many files reads them side by side; the Read step then takes each file's
 /// result from here. A file is read ahead only when a run has at least two to read: an edit to one file is read where
 /// the pipeline asks for it, as before.
@@ -27,44 +24,19 @@ namespace KnowledgeGen.Generator.Reading;
 /// </remarks>
 internal static class ReadAhead
 {
-    private static readonly ConditionalWeakTable<AdditionalText, FileSpec> s_read = new();
+    private static readonly WorkAhead<AdditionalText, FileSpec> s_read = new();
 
     /// <summary>Reads, on every core, each of <paramref name="texts"/> not read yet; returns how many it read.</summary>
-    public static int Run(ImmutableArray<AdditionalText> texts, Func<AdditionalText, CancellationToken, FileSpec> read, CancellationToken cancellationToken)
-    {
-        var unread = new List<AdditionalText>();
-        foreach (var text in texts)
-            if (!s_read.TryGetValue(text, out _))
-                unread.Add(text);
-        if (unread.Count < 2)
-            return 0;
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
-        try
-        {
-            // GetValue keeps the first result when two runs read one text at once; both are the same, as reading is a
-            // function of the text.
-            Parallel.ForEach(unread, options, text => s_read.GetValue(text, t => read(t, cancellationToken)));
-        }
-        catch (Exception) when (cancellationToken.IsCancellationRequested)
-        {
-            cancellationToken.ThrowIfCancellationRequested(); // as the cancellation the driver expects, not wrapped
-            throw;
-        }
-        catch (Exception)
-        {
-            // Reading turns every failure into a diagnostic, so this is not expected; whatever was not read, the Read step
-            // reads, and reports.
-        }
-        return unread.Count;
-    }
+    public static int Run(ImmutableArray<AdditionalText> texts, Func<AdditionalText, CancellationToken, FileSpec> read, CancellationToken cancellationToken) =>
+        s_read.Run(texts, read, cancellationToken);
 
     /// <summary>The result read ahead for <paramref name="text"/>, or null when it was not.</summary>
-    public static FileSpec? Taken(AdditionalText text) => s_read.TryGetValue(text, out var spec) ? spec : null;
+    public static FileSpec? Taken(AdditionalText text) => s_read.TryTake(text, out var spec) ? spec : null;
 
     /// <summary>
     /// The result for <paramref name="text"/>: read ahead, or else read now by <paramref name="read"/> and kept, so that a
     /// later run does not take a text the pipeline has read (and caches) for one it has not read yet.
     /// </summary>
     public static FileSpec Get(AdditionalText text, Func<AdditionalText, CancellationToken, FileSpec> read, CancellationToken cancellationToken) =>
-        Taken(text) ?? s_read.GetValue(text, t => read(t, cancellationToken));
+        s_read.Get(text, read, cancellationToken);
 }
