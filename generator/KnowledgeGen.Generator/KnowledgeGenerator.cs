@@ -114,12 +114,12 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             .Select(static (compilation, cancellationToken) => ReadReferencedPacks(compilation, cancellationToken))
             .WithTrackingName(Steps.ReferencedPacks);
 
-        // The pack-wide link reads outlines: no free text, offsets replaced by their order. Rewording a fact, or typing
-        // anywhere within a line, leaves every outline equal, so the pack is not linked again.
         var outlinesAhead = files.Collect()
             .Select(static (specs, cancellationToken) => Outlines.Run(specs, Outline, cancellationToken))
             .WithTrackingName(Steps.OutlineAhead);
         context.RegisterSourceOutput(outlinesAhead, static (_, _) => { });
+        // The pack-wide link reads outlines: no free text, offsets replaced by their order. Rewording a fact, or typing
+        // anywhere within a line, leaves every outline equal, so the pack is not linked again.
         var outlines = files
             .Select(static (file, cancellationToken) => Outlines.Get(file, Outline, cancellationToken))
             .WithTrackingName(Steps.OutlineFile);
@@ -148,11 +148,11 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.SliceFiles)
             .Select(static (input, _) => LinkFile(input))
             .WithTrackingName(Steps.LinkFile);
-        // A large file is emitted in chunks of its records, each compared on its own: rewording one fact re-emits one chunk.
         var chunksAhead = linkedFiles.Collect()
             .Select(static (models, cancellationToken) => Chunks.Run(models, SplitFile, cancellationToken))
             .WithTrackingName(Steps.ChunkAhead);
         context.RegisterSourceOutput(chunksAhead, static (_, _) => { });
+        // A large file is emitted in chunks of its records, each compared on its own: rewording one fact re-emits one chunk.
         var chunks = linkedFiles
             .SelectMany(static (file, cancellationToken) => Chunks.Get(file, SplitFile, cancellationToken))
             .WithTrackingName(Steps.ChunkFile);
