@@ -51,8 +51,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
     public const string FileSuffix = ".kg.yaml";
 
     // The per-item steps after reading whose work is much of a full run, done for a run's new items on every core before
-    // the step asks for them one at a time, as reading is (WorkAhead). Each is registered as an output of its own ahead of
-    // the outputs that ask for the step, since the driver runs the outputs in the order they were registered.
+    // the step asks for them one at a time, as reading is (WorkAhead, RegisterAhead).
     private static readonly WorkAhead<FileSpec, FileSpec> Outlines = new();
     private static readonly WorkAhead<FileModel, ImmutableArray<FileChunk>> Chunks = new();
     private static readonly WorkAhead<FileChunk, GeneratedFile?> Code = new();
@@ -64,10 +63,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.PackFiles);
         // Registered first, so that the driver, which runs the outputs in the order they were registered, reads the files
         // it has not read yet on every core before the Read step below asks for them one at a time (ReadAhead).
-        var readAhead = packTexts.Collect()
-            .Select(static (texts, cancellationToken) => ReadAhead.Run(texts, ReadFile, cancellationToken))
-            .WithTrackingName(Steps.ReadAhead);
-        context.RegisterSourceOutput(readAhead, static (_, _) => { });
+        RegisterAhead(context, packTexts.Collect(), static (texts, cancellationToken) => ReadAhead.Run(texts, ReadFile, cancellationToken), Steps.ReadAhead);
         var files = packTexts
             .Select(static (text, cancellationToken) => ReadAhead.Get(text, ReadFile, cancellationToken))
             .WithTrackingName(Steps.ReadFile);
@@ -114,10 +110,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             .Select(static (compilation, cancellationToken) => ReadReferencedPacks(compilation, cancellationToken))
             .WithTrackingName(Steps.ReferencedPacks);
 
-        var outlinesAhead = files.Collect()
-            .Select(static (specs, cancellationToken) => Outlines.Run(specs, Outline, cancellationToken))
-            .WithTrackingName(Steps.OutlineAhead);
-        context.RegisterSourceOutput(outlinesAhead, static (_, _) => { });
+        RegisterAhead(context, files.Collect(), static (specs, cancellationToken) => Outlines.Run(specs, Outline, cancellationToken), Steps.OutlineAhead);
         // The pack-wide link reads outlines: no free text, offsets replaced by their order. Rewording a fact, or typing
         // anywhere within a line, leaves every outline equal, so the pack is not linked again.
         var outlines = files
@@ -148,10 +141,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.SliceFiles)
             .Select(static (input, _) => LinkFile(input))
             .WithTrackingName(Steps.LinkFile);
-        var chunksAhead = linkedFiles.Collect()
-            .Select(static (models, cancellationToken) => Chunks.Run(models, SplitFile, cancellationToken))
-            .WithTrackingName(Steps.ChunkAhead);
-        context.RegisterSourceOutput(chunksAhead, static (_, _) => { });
+        RegisterAhead(context, linkedFiles.Collect(), static (models, cancellationToken) => Chunks.Run(models, SplitFile, cancellationToken), Steps.ChunkAhead);
         // A large file is emitted in chunks of its records, each compared on its own: rewording one fact re-emits one chunk.
         var chunks = linkedFiles
             .SelectMany(static (file, cancellationToken) => Chunks.Get(file, SplitFile, cancellationToken))
@@ -161,11 +151,8 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
         // compile, so nothing is generated and one error (KG0034) says why, rather than a compiler error at every literal.
         var olderLanguage = context.ParseOptionsProvider
             .Select(static (parseOptions, _) => OlderLanguage(parseOptions));
-        var codeAhead = chunks.Collect()
-            .Combine(olderLanguage)
-            .Select(static (input, cancellationToken) => input.Right is null ? Code.Run(input.Left, WriteChunk, cancellationToken) : 0)
-            .WithTrackingName(Steps.EmitAhead);
-        context.RegisterSourceOutput(codeAhead, static (_, _) => { });
+        RegisterAhead(context, chunks.Collect().Combine(olderLanguage),
+            static (input, cancellationToken) => input.Right is null ? Code.Run(input.Left, WriteChunk, cancellationToken) : 0, Steps.EmitAhead);
         context.RegisterSourceOutput(chunks.Combine(olderLanguage), static (output, input) => EmitChunk(output, input.Left, generate: input.Right is null));
 
         var shape = pack
@@ -173,6 +160,13 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.PackShape);
         context.RegisterSourceOutput(shape.Combine(olderLanguage), static (output, input) => EmitShape(output, input.Left, input.Right));
     }
+
+    // Work done ahead of a per-item step (ReadAhead, WorkAhead): a step of its own, tracked as `step`, whose value is how many
+    // items it did, and an output of its own that does nothing else, so that the driver, which runs the outputs in the order
+    // they were registered, runs it before the outputs that ask for the per-item step.
+    private static void RegisterAhead<TItems>(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<TItems> items,
+        Func<TItems, System.Threading.CancellationToken, int> run, string step) =>
+        context.RegisterSourceOutput(items.Select(run).WithTrackingName(step), static (_, _) => { });
 
     private static FileSpec Outline(FileSpec file, System.Threading.CancellationToken cancellationToken)
     {

@@ -8,16 +8,11 @@ namespace KnowledgeGen.Generator.Reading;
 
 /// <summary>
 /// Reads the pack files a run has not read yet on every core, just before the pipeline's Read step asks for them one at
-/// a time (the driver runs a generator's steps on one thread; <see cref="WorkAhead{TItem, TResult}"/>). Reading is most of a full run, and each file's reading
-/// depends on its text alone, so a build of many files reads them side by side; the Read step then takes each file's
-/// result from here. A file is read ahead only when a run has at least two to read: an edit to one file is read where
-/// the pipeline asks for it, as before.
+/// a time, as <see cref="WorkAhead{TItem, TResult}"/> does for any per-item step: reading is most of a full run, and each
+/// file's reading depends on its text alone. Its results are kept by the <see cref="AdditionalText"/>, which the compiler
+/// makes once per build and an editor once per version of a file, so a result is never given for another text.
 /// </summary>
 /// <remarks>
-/// Results are kept by the <see cref="AdditionalText"/> they were read from, weakly: the compiler makes those once per
-/// build, and an editor once per version of a file, so a result lives as long as the text it was read from and is never
-/// given for another. A text that was not read ahead (a host that runs the steps in another order, a cancelled run) is
-/// read by the Read step itself: reading ahead changes when a file is read, never what is read.
 /// YamlDotNet's scanner takes its string builders from one pool shared by every thread, so threads reading side by side
 /// gain less than their number; the repository's YamlDotNet is chosen for that (Directory.Build.props; docs/benchmarks.md,
 /// "Which YamlDotNet").
