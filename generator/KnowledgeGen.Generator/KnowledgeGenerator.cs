@@ -301,7 +301,7 @@ public sealed class KnowledgeGenerator : IIncrementalGenerator
             return null; // a project without pack files gets nothing generated
         try
         {
-            return PackLinker.LinkOutlines(files, options, documents, referenced, cancellationToken);
+            return IncrementalLink.Link(files, options, documents, referenced, cancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -9,7 +9,7 @@ namespace KnowledgeGen.Generator.Tests;
 /// Whatever the pipeline caches, one driver carried through a sequence of edits must produce exactly what a fresh
 /// driver produces from the same files: the same generated text and the same diagnostics at the same offsets. The
 /// edits mix those that leave the outlines equal (rewording, trailing spaces) with those that re-link the pack
-/// (new lines, renames, broken and duplicated ids, removed fields).
+/// (new lines, renames, broken and duplicated ids, removed fields, claims added).
 /// </summary>
 public class IncrementalEquivalenceTests
 {
@@ -26,6 +26,8 @@ public class IncrementalEquivalenceTests
         ("duplicate an actor", (text, random) => Nth(text, "actors:\n", random, at => text.Insert(at + "actors:\n".Length,
             "  - id: actor-000001\n    name: A second actor one\n    kind: person\n"))),
         ("drop an alias list", (text, random) => Nth(text, "    aliases: [", random, at => text.Remove(at, text.IndexOf('\n', at) - at + 1))),
+        // Updated by the pack-wide link rather than linked whole (IncrementalLink), unless an edit before it left a problem.
+        ("add a claim", (text, random) => text.Contains("\nclaims:\n", StringComparison.Ordinal) ? SyntheticPack.AddClaim(text, random.Next(1_000_000)) : text),
         ("contradict itself", (text, random) => Nth(text, "  - id: claim-", random, at =>
             text.Insert(text.IndexOf('\n', at) + 1, "    supports: [" + text.Substring(at + "  - id: ".Length, "claim-000000".Length) + "]\n"))),
     };

@@ -73,6 +73,9 @@ internal sealed class LinkedEntity
     public int SourceNumber { get; set; } = -1;
     public List<int>? CitedIn { get; set; }
 
+    /// <summary>A claim's references as the link resolved them (null for the other kinds).</summary>
+    public ClaimRefs? Resolved { get; set; }
+
     /// <summary>The reference every referrer shares: one object per entity keeps a large pack's model small and quick to compare.</summary>
     public EntityRef ToRef() => _ref ??= new(Class, Member, Id, Header.Name, External, File, Index);
 
@@ -95,7 +98,7 @@ internal sealed class EntityIndex
     };
 
     // The generator's own members of a kind's class start with "__", which no entity's C# name does.
-    private static bool IsReserved(string member) => ReservedMembers.Contains(member);
+    public static bool IsReserved(string member) => ReservedMembers.Contains(member);
 
     private readonly Dictionary<string, LinkedEntity> _byId;
     // Each kind's entities in the order they were registered, which is the files' path order and then the order
@@ -131,6 +134,31 @@ internal sealed class EntityIndex
         _registered[(int)@class].Add(entity);
         return entity;
     }
+
+    /// <summary>An incremental link's update (<see cref="IncrementalLink"/>): a claim no longer in the pack.</summary>
+    public void Remove(LinkedEntity claim)
+    {
+        _byId.Remove(claim.Id);
+        ClaimMembers.Remove(claim.Member);
+    }
+
+    /// <summary>An incremental link's update: a claim new to the pack, which has checked that its id and C# name are free.</summary>
+    public void Add(LinkedEntity claim)
+    {
+        _byId.Add(claim.Id, claim);
+        ClaimMembers.Add(claim.Member, claim);
+    }
+
+    public bool Contains(string id) => _byId.ContainsKey(id);
+
+    /// <summary>The C# names of the claims, each to its claim (filled by <see cref="CheckNames"/>).</summary>
+    public Dictionary<string, LinkedEntity> ClaimMembers { get; private set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every alias of the pack as <c>Find</c> compares it (<see cref="Naming.FindKey"/>, ignoring case), filled by
+    /// <see cref="CheckAliases"/>: an id or alias new to the pack that spells one of them needs the whole check again.
+    /// </summary>
+    public ICollection<string> AliasKeys { get; private set; } = Array.Empty<string>();
 
     public LinkedEntity? Find(string id) =>
         _byId.TryGetValue(id, out var entity) ? entity : _referenced.TryGetValue(id, out entity) ? entity : null;
@@ -182,6 +210,8 @@ internal sealed class EntityIndex
                 }
                 entity.Emitted = false;
             }
+            if ((EntityClass)@class == EntityClass.Claims)
+                ClaimMembers = byMember;
         }
     }
 
@@ -248,6 +278,7 @@ internal sealed class EntityIndex
             }
         if (withAliases.Count == 0)
             return;
+        AliasKeys = owners.Keys;
         // Strings equal ignoring case have the same length: an id or name of a length no alias has is not looked up.
         var aliasLength = new bool[longest + 1];
         foreach (var alias in owners.Keys)

@@ -29,43 +29,23 @@ internal sealed class ModelBuilder
 
     public ModelBuilder(ReferenceResolver resolver) => _resolver = resolver;
 
+    /// <param name="graph">What the link resolved and tallied, which the next link may update (<see cref="IncrementalLink"/>).</param>
     public PackModel Build(PackInfo info, IReadOnlyList<string> files,
         List<(LinkedEntity Entity, SourceSpec Spec)> sources,
         List<(LinkedEntity Entity, ActorSpec Spec)> actors,
         List<(LinkedEntity Entity, PlaceSpec Spec)> places,
-        List<(LinkedEntity Entity, ClaimSpec Spec)> claims)
+        List<(LinkedEntity Entity, ClaimSpec Spec)> claims,
+        out LinkGraph graph)
     {
         // Resolve first, so every bad reference is reported whatever else is wrong.
-        var sourceRefs = sources.Select(s => new
-        {
-            s.Entity,
-            s.Spec,
-            Outlet = Optional(s.Entity, s.Spec.Outlet, "field 'outlet'", Actors),
-            Author = Optional(s.Entity, s.Spec.Author, "field 'author'", Actors),
-            Relays = Many(s.Entity, s.Spec.Relays, "field 'relays'", Sources),
-        }).ToList();
-        var actorRefs = actors.Select(a => new
-        {
-            a.Entity,
-            a.Spec,
-            Roles = a.Spec.Roles.Select(r => (Role: r, Of: Optional(a.Entity, r.Of, "field 'of' of the role '" + r.Title + "'", ActorOrPlace))).ToList(),
-        }).ToList();
-        var placeRefs = places.Select(p => new
-        {
-            p.Entity,
-            p.Spec,
-            In = Optional(p.Entity, p.Spec.In, "field 'in'", Places),
-        }).ToList();
-        var claimRefs = claims.Select(c => new
-        {
-            c.Entity,
-            c.Spec,
-            Claimant = c.Spec.Claimant.Value.Length == 0 ? null : _resolver.Resolve(c.Entity, c.Spec.Claimant, "field 'claimant'", Actors),
-            About = Many(c.Entity, c.Spec.About, ReferenceResolver.About, ActorOrPlace),
-            Citations = ResolveCitations(c.Entity, c.Spec.Citations),
-            Contradicts = Links(c.Entity, c.Spec.Contradicts, "contradicts"),
-            Supports = Links(c.Entity, c.Spec.Supports, "supports"),
-        }).ToList();
+        var sourceRefs = sources.Select(s => new SourceRefs(s.Entity, s.Spec,
+            Optional(s.Entity, s.Spec.Outlet, "field 'outlet'", Actors),
+            Optional(s.Entity, s.Spec.Author, "field 'author'", Actors),
+            Many(s.Entity, s.Spec.Relays, "field 'relays'", Sources))).ToList();
+        var actorRefs = actors.Select(a => new ActorRefs(a.Entity, a.Spec,
+            a.Spec.Roles.Select(r => (Role: r, Of: Optional(a.Entity, r.Of, "field 'of' of the role '" + r.Title + "'", ActorOrPlace))).ToList())).ToList();
+        var placeRefs = places.Select(p => new PlaceRefs(p.Entity, p.Spec, Optional(p.Entity, p.Spec.In, "field 'in'", Places))).ToList();
+        var claimRefs = claims.Select(c => Resolve(c.Entity, c.Spec)).ToList();
 
         var relayCycles = Cycles.Relays(sourceRefs.Select(s => (s.Entity, s.Relays, s.Spec.Relays)).ToList(), _resolver.Diagnostics);
         var cyclic = Cycles.Containment(placeRefs.Select(p => (p.Entity, p.In, p.Spec.In)).ToList(), _resolver.Diagnostics);
@@ -97,70 +77,12 @@ internal sealed class ModelBuilder
                     AddOnce(ListOf(supportedBy, other), claim.Entity);
         }
 
-        // The sources each actor is cited in (the pack's own or a referenced pack's), as numbers: a list of ints per
-        // actor, repeats and all, rather than a set of strings (CitedIn below sorts them and counts each once). A place's
-        // docs count the claims about it and name no sources, so places keep only that count.
+        // What each generated claim adds to the counts of the entities it names (Tally).
         var citedSources = new List<LinkedEntity>();
         var cited = new List<int>();
         foreach (var claim in emittedClaims)
-        {
-            claim.Claimant!.ClaimCount++;
-            cited.Clear();
-            foreach (var citation in claim.Citations)
-            {
-                if (citation.Source is not { Emitted: true } source)
-                    continue;
-                source.CitationCount++;
-                if (source.SourceNumber < 0)
-                {
-                    source.SourceNumber = citedSources.Count;
-                    citedSources.Add(source);
-                }
-                cited.Add(source.SourceNumber);
-            }
-            void Cite(LinkedEntity party)
-            {
-                if (party.Class == EntityClass.Places)
-                    party.MentionCount++;
-                else
-                    (party.CitedIn ??= new List<int>(cited.Count)).AddRange(cited);
-            }
-            foreach (var party in claim.About)
-                Cite(party);
-            Cite(claim.Claimant!);
-        }
-        // An actor's docs name the first few sources (by id) and count the rest. The cited sources are put in id order
-        // once, so that each party's first few are found by sorting numbers rather than ids.
-        int[]? byId = null;
-        int[]? rankOf = null;
-        EquatableArray<string> CitedIn(LinkedEntity party, out int count)
-        {
-            if (party.CitedIn is not { Count: > 0 } numbers)
-            {
-                count = 0;
-                return EquatableArray<string>.Empty;
-            }
-            if (byId is null || rankOf is null)
-            {
-                byId = Enumerable.Range(0, citedSources.Count).OrderBy(n => citedSources[n].Id, StringComparer.Ordinal).ToArray();
-                rankOf = new int[byId.Length];
-                for (var rank = 0; rank < byId.Length; rank++)
-                    rankOf[byId[rank]] = rank;
-            }
-            var ranks = new int[numbers.Count];
-            for (var i = 0; i < ranks.Length; i++)
-                ranks[i] = rankOf[numbers[i]];
-            Array.Sort(ranks);
-            // Each source once: the distinct ranks, in order, to the front.
-            count = 1;
-            for (var i = 1; i < ranks.Length; i++)
-                if (ranks[i] != ranks[count - 1])
-                    ranks[count++] = ranks[i];
-            var ids = new string[Math.Min(ActorModel.MaxCitedIn, count)];
-            for (var i = 0; i < ids.Length; i++)
-                ids[i] = citedSources[byId[ranks[i]]].Id;
-            return new EquatableArray<string>(ids);
-        }
+            Tally(claim, citedSources, cited, add: true);
+        var sourceOrder = SourceOrder.Of(citedSources);
 
         // Emission is settled: place each emitted entity in its file's table before any reference is made.
         var fileOrdinals = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -171,28 +93,136 @@ internal sealed class ModelBuilder
         Locate(placeRefs.Select(p => p.Entity), fileOrdinals);
         Locate(claimRefs.Select(c => c.Entity), fileOrdinals);
 
+        graph = new LinkGraph(sourceRefs, actorRefs, placeRefs, claimRefs, supportedBy, citedSources);
         return new PackModel(
             info,
-            Models(sourceRefs, s => s.Entity, s => new SourceModel(
-                Entity(s.Entity), s.Spec.Kind, Ref(s.Outlet), Ref(s.Author), s.Spec.Language, s.Spec.TranslatedFrom,
-                s.Spec.Published, s.Spec.Document?.Value, s.Spec.Url,
-                Refs(relayCycles.TryGetValue(s.Entity, out var closing) ? s.Relays.Where(r => !closing.Contains(r)).ToArray() : s.Relays),
-                s.Entity.CitationCount)),
-            Models(actorRefs, a => a.Entity, a => new ActorModel(
-                Entity(a.Entity), a.Spec.Kind, a.Spec.Anonymous, a.Spec.Description,
-                a.Roles.Count == 0 ? EquatableArray<RoleModel>.Empty
-                : a.Roles.Select(r => new RoleModel(r.Role.Title, Ref(r.Of), r.Role.Former, r.Role.Note)).ToEquatableArray(),
-                a.Entity.ClaimCount,
-                CitedIn(a.Entity, out var citedInCount), citedInCount)),
-            Models(placeRefs, p => p.Entity, p => new PlaceModel(
-                Entity(p.Entity), p.Spec.Kind, cyclic.Contains(p.Entity) ? null : Ref(p.In), p.Entity.MentionCount)),
-            emittedClaims.Select(c => new ClaimModel(
-                Entity(c.Entity), c.Spec.Statement, c.Claimant!.ToRef(), Refs(c.About), c.Spec.Date, c.Spec.Status, c.Spec.Quantity,
-                CitationModels(c.Citations),
-                Refs(contradicts.TryGetValue(c.Entity, out var against) ? against : NoEntities), Refs(c.Supports),
-                Refs(supportedBy.TryGetValue(c.Entity, out var backers) ? backers : NoEntities))).ToEquatableArray(),
+            Models(sourceRefs, s => s.Entity, s => SourceModelOf(s, relayCycles.TryGetValue(s.Entity, out var closing) ? s.Relays.Where(r => !closing.Contains(r)).ToArray() : s.Relays)),
+            Models(actorRefs, a => a.Entity, a => ActorModelOf(a, citedSources, sourceOrder)),
+            Models(placeRefs, p => p.Entity, p => PlaceModelOf(p, cyclic.Contains(p.Entity))),
+            Models(emittedClaims, c => c.Entity, c => ClaimModelOf(c,
+                contradicts.TryGetValue(c.Entity, out var against) ? against : NoEntities,
+                supportedBy.TryGetValue(c.Entity, out var backers) ? backers : NoEntities)),
             EquatableArray<DiagnosticInfo>.Empty);
     }
+
+    /// <summary>A claim's references resolved (each unknown or wrong one reported).</summary>
+    public ClaimRefs Resolve(LinkedEntity claim, ClaimSpec spec) => claim.Resolved = new(claim, spec,
+        spec.Claimant.Value.Length == 0 ? null : _resolver.Resolve(claim, spec.Claimant, "field 'claimant'", Actors),
+        Many(claim, spec.About, ReferenceResolver.About, ActorOrPlace),
+        ResolveCitations(claim, spec.Citations),
+        Links(claim, spec.Contradicts, "contradicts"),
+        Links(claim, spec.Supports, "supports"));
+
+    /// <summary>
+    /// What a generated claim adds to the counts the docs show (<paramref name="add"/>), or takes from them once it is gone:
+    /// its claimant's claims; each cited source's citations (a source cited twice counts twice), numbered in the order
+    /// first cited; the sources cited, by number and repeats included, for its claimant and each actor it is about; a
+    /// mention for each place it is about. <paramref name="cited"/> is a list to reuse.
+    /// </summary>
+    public static void Tally(ClaimRefs claim, List<LinkedEntity> citedSources, List<int> cited, bool add)
+    {
+        var step = add ? 1 : -1;
+        claim.Claimant!.ClaimCount += step;
+        cited.Clear();
+        foreach (var citation in claim.Citations)
+        {
+            if (citation.Source is not { Emitted: true } source)
+                continue;
+            source.CitationCount += step;
+            if (source.SourceNumber < 0)
+            {
+                source.SourceNumber = citedSources.Count;
+                citedSources.Add(source);
+            }
+            cited.Add(source.SourceNumber);
+        }
+        void Cite(LinkedEntity party)
+        {
+            if (party.Class == EntityClass.Places)
+                party.MentionCount += step;
+            else if (add)
+                (party.CitedIn ??= new List<int>(cited.Count)).AddRange(cited);
+            else
+                foreach (var number in cited)
+                    party.CitedIn!.Remove(number);
+        }
+        foreach (var party in claim.About)
+            Cite(party);
+        Cite(claim.Claimant!);
+    }
+
+    /// <summary>
+    /// The cited sources in id order, and each one's place in it: an actor's docs name the first few sources by id and count
+    /// the rest, so the sources are put in id order once, and each party's first few are found by sorting numbers.
+    /// </summary>
+    public sealed class SourceOrder
+    {
+        private SourceOrder(int[] byId, int[] rankOf)
+        {
+            ById = byId;
+            RankOf = rankOf;
+        }
+
+        public int[] ById { get; }
+        public int[] RankOf { get; }
+
+        public static SourceOrder Of(List<LinkedEntity> citedSources)
+        {
+            var byId = Enumerable.Range(0, citedSources.Count).OrderBy(n => citedSources[n].Id, StringComparer.Ordinal).ToArray();
+            var rankOf = new int[byId.Length];
+            for (var rank = 0; rank < byId.Length; rank++)
+                rankOf[byId[rank]] = rank;
+            return new SourceOrder(byId, rankOf);
+        }
+    }
+
+    // The first few sources an actor is cited in, by id, and how many there are.
+    private static EquatableArray<string> CitedIn(LinkedEntity party, List<LinkedEntity> citedSources, SourceOrder order, out int count)
+    {
+        if (party.CitedIn is not { Count: > 0 } numbers)
+        {
+            count = 0;
+            return EquatableArray<string>.Empty;
+        }
+        var ranks = new int[numbers.Count];
+        for (var i = 0; i < ranks.Length; i++)
+            ranks[i] = order.RankOf[numbers[i]];
+        Array.Sort(ranks);
+        // Each source once: the distinct ranks, in order, to the front.
+        count = 1;
+        for (var i = 1; i < ranks.Length; i++)
+            if (ranks[i] != ranks[count - 1])
+                ranks[count++] = ranks[i];
+        var ids = new string[Math.Min(ActorModel.MaxCitedIn, count)];
+        for (var i = 0; i < ids.Length; i++)
+            ids[i] = citedSources[order.ById[ranks[i]]].Id;
+        return new EquatableArray<string>(ids);
+    }
+
+    // Each kind's model of one entity, from its resolved references and what the link tallied; the full link and the
+    // incremental one (IncrementalLink) make them here alike.
+
+    /// <param name="relays">Its relays, less any that would close a cycle.</param>
+    public static SourceModel SourceModelOf(SourceRefs s, IReadOnlyList<LinkedEntity> relays) => new(
+        Entity(s.Entity), s.Spec.Kind, Ref(s.Outlet), Ref(s.Author), s.Spec.Language, s.Spec.TranslatedFrom,
+        s.Spec.Published, s.Spec.Document?.Value, s.Spec.Url, Refs(relays), s.Entity.CitationCount);
+
+    public static ActorModel ActorModelOf(ActorRefs a, List<LinkedEntity> citedSources, SourceOrder order) => new(
+        Entity(a.Entity), a.Spec.Kind, a.Spec.Anonymous, a.Spec.Description,
+        a.Roles.Count == 0 ? EquatableArray<RoleModel>.Empty
+        : a.Roles.Select(r => new RoleModel(r.Role.Title, Ref(r.Of), r.Role.Former, r.Role.Note)).ToEquatableArray(),
+        a.Entity.ClaimCount,
+        CitedIn(a.Entity, citedSources, order, out var citedInCount), citedInCount);
+
+    /// <param name="inCycle">Whether its 'in' closes a cycle, and is left out.</param>
+    public static PlaceModel PlaceModelOf(PlaceRefs p, bool inCycle) =>
+        new(Entity(p.Entity), p.Spec.Kind, inCycle ? null : Ref(p.In), p.Entity.MentionCount);
+
+    /// <param name="contradicts">The claims it contradicts or is contradicted by, in the pack's order.</param>
+    /// <param name="supportedBy">The claims that support it, in the pack's order.</param>
+    public static ClaimModel ClaimModelOf(ClaimRefs c, IReadOnlyList<LinkedEntity> contradicts, IReadOnlyList<LinkedEntity> supportedBy) => new(
+        Entity(c.Entity), c.Spec.Statement, c.Claimant!.ToRef(), Refs(c.About), c.Spec.Date, c.Spec.Status, c.Spec.Quantity,
+        CitationModels(c.Citations), Refs(contradicts), Refs(c.Supports), Refs(supportedBy));
 
     // The models of the generated ones among an entity kind's resolved references, in one array sized once (a filtered
     // query would grow its array as it goes, several times over for a large pack).
@@ -346,3 +376,20 @@ internal sealed class ModelBuilder
             resolved[count++] = target;
     }
 }
+
+// A kind's entity with its references resolved: what the link builds each model from (ModelBuilder), kept for the next link.
+internal sealed record SourceRefs(LinkedEntity Entity, SourceSpec Spec, LinkedEntity? Outlet, LinkedEntity? Author, LinkedEntity[] Relays);
+
+internal sealed record ActorRefs(LinkedEntity Entity, ActorSpec Spec, List<(RoleSpec Role, LinkedEntity? Of)> Roles);
+
+internal sealed record PlaceRefs(LinkedEntity Entity, PlaceSpec Spec, LinkedEntity? In);
+
+internal sealed record ClaimRefs(LinkedEntity Entity, ClaimSpec Spec, LinkedEntity? Claimant, LinkedEntity[] About,
+    (LinkedEntity? Source, Located Quote, LinkedEntity? Via)[] Citations, LinkedEntity[] Contradicts, LinkedEntity[] Supports);
+
+/// <summary>
+/// What a link resolved and tallied, in the pack's order: each kind's resolved entities, the claims that support each
+/// claim, and the sources cited, in the order first cited. The entities' tallies are on the entities themselves.
+/// </summary>
+internal sealed record LinkGraph(List<SourceRefs> Sources, List<ActorRefs> Actors, List<PlaceRefs> Places, List<ClaimRefs> Claims,
+    Dictionary<LinkedEntity, List<LinkedEntity>> SupportedBy, List<LinkedEntity> CitedSources);

@@ -43,8 +43,15 @@ public static class PackLinker
     /// counts and reverse links the docs show, and every diagnostic of the link (at ranked offsets).
     /// </summary>
     public static PackModel LinkOutlines(IEnumerable<FileSpec> unorderedFiles, PackOptions options, IReadOnlyList<DocumentSpec> documents,
-        ReferencedPacksModel? referenced, CancellationToken cancellationToken = default)
+        ReferencedPacksModel? referenced, CancellationToken cancellationToken = default) =>
+        LinkOutlines(unorderedFiles, options, documents, referenced, cancellationToken, out _);
+
+    /// <param name="state">The link kept for the next one to update (<see cref="IncrementalLink"/>): null when anything was
+    /// reported, since the update handles only a pack with nothing to report.</param>
+    internal static PackModel LinkOutlines(IEnumerable<FileSpec> unorderedFiles, PackOptions options, IReadOnlyList<DocumentSpec> documents,
+        ReferencedPacksModel? referenced, CancellationToken cancellationToken, out LinkState? state)
     {
+        state = null;
         var diagnostics = new List<DiagnosticInfo>();
         var files = OncePerPath(unorderedFiles, diagnostics);
         foreach (var file in files)
@@ -77,7 +84,7 @@ public static class PackLinker
         cancellationToken.ThrowIfCancellationRequested();
 
         var resolver = new ReferenceResolver(index, diagnostics);
-        var model = new ModelBuilder(resolver).Build(info, files.Select(f => f.Path).ToList(), sources, actors, places, claims);
+        var model = new ModelBuilder(resolver).Build(info, files.Select(f => f.Path).ToList(), sources, actors, places, claims, out var graph);
         cancellationToken.ThrowIfCancellationRequested();
 
         var ordered = diagnostics
@@ -86,7 +93,10 @@ public static class PackLinker
             .ThenBy(d => d.Span.StartIndex)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ThenBy(d => d.Message, StringComparer.Ordinal);
-        return model with { Diagnostics = ordered.ToEquatableArray(), Files = files.Select(f => f.Path).ToEquatableArray() };
+        var linked = model with { Diagnostics = ordered.ToEquatableArray(), Files = files.Select(f => f.Path).ToEquatableArray() };
+        if (diagnostics.Count == 0)
+            state = new LinkState(options, documents, referenced, files, index, graph, linked);
+        return linked;
     }
 
     /// <summary>
