@@ -219,6 +219,39 @@ public class IncrementalLinkTests
         Assert.True(updated);
     }
 
+    // Hosts may run one project's generator for several compilations at once: runs that share outlines may find the same
+    // kept link, which one of them updates while the others link whole. Each must still get its own pack's link.
+    [Fact]
+    public void Links_run_at_once_over_shared_outlines_each_get_their_own_pack()
+    {
+        var pack = new Pack(SyntheticPack.Create(600, 6));
+        var options = PackOptions.Default;
+        var none = Array.Empty<DocumentSpec>();
+        IncrementalLink.Link(pack.Outlines.ToList(), options, none, null, out _);
+        var versions = Enumerable.Range(0, 16).Select(i =>
+        {
+            var outlines = pack.Outlines.ToList();
+            var file = i % outlines.Count;
+            outlines[file] = FileOutline.Of(PackFileReader.Read(pack.Paths[file], SyntheticPack.AddClaim(pack.Texts[file], i)));
+            return outlines;
+        }).ToList();
+        var expected = versions.Select(v => PackLinker.LinkOutlines(v, options, none, null)).ToList();
+        var updates = 0;
+        for (var round = 0; round < 3; round++)
+        {
+            var linked = new PackModel[versions.Count];
+            Parallel.For(0, versions.Count, i =>
+            {
+                linked[i] = IncrementalLink.Link(versions[i], options, none, null, out var updated);
+                if (updated)
+                    Interlocked.Increment(ref updates);
+            });
+            for (var i = 0; i < versions.Count; i++)
+                Assert.True(expected[i].Equals(linked[i]), $"round {round}, version {i}: " + FirstDifference(expected[i], linked[i]));
+        }
+        Assert.True(updates > 0, "no run updated a kept link");
+    }
+
     private static string FirstDifference(PackModel expected, PackModel actual)
     {
         if (!expected.Diagnostics.Equals(actual.Diagnostics))
