@@ -17,6 +17,15 @@ public class IncrementalLinkTests
 {
     private enum Expect { Update, Whole, Either }
 
+    private static readonly PackOptions Options = PackOptions.Default;
+    private static readonly DocumentSpec[] NoDocuments = Array.Empty<DocumentSpec>();
+
+    // The pack linked as the pipeline links it (updating a kept link when it can), and linked whole.
+    private static PackModel Link(IReadOnlyList<FileSpec> outlines, out bool updated) =>
+        IncrementalLink.Link(outlines.ToList(), Options, NoDocuments, null, out updated);
+
+    private static PackModel Whole(IReadOnlyList<FileSpec> outlines) => PackLinker.LinkOutlines(outlines, Options, NoDocuments, null);
+
     private delegate string? Edit(Pack pack, int file, Random random);
 
     private sealed class Pack
@@ -142,11 +151,9 @@ public class IncrementalLinkTests
     {
         var random = new Random(seed);
         var pack = new Pack(SyntheticPack.Create(900, 6, seed));
-        var options = PackOptions.Default;
-        var none = Array.Empty<DocumentSpec>();
-        var first = IncrementalLink.Link(pack.Outlines.ToList(), options, none, null, out var updated);
+        var first = Link(pack.Outlines, out var updated);
         Assert.False(updated);
-        Assert.Equal(PackLinker.LinkOutlines(pack.Outlines, options, none, null), first);
+        Assert.Equal(Whole(pack.Outlines), first);
         Assert.Empty(first.Diagnostics);
 
         var updates = new Dictionary<string, int>();
@@ -170,13 +177,13 @@ public class IncrementalLinkTests
             }
         }
         // Every edit the update is for, or may be for, was updated at least once in the run.
-        foreach (var (name, expect, _) in Edits.Where(e => e.Expect != Expect.Whole))
+        foreach (var (name, _, _) in Edits.Where(e => e.Expect != Expect.Whole))
             Assert.True(updates.ContainsKey(name), $"seed {seed}: '{name}' was never updated\n" + string.Join("\n", log));
 
         PackModel Check(string context, Expect expect)
         {
-            var incremental = IncrementalLink.Link(pack.Outlines.ToList(), options, none, null, out updated);
-            var whole = PackLinker.LinkOutlines(pack.Outlines, options, none, null);
+            var incremental = Link(pack.Outlines, out updated);
+            var whole = Whole(pack.Outlines);
             Assert.True(whole.Equals(incremental), context + ": " + FirstDifference(whole, incremental));
             log.Add($"{context}: {(updated ? "updated" : "linked whole")}, {whole.Diagnostics.Count} reported");
             if (expect != Expect.Either)
@@ -191,31 +198,27 @@ public class IncrementalLinkTests
         var pack = new Pack(SyntheticPack.Create(300, 3));
         var broken = pack.Texts[1].Replace("    claimant: actor-", "    claimant: no-such-actor-");
         pack.Replace(1, broken);
-        var options = PackOptions.Default;
-        var none = Array.Empty<DocumentSpec>();
-        IncrementalLink.Link(pack.Outlines.ToList(), options, none, null, out var updated);
+        Link(pack.Outlines, out var updated);
         Assert.False(updated);
         pack.Replace(2, SyntheticPack.AddClaim(pack.Texts[2], 1));
-        var after = IncrementalLink.Link(pack.Outlines.ToList(), options, none, null, out updated);
+        var after = Link(pack.Outlines, out updated);
         Assert.False(updated);
         Assert.NotEmpty(after.Diagnostics);
-        Assert.Equal(PackLinker.LinkOutlines(pack.Outlines, options, none, null), after);
+        Assert.Equal(Whole(pack.Outlines), after);
     }
 
     [Fact]
     public void Two_files_changed_at_once_are_linked_whole()
     {
         var pack = new Pack(SyntheticPack.Create(300, 3));
-        var options = PackOptions.Default;
-        var none = Array.Empty<DocumentSpec>();
-        IncrementalLink.Link(pack.Outlines.ToList(), options, none, null, out _);
+        Link(pack.Outlines, out _);
         pack.Replace(0, SyntheticPack.AddClaim(pack.Texts[0], 1));
         pack.Replace(2, SyntheticPack.AddClaim(pack.Texts[2], 2));
-        var after = IncrementalLink.Link(pack.Outlines.ToList(), options, none, null, out var updated);
+        var after = Link(pack.Outlines, out var updated);
         Assert.False(updated);
-        Assert.Equal(PackLinker.LinkOutlines(pack.Outlines, options, none, null), after);
+        Assert.Equal(Whole(pack.Outlines), after);
         pack.Replace(1, SyntheticPack.AddClaim(pack.Texts[1], 3));
-        Assert.Equal(PackLinker.LinkOutlines(pack.Outlines, options, none, null), IncrementalLink.Link(pack.Outlines.ToList(), options, none, null, out updated));
+        Assert.Equal(Whole(pack.Outlines), Link(pack.Outlines, out updated));
         Assert.True(updated);
     }
 
@@ -225,9 +228,7 @@ public class IncrementalLinkTests
     public void Links_run_at_once_over_shared_outlines_each_get_their_own_pack()
     {
         var pack = new Pack(SyntheticPack.Create(600, 6));
-        var options = PackOptions.Default;
-        var none = Array.Empty<DocumentSpec>();
-        IncrementalLink.Link(pack.Outlines.ToList(), options, none, null, out _);
+        Link(pack.Outlines, out _);
         var versions = Enumerable.Range(0, 16).Select(i =>
         {
             var outlines = pack.Outlines.ToList();
@@ -235,14 +236,14 @@ public class IncrementalLinkTests
             outlines[file] = FileOutline.Of(PackFileReader.Read(pack.Paths[file], SyntheticPack.AddClaim(pack.Texts[file], i)));
             return outlines;
         }).ToList();
-        var expected = versions.Select(v => PackLinker.LinkOutlines(v, options, none, null)).ToList();
+        var expected = versions.Select(Whole).ToList();
         var updates = 0;
         for (var round = 0; round < 3; round++)
         {
             var linked = new PackModel[versions.Count];
             Parallel.For(0, versions.Count, i =>
             {
-                linked[i] = IncrementalLink.Link(versions[i], options, none, null, out var updated);
+                linked[i] = Link(versions[i], out var updated);
                 if (updated)
                     Interlocked.Increment(ref updates);
             });
