@@ -149,8 +149,6 @@ internal sealed class EntityIndex
         ClaimMembers.Add(claim.Member, claim);
     }
 
-    public bool Contains(string id) => _byId.ContainsKey(id);
-
     /// <summary>The C# names of the claims, each to its claim (filled by <see cref="CheckNames"/>).</summary>
     public Dictionary<string, LinkedEntity> ClaimMembers { get; private set; } = new(StringComparer.Ordinal);
 

@@ -98,7 +98,7 @@ public static class IncrementalLink
     {
         changed = -1;
         before = null;
-        if (!Equals(options, state.Options) || !Equals(referenced, state.Referenced) || !SameDocuments(documents, state.Documents)
+        if (!Equals(options, state.Options) || !Equals(referenced, state.Referenced) || !documents.SequenceEqual(state.Documents)
             || files.Count != state.Files.Count)
             return null;
         for (var i = 0; i < files.Count; i++)
@@ -167,7 +167,7 @@ public static class IncrementalLink
         var removedSet = new HashSet<LinkedEntity>(removed.Select(r => r.Entity));
         var addedIds = new HashSet<string>(added.Select(a => a.Spec.Header.Id.Value), StringComparer.Ordinal);
         foreach (var claim in removed)
-            if (!addedIds.Contains(claim.Entity.Id) && NamedBy(state, claim.Entity).Any(other => !removedSet.Contains(other)))
+            if (!addedIds.Contains(claim.Entity.Id) && state.NamedBy(claim.Entity).Any(other => !removedSet.Contains(other)))
                 return null;
 
         // From here the kept link changes; what it cannot finish makes the whole link run, and the link is not kept.
@@ -175,7 +175,7 @@ public static class IncrementalLink
         var rebuild = new HashSet<LinkedEntity>();
         var touched = new HashSet<LinkedEntity>();
         foreach (var claim in removed)
-            Neighbours(state, claim, rebuild);
+            state.Neighbours(claim, rebuild);
         var cited = new List<int>();
         foreach (var claim in removed)
         {
@@ -200,8 +200,8 @@ public static class IncrementalLink
         {
             if (!removedIds.TryGetValue(entity.Id, out var was))
                 continue;
-            Move(state.ContradictedBy, was.Entity, entity, static (claim, from, to) => Replace(claim.Resolved!.Contradicts, from, to));
-            Move(state.SupportedBy, was.Entity, entity, static (claim, from, to) => Replace(claim.Resolved!.Supports, from, to));
+            Move(state.ContradictedBy, was.Entity, entity);
+            Move(state.SupportedBy, was.Entity, entity);
         }
         foreach (var claim in removed)
         {
@@ -246,13 +246,13 @@ public static class IncrementalLink
             {
                 entity.Index = i;
                 if (kept.Contains(entity))
-                    Neighbours(state, claim, rebuild);
+                    state.Neighbours(claim, rebuild);
             }
             claims.Add(claim);
             rebuild.Add(entity);
         }
         foreach (var entity in fresh)
-            Neighbours(state, entity.Resolved!, rebuild);
+            state.Neighbours(entity.Resolved!, rebuild);
         state.FileClaims[f] = claims;
         var delta = claims.Count - oldClaims.Count;
         for (var i = f + 1; i < state.ClaimStart.Length; i++)
@@ -278,9 +278,9 @@ public static class IncrementalLink
             claims[i] = was[i - after + start + oldCount];
         foreach (var entity in rebuild)
         {
-            if (entity.Resolved is not { } claim || !entity.Emitted || entity.File < 0 || !IsCurrent(state, entity))
+            if (entity.Resolved is not { } claim || !state.IsCurrent(entity))
                 continue;
-            claims[state.ClaimStart[entity.File] + entity.Index] = ModelBuilder.ClaimModelOf(claim, Contradicts(state, entity), SupportedBy(state, entity));
+            claims[state.ClaimStart[entity.File] + entity.Index] = ModelBuilder.ClaimModelOf(claim, state.ContradictsOf(entity), state.SupportedByOf(entity));
         }
 
         var sources = pack.Sources.ToArray();
@@ -313,73 +313,6 @@ public static class IncrementalLink
         };
     }
 
-    // Whether a claim is still in the pack (a claim taken out keeps its fields, but is no longer in its file's list).
-    private static bool IsCurrent(LinkState state, LinkedEntity claim)
-    {
-        var list = state.FileClaims[claim.File];
-        return claim.Index < list.Count && ReferenceEquals(list[claim.Index].Entity, claim);
-    }
-
-    // The claims a claim contradicts or is contradicted by, in the order the whole link lists them: it goes through the
-    // claims in the pack's order, adding, at each claim, the claims it contradicts to its own list and itself to theirs.
-    private static IReadOnlyList<LinkedEntity> Contradicts(LinkState state, LinkedEntity claim)
-    {
-        var own = claim.Resolved!.Contradicts;
-        if (!state.ContradictedBy.TryGetValue(claim, out var by) || by.Count == 0)
-            return own;
-        var list = new List<LinkedEntity>(own.Length + by.Count);
-        var placedOwn = false;
-        foreach (var other in InPackOrder(by))
-        {
-            if (!placedOwn && Before(claim, other))
-            {
-                AddOnce(list, own);
-                placedOwn = true;
-            }
-            if (!list.Contains(other))
-                list.Add(other);
-        }
-        if (!placedOwn)
-            AddOnce(list, own);
-        return list;
-    }
-
-    private static IReadOnlyList<LinkedEntity> SupportedBy(LinkState state, LinkedEntity claim) =>
-        state.SupportedBy.TryGetValue(claim, out var by) && by.Count > 0 ? InPackOrder(by) : Array.Empty<LinkedEntity>();
-
-    private static List<LinkedEntity> InPackOrder(List<LinkedEntity> claims)
-    {
-        var ordered = new List<LinkedEntity>(claims);
-        ordered.Sort(static (a, b) => a.FileOrdinal != b.FileOrdinal ? a.FileOrdinal.CompareTo(b.FileOrdinal) : a.Index.CompareTo(b.Index));
-        return ordered;
-    }
-
-    private static bool Before(LinkedEntity a, LinkedEntity b) =>
-        a.FileOrdinal < b.FileOrdinal || (a.FileOrdinal == b.FileOrdinal && a.Index < b.Index);
-
-    private static void AddOnce(List<LinkedEntity> list, LinkedEntity[] items)
-    {
-        foreach (var item in items)
-            if (!list.Contains(item))
-                list.Add(item);
-    }
-
-    // The claims whose own 'contradicts' or 'supports' name a claim.
-    private static IEnumerable<LinkedEntity> NamedBy(LinkState state, LinkedEntity claim) =>
-        (state.ContradictedBy.TryGetValue(claim, out var contradicting) ? contradicting : Enumerable.Empty<LinkedEntity>())
-        .Concat(state.SupportedBy.TryGetValue(claim, out var supporting) ? supporting : Enumerable.Empty<LinkedEntity>());
-
-    // Every claim whose model shows this claim: those it names and those that name it.
-    private static void Neighbours(LinkState state, ClaimRefs claim, HashSet<LinkedEntity> into)
-    {
-        foreach (var other in NamedBy(state, claim.Entity))
-            into.Add(other);
-        foreach (var other in claim.Contradicts)
-            into.Add(other);
-        foreach (var other in claim.Supports)
-            into.Add(other);
-    }
-
     // The entities whose counts a claim changes: its claimant, what it is about, the sources it cites.
     private static void Touch(ClaimRefs claim, HashSet<LinkedEntity> into)
     {
@@ -391,15 +324,19 @@ public static class IncrementalLink
                 into.Add(source);
     }
 
-    private static void Move(Dictionary<LinkedEntity, List<LinkedEntity>> incoming, LinkedEntity from, LinkedEntity to,
-        Action<LinkedEntity, LinkedEntity, LinkedEntity> retarget)
+    // The claims that named a claim taken out name the claim put in under its id: its entry in `incoming` is the new one's,
+    // and each of those claims' own lists points to it.
+    private static void Move(Dictionary<LinkedEntity, List<LinkedEntity>> incoming, LinkedEntity from, LinkedEntity to)
     {
         if (!incoming.TryGetValue(from, out var naming))
             return;
         incoming.Remove(from);
         incoming[to] = naming;
         foreach (var claim in naming)
-            retarget(claim, from, to);
+        {
+            Replace(claim.Resolved!.Contradicts, from, to);
+            Replace(claim.Resolved!.Supports, from, to);
+        }
     }
 
     private static void Replace(LinkedEntity[] entities, LinkedEntity from, LinkedEntity to)
@@ -411,28 +348,7 @@ public static class IncrementalLink
 
     // Whether a claim put in has the aliases of the claim of its id taken out: the pack then spells the same ids, names and
     // aliases as before, which collided nowhere.
-    private static bool SameAliases(EntityHeader header, Dictionary<string, ClaimRefs> removed, string id)
-    {
-        if (!removed.TryGetValue(id, out var was))
-            return false;
-        var before = was.Entity.Header.Aliases;
-        if (before.Count != header.Aliases.Count)
-            return false;
-        for (var i = 0; i < before.Count; i++)
-            if (before[i].Value != header.Aliases[i].Value)
-                return false;
-        return true;
-    }
-
-    private static bool SameDocuments(IReadOnlyList<DocumentSpec> a, IReadOnlyList<DocumentSpec> b)
-    {
-        if (ReferenceEquals(a, b))
-            return true;
-        if (a.Count != b.Count)
-            return false;
-        for (var i = 0; i < a.Count; i++)
-            if (!Equals(a[i], b[i]))
-                return false;
-        return true;
-    }
+    private static bool SameAliases(EntityHeader header, Dictionary<string, ClaimRefs> removed, string id) =>
+        removed.TryGetValue(id, out var was)
+        && was.Entity.Header.Aliases.Select(a => a.Value).SequenceEqual(header.Aliases.Select(a => a.Value), StringComparer.Ordinal);
 }

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using KnowledgeGen.Generator.Model;
 
 namespace KnowledgeGen.Generator.Linking;
@@ -79,4 +81,78 @@ internal sealed class LinkState
 
     public static List<LinkedEntity> Incoming(Dictionary<LinkedEntity, List<LinkedEntity>> lists, LinkedEntity claim) =>
         lists.TryGetValue(claim, out var list) ? list : lists[claim] = new List<LinkedEntity>();
+
+    // What an update asks of the link it changes.
+
+    /// <summary>Whether a claim is still in the pack (a claim taken out keeps its fields, but is no longer in its file's list).</summary>
+    public bool IsCurrent(LinkedEntity claim)
+    {
+        if (claim.File < 0)
+            return false;
+        var list = FileClaims[claim.File];
+        return claim.Index < list.Count && ReferenceEquals(list[claim.Index].Entity, claim);
+    }
+
+    /// <summary>
+    /// The claims a claim contradicts or is contradicted by, in the order the whole link lists them: it goes through the
+    /// claims in the pack's order, adding, at each claim, the claims it contradicts to its own list and itself to theirs.
+    /// </summary>
+    public IReadOnlyList<LinkedEntity> ContradictsOf(LinkedEntity claim)
+    {
+        var own = claim.Resolved!.Contradicts;
+        if (!ContradictedBy.TryGetValue(claim, out var by) || by.Count == 0)
+            return own;
+        var list = new List<LinkedEntity>(own.Length + by.Count);
+        void AddOnce(LinkedEntity other)
+        {
+            if (!list.Contains(other))
+                list.Add(other);
+        }
+        var ownPlaced = false;
+        foreach (var other in InPackOrder(by))
+        {
+            if (!ownPlaced && PackOrder(claim, other) < 0)
+            {
+                foreach (var mine in own)
+                    AddOnce(mine);
+                ownPlaced = true;
+            }
+            AddOnce(other);
+        }
+        if (!ownPlaced)
+            foreach (var mine in own)
+                AddOnce(mine);
+        return list;
+    }
+
+    /// <summary>The claims that support a claim, in the pack's order.</summary>
+    public IReadOnlyList<LinkedEntity> SupportedByOf(LinkedEntity claim) =>
+        SupportedBy.TryGetValue(claim, out var by) && by.Count > 0 ? InPackOrder(by) : Array.Empty<LinkedEntity>();
+
+    /// <summary>The claims whose own 'contradicts' or 'supports' name a claim.</summary>
+    public IEnumerable<LinkedEntity> NamedBy(LinkedEntity claim) =>
+        (ContradictedBy.TryGetValue(claim, out var contradicting) ? contradicting : Enumerable.Empty<LinkedEntity>())
+        .Concat(SupportedBy.TryGetValue(claim, out var supporting) ? supporting : Enumerable.Empty<LinkedEntity>());
+
+    /// <summary>Every claim whose model shows this claim, added to <paramref name="into"/>: those it names and those that name it.</summary>
+    public void Neighbours(ClaimRefs claim, HashSet<LinkedEntity> into)
+    {
+        foreach (var other in NamedBy(claim.Entity))
+            into.Add(other);
+        foreach (var other in claim.Contradicts)
+            into.Add(other);
+        foreach (var other in claim.Supports)
+            into.Add(other);
+    }
+
+    // Claims in the pack's order: their files' path order, then the order they are written in.
+    private static int PackOrder(LinkedEntity a, LinkedEntity b) =>
+        a.FileOrdinal != b.FileOrdinal ? a.FileOrdinal.CompareTo(b.FileOrdinal) : a.Index.CompareTo(b.Index);
+
+    private static List<LinkedEntity> InPackOrder(List<LinkedEntity> claims)
+    {
+        var ordered = new List<LinkedEntity>(claims);
+        ordered.Sort(PackOrder);
+        return ordered;
+    }
 }
