@@ -42,6 +42,9 @@ public sealed class FactFile
         _records = records;
     }
 
+    /// <summary>How many records the file holds (all of them are read to find where each starts), when its pack said so; otherwise 0.</summary>
+    internal int Records => Math.Max(0, _records);
+
     /// <summary>A reader at the start of record <paramref name="record"/>'s fields.</summary>
     internal FactReader Reader(int record)
     {
@@ -133,6 +136,17 @@ public sealed class FactTable<T> where T : Entity
 
     /// <summary>The entity at <paramref name="index"/>, decoded on first access; the same instance every time.</summary>
     public T this[int index] => Volatile.Read(ref _items[index]) ?? Create(index);
+
+    /// <summary>The file whose records the table is a run of.</summary>
+    internal FactFile File => _file;
+
+    /// <summary>Decodes every entity not yet decoded, last first: a reader going forward meets it instead of doing the same work.</summary>
+    internal void DecodeBackward()
+    {
+        for (var i = _items.Length - 1; i >= 0; i--)
+            if (Volatile.Read(ref _items[i]) is null)
+                Create(i);
+    }
 
     private T Create(int index)
     {
@@ -330,9 +344,80 @@ public sealed class FactList<T> : IReadOnlyList<T> where T : Entity
     /// <inheritdoc/>
     public IEnumerator<T> GetEnumerator()
     {
-        foreach (var table in _tables)
-            for (var i = 0; i < table.Count; i++)
-                yield return table[i];
+        var shared = ShareDecoding();
+        try
+        {
+            for (var t = 0; t < _tables.Length; t++)
+            {
+                Reached(t);
+                var table = _tables[t];
+                for (var i = 0; i < table.Count; i++)
+                    yield return table[i];
+            }
+        }
+        finally
+        {
+            if (shared)
+                Reached(int.MaxValue); // read to the end or left early: the workers stop before their next table
+        }
+    }
+
+    // The first enumeration of a large pack's list shares the decoding with thread-pool workers, one a core beside the
+    // reader's (at most four): the workers take tables from the last one back, each table last entity first, while the
+    // reader goes forward, so they meet somewhere in the list instead of decoding the same entities. A worker stops when
+    // the next table it would take is one the reader has reached, or once the reader is done with the list, whether it
+    // read to the end or left early (a worker finishes the table it is in). Below this many records in the files behind
+    // the list (all of a file's records are read to find where its entities start), handing work over costs more than it
+    // saves.
+    private const int SharedFromRecords = 20_000;
+    private int _shared; // 1 once the first enumeration has decided whether to share
+    private int _reached = -1; // the furthest table a reader has reached; int.MaxValue once the sharing reader is done
+    private int _nextFromEnd; // the table a worker takes next is the one before this
+
+    // True when this call asked workers to share the decoding.
+    private bool ShareDecoding()
+    {
+        if (Volatile.Read(ref _shared) != 0 || Interlocked.Exchange(ref _shared, 1) != 0)
+            return false;
+        var workers = Math.Min(Environment.ProcessorCount - 1, 4);
+        if (workers <= 0 || _tables.Length < 2)
+            return false;
+        var records = 0L;
+        FactFile? last = null;
+        foreach (var table in _tables) // a file's tables of one kind: one table a file, in file order
+            if (!ReferenceEquals(table.File, last))
+            {
+                records += table.File.Records;
+                last = table.File;
+            }
+        if (records < SharedFromRecords)
+            return false;
+        _nextFromEnd = _tables.Length;
+        for (var w = 0; w < workers; w++)
+            ThreadPool.UnsafeQueueUserWorkItem(static list => list.DecodeFromEnd(), this, preferLocal: false);
+        return true;
+    }
+
+    private void Reached(int table)
+    {
+        int reached;
+        while ((reached = Volatile.Read(ref _reached)) < table && Interlocked.CompareExchange(ref _reached, table, reached) != reached)
+        {
+        }
+    }
+
+    private void DecodeFromEnd()
+    {
+        try
+        {
+            int table;
+            while ((table = Interlocked.Decrement(ref _nextFromEnd)) > Volatile.Read(ref _reached))
+                _tables[table].DecodeBackward();
+        }
+        catch
+        {
+            // Data this version cannot read: a worker stops, and the reader that reaches the entity gets the exception.
+        }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
