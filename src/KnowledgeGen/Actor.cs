@@ -54,39 +54,53 @@ public sealed class Role
 /// <summary>A person, organisation, medium or group that makes claims or is spoken of.</summary>
 public sealed class Actor : Entity
 {
-    private readonly IReadOnlyList<Role> _roles;
-
     /// <summary>Creates an actor; for packs built by hand (a generated pack decodes its own from its records).</summary>
     public Actor(string id, string name, IReadOnlyList<string> aliases, string? note,
         ActorKind kind, bool anonymous, string? description, IReadOnlyList<Role> roles)
-        : this(id, name, aliases, note, FrozenList<Role>.Copy(roles, nameof(roles)), EnumArgument.Named(kind, nameof(kind)), anonymous, description)
+        : base(id, name, aliases, note, new ActorDetails(FrozenList<Role>.Copy(roles, nameof(roles)), EnumArgument.Named(kind, nameof(kind)), anonymous, description))
     {
     }
 
-    // A generated pack's, as its record holds it: the kind is in range (FactReader.Choice checks it), so the decoder skips
-    // Enum.IsDefined, whose first call costs a fresh process milliseconds; the roles are a frozen list of its own.
-    internal Actor(string id, string name, IReadOnlyList<string> aliases, string? note, IReadOnlyList<Role> roles,
-        ActorKind kind, bool anonymous, string? description)
-        : base(id, name, aliases, note)
+    /// <summary>An actor of a generated pack, whose details are read from <paramref name="file"/> at <paramref name="detailsAt"/> when first needed.</summary>
+    internal Actor(string id, string name, IReadOnlyList<string> aliases, string? note, Generated.FactFile file, long detailsAt)
+        : base(id, name, aliases, note, file, detailsAt)
     {
-        Kind = kind;
-        Anonymous = anonymous;
-        Description = description;
-        _roles = roles;
     }
+
+    private new ActorDetails Details => (ActorDetails)base.Details;
 
     /// <inheritdoc />
     public override EntityKind EntityKind => EntityKind.Actor;
 
     /// <summary>Person, organisation, medium or group.</summary>
-    public ActorKind Kind { get; }
+    public ActorKind Kind => Details.Kind;
 
     /// <summary>True for an unnamed speaker the documents describe but do not name.</summary>
-    public bool Anonymous { get; }
+    public bool Anonymous => Details.Anonymous;
 
     /// <summary>A one-line description.</summary>
-    public string? Description { get; }
+    public string? Description => Details.Description;
 
     /// <summary>The roles this actor holds or held.</summary>
-    public IReadOnlyList<Role> Roles => _roles;
+    public IReadOnlyList<Role> Roles => Details.Roles;
+}
+
+/// <summary>
+/// What an actor holds beyond its id, names and note. A generated pack's kind is in range (FactReader.Choice checks it), so
+/// its decoder skips Enum.IsDefined, whose first call costs a fresh process milliseconds; its roles are a frozen list of its own.
+/// </summary>
+internal sealed class ActorDetails
+{
+    public ActorDetails(IReadOnlyList<Role> roles, ActorKind kind, bool anonymous, string? description)
+    {
+        Roles = roles;
+        Kind = kind;
+        Anonymous = anonymous;
+        Description = description;
+    }
+
+    public IReadOnlyList<Role> Roles { get; }
+    public ActorKind Kind { get; }
+    public bool Anonymous { get; }
+    public string? Description { get; }
 }

@@ -57,48 +57,26 @@ public sealed class Citation
 /// <summary>An attributed assertion: who claimed what, when, about whom, cited to which sources.</summary>
 public sealed class Claim : Entity
 {
-    // A generated claim decodes its id, name and statement with it, and the rest (claimant, subjects, date, status,
-    // quantity, citations, relations) on the first read of any of them: most of a claim's memory is its quotes and
-    // references, and a program that lists claims by statement never needs them. Hand-written claims have them at once.
-    private ClaimDetails? _details;
-    private readonly Generated.FactFile? _file;
-    private readonly long _detailsAt;
-
     /// <summary>Creates a claim; for packs built by hand (a generated pack decodes its own from its records). References are resolved on first use.</summary>
     public Claim(string id, string name, IReadOnlyList<string> aliases, string? note,
         string statement, Func<Actor> claimant, Func<Entity[]>? about, FactDate? date, ClaimStatus status,
         Quantity? quantity, IReadOnlyList<Citation> citations,
         Func<Claim[]>? contradicts, Func<Claim[]>? supports, Func<Claim[]>? supportedBy)
-        : this(id, name, aliases, note, statement, new ClaimDetails(Ref<Actor>.Of(claimant, nameof(claimant)), RefList<Entity>.Of(about), date, EnumArgument.Named(status, nameof(status)),
+        : base(id, name, aliases, note, new ClaimDetails(Ref<Actor>.Of(claimant, nameof(claimant)), RefList<Entity>.Of(about), date, EnumArgument.Named(status, nameof(status)),
             quantity, FrozenList<Citation>.Copy(citations, nameof(citations)), RefList<Claim>.Of(contradicts), RefList<Claim>.Of(supports), RefList<Claim>.Of(supportedBy)))
     {
+        Statement = statement ?? throw new ArgumentNullException(nameof(statement));
     }
 
     /// <summary>A claim of a generated pack, whose details are read from <paramref name="file"/> at <paramref name="detailsAt"/> when first needed.</summary>
     internal Claim(string id, string name, IReadOnlyList<string> aliases, string? note, string statement, Generated.FactFile file, long detailsAt)
-        : this(id, name, aliases, note, statement, null, file, detailsAt)
-    {
-    }
-
-    private Claim(string id, string name, IReadOnlyList<string> aliases, string? note, string statement, ClaimDetails? details,
-        Generated.FactFile? file = null, long detailsAt = 0)
-        : base(id, name, aliases, note)
+        : base(id, name, aliases, note, file, detailsAt)
     {
         Statement = statement ?? throw new ArgumentNullException(nameof(statement));
-        _details = details;
-        _file = file;
-        _detailsAt = detailsAt;
     }
 
-    private ClaimDetails Details => Volatile.Read(ref _details) ?? DecodeDetails();
-
-    // Threads that race here decode the same record; the first to finish is kept, so every reader sees one set of lists.
-    private ClaimDetails DecodeDetails()
-    {
-        var reader = _file!.ReaderAt(_detailsAt);
-        var details = Generated.FactDecoder.ClaimDetails(ref reader);
-        return Interlocked.CompareExchange(ref _details, details, null) ?? details;
-    }
+    // A claim's statement is decoded with its id and names, since it is what most programs read of a claim.
+    private new ClaimDetails Details => (ClaimDetails)base.Details;
 
     /// <inheritdoc />
     public override EntityKind EntityKind => EntityKind.Claim;

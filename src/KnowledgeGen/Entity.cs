@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace KnowledgeGen;
 
@@ -19,7 +20,30 @@ public enum EntityKind
 /// <summary>What every entity of a fact pack has: a stable id, a display name and its aliases.</summary>
 public abstract class Entity
 {
-    private protected Entity(string id, string name, IReadOnlyList<string> aliases, string? note)
+    // What its kind holds beyond the id, names and note (a claim's statement too): a generated entity decodes the rest of
+    // its record on the first read of any of it. A program that lists names or statements never needs the rest, and the
+    // first enumeration of a pack then loads none of the types it is made of (dates, kinds, roles, references). A
+    // hand-made entity is given it whole.
+    private object? _details;
+    private readonly Generated.FactFile? _file;
+    private readonly long _detailsAt;
+
+    /// <summary>A hand-made entity, or one whose details are <paramref name="details"/>.</summary>
+    private protected Entity(string id, string name, IReadOnlyList<string> aliases, string? note, object details)
+        : this(id, name, aliases, note)
+    {
+        _details = details;
+    }
+
+    /// <summary>An entity of a generated pack, the rest of whose record is read from <paramref name="file"/> at <paramref name="detailsAt"/> when first needed.</summary>
+    private protected Entity(string id, string name, IReadOnlyList<string> aliases, string? note, Generated.FactFile file, long detailsAt)
+        : this(id, name, aliases, note)
+    {
+        _file = file;
+        _detailsAt = detailsAt;
+    }
+
+    private Entity(string id, string name, IReadOnlyList<string> aliases, string? note)
     {
         Id = id ?? throw new ArgumentNullException(nameof(id));
         if (string.IsNullOrWhiteSpace(id))
@@ -27,6 +51,17 @@ public abstract class Entity
         Name = name ?? throw new ArgumentNullException(nameof(name));
         Aliases = FrozenList<string>.Copy(aliases, nameof(aliases));
         Note = note;
+    }
+
+    /// <summary>The kind's details (SourceDetails, ActorDetails, PlaceDetails or ClaimDetails), decoded on first use.</summary>
+    private protected object Details => Volatile.Read(ref _details) ?? DecodeDetails();
+
+    // Threads that race here decode the same record; the first to finish is kept, so every reader sees one set of details.
+    private object DecodeDetails()
+    {
+        var reader = _file!.ReaderAt(_detailsAt);
+        var details = Generated.FactDecoder.Details(EntityKind, ref reader);
+        return Interlocked.CompareExchange(ref _details, details, null) ?? details;
     }
 
     /// <summary>The kebab-case id the curator gave this entity, unique within its pack.</summary>

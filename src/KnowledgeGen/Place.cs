@@ -35,29 +35,28 @@ public enum PlaceKind
 /// <summary>A named place.</summary>
 public sealed class Place : Entity
 {
-    private readonly Ref<Place>? _in;
-
     /// <summary>Creates a place; for packs built by hand (a generated pack decodes its own from its records).</summary>
     public Place(string id, string name, IReadOnlyList<string> aliases, string? note, PlaceKind kind, Func<Place>? @in)
-        : this(id, name, aliases, note, EnumArgument.Named(kind, nameof(kind)), Ref<Place>.Optional(@in))
+        : base(id, name, aliases, note, new PlaceDetails(EnumArgument.Named(kind, nameof(kind)), Ref<Place>.Optional(@in)))
     {
     }
 
-    internal Place(string id, string name, IReadOnlyList<string> aliases, string? note, PlaceKind kind, Ref<Place>? @in)
-        : base(id, name, aliases, note)
+    /// <summary>A place of a generated pack, whose details are read from <paramref name="file"/> at <paramref name="detailsAt"/> when first needed.</summary>
+    internal Place(string id, string name, IReadOnlyList<string> aliases, string? note, Generated.FactFile file, long detailsAt)
+        : base(id, name, aliases, note, file, detailsAt)
     {
-        Kind = kind;
-        _in = @in;
     }
+
+    private new PlaceDetails Details => (PlaceDetails)base.Details;
 
     /// <inheritdoc />
     public override EntityKind EntityKind => EntityKind.Place;
 
     /// <summary>Country, province, valley, district, town, village, pass, mountain range, ...</summary>
-    public PlaceKind Kind { get; }
+    public PlaceKind Kind => Details.Kind;
 
     /// <summary>The place this one lies in, if known.</summary>
-    public Place? In => _in?.Value;
+    public Place? In => Details.In?.Value;
 
     /// <summary>Every place this one lies in, innermost first (not this place itself).</summary>
     /// <remarks>
@@ -70,4 +69,17 @@ public sealed class Place : Entity
         for (var place = In; place is not null && seen.Add(place); place = place.In)
             yield return place;
     }
+}
+
+/// <summary>What a place holds beyond its id, names and note.</summary>
+internal sealed class PlaceDetails
+{
+    public PlaceDetails(PlaceKind kind, Ref<Place>? @in)
+    {
+        Kind = kind;
+        In = @in;
+    }
+
+    public PlaceKind Kind { get; }
+    public Ref<Place>? In { get; }
 }

@@ -27,62 +27,78 @@ public enum SourceKind
 /// <summary>A document facts are drawn from, or a channel through which a claim reached a document.</summary>
 public sealed class Source : Entity
 {
-    private readonly Ref<Actor>? _outlet;
-    private readonly Ref<Actor>? _author;
-    private readonly RefList<Source> _relays;
-
     /// <summary>Creates a source; for packs built by hand (a generated pack decodes its own from its records). References are resolved on first use.</summary>
     public Source(string id, string name, IReadOnlyList<string> aliases, string? note,
         SourceKind kind, Func<Actor>? outlet, Func<Actor>? author, string? language, string? translatedFrom,
         FactDate? published, string? document, string? url, Func<Source[]>? relays)
-        : this(id, name, aliases, note, EnumArgument.Named(kind, nameof(kind)), Ref<Actor>.Optional(outlet), Ref<Actor>.Optional(author), language, translatedFrom,
-            published, document, url, RefList<Source>.Of(relays))
+        : base(id, name, aliases, note, new SourceDetails(EnumArgument.Named(kind, nameof(kind)), Ref<Actor>.Optional(outlet), Ref<Actor>.Optional(author),
+            language, translatedFrom, published, document, url, RefList<Source>.Of(relays)))
     {
     }
 
-    internal Source(string id, string name, IReadOnlyList<string> aliases, string? note,
-        SourceKind kind, Ref<Actor>? outlet, Ref<Actor>? author, string? language, string? translatedFrom,
-        FactDate? published, string? document, string? url, RefList<Source> relays)
-        : base(id, name, aliases, note)
+    /// <summary>A source of a generated pack, whose details are read from <paramref name="file"/> at <paramref name="detailsAt"/> when first needed.</summary>
+    internal Source(string id, string name, IReadOnlyList<string> aliases, string? note, Generated.FactFile file, long detailsAt)
+        : base(id, name, aliases, note, file, detailsAt)
     {
-        Kind = kind;
-        _outlet = outlet;
-        _author = author;
-        Language = language;
-        TranslatedFrom = translatedFrom;
-        Published = published;
-        Document = document;
-        Url = url;
-        _relays = relays;
     }
+
+    private new SourceDetails Details => (SourceDetails)base.Details;
 
     /// <inheritdoc />
     public override EntityKind EntityKind => EntityKind.Source;
 
     /// <summary>What kind of document this is.</summary>
-    public SourceKind Kind { get; }
+    public SourceKind Kind => Details.Kind;
 
     /// <summary>The outlet that published it (a medium), if known.</summary>
-    public Actor? Outlet => _outlet?.Value;
+    public Actor? Outlet => Details.Outlet?.Value;
 
     /// <summary>Who wrote or spoke it, if known.</summary>
-    public Actor? Author => _author?.Value;
+    public Actor? Author => Details.Author?.Value;
 
     /// <summary>The language of the text as it was read, as an IETF tag (<c>en</c>).</summary>
-    public string? Language { get; }
+    public string? Language => Details.Language;
 
     /// <summary>The original language when the text is a translation.</summary>
-    public string? TranslatedFrom { get; }
+    public string? TranslatedFrom => Details.TranslatedFrom;
 
     /// <summary>When it was published, with the precision the text supports.</summary>
-    public FactDate? Published { get; }
+    public FactDate? Published => Details.Published;
 
     /// <summary>The file name of the document's text, for quote verification.</summary>
-    public string? Document { get; }
+    public string? Document => Details.Document;
 
     /// <summary>Where the document can be found.</summary>
-    public string? Url { get; }
+    public string? Url => Details.Url;
 
     /// <summary>The channels this document relays: other sources its claims reached it through.</summary>
-    public IReadOnlyList<Source> Relays => _relays.Value;
+    public IReadOnlyList<Source> Relays => Details.Relays.Value;
+}
+
+/// <summary>What a source holds beyond its id, names and note.</summary>
+internal sealed class SourceDetails
+{
+    public SourceDetails(SourceKind kind, Ref<Actor>? outlet, Ref<Actor>? author, string? language, string? translatedFrom,
+        FactDate? published, string? document, string? url, RefList<Source> relays)
+    {
+        Kind = kind;
+        Outlet = outlet;
+        Author = author;
+        Language = language;
+        TranslatedFrom = translatedFrom;
+        Published = published;
+        Document = document;
+        Url = url;
+        Relays = relays;
+    }
+
+    public SourceKind Kind { get; }
+    public Ref<Actor>? Outlet { get; }
+    public Ref<Actor>? Author { get; }
+    public string? Language { get; }
+    public string? TranslatedFrom { get; }
+    public FactDate? Published { get; }
+    public string? Document { get; }
+    public string? Url { get; }
+    public RefList<Source> Relays { get; }
 }

@@ -193,15 +193,37 @@ public class GeneratedApiTests
     }
 
     [Fact]
-    public void A_claims_details_are_read_on_first_need_and_every_thread_sees_the_same()
+    public void An_entitys_details_are_read_on_first_need_and_every_thread_sees_the_same()
     {
-        // A pack of its own, so no other test has read these claims yet.
+        // A pack of its own, so no other test has read these entities yet.
         var pack = Load("starter");
         var fell = pack.Find<Claim>("valley-fell")!;
-        var details = typeof(Claim).GetField("_details", BindingFlags.Instance | BindingFlags.NonPublic)!;
+        var report = pack.Find<Source>("report-001")!;
+        var dashti = pack.Find<Actor>("fahim-dashti")!;
+        var valley = pack.Find<Place>("panjshir-valley")!;
+        var details = typeof(Entity).GetField("_details", BindingFlags.Instance | BindingFlags.NonPublic)!;
 
-        // Listing claims by statement reads no quote, reference or date.
+        // Listing entities by name and claims by statement reads no quote, reference, date, kind or role.
         Assert.Equal("The valley has fallen.", fell.Statement);
+        Assert.Equal("Militants fight back as Taliban moves to capture Afghanistan's last territory", report.Name);
+        Assert.Equal(new[] { "Dashti" }, dashti.Aliases);
+        Assert.Equal("Spelled Punjir in the translated report.", valley.Note);
+        Assert.All(new Entity[] { fell, report, dashti, valley }, entity => Assert.Null(details.GetValue(entity)));
+
+        // Any of the rest reads all of it, once.
+        Assert.Equal(SourceKind.NewsReport, report.Kind);
+        var reportDetails = details.GetValue(report);
+        Assert.NotNull(reportDetails);
+        Assert.Equal(new DateOnly(2021, 9, 3), report.Published!.Value.Date);
+        Assert.Equal("https://example.org/report-001", report.Url);
+        Assert.Same(pack.Find("dashti-audio-message"), Assert.Single(report.Relays));
+        Assert.Same(pack.Find("daily-trust"), report.Outlet);
+        Assert.Same(reportDetails, details.GetValue(report));
+        Assert.Equal("Spokesperson of the National Resistance Front.", dashti.Description);
+        Assert.Equal(ActorKind.Person, dashti.Kind);
+        Assert.Same(pack.Find("national-resistance-front"), Assert.Single(dashti.Roles).Of);
+        Assert.Equal(PlaceKind.Valley, valley.Kind);
+        Assert.Same(pack.Find("afghanistan"), valley.In);
         Assert.Null(details.GetValue(fell));
 
         // Threads that read them at once get one set of lists.

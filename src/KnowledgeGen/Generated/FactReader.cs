@@ -314,29 +314,13 @@ internal static class FactDecoder
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public static Source Source(ref FactReader r) =>
-        new(r.Text(), r.Text(), r.Texts(), r.OptionalText(),
-            (SourceKind)r.Choice(8), r.Ref<Actor>(), r.Ref<Actor>(), r.OptionalText(), r.OptionalText(),
-            r.Date(), r.OptionalText(), r.OptionalText(), r.Refs<Source>());
+    // Each kind's entity is its id, name, aliases and note (and a claim's statement), decoded at once; the rest of its
+    // record (its details) when any of it is first read (Entity.Details).
+    public static Source Source(ref FactReader r) => new(r.Text(), r.Text(), r.Texts(), r.OptionalText(), r.File, r.Location);
 
-    public static Actor Actor(ref FactReader r)
-    {
-        var id = r.Text();
-        var name = r.Text();
-        var aliases = r.Texts();
-        var note = r.OptionalText();
-        var kind = (ActorKind)r.Choice(4);
-        var anonymous = r.Bool();
-        var description = r.OptionalText();
-        var count = r.Int();
-        var roles = count == 0 ? Array.Empty<Role>() : new Role[count];
-        for (var i = 0; i < count; i++)
-            roles[i] = new Role(r.Text(), r.Ref<Entity>(), r.Bool(), r.OptionalText());
-        return new Actor(id, name, aliases, note, FrozenList<Role>.Own(roles), kind, anonymous, description);
-    }
+    public static Actor Actor(ref FactReader r) => new(r.Text(), r.Text(), r.Texts(), r.OptionalText(), r.File, r.Location);
 
-    public static Place Place(ref FactReader r) =>
-        new(r.Text(), r.Text(), r.Texts(), r.OptionalText(), (PlaceKind)r.Choice(12), r.Ref<Place>());
+    public static Place Place(ref FactReader r) => new(r.Text(), r.Text(), r.Texts(), r.OptionalText(), r.File, r.Location);
 
     public static Claim Claim(ref FactReader r)
     {
@@ -350,8 +334,36 @@ internal static class FactDecoder
         return new Claim(id, name, aliases, note, statement, r.File, r.Location);
     }
 
+    /// <summary>The details of an entity of kind <paramref name="kind"/>: the rest of its record, where the reader stands.</summary>
+    public static object Details(EntityKind kind, ref FactReader r) => kind switch
+    {
+        EntityKind.Source => SourceDetails(ref r),
+        EntityKind.Actor => ActorDetails(ref r),
+        EntityKind.Place => PlaceDetails(ref r),
+        EntityKind.Claim => ClaimDetails(ref r),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private static SourceDetails SourceDetails(ref FactReader r) =>
+        new((SourceKind)r.Choice(8), r.Ref<Actor>(), r.Ref<Actor>(), r.OptionalText(), r.OptionalText(),
+            r.Date(), r.OptionalText(), r.OptionalText(), r.Refs<Source>());
+
+    private static ActorDetails ActorDetails(ref FactReader r)
+    {
+        var kind = (ActorKind)r.Choice(4);
+        var anonymous = r.Bool();
+        var description = r.OptionalText();
+        var count = r.Int();
+        var roles = count == 0 ? Array.Empty<Role>() : new Role[count];
+        for (var i = 0; i < count; i++)
+            roles[i] = new Role(r.Text(), r.Ref<Entity>(), r.Bool(), r.OptionalText());
+        return new ActorDetails(FrozenList<Role>.Own(roles), kind, anonymous, description);
+    }
+
+    private static PlaceDetails PlaceDetails(ref FactReader r) => new((PlaceKind)r.Choice(12), r.Ref<Place>());
+
     /// <summary>The rest of a claim's record, read when a claim's details are first needed.</summary>
-    public static ClaimDetails ClaimDetails(ref FactReader r)
+    private static ClaimDetails ClaimDetails(ref FactReader r)
     {
         var claimant = r.Ref<Actor>() ?? throw new InvalidOperationException("A generated claim has no claimant.");
         var about = r.Refs<Entity>();
