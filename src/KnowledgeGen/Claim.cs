@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
 
 namespace KnowledgeGen;
 
@@ -75,7 +74,7 @@ public sealed class Claim : Entity
         Statement = statement ?? throw new ArgumentNullException(nameof(statement));
     }
 
-    // A claim's statement is decoded with its id and names, since it is what most programs read of a claim.
+    // Everything but the id, names, note and statement, which most programs that read claims read alone.
     private new ClaimDetails Details => (ClaimDetails)base.Details;
 
     /// <inheritdoc />

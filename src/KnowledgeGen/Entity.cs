@@ -28,7 +28,7 @@ public abstract class Entity
     private readonly Generated.FactFile? _file;
     private readonly long _detailsAt;
 
-    /// <summary>A hand-made entity, or one whose details are <paramref name="details"/>.</summary>
+    /// <summary>An entity given its <paramref name="details"/> whole: one built by hand.</summary>
     private protected Entity(string id, string name, IReadOnlyList<string> aliases, string? note, object details)
         : this(id, name, aliases, note)
     {
