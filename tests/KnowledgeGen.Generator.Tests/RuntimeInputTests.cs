@@ -483,24 +483,8 @@ public class RuntimeInputTests
     [Fact]
     public void A_fact_pack_whose_counts_disagree_with_its_data_reads_each_record_where_it_lies()
     {
-        var facts = GeneratedApiTests.Load("starter").GetType().Assembly.GetTypes().Single(t => t.Name == "__Facts");
-        const System.Reflection.BindingFlags Private = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static;
-        var generated = (KnowledgeGen.Generated.FactPack)facts.GetField("Tables", Private)!.GetValue(null)!;
-        var data = facts.GetMethod("Data", Private, new[] { typeof(int), typeof(int) })!.CreateDelegate<KnowledgeGen.Generated.FactPackData>();
-        var indexData = facts.GetMethod("IndexData", Private, new[] { typeof(int), typeof(int) })!.CreateDelegate<KnowledgeGen.Generated.FactPackData>();
-        var external = facts.GetMethod("External", Private)!.CreateDelegate<KnowledgeGen.Generated.FactExternal>();
-        var counts = new List<int>();
-        for (var file = 0; ; file++)
-        {
-            try
-            {
-                counts.AddRange(new[] { generated.Sources(file).Count, generated.Actors(file).Count, generated.Places(file).Count, generated.Claims(file).Count });
-            }
-            catch (ArgumentOutOfRangeException)
-            {
-                break;
-            }
-        }
+        var (generated, data, indexData, external, countsOfFiles) = GeneratedFacts.Of(GeneratedApiTests.Load("starter"));
+        var counts = countsOfFiles.ToList();
         var claimsFile = Enumerable.Range(0, counts.Count / 4).First(f => counts[f * 4 + 3] > 1);
         var claims = generated.Claims(claimsFile);
 

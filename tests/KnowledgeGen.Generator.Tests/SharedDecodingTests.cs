@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using KnowledgeGen.Generated;
 using KnowledgeGen.Testing;
 using Xunit;
@@ -14,23 +13,8 @@ namespace KnowledgeGen.Generator.Tests;
 public class SharedDecodingTests
 {
     // A compiled synthetic pack of four files (about 250 records each), whose data a test's packs read over and over.
-    private static readonly Lazy<Generated> Compiled = new(() =>
-    {
-        var pack = CompiledPack.Load(GeneratorHarness.Run(SyntheticPack.Create(1000, 4)), "shared");
-        var facts = pack.GetType().Assembly.GetTypes().Single(t => t.Name == "__Facts");
-        const BindingFlags Private = BindingFlags.NonPublic | BindingFlags.Static;
-        var tables = (FactPack)facts.GetField("Tables", Private)!.GetValue(null)!;
-        var counts = new List<int>();
-        for (var file = 0; file < 4; file++)
-            counts.AddRange(new[] { tables.Sources(file).Count, tables.Actors(file).Count, tables.Places(file).Count, tables.Claims(file).Count });
-        return new Generated(
-            facts.GetMethod("Data", Private, new[] { typeof(int), typeof(int) })!.CreateDelegate<FactPackData>(),
-            facts.GetMethod("IndexData", Private, new[] { typeof(int), typeof(int) })!.CreateDelegate<FactPackData>(),
-            facts.GetMethod("External", Private)!.CreateDelegate<FactExternal>(),
-            counts.ToArray());
-    });
-
-    private sealed record Generated(FactPackData Data, FactPackData IndexData, FactExternal External, int[] Counts);
+    private static readonly Lazy<GeneratedFacts> Compiled =
+        new(() => GeneratedFacts.Of(CompiledPack.Load(GeneratorHarness.Run(SyntheticPack.Create(1000, 4)), "shared")));
 
     // A pack of `files` files, file f holding the records of the compiled pack's file f % 4 (a reference to file g reads
     // this pack's file g, which holds the same records), whose data is read through `read`.
