@@ -67,14 +67,15 @@ public sealed class Claim : Entity
         Statement = statement ?? throw new ArgumentNullException(nameof(statement));
     }
 
-    /// <summary>A claim of a generated pack, whose details are read from <paramref name="file"/> at <paramref name="detailsAt"/> when first needed.</summary>
-    internal Claim(string id, string name, IReadOnlyList<string> aliases, string? note, string statement, Generated.FactFile file, long detailsAt)
-        : base(id, name, aliases, note, file, detailsAt)
+    /// <summary>A claim of a generated pack, whose record starts at <paramref name="recordAt"/> in <paramref name="file"/>: all of it but its name and statement is read from there when first needed.</summary>
+    internal Claim(string name, string statement, Generated.FactFile file, long recordAt)
+        : base(name, file, recordAt)
     {
         Statement = statement ?? throw new ArgumentNullException(nameof(statement));
     }
 
-    // Everything but the id, names, note and statement, which most programs that read claims read alone.
+    // Everything but the id, names, note and statement, which most programs that read claims read alone (each of those is
+    // decoded on its own first read, Entity).
     private new ClaimDetails Details => (ClaimDetails)base.Details;
 
     /// <inheritdoc />

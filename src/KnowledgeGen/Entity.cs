@@ -20,61 +20,76 @@ public enum EntityKind
 /// <summary>What every entity of a fact pack has: a stable id, a display name and its aliases.</summary>
 public abstract class Entity
 {
-    // What its kind holds beyond the id, names and note (a claim's statement too): a generated entity decodes the rest of
-    // its record on the first read of any of it. A program that lists names or statements never needs the rest, and the
-    // first enumeration of a pack then loads none of the types it is made of (dates, kinds, roles, references). A
-    // hand-made entity is given it whole.
-    private object? _details;
+    // A generated entity decodes its name (and a claim its statement) with it, and the rest of its record when first
+    // needed: its id, its aliases and its note each on its first read, and what its kind holds beyond them (its details:
+    // dates, kinds, roles, references) on the first read of any of that. A program that lists names or statements then
+    // allocates and decodes nothing else, and the first enumeration of a pack loads none of the types the details are
+    // made of. A hand-made entity is given it all.
     private readonly Generated.FactFile? _file;
-    private readonly long _detailsAt;
+    private readonly long _recordAt;
+    private string? _id;
+    private IReadOnlyList<string>? _aliases;
+    private object? _note; // NotRead until a generated entity's note is first read, then the note (null for none)
+    private object? _details;
+
+    private static readonly object NotRead = new();
 
     /// <summary>An entity given its <paramref name="details"/> whole: one built by hand.</summary>
     private protected Entity(string id, string name, IReadOnlyList<string> aliases, string? note, object details)
-        : this(id, name, aliases, note)
     {
-        _details = details;
-    }
-
-    /// <summary>An entity of a generated pack, the rest of whose record is read from <paramref name="file"/> at <paramref name="detailsAt"/> when first needed.</summary>
-    private protected Entity(string id, string name, IReadOnlyList<string> aliases, string? note, Generated.FactFile file, long detailsAt)
-        : this(id, name, aliases, note)
-    {
-        _file = file;
-        _detailsAt = detailsAt;
-    }
-
-    private Entity(string id, string name, IReadOnlyList<string> aliases, string? note)
-    {
-        Id = id ?? throw new ArgumentNullException(nameof(id));
+        _id = id ?? throw new ArgumentNullException(nameof(id));
         if (string.IsNullOrWhiteSpace(id))
             throw new ArgumentException("An entity's id is not empty.", nameof(id));
         Name = name ?? throw new ArgumentNullException(nameof(name));
-        Aliases = FrozenList<string>.Copy(aliases, nameof(aliases));
-        Note = note;
+        _aliases = FrozenList<string>.Copy(aliases, nameof(aliases));
+        _note = note;
+        _details = details;
+    }
+
+    /// <summary>
+    /// An entity of a generated pack, whose record starts at <paramref name="recordAt"/> in <paramref name="file"/>: the
+    /// rest of it is read from there when first needed.
+    /// </summary>
+    private protected Entity(string name, Generated.FactFile file, long recordAt)
+    {
+        Name = name;
+        _file = file;
+        _recordAt = recordAt;
+        _note = NotRead;
     }
 
     /// <summary>The kind's details (SourceDetails, ActorDetails, PlaceDetails or ClaimDetails), decoded on first use.</summary>
-    private protected object Details => Volatile.Read(ref _details) ?? DecodeDetails();
+    private protected object Details => Volatile.Read(ref _details) ?? Publish(ref _details, Generated.FactDecoder.Details(EntityKind, Record()));
 
-    // Threads that race here decode the same record; the first to finish is kept, so every reader sees one set of details.
-    private object DecodeDetails()
-    {
-        var reader = _file!.ReaderAt(_detailsAt);
-        var details = Generated.FactDecoder.Details(EntityKind, ref reader);
-        return Interlocked.CompareExchange(ref _details, details, null) ?? details;
-    }
+    // Threads that race to decode a part of the record decode the same bytes; the first to finish is kept, so every
+    // reader sees one instance of it.
+    private static T Publish<T>(ref T? field, T decoded) where T : class =>
+        Interlocked.CompareExchange(ref field, decoded, null) ?? decoded;
+
+    private Generated.FactReader Record() => _file!.ReaderAt(_recordAt);
 
     /// <summary>The kebab-case id the curator gave this entity, unique within its pack.</summary>
-    public string Id { get; }
+    public string Id => Volatile.Read(ref _id) ?? Publish(ref _id, Generated.FactDecoder.Id(Record()));
 
     /// <summary>The display name.</summary>
     public string Name { get; }
 
     /// <summary>Other names and spellings the documents use for this entity.</summary>
-    public IReadOnlyList<string> Aliases { get; }
+    public IReadOnlyList<string> Aliases => Volatile.Read(ref _aliases) ?? Publish(ref _aliases, Generated.FactDecoder.Aliases(Record()));
 
     /// <summary>A curator's note, if any.</summary>
-    public string? Note { get; }
+    public string? Note
+    {
+        get
+        {
+            var note = Volatile.Read(ref _note);
+            if (!ReferenceEquals(note, NotRead))
+                return (string?)note;
+            var decoded = Generated.FactDecoder.Note(Record());
+            var kept = Interlocked.CompareExchange(ref _note, decoded, NotRead);
+            return ReferenceEquals(kept, NotRead) ? decoded : (string?)kept;
+        }
+    }
 
     /// <summary>Which of the four kinds this entity is.</summary>
     public abstract EntityKind EntityKind { get; }

@@ -41,9 +41,9 @@ public sealed class Place : Entity
     {
     }
 
-    /// <summary>A place of a generated pack, whose details are read from <paramref name="file"/> at <paramref name="detailsAt"/> when first needed.</summary>
-    internal Place(string id, string name, IReadOnlyList<string> aliases, string? note, Generated.FactFile file, long detailsAt)
-        : base(id, name, aliases, note, file, detailsAt)
+    /// <summary>A place of a generated pack, whose record starts at <paramref name="recordAt"/> in <paramref name="file"/>: all of it but its name is read from there when first needed.</summary>
+    internal Place(string name, Generated.FactFile file, long recordAt)
+        : base(name, file, recordAt)
     {
     }
 

@@ -36,9 +36,9 @@ public sealed class Source : Entity
     {
     }
 
-    /// <summary>A source of a generated pack, whose details are read from <paramref name="file"/> at <paramref name="detailsAt"/> when first needed.</summary>
-    internal Source(string id, string name, IReadOnlyList<string> aliases, string? note, Generated.FactFile file, long detailsAt)
-        : base(id, name, aliases, note, file, detailsAt)
+    /// <summary>A source of a generated pack, whose record starts at <paramref name="recordAt"/> in <paramref name="file"/>: all of it but its name is read from there when first needed.</summary>
+    internal Source(string name, Generated.FactFile file, long recordAt)
+        : base(name, file, recordAt)
     {
     }
 

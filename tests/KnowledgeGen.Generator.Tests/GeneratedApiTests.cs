@@ -242,4 +242,103 @@ public class GeneratedApiTests
         Assert.Equal(ClaimStatus.Denied, fell.Status);
         Assert.Same(pack.Find("daily-trust"), fell.Claimant);
     }
+
+    [Fact]
+    public void An_entitys_id_aliases_and_note_are_read_on_first_need_and_every_thread_sees_the_same()
+    {
+        // A pack of its own, so no other test has read these entities yet; reached through its lists, not Find, whose
+        // lookup reads every id and alias.
+        var pack = Load("starter");
+        FieldInfo Field(string name) => typeof(Entity).GetField(name, BindingFlags.Instance | BindingFlags.NonPublic)!;
+        var (id, aliases, note, details) = (Field("_id"), Field("_aliases"), Field("_note"), Field("_details"));
+        bool NoteRead(Entity entity) => note.GetValue(entity) is null or string;
+
+        // Listing names and statements decodes nothing else of a record.
+        var names = pack.Sources.Select(e => e.Name).Concat(pack.Actors.Select(e => e.Name)).Concat(pack.Places.Select(e => e.Name))
+            .Concat(pack.Claims.Select(c => c.Statement)).ToList();
+        Assert.Contains("Panjshir Valley", names);
+        var entities = pack.Sources.Concat<Entity>(pack.Actors).Concat(pack.Places).Concat(pack.Claims).ToList();
+        Assert.All(entities, entity =>
+        {
+            Assert.Null(id.GetValue(entity));
+            Assert.Null(aliases.GetValue(entity));
+            Assert.False(NoteRead(entity));
+            Assert.Null(details.GetValue(entity));
+        });
+
+        // Each is read on its own first read, with the right value, and threads that read at once get one instance.
+        var valley = pack.Places.Single(p => p.Name == "Panjshir Valley");
+        var start = new Barrier(8);
+        var seen = new (string Id, IReadOnlyList<string> Aliases, string? Note)[8];
+        var threads = Enumerable.Range(0, 8).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait();
+            seen[i] = (valley.Id, valley.Aliases, valley.Note);
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        Assert.Equal("panjshir-valley", seen[0].Id);
+        Assert.Equal(new[] { "Punjir", "Panjsjir Valley" }, seen[0].Aliases);
+        Assert.Equal("Spelled Punjir in the translated report.", seen[0].Note);
+        Assert.All(seen, s =>
+        {
+            Assert.Same(seen[0].Id, s.Id);
+            Assert.Same(seen[0].Aliases, s.Aliases);
+            Assert.Same(seen[0].Note, s.Note);
+        });
+        Assert.Null(details.GetValue(valley));
+        Assert.Equal(PlaceKind.Valley, valley.Kind);
+
+        // One read leaves the others unread; a note the YAML does not give reads as null, once.
+        var fell = pack.Claims.Single(c => c.Statement == "The valley has fallen.");
+        Assert.Equal("valley-fell", fell.Id);
+        Assert.Null(aliases.GetValue(fell));
+        Assert.False(NoteRead(fell));
+        Assert.Null(fell.Note);
+        Assert.True(NoteRead(fell));
+        Assert.Empty(fell.Aliases);
+        Assert.Null(details.GetValue(fell));
+        Assert.Equal(ClaimStatus.Denied, fell.Status);
+        Assert.Same(valley, pack.Find("Punjir"));
+    }
+
+    [Fact]
+    public void A_record_whose_texts_are_held_as_UTF16_units_reads_back_every_field_whatever_is_read_first()
+    {
+        // A lone surrogate has no UTF-8 form, so a record holds such a text as its UTF-16 units: reading a later field steps
+        // over it by their count.
+        const string Lone = "half \uD800 pair";
+        var files = new List<(string Path, string Text)>
+        {
+            ("/units/pack.kg.yaml", "pack: { name: Units, namespace: Units }\n"),
+            ("/units/facts.kg.yaml",
+                "actors:\n" +
+                $"  - {{ id: odd, name: \"{Lone} name\", aliases: [\"{Lone} alias\"], kind: person, description: \"{Lone} description\", note: \"{Lone} note\" }}\n" +
+                "sources:\n" +
+                "  - { id: r, name: R, kind: news-report }\n" +
+                "claims:\n" +
+                $"  - {{ id: c, statement: \"{Lone} statement\", aliases: [\"{Lone} claim\"], note: \"{Lone} claim note\", claimant: odd, status: disputed,\n" +
+                "      citations: [{ source: r, quote: q }] }\n"),
+        };
+        var pack = CompiledPack.Load(GeneratorHarness.Run(files), "units");
+        const string Half = "half \uD800 pair";
+
+        // Details first, stepping over the name, aliases and note (and the claim's statement) unread.
+        var actor = Assert.Single(pack.Actors);
+        Assert.Equal(Half + " description", actor.Description);
+        Assert.Equal(ActorKind.Person, actor.Kind);
+        var claim = Assert.Single(pack.Claims);
+        Assert.Equal(ClaimStatus.Disputed, claim.Status);
+        Assert.Equal("q", Assert.Single(claim.Citations).Quote);
+        // The note, stepping over the aliases; then the rest.
+        Assert.Equal(Half + " note", actor.Note);
+        Assert.Equal(Half + " claim note", claim.Note);
+        Assert.Equal(new[] { Half + " alias" }, actor.Aliases);
+        Assert.Equal(new[] { Half + " claim" }, claim.Aliases);
+        Assert.Equal(Half + " name", actor.Name);
+        Assert.Equal(Half + " statement", claim.Statement);
+        Assert.Equal("odd", actor.Id);
+        Assert.Equal("c", claim.Id);
+        Assert.Same(actor, claim.Claimant);
+    }
 }

@@ -94,6 +94,26 @@ internal ref struct FactReader
         return new string(units);
     }
 
+    /// <summary>Steps over a text (or its null) without decoding it.</summary>
+    public void SkipText()
+    {
+        if (Null())
+            return;
+        var length = Number(':', '!');
+        var size = _bytes[_at - 1] == (byte)':' ? length : 4 * length; // UTF-8 bytes, or UTF-16 units of 4 hex digits
+        if (size > _bytes.Length - _at)
+            throw Corrupt("text within its record");
+        _at += size;
+    }
+
+    /// <summary>Steps over a list of texts without decoding them.</summary>
+    public void SkipTexts()
+    {
+        var count = Int();
+        for (var i = 0; i < count; i++)
+            SkipText();
+    }
+
     public IReadOnlyList<string> Texts()
     {
         var count = Int();
@@ -314,35 +334,81 @@ internal static class FactDecoder
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    // Each kind's entity is its id, name, aliases and note (and a claim's statement), decoded at once; the rest of its
-    // record (its details) when any of it is first read (Entity.Details).
-    public static Source Source(ref FactReader r) => new(r.Text(), r.Text(), r.Texts(), r.OptionalText(), r.File, r.Location);
+    // A record starts with the entity's id, name, aliases and note, and a claim's statement; then come its details. An
+    // entity is made with its name (and a claim with its statement) and where its record starts: the rest is read from
+    // there when first needed (Entity).
+    public static Source Source(ref FactReader r)
+    {
+        var at = r.Location;
+        r.SkipText();
+        return new(r.Text(), r.File, at);
+    }
 
-    public static Actor Actor(ref FactReader r) => new(r.Text(), r.Text(), r.Texts(), r.OptionalText(), r.File, r.Location);
+    public static Actor Actor(ref FactReader r)
+    {
+        var at = r.Location;
+        r.SkipText();
+        return new(r.Text(), r.File, at);
+    }
 
-    public static Place Place(ref FactReader r) => new(r.Text(), r.Text(), r.Texts(), r.OptionalText(), r.File, r.Location);
+    public static Place Place(ref FactReader r)
+    {
+        var at = r.Location;
+        r.SkipText();
+        return new(r.Text(), r.File, at);
+    }
 
     public static Claim Claim(ref FactReader r)
     {
-        var id = r.Text();
+        var at = r.Location;
+        r.SkipText();
         var nameStart = r.Position;
         var name = r.Text();
         var nameEnd = r.Position;
-        var aliases = r.Texts();
-        var note = r.OptionalText();
+        r.SkipTexts();
+        r.SkipText();
         var statement = r.TextSharing(nameStart, nameEnd, name);
-        return new Claim(id, name, aliases, note, statement, r.File, r.Location);
+        return new Claim(name, statement, r.File, at);
     }
 
-    /// <summary>The details of an entity of kind <paramref name="kind"/>: the rest of its record, where the reader stands.</summary>
-    public static object Details(EntityKind kind, ref FactReader r) => kind switch
+    /// <summary>The id of the entity whose record <paramref name="record"/> stands at the start of.</summary>
+    public static string Id(FactReader record) => record.Text();
+
+    /// <summary>The aliases of the entity whose record <paramref name="record"/> stands at the start of.</summary>
+    public static IReadOnlyList<string> Aliases(FactReader record)
     {
-        EntityKind.Source => SourceDetails(ref r),
-        EntityKind.Actor => ActorDetails(ref r),
-        EntityKind.Place => PlaceDetails(ref r),
-        EntityKind.Claim => ClaimDetails(ref r),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+        record.SkipText();
+        record.SkipText();
+        return record.Texts();
+    }
+
+    /// <summary>The note of the entity whose record <paramref name="record"/> stands at the start of.</summary>
+    public static string? Note(FactReader record)
+    {
+        record.SkipText();
+        record.SkipText();
+        record.SkipTexts();
+        return record.OptionalText();
+    }
+
+    /// <summary>The details of an entity of kind <paramref name="kind"/> whose record <paramref name="record"/> stands at the start of.</summary>
+    public static object Details(EntityKind kind, FactReader record)
+    {
+        record.SkipText();
+        record.SkipText();
+        record.SkipTexts();
+        record.SkipText();
+        if (kind == EntityKind.Claim)
+            record.SkipText(); // the statement
+        return kind switch
+        {
+            EntityKind.Source => SourceDetails(ref record),
+            EntityKind.Actor => ActorDetails(ref record),
+            EntityKind.Place => PlaceDetails(ref record),
+            EntityKind.Claim => ClaimDetails(ref record),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+    }
 
     private static SourceDetails SourceDetails(ref FactReader r) =>
         new((SourceKind)r.Choice(8), r.Ref<Actor>(), r.Ref<Actor>(), r.OptionalText(), r.OptionalText(),
