@@ -337,31 +337,15 @@ internal static class FactDecoder
     // A record starts with the entity's id, name, aliases and note, and a claim's statement; then come its details. An
     // entity is made with its name (and a claim with its statement) and where its record starts: the rest is read from
     // there when first needed (Entity).
-    public static Source Source(ref FactReader r)
-    {
-        var at = r.Location;
-        r.SkipText();
-        return new(r.Text(), r.File, at);
-    }
+    public static Source Source(ref FactReader r) => new(Name(ref r, out var at), r.File, at);
 
-    public static Actor Actor(ref FactReader r)
-    {
-        var at = r.Location;
-        r.SkipText();
-        return new(r.Text(), r.File, at);
-    }
+    public static Actor Actor(ref FactReader r) => new(Name(ref r, out var at), r.File, at);
 
-    public static Place Place(ref FactReader r)
-    {
-        var at = r.Location;
-        r.SkipText();
-        return new(r.Text(), r.File, at);
-    }
+    public static Place Place(ref FactReader r) => new(Name(ref r, out var at), r.File, at);
 
     public static Claim Claim(ref FactReader r)
     {
-        var at = r.Location;
-        r.SkipText();
+        var at = StepOverId(ref r);
         var nameStart = r.Position;
         var name = r.Text();
         var nameEnd = r.Position;
@@ -371,22 +355,35 @@ internal static class FactDecoder
         return new Claim(name, statement, r.File, at);
     }
 
+    // The name of the entity whose record the reader stands at the start of, which `at` keeps.
+    private static string Name(ref FactReader r, out long at)
+    {
+        at = StepOverId(ref r);
+        return r.Text();
+    }
+
+    // Where the record starts, stepping over the id that starts it.
+    private static long StepOverId(ref FactReader r)
+    {
+        var at = r.Location;
+        r.SkipText();
+        return at;
+    }
+
     /// <summary>The id of the entity whose record <paramref name="record"/> stands at the start of.</summary>
     public static string Id(FactReader record) => record.Text();
 
     /// <summary>The aliases of the entity whose record <paramref name="record"/> stands at the start of.</summary>
     public static IReadOnlyList<string> Aliases(FactReader record)
     {
-        record.SkipText();
-        record.SkipText();
+        SkipIdAndName(ref record);
         return record.Texts();
     }
 
     /// <summary>The note of the entity whose record <paramref name="record"/> stands at the start of.</summary>
     public static string? Note(FactReader record)
     {
-        record.SkipText();
-        record.SkipText();
+        SkipIdAndName(ref record);
         record.SkipTexts();
         return record.OptionalText();
     }
@@ -394,8 +391,7 @@ internal static class FactDecoder
     /// <summary>The details of an entity of kind <paramref name="kind"/> whose record <paramref name="record"/> stands at the start of.</summary>
     public static object Details(EntityKind kind, FactReader record)
     {
-        record.SkipText();
-        record.SkipText();
+        SkipIdAndName(ref record);
         record.SkipTexts();
         record.SkipText();
         if (kind == EntityKind.Claim)
@@ -408,6 +404,12 @@ internal static class FactDecoder
             EntityKind.Claim => ClaimDetails(ref record),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
+    }
+
+    private static void SkipIdAndName(ref FactReader record)
+    {
+        record.SkipText();
+        record.SkipText();
     }
 
     private static SourceDetails SourceDetails(ref FactReader r) =>
