@@ -59,23 +59,26 @@ public abstract class Entity
     }
 
     /// <summary>The kind's details (SourceDetails, ActorDetails, PlaceDetails or ClaimDetails), decoded on first use.</summary>
-    private protected object Details => Volatile.Read(ref _details) ?? Publish(ref _details, Generated.FactDecoder.Details(EntityKind, Record()));
+    private protected object Details => Volatile.Read(ref _details) ?? Publish(ref _details, Generated.FactDecoder.Details(EntityKind, Record()))!;
 
-    // Threads that race to decode a part of the record decode the same bytes; the first to finish is kept, so every
-    // reader sees one instance of it.
-    private static T Publish<T>(ref T? field, T decoded) where T : class =>
-        Interlocked.CompareExchange(ref field, decoded, null) ?? decoded;
+    // Threads that race to decode a part of the record decode the same bytes; the first to finish replaces `unread`, and
+    // every reader gets what it put there, so all see one instance of it.
+    private static T? Publish<T>(ref T? field, T? decoded, T? unread = null) where T : class
+    {
+        var kept = Interlocked.CompareExchange(ref field, decoded, unread);
+        return ReferenceEquals(kept, unread) ? decoded : kept;
+    }
 
     private Generated.FactReader Record() => _file!.ReaderAt(_recordAt);
 
     /// <summary>The kebab-case id the curator gave this entity, unique within its pack.</summary>
-    public string Id => Volatile.Read(ref _id) ?? Publish(ref _id, Generated.FactDecoder.Id(Record()));
+    public string Id => Volatile.Read(ref _id) ?? Publish(ref _id, Generated.FactDecoder.Id(Record()))!;
 
     /// <summary>The display name.</summary>
     public string Name { get; }
 
     /// <summary>Other names and spellings the documents use for this entity.</summary>
-    public IReadOnlyList<string> Aliases => Volatile.Read(ref _aliases) ?? Publish(ref _aliases, Generated.FactDecoder.Aliases(Record()));
+    public IReadOnlyList<string> Aliases => Volatile.Read(ref _aliases) ?? Publish(ref _aliases, Generated.FactDecoder.Aliases(Record()))!;
 
     /// <summary>A curator's note, if any.</summary>
     public string? Note
@@ -83,11 +86,7 @@ public abstract class Entity
         get
         {
             var note = Volatile.Read(ref _note);
-            if (!ReferenceEquals(note, NotRead))
-                return (string?)note;
-            var decoded = Generated.FactDecoder.Note(Record());
-            var kept = Interlocked.CompareExchange(ref _note, decoded, NotRead);
-            return ReferenceEquals(kept, NotRead) ? decoded : (string?)kept;
+            return (string?)(ReferenceEquals(note, NotRead) ? Publish(ref _note, Generated.FactDecoder.Note(Record()), NotRead) : note);
         }
     }
 

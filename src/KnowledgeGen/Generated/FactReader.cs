@@ -349,8 +349,7 @@ internal static class FactDecoder
         var nameStart = r.Position;
         var name = r.Text();
         var nameEnd = r.Position;
-        r.SkipTexts();
-        r.SkipText();
+        StepOverAliasesAndNote(ref r);
         var statement = r.TextSharing(nameStart, nameEnd, name);
         return new Claim(name, statement, r.File, at);
     }
@@ -392,8 +391,7 @@ internal static class FactDecoder
     public static object Details(EntityKind kind, FactReader record)
     {
         SkipIdAndName(ref record);
-        record.SkipTexts();
-        record.SkipText();
+        StepOverAliasesAndNote(ref record);
         if (kind == EntityKind.Claim)
             record.SkipText(); // the statement
         return kind switch
@@ -409,6 +407,12 @@ internal static class FactDecoder
     private static void SkipIdAndName(ref FactReader record)
     {
         record.SkipText();
+        record.SkipText();
+    }
+
+    private static void StepOverAliasesAndNote(ref FactReader record)
+    {
+        record.SkipTexts();
         record.SkipText();
     }
 
