@@ -16,6 +16,7 @@ public sealed record Row(
     double FullRun,
     double FullRunAfterFullRun,
     double FullRunAllocatedMb,
+    double FullRunPausedMs,
     double OneFileEdit,
     double CommentLineEdit,
     double ClaimAddedEdit,
@@ -187,7 +188,7 @@ public static class Benchmark
         // Each round starts from nothing: the driver and compilation of the round before hold every generated
         // tree, which no fresh run has beside it (at 100,000 facts, gigabytes the collector would walk during b),
         // and the round's edits start again from the original file. Each full run gets fresh texts (made here, untimed).
-        var measured = Measure.Alternating(warmups, reps,
+        var measured = Measure.Alternating(warmups, reps, out var paused,
             () =>
             {
                 (driver, output) = (null!, null!);
@@ -213,8 +214,10 @@ public static class Benchmark
         var (oneFile, commentLine, claimAdded) = (measured[3], measured[4], measured[5]);
         log.WriteLine($"  a floor {floor:F1} ms");
         var fresh = Fresh();
-        var allocated = Measure.Allocated(() => CreateDriver(fresh, track: false).RunGeneratorsAndUpdateCompilation(compilation, out _, out _));
-        log.WriteLine($"  b full run {fullRun:F1} ms ({fullRunAgain:F1} straight after another), {allocated / 1e6:F1} MB allocated");
+        // (f) what one more full run allocates, and how often the collector ran during it.
+        var memory = Measure.Memory(() => CreateDriver(fresh, track: false).RunGeneratorsAndUpdateCompilation(compilation, out _, out _));
+        log.WriteLine($"  b full run {fullRun:F1} ms, the collector's pauses {paused[1]:F0} of them ({fullRunAgain:F1} and {paused[2]:F0} straight after another)");
+        log.WriteLine($"  f one more full run: {memory}");
         if (facts < 100000)
             Breakdown(files, log); // minutes at the largest size, for a log line
 
@@ -323,7 +326,7 @@ public static class Benchmark
             foreach (var loaded in loads) // as the children said it, after they were timed
                 log.WriteLine($"  e typed children loaded the pack {loaded.Pack} ({Image(loaded.PackReadyToRun)}) and the library {loaded.Runtime}");
             log.WriteLine($"  e typed {typedFirst:F1}/{typedAll:F1} ms, YAML {yamlFirst:F1}/{yamlAll:F1} ms");
-            return new Row(facts, floor, fullRun, fullRunAgain, allocated / 1e6, oneFile, commentLine, claimAdded, csharp, yamlSteps, compile, generatedChars / 1024.0, assemblyKb,
+            return new Row(facts, floor, fullRun, fullRunAgain, memory.Allocated / 1e6, paused[1], oneFile, commentLine, claimAdded, csharp, yamlSteps, compile, generatedChars / 1024.0, assemblyKb,
                 typedFirst, yamlFirst, typedAll, yamlAll);
         }
         finally
@@ -415,6 +418,7 @@ public static class Benchmark
         "e. YAML: enumerate every fact (ms)",
         "e(YAML)/e(typed), enumeration",
         "f. allocated by b (MB)",
+        "f. the collector's pauses during b (ms)",
     };
 
     /// <summary>The line under the table that says how the KnowledgeGen library and the pack the typed children ran were compiled.</summary>
@@ -430,7 +434,7 @@ public static class Benchmark
             r => r.Compile, r => r.GeneratedKb, r => r.AssemblyKb,
             r => r.TypedFirst, r => r.YamlFirst, r => r.YamlFirst / r.TypedFirst,
             r => r.TypedAll, r => r.YamlAll, r => r.YamlAll / r.TypedAll,
-            r => r.FullRunAllocatedMb,
+            r => r.FullRunAllocatedMb, r => r.FullRunPausedMs,
         };
         var growth = rows.Count >= 2;
         var b = new StringBuilder();

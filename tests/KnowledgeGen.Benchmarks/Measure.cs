@@ -36,9 +36,10 @@ public static class Measure
     /// <summary>
     /// Median milliseconds of each of <paramref name="actions"/>, run in turn: on a shared machine whose speed drifts,
     /// all of them see it in the same state, which steadies the ratios between them. <paramref name="newRound"/> runs
-    /// untimed before each round, to let go of what the round before kept.
+    /// untimed before each round, to let go of what the round before kept. <paramref name="pausedMs"/> gets, for each
+    /// action, the median of how long the collector paused the process during it.
     /// </summary>
-    public static double[] Alternating(int warmups, int repetitions, Action newRound, params Action[] actions)
+    public static double[] Alternating(int warmups, int repetitions, out double[] pausedMs, Action newRound, params Action[] actions)
     {
         for (var i = 0; i < warmups; i++)
         {
@@ -47,17 +48,21 @@ public static class Measure
                 action();
         }
         var times = actions.Select(_ => new List<double>()).ToArray();
+        var pauses = actions.Select(_ => new List<double>()).ToArray();
         for (var i = 0; i < repetitions; i++)
         {
             newRound();
             for (var a = 0; a < actions.Length; a++)
             {
                 Collect();
+                var paused = GC.GetTotalPauseDuration();
                 var watch = Stopwatch.StartNew();
                 actions[a]();
                 times[a].Add(watch.Elapsed.TotalMilliseconds);
+                pauses[a].Add((GC.GetTotalPauseDuration() - paused).TotalMilliseconds);
             }
         }
+        pausedMs = pauses.Select(Median).ToArray();
         return times.Select(Median).ToArray();
     }
 
@@ -93,11 +98,25 @@ public static class Measure
         GC.Collect();
     }
 
-    /// <summary>Bytes allocated by the whole process while <paramref name="action"/> ran.</summary>
-    public static long Allocated(Action action)
+    /// <summary>
+    /// What the whole process's memory did while <paramref name="action"/> ran: the bytes it allocated, how long the
+    /// collector paused it, and how many collections of each generation it made (a collection of gen1 counts as one of
+    /// gen0 too, as the runtime counts them).
+    /// </summary>
+    public static MemoryUse Memory(Action action)
     {
         var before = GC.GetTotalAllocatedBytes(precise: true);
+        var paused = GC.GetTotalPauseDuration();
+        var counts = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
         action();
-        return GC.GetTotalAllocatedBytes(precise: true) - before;
+        return new MemoryUse(GC.GetTotalAllocatedBytes(precise: true) - before, (GC.GetTotalPauseDuration() - paused).TotalMilliseconds,
+            GC.CollectionCount(0) - counts[0], GC.CollectionCount(1) - counts[1], GC.CollectionCount(2) - counts[2]);
     }
+}
+
+/// <summary>What <see cref="Measure.Memory"/> saw: bytes allocated, milliseconds paused by the collector, collections by generation.</summary>
+public sealed record MemoryUse(long Allocated, double PausedMs, int Gen0, int Gen1, int Gen2)
+{
+    public override string ToString() =>
+        $"{Allocated / 1e6:F1} MB allocated, {Gen0}/{Gen1}/{Gen2} collections of gen0/gen1/gen2 pausing it {PausedMs:F0} ms";
 }
