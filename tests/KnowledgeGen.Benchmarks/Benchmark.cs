@@ -135,6 +135,10 @@ public static class Benchmark
     private static int MeasureSizes(int[] sizes, int files, int repetitions, bool quick, string? keep, ChildRuntime runtime, TextWriter output, TextWriter log)
     {
         var rows = new List<Row>();
+        // What this machine charges for memory a process has not touched yet, which every figure that allocates pays: on some
+        // virtual machines a page fault costs tens of times what it does on bare metal.
+        if (Measure.FreshPageMicroseconds() is { } fresh)
+            log.WriteLine($"# this machine gives a process a page of memory it had not touched in {fresh:F2} µs (64 MB touched once)");
         foreach (var size in sizes)
         {
             // Every size gets the same repetitions. At 100,000 facts a round takes some ten seconds, and with three a single
