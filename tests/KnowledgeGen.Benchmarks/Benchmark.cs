@@ -218,7 +218,7 @@ public static class Benchmark
         var (oneFile, commentLine, claimAdded) = (measured[3], measured[4], measured[5]);
         log.WriteLine($"  a floor {floor:F1} ms");
         var fresh = Fresh();
-        // (f) what one more full run allocates, and how often the collector ran during it.
+        // (f) what one more full run allocates, how often the collector ran during it and the page faults it took.
         var memory = Measure.Memory(() => CreateDriver(fresh, track: false).RunGeneratorsAndUpdateCompilation(compilation, out _, out _));
         log.WriteLine($"  b full run {fullRun:F1} ms, the collector's pauses {paused[1]:F0} of them ({fullRunAgain:F1} and {paused[2]:F0} straight after another)");
         log.WriteLine($"  f one more full run: {memory}");

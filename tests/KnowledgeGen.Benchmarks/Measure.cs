@@ -99,19 +99,18 @@ public static class Measure
     }
 
     /// <summary>
-    /// What the whole process's memory did while <paramref name="action"/> ran: the bytes it allocated, how long the
-    /// collector paused it, and how many collections of each generation it made (a collection of gen1 counts as one of
-    /// gen0 too, as the runtime counts them).
+    /// What the whole process's memory did while <paramref name="action"/> ran: the bytes it allocated, how many
+    /// collections of each generation it made (a collection of gen1 counts as one of gen0 too, as the runtime counts
+    /// them) and its minor page faults. How long the collector paused it is <see cref="Alternating"/>'s, over many runs.
     /// </summary>
     public static MemoryUse Memory(Action action)
     {
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        var paused = GC.GetTotalPauseDuration();
-        var counts = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var faults = MinorPageFaults();
         action();
-        return new MemoryUse(GC.GetTotalAllocatedBytes(precise: true) - before, (GC.GetTotalPauseDuration() - paused).TotalMilliseconds,
-            GC.CollectionCount(0) - counts[0], GC.CollectionCount(1) - counts[1], GC.CollectionCount(2) - counts[2], MinorPageFaults() - faults);
+        return new MemoryUse(GC.GetTotalAllocatedBytes(precise: true) - before,
+            GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2, MinorPageFaults() - faults);
     }
 
     /// <summary>
@@ -149,7 +148,10 @@ public static class Measure
             var stat = File.ReadAllText("/proc/self/stat");
             // The fields after the command's name, which is in parentheses and may hold spaces: state, ppid, pgrp, session,
             // tty, tpgid, flags, then minflt.
-            var fields = stat.Substring(stat.LastIndexOf(')') + 2).Split(' ');
+            var name = stat.LastIndexOf(')');
+            if (name < 0 || name + 2 > stat.Length)
+                return null;
+            var fields = stat.Substring(name + 2).Split(' ');
             return fields.Length > 7 && long.TryParse(fields[7], out var minflt) ? minflt : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
@@ -160,12 +162,12 @@ public static class Measure
 }
 
 /// <summary>
-/// What <see cref="Measure.Memory"/> saw: bytes allocated, milliseconds paused by the collector, collections by generation,
-/// and minor page faults (null where the platform does not say).
+/// What <see cref="Measure.Memory"/> saw: bytes allocated, collections by generation, and minor page faults (null where the
+/// platform does not say).
 /// </summary>
-public sealed record MemoryUse(long Allocated, double PausedMs, int Gen0, int Gen1, int Gen2, long? PageFaults)
+public sealed record MemoryUse(long Allocated, int Gen0, int Gen1, int Gen2, long? PageFaults)
 {
     public override string ToString() =>
-        $"{Allocated / 1e6:F1} MB allocated, {Gen0}/{Gen1}/{Gen2} collections of gen0/gen1/gen2 pausing it {PausedMs:F0} ms"
+        $"{Allocated / 1e6:F1} MB allocated, {Gen0}/{Gen1}/{Gen2} collections of gen0/gen1/gen2"
         + (PageFaults is { } faults ? $", {faults} minor page faults" : "");
 }
