@@ -139,6 +139,10 @@ public static class Benchmark
         // virtual machines a page fault costs tens of times what it does on bare metal.
         if (Measure.FreshPageMicroseconds() is { } fresh)
             log.WriteLine($"# this machine gives a process a page of memory it had not touched in {fresh:F2} µs (64 MB touched once)");
+        // And how soon the collector first runs in a fresh process like the run-time children (e): each of them that keeps
+        // more than that pays for a collection, which on a machine that hides its cache sizes comes after a few megabytes.
+        if (Child.FirstCollection() is { } first)
+            log.WriteLine($"# a fresh process with the children's collector (workstation) is first collected after {first.Megabytes:F2} MB allocated, which pauses it {first.PauseMilliseconds:F1} ms");
         foreach (var size in sizes)
         {
             // Every size gets the same repetitions. At 100,000 facts a round takes some ten seconds, and with three a single

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using KnowledgeGen.Benchmarks;
 using KnowledgeGen.Testing;
@@ -61,6 +62,11 @@ public class BenchmarkSmokeTests
         Assert.Contains(Benchmark.RowNames, n => n == "e(YAML)/e(typed), enumeration");
         // A C#-only edit re-runs no step of the generator: the row is measured, not assumed.
         Assert.Contains(lines, l => l.StartsWith("| c. generator steps re-run after the C# edit (count) | 0 | 0 |", StringComparison.Ordinal));
+        // The log says how soon a fresh process like the run-time children is first collected: measured in a child, so
+        // some memory was allocated before it.
+        var first = Regex.Match(log.ToString(), @"^# a fresh process with the children's collector \(workstation\) is first collected after ([0-9]+\.[0-9]{2}) MB allocated, which pauses it ([0-9]+\.[0-9]) ms\r?$", RegexOptions.Multiline);
+        Assert.True(first.Success, log.ToString());
+        Assert.True(double.Parse(first.Groups[1].Value, CultureInfo.InvariantCulture) > 0, first.Value);
     }
 
     // The full benchmark's typed children run the library and the pack as their packages ship them on this platform:
