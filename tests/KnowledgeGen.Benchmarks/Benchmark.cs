@@ -138,11 +138,12 @@ public static class Benchmark
         // What this machine charges for memory a process has not touched yet, which every figure that allocates pays: on some
         // virtual machines a page fault costs tens of times what it does on bare metal.
         if (Measure.FreshPageMicroseconds() is { } fresh)
-            log.WriteLine($"# this machine gives a process a page of memory it had not touched in {fresh:F2} µs (64 MB touched once)");
+            log.WriteLine(FormattableString.Invariant($"# this machine gives a process a page of memory it had not touched in {fresh:F2} µs (64 MB touched once)"));
         // And how soon the collector first runs in a fresh process like the run-time children (e): each of them that keeps
         // more than that pays for a collection, which on a machine that hides its cache sizes comes after a few megabytes.
+        // Both lines write a point for decimals whatever the culture, as the table does (BenchmarkSmokeTests reads the second).
         if (Child.FirstCollection() is { } first)
-            log.WriteLine($"# a fresh process with the children's collector (workstation) is first collected after {first.Megabytes:F2} MB allocated, which pauses it {first.PauseMilliseconds:F1} ms");
+            log.WriteLine(FormattableString.Invariant($"# a fresh process with the children's collector (workstation) is first collected after {first.Megabytes:F2} MB allocated, which pauses it {first.PauseMilliseconds:F1} ms"));
         foreach (var size in sizes)
         {
             // Every size gets the same repetitions. At 100,000 facts a round takes some ten seconds, and with three a single
