@@ -207,12 +207,7 @@ public static class Benchmark
             () =>
             {
                 foreach (var (_, text) in files)
-                {
-                    var parser = new Parser(new StringReader(text));
-                    while (parser.MoveNext())
-                    {
-                    }
-                }
+                    ParseOnly(text);
             },
             () => CreateDriver(first, track: false).RunGeneratorsAndUpdateCompilation(compilation, out _, out _),
             () => driver = CreateDriver(second, track: false).RunGeneratorsAndUpdateCompilation(compilation, out output, out _),
@@ -374,6 +369,33 @@ public static class Benchmark
                 CSharpSyntaxTree.ParseText(text, ParseOptions);
         });
         log.WriteLine($"  b breakdown: read {read:F0}, outline {outline:F0}, link {link:F0}, slice {slice:F0}, link files {linkFiles:F0}, chunks and indexes {indexes:F0}, emit {emit:F0} ms; not in b: the compiler's parse of the output {parse:F0} ms");
+
+        // A full run reads the files it has not read yet on every core (ReadAhead); the floor is one parser on one thread.
+        // Whether reading side by side pays depends on the machine and on YamlDotNet, whose scanner takes its builders from
+        // one pool shared by the whole process: on some machines two threads read slower than one
+        // (docs/performance-notes.md). So each run says how it went there, for the generator's read and for the parser alone.
+        var readSideBySide = Measure.Milliseconds(1, 3, () =>
+        {
+            var specsRead = new Generator.Model.FileSpec[files.Count];
+            Parallel.For(0, files.Count, i => specsRead[i] = Generator.Reading.PackFileReader.Read(files[i].Path, files[i].Text));
+        });
+        var parseOnOne = Measure.Milliseconds(1, 3, () =>
+        {
+            foreach (var (_, text) in files)
+                ParseOnly(text);
+        });
+        var parseSideBySide = Measure.Milliseconds(1, 3, () => Parallel.ForEach(files, file => ParseOnly(file.Text)));
+        // A point for decimals whatever the culture (BenchmarkSmokeTests reads the line).
+        log.WriteLine(FormattableString.Invariant($"  reading side by side on {Environment.ProcessorCount} cores, as a full run reads: the generator's read {readSideBySide:F0} ms (on one thread {read:F0}), YamlDotNet's parser alone {parseSideBySide:F0} ms (on one thread {parseOnOne:F0})"));
+    }
+
+    // The floor's work: YamlDotNet's event parser over one file's text, nothing kept.
+    private static void ParseOnly(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        while (parser.MoveNext())
+        {
+        }
     }
 
     /// <summary>How many outputs of the generator's steps were new or modified after an edit to a C# file only.</summary>

@@ -67,6 +67,10 @@ public class BenchmarkSmokeTests
         var first = Regex.Match(log.ToString(), @"^# a fresh process with the children's collector \(workstation\) is first collected after ([0-9]+\.[0-9]{2}) MB allocated, which pauses it ([0-9]+\.[0-9]) ms\r?$", RegexOptions.Multiline);
         Assert.True(first.Success, log.ToString());
         Assert.True(double.Parse(first.Groups[1].Value, CultureInfo.InvariantCulture) > 0, first.Value);
+        // And, for each size, how reading side by side went on this machine, against one thread.
+        var sideBySide = Regex.Matches(log.ToString(), @"^  reading side by side on ([0-9]+) cores, as a full run reads: the generator's read [0-9]+ ms \(on one thread [0-9]+\), YamlDotNet's parser alone [0-9]+ ms \(on one thread [0-9]+\)\r?$", RegexOptions.Multiline);
+        Assert.Equal(2, sideBySide.Count);
+        Assert.All(sideBySide, m => Assert.Equal(Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), m.Groups[1].Value));
     }
 
     // The full benchmark's typed children run the library and the pack as their packages ship them on this platform:
