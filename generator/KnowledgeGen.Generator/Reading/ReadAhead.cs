@@ -14,7 +14,7 @@ namespace KnowledgeGen.Generator.Reading;
 /// </summary>
 /// <remarks>
 /// YamlDotNet's scanner takes its string builders from one pool shared by every thread, so threads reading side by side
-/// gain less than their number; the repository's YamlDotNet is chosen for that (Directory.Build.props; docs/benchmarks.md,
+/// gain less than their number; the repository's YamlDotNet is chosen for that (Directory.Build.props; docs/performance-notes.md,
 /// "Which YamlDotNet").
 /// </remarks>
 internal static class ReadAhead

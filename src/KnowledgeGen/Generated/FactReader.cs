@@ -222,7 +222,8 @@ internal ref struct FactReader
 
     // Most of a pack's text is ASCII, which is widened here, a byte to a char. The runtime's UTF-8 decoder costs a process
     // that has decoded none yet some milliseconds on its first call, most of a first access to a fact where this library
-    // is compiled ahead of time; with the JIT this loop runs unoptimized at first, a trade docs/benchmarks.md measures.
+    // is compiled ahead of time; with the JIT this loop runs unoptimized at first, a trade docs/performance-notes.md
+    // measures ("First calls into .NET").
     // Text with other characters still goes to the decoder, which checks it.
     private const int WidenedAtMost = 512;
 
