@@ -105,9 +105,7 @@ public partial class CrossPackTests
     [InlineData("_:daily-trust")]
     public void Who_finds_nothing_for_a_json_ld_id_of_no_entity(string text)
     {
-        var result = CliRunner.Run("--pack", Harbour, "who", text, "--plain");
-        Assert.Equal((Queries.WhoCommand.NotFound, ""), (result.ExitCode, result.Output));
-        Assert.StartsWith($"knowledgegen: nothing in Harbour is known as '{text}'.\n", result.Error.ReplaceLineEndings("\n"));
+        var result = WhoFindsNothing(text);
         Assert.DoesNotContain("   at ", result.Error);
     }
 
@@ -180,11 +178,16 @@ public partial class CrossPackTests
     [InlineData("Elsewhere:daily-trust")]
     [InlineData("Starter:")]
     [InlineData(":daily-trust")]
-    public void Who_finds_nothing_for_a_pack_name_with_no_such_entity(string text)
+    public void Who_finds_nothing_for_a_pack_name_with_no_such_entity(string text) => WhoFindsNothing(text);
+
+    // `who <text>` on Harbour: the exit code of a name nothing is known by, nothing on standard output, and standard error
+    // saying so first.
+    private static CliResult WhoFindsNothing(string text)
     {
         var result = CliRunner.Run("--pack", Harbour, "who", text, "--plain");
         Assert.Equal((Queries.WhoCommand.NotFound, ""), (result.ExitCode, result.Output));
         Assert.StartsWith($"knowledgegen: nothing in Harbour is known as '{text}'.\n", result.Error.ReplaceLineEndings("\n"));
+        return result;
     }
 
     [Fact]

@@ -89,11 +89,6 @@ public static partial class WhoCommand
     private static ExportJsonLd.ClaimPart? ClaimPartByNodeId(KnowledgePack pack, string text) =>
         ExportJsonLd.ClaimPartOf(pack, text) ?? ExportJsonLd.ClaimParts(pack).FirstOrDefault(p => SameKey(p.Id, text));
 
-    // A citation or a quantity as the note names it: "citation 2 (cited in report-001 via dashti-audio-message)", "the quantity".
-    private static string PartName(KnowledgePack pack, ExportJsonLd.ClaimPart part) => part.Citation is { } citation
-        ? $"citation {part.Number} (cited in {KeyOf(pack, citation.Source)}{(citation.Via is null ? "" : " via " + KeyOf(pack, citation.Via))})"
-        : "the quantity";
-
     /// <summary>
     /// The text that names <paramref name="entity"/> in every command's output, which typed back into <c>who</c> finds that
     /// entity: its id, or the key the JSON export gives it (<see cref="ReferencedPacks.Key"/>, <c>&lt;pack&gt;:&lt;id&gt;</c>

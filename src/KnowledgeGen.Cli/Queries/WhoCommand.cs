@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Linq;
+using KnowledgeGen.Cli.Export;
 
 namespace KnowledgeGen.Cli.Queries;
 
@@ -71,4 +72,9 @@ public static partial class WhoCommand
         }));
         return command;
     }
+
+    // A citation or a quantity as the note names it: "citation 2 (cited in report-001 via dashti-audio-message)", "the quantity".
+    private static string PartName(KnowledgePack pack, ExportJsonLd.ClaimPart part) => part.Citation is { } citation
+        ? $"citation {part.Number} (cited in {KeyOf(pack, citation.Source)}{(citation.Via is null ? "" : " via " + KeyOf(pack, citation.Via))})"
+        : "the quantity";
 }
